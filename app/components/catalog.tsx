@@ -1,0 +1,129 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import type { ProductCardView, StoreCardView } from "~/modules/catalog/present.server";
+
+/** A price: isolated so digits and currency read left-to-right inside Arabic text. */
+export function Price({ value, className }: { value: string; className?: string }) {
+  return (
+    <bdi dir="ltr" className={className}>
+      {value}
+    </bdi>
+  );
+}
+
+export function FallbackNote() {
+  const { t } = useTranslation();
+  return (
+    <p className="fallback-note" lang="en">
+      {t("content.fallback")}
+    </p>
+  );
+}
+
+export function ProductGrid({ products, eager = 0 }: { products: ProductCardView[]; eager?: number }) {
+  return (
+    <ul className="product-grid">
+      {products.map((p, i) => (
+        <li key={p.slug}>
+          <ProductCardItem product={p} eager={i < eager} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProductCardItem({ product: p, eager }: { product: ProductCardView; eager: boolean }) {
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <article className="product-card">
+      <Link to={localize(`/products/${p.slug}`)} className="product-card__link" prefetch="intent">
+        {p.image ? (
+          <img
+            src={p.image.url}
+            width={p.image.width}
+            height={p.image.height}
+            alt={p.name}
+            loading={eager ? "eager" : "lazy"}
+            decoding="async"
+            className="product-card__image"
+          />
+        ) : null}
+        {p.saveLabel ? <span className="badge badge--deal">{t("festival.deal")}</span> : null}
+        <h3 className="product-card__name" lang={p.fallback ? "en" : undefined}>
+          {p.name}
+        </h3>
+      </Link>
+      <p className="product-card__store">
+        {p.store.name} · {p.store.country}
+      </p>
+      <p className="product-card__price">
+        <Price value={p.price} className={p.regularPrice ? "price price--deal" : "price"} />
+        {p.regularPrice ? (
+          <>
+            {" "}
+            <s className="price price--was">
+              <Price value={p.regularPrice} />
+            </s>
+          </>
+        ) : null}
+      </p>
+      <p className={`stock stock--${p.stock}`}>{p.stockLabel}</p>
+    </article>
+  );
+}
+
+export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
+  const localize = useLocalizedPath();
+  return (
+    <ul className="store-grid">
+      {stores.map((s) => (
+        <li key={s.slug}>
+          <article className="store-card">
+            <Link to={localize(`/stores/${s.slug}`)} className="store-card__link" prefetch="intent">
+              {s.bannerUrl ? (
+                <img src={s.bannerUrl} width={1200} height={500} alt="" loading="lazy" decoding="async" className="store-card__banner" />
+              ) : null}
+              <h3 className="store-card__name" lang={s.fallback ? "en" : undefined}>
+                {s.name}
+              </h3>
+            </Link>
+            <p className="store-card__location">{s.location}</p>
+            <p className="store-card__tagline">{s.tagline}</p>
+            <p className="store-card__meta">
+              {s.productsLabel}
+              {s.since ? ` · ${s.since}` : ""}
+            </p>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Pagination({ page, pages, basePath }: { page: number; pages: number; basePath: string }) {
+  const { t } = useTranslation();
+  if (pages <= 1) return null;
+  const joiner = basePath.includes("?") ? "&" : "?";
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}${joiner}page=${n}`);
+  return (
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev" className="button button--ghost">
+          {t("pagination.previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="pagination__status">{t("pagination.page", { page, pages })}</span>
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next" className="button button--ghost">
+          {t("pagination.next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The app's one database connection, opened from DATABASE_PATH. Migrations
+ * are not run here (see scripts/start.ts): importing a module must not
+ * change the schema.
+ */
+import { openDatabase, type AppDatabase } from "../db/connection";
+
+export * as schema from "../db/schema";
+export type { AppDatabase };
+
+export const db: AppDatabase = openDatabase();

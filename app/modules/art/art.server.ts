@@ -1,0 +1,36 @@
+/**
+ * Serves the generated artwork: which drawing a path gets depends only on
+ * the record's category and slug, so the response can be cached for a year.
+ */
+import { eq } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { ART_CATEGORIES, productArt, storeArt, type ArtCategory } from "./art";
+
+function isArtCategory(value: string | null | undefined): value is ArtCategory {
+  return !!value && (ART_CATEGORIES as readonly string[]).includes(value);
+}
+
+export function artFor(kind: string, slug: string): string | null {
+  if (kind === "categories") {
+    return isArtCategory(slug) ? productArt({ category: slug, seed: `category:${slug}` }) : null;
+  }
+  if (kind === "products") {
+    const row = db
+      .select({ category: schema.categories.slug })
+      .from(schema.products)
+      .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
+      .where(eq(schema.products.slug, slug))
+      .get();
+    return isArtCategory(row?.category) ? productArt({ category: row.category, seed: slug }) : null;
+  }
+  if (kind === "stores") {
+    const row = db
+      .select({ category: schema.categories.slug })
+      .from(schema.stores)
+      .innerJoin(schema.categories, eq(schema.categories.id, schema.stores.primaryCategoryId))
+      .where(eq(schema.stores.slug, slug))
+      .get();
+    return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug }) : null;
+  }
+  return null;
+}

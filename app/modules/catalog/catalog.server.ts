@@ -1,0 +1,372 @@
+/**
+ * Read side of the catalogue for shoppers: only live stores and active
+ * products. Content comes in the page's language with an explicit English
+ * fallback that callers can show (`fallback: true`).
+ */
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema } from "~/db.server";
+import { dealCandidates } from "../festivals/festivals.server";
+import type { Lang } from "../i18n/config";
+import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
+
+export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
+
+const { products, stores, categories } = schema;
+const visibleProduct = and(eq(products.status, "active"), eq(stores.status, "live"));
+
+function productTranslationsFor(lang: Lang) {
+  const t = alias(schema.productTranslations, "pt_lang");
+  const en = alias(schema.productTranslations, "pt_en");
+  return {
+    t,
+    en,
+    joinT: and(eq(t.productId, products.id), eq(t.lang, lang)),
+    joinEn: and(eq(en.productId, products.id), eq(en.lang, "en")),
+  };
+}
+
+function storeTranslationsFor(lang: Lang) {
+  const t = alias(schema.storeTranslations, "st_lang");
+  const en = alias(schema.storeTranslations, "st_en");
+  return {
+    t,
+    en,
+    joinT: and(eq(t.storeId, stores.id), eq(t.lang, lang)),
+    joinEn: and(eq(en.storeId, stores.id), eq(en.lang, "en")),
+  };
+}
+
+function categoryTranslationsFor(lang: Lang) {
+  const t = alias(schema.categoryTranslations, "ct_lang");
+  const en = alias(schema.categoryTranslations, "ct_en");
+  return {
+    t,
+    en,
+    joinT: and(eq(t.categoryId, categories.id), eq(t.lang, lang)),
+    joinEn: and(eq(en.categoryId, categories.id), eq(en.lang, "en")),
+  };
+}
+
+export interface ProductCard {
+  id: number;
+  slug: string;
+  name: string;
+  fallback: boolean;
+  stock: number;
+  currency: string;
+  price: UnitPrice;
+  image: { url: string; width: number; height: number } | null;
+  store: { slug: string; name: string; countryCode: string };
+  categorySlug: string;
+}
+
+/** Attaches the price in force at `now` (deal or regular) to product rows. */
+function withPrices<T extends { id: number; priceMinor: number }>(rows: T[], now: number) {
+  const deals = dealCandidates(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, price: unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now) }));
+}
+
+function productCards(lang: Lang, where: SQL | undefined, opts: { limit: number; offset: number; order: "newest" | "name" }, now: number) {
+  const pt = productTranslationsFor(lang);
+  const st = storeTranslationsFor(lang);
+  const cover = alias(schema.productImages, "cover");
+  const rows = db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      priceMinor: products.priceMinor,
+      currency: products.currency,
+      stock: products.stock,
+      name: sql<string>`coalesce(${pt.t.name}, ${pt.en.name})`,
+      fallback: sql<number>`${pt.t.name} is null`,
+      storeSlug: stores.slug,
+      storeName: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
+      countryCode: stores.countryCode,
+      categorySlug: categories.slug,
+      imageUrl: cover.url,
+      imageWidth: cover.width,
+      imageHeight: cover.height,
+    })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .innerJoin(pt.en, pt.joinEn)
+    .leftJoin(pt.t, pt.joinT)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .leftJoin(cover, and(eq(cover.productId, products.id), eq(cover.isCover, true)))
+    .where(and(visibleProduct, where))
+    .orderBy(...(opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .all();
+  return withPrices(rows, now).map(
+    (r): ProductCard => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      fallback: Boolean(r.fallback),
+      stock: r.stock,
+      currency: r.currency,
+      price: r.price,
+      image: r.imageUrl ? { url: r.imageUrl, width: r.imageWidth!, height: r.imageHeight! } : null,
+      store: { slug: r.storeSlug, name: r.storeName, countryCode: r.countryCode },
+      categorySlug: r.categorySlug,
+    }),
+  );
+}
+
+function countProducts(where: SQL | undefined): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(visibleProduct, where))
+      .get()?.n ?? 0
+  );
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+function paged<T>(items: T[], total: number, page: number, perPage: number): Page<T> {
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export interface ProductFilters {
+  category?: string;
+  country?: string;
+}
+
+function productFilter(filters: ProductFilters): SQL | undefined {
+  return and(
+    filters.category ? eq(categories.slug, filters.category) : undefined,
+    filters.country ? eq(stores.countryCode, filters.country) : undefined,
+  );
+}
+
+export function listProducts(lang: Lang, filters: ProductFilters, page: number, perPage: number, now: number): Page<ProductCard> {
+  const where = productFilter(filters);
+  const total = countProducts(where);
+  const items = productCards(lang, where, { limit: perPage, offset: (page - 1) * perPage, order: "newest" }, now);
+  return paged(items, total, page, perPage);
+}
+
+export function newestProducts(lang: Lang, limit: number, now: number): ProductCard[] {
+  return productCards(lang, undefined, { limit, offset: 0, order: "newest" }, now);
+}
+
+export interface CategoryTile {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  productCount: number;
+}
+
+export function listCategories(lang: Lang): CategoryTile[] {
+  const ct = categoryTranslationsFor(lang);
+  const counts = new Map(
+    db
+      .select({ categoryId: products.categoryId, n: count() })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(visibleProduct)
+      .groupBy(products.categoryId)
+      .all()
+      .map((r) => [r.categoryId, r.n]),
+  );
+  return db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: sql<string>`coalesce(${ct.t.name}, ${ct.en.name})`,
+      description: sql<string>`coalesce(${ct.t.description}, ${ct.en.description})`,
+    })
+    .from(categories)
+    .innerJoin(ct.en, ct.joinEn)
+    .leftJoin(ct.t, ct.joinT)
+    .orderBy(asc(categories.sortOrder))
+    .all()
+    .map((c) => ({ ...c, productCount: counts.get(c.id) ?? 0 }));
+}
+
+export interface StoreCard {
+  id: number;
+  slug: string;
+  name: string;
+  city: string;
+  tagline: string;
+  fallback: boolean;
+  countryCode: string;
+  foundedYear: number | null;
+  bannerUrl: string | null;
+  categorySlug: string | null;
+  productCount: number;
+}
+
+function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number): StoreCard[] {
+  const st = storeTranslationsFor(lang);
+  const productCount = db
+    .select({ storeId: products.storeId, n: count().as("n") })
+    .from(products)
+    .where(eq(products.status, "active"))
+    .groupBy(products.storeId)
+    .as("pc");
+  return db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
+      city: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
+      tagline: sql<string>`coalesce(${st.t.tagline}, ${st.en.tagline})`,
+      fallback: sql<number>`${st.t.name} is null`,
+      countryCode: stores.countryCode,
+      foundedYear: stores.foundedYear,
+      bannerUrl: stores.bannerUrl,
+      categorySlug: categories.slug,
+      productCount: sql<number>`coalesce(${productCount.n}, 0)`,
+    })
+    .from(stores)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
+    .leftJoin(productCount, eq(productCount.storeId, stores.id))
+    .where(and(eq(stores.status, "live"), where))
+    .orderBy(asc(stores.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
+}
+
+export function listStores(lang: Lang, filters: { country?: string }, page: number, perPage: number): Page<StoreCard> {
+  const where = filters.country ? eq(stores.countryCode, filters.country) : undefined;
+  const total = db.select({ n: count() }).from(stores).where(and(eq(stores.status, "live"), where)).get()?.n ?? 0;
+  return paged(storeCards(lang, where, perPage, (page - 1) * perPage), total, page, perPage);
+}
+
+export function featuredStores(lang: Lang, limit: number): StoreCard[] {
+  return storeCards(lang, eq(stores.featured, true), limit, 0);
+}
+
+export interface StoreDetail extends StoreCard {
+  story: string;
+  storyFallback: boolean;
+  products: ProductCard[];
+}
+
+export function getStore(slug: string, lang: Lang, now: number): StoreDetail | null {
+  const [card] = storeCards(lang, eq(stores.slug, slug), 1, 0);
+  if (!card) return null;
+  const st = storeTranslationsFor(lang);
+  const story = db
+    .select({ story: sql<string>`coalesce(nullif(${st.t.story}, ''), ${st.en.story})`, fallback: sql<number>`coalesce(${st.t.story}, '') = ''` })
+    .from(stores)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .where(eq(stores.id, card.id))
+    .get();
+  const items = productCards(lang, eq(products.storeId, card.id), { limit: 100, offset: 0, order: "name" }, now);
+  return { ...card, story: story?.story ?? "", storyFallback: Boolean(story?.fallback), products: items };
+}
+
+export interface ProductDetail extends ProductCard {
+  description: string;
+  originNote: string;
+  images: { url: string; width: number; height: number }[];
+  category: { slug: string; name: string };
+  storeCity: string;
+  storeFoundedYear: number | null;
+  storeId: number;
+}
+
+export function getProduct(slug: string, lang: Lang, now: number): ProductDetail | null {
+  const [card] = productCards(lang, eq(products.slug, slug), { limit: 1, offset: 0, order: "name" }, now);
+  if (!card) return null;
+  const pt = productTranslationsFor(lang);
+  const st = storeTranslationsFor(lang);
+  const ct = categoryTranslationsFor(lang);
+  const row = db
+    .select({
+      description: sql<string>`coalesce(${pt.t.description}, ${pt.en.description})`,
+      originNote: sql<string>`coalesce(${pt.t.originNote}, ${pt.en.originNote})`,
+      categoryName: sql<string>`coalesce(${ct.t.name}, ${ct.en.name})`,
+      storeCity: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
+      storeFoundedYear: stores.foundedYear,
+      storeId: stores.id,
+    })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .innerJoin(pt.en, pt.joinEn)
+    .leftJoin(pt.t, pt.joinT)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .innerJoin(ct.en, ct.joinEn)
+    .leftJoin(ct.t, ct.joinT)
+    .where(eq(products.id, card.id))
+    .get()!;
+  const images = db
+    .select({ url: schema.productImages.url, width: schema.productImages.width, height: schema.productImages.height })
+    .from(schema.productImages)
+    .where(eq(schema.productImages.productId, card.id))
+    .orderBy(desc(schema.productImages.isCover), asc(schema.productImages.position))
+    .all();
+  return {
+    ...card,
+    description: row.description,
+    originNote: row.originNote,
+    images,
+    category: { slug: card.categorySlug, name: row.categoryName },
+    storeCity: row.storeCity,
+    storeFoundedYear: row.storeFoundedYear,
+    storeId: row.storeId,
+  };
+}
+
+export function moreFromStore(lang: Lang, storeId: number, excludeId: number, limit: number, now: number): ProductCard[] {
+  return productCards(lang, and(eq(products.storeId, storeId), sql`${products.id} <> ${excludeId}`), { limit, offset: 0, order: "newest" }, now);
+}
+
+export interface CampaignTracker {
+  storesLive: number;
+  productsListed: number;
+  countries: number;
+  byCountry: { countryCode: string; stores: number; products: number }[];
+}
+
+/** Live stores and listed products against the campaign's 100 / 1,000 targets. */
+export function campaignTracker(): CampaignTracker {
+  const storeRows = db
+    .select({ countryCode: stores.countryCode, n: count() })
+    .from(stores)
+    .where(eq(stores.status, "live"))
+    .groupBy(stores.countryCode)
+    .all();
+  const productRows = db
+    .select({ countryCode: stores.countryCode, n: count() })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(visibleProduct)
+    .groupBy(stores.countryCode)
+    .all();
+  const productsBy = new Map(productRows.map((r) => [r.countryCode, r.n]));
+  const byCountry = storeRows
+    .map((r) => ({ countryCode: r.countryCode, stores: r.n, products: productsBy.get(r.countryCode) ?? 0 }))
+    .sort((a, b) => b.stores - a.stores || a.countryCode.localeCompare(b.countryCode));
+  return {
+    storesLive: storeRows.reduce((s, r) => s + r.n, 0),
+    productsListed: productRows.reduce((s, r) => s + r.n, 0),
+    countries: storeRows.length,
+    byCountry,
+  };
+}
+

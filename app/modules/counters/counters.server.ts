@@ -1,0 +1,108 @@
+/**
+ * Campaign-progress counters in the database. `applyPaidOrder` must be called
+ * inside the transaction that marks the order paid (orders.server.ts), so the
+ * counters can never drift from the orders; `reconcile` proves it.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, schema, type AppDatabase } from "~/db.server";
+import { counterKey, deltasForPaidOrder, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
+
+type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+
+function paidLinesQuery(tx: Tx | AppDatabase, orderId?: number) {
+  const q = tx
+    .select({
+      orderId: schema.orderLines.orderId,
+      storeId: schema.orderLines.storeId,
+      categoryId: schema.orderLines.categoryId,
+      countryCode: schema.orderLines.countryCode,
+      festivalId: schema.orderLines.festivalId,
+      quantity: schema.orderLines.quantity,
+      lineTotalBaseMinor: schema.orderLines.lineTotalBaseMinor,
+    })
+    .from(schema.orderLines)
+    .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
+    .where(orderId === undefined ? eq(schema.orders.status, "paid") : eq(schema.orderLines.orderId, orderId));
+  return q.all();
+}
+
+/** Adds one paid order to every counter it touches. Call inside the paying transaction. */
+export function applyPaidOrder(tx: Tx, orderId: number, now: Date): void {
+  for (const d of deltasForPaidOrder(paidLinesQuery(tx, orderId))) {
+    tx.insert(schema.progressCounters)
+      .values({ ...d, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [schema.progressCounters.scope, schema.progressCounters.scopeKey, schema.progressCounters.metric],
+        set: { value: sql`${schema.progressCounters.value} + ${d.value}`, updatedAt: now },
+      })
+      .run();
+  }
+}
+
+export type CounterValues = Record<CounterMetric, number>;
+
+export function readCounters(scope: CounterScope, scopeKeys: readonly string[]): Map<string, CounterValues> {
+  const result = new Map<string, CounterValues>();
+  for (const key of scopeKeys) result.set(key, { orders: 0, units: 0, gmv: 0 });
+  if (!scopeKeys.length) return result;
+  const rows = db
+    .select()
+    .from(schema.progressCounters)
+    .where(and(eq(schema.progressCounters.scope, scope), inArray(schema.progressCounters.scopeKey, [...scopeKeys])))
+    .all();
+  for (const row of rows) result.get(row.scopeKey)![row.metric] = row.value;
+  return result;
+}
+
+export interface Drift {
+  scope: CounterScope;
+  scopeKey: string;
+  metric: CounterMetric;
+  stored: number;
+  expected: number;
+}
+
+/** Recomputes every counter from the paid orders and reports (optionally repairs) the differences. */
+export function reconcileCounters(options: { fix?: boolean; now?: Date } = {}): Drift[] {
+  const expected = new Map<string, CounterDelta>();
+  const byOrder = new Map<number, ReturnType<typeof paidLinesQuery>>();
+  for (const line of paidLinesQuery(db)) {
+    const list = byOrder.get(line.orderId) ?? [];
+    list.push(line);
+    byOrder.set(line.orderId, list);
+  }
+  for (const lines of byOrder.values()) {
+    for (const d of deltasForPaidOrder(lines)) {
+      const key = counterKey(d);
+      const prev = expected.get(key);
+      expected.set(key, prev ? { ...prev, value: prev.value + d.value } : { ...d });
+    }
+  }
+  const stored = new Map(db.select().from(schema.progressCounters).all().map((r) => [counterKey(r), r]));
+  const drift: Drift[] = [];
+  for (const key of new Set([...expected.keys(), ...stored.keys()])) {
+    const e = expected.get(key);
+    const s = stored.get(key);
+    const expectedValue = e?.value ?? 0;
+    const storedValue = s?.value ?? 0;
+    if (expectedValue !== storedValue) {
+      const ref = (e ?? s)!;
+      drift.push({ scope: ref.scope, scopeKey: ref.scopeKey, metric: ref.metric, stored: storedValue, expected: expectedValue });
+    }
+  }
+  if (options.fix && drift.length) {
+    const now = options.now ?? new Date();
+    db.transaction((tx) => {
+      for (const d of drift) {
+        tx.insert(schema.progressCounters)
+          .values({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, value: d.expected, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [schema.progressCounters.scope, schema.progressCounters.scopeKey, schema.progressCounters.metric],
+            set: { value: d.expected, updatedAt: now },
+          })
+          .run();
+      }
+    });
+  }
+  return drift;
+}

@@ -1,0 +1,51 @@
+import type { TFunction } from "i18next";
+import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
+import { readCounters } from "../counters/counters.server";
+import type { Lang } from "../i18n/config";
+import { formatDateTime, formatDuration, formatNumber } from "../i18n/format";
+import type { Presenter } from "../catalog/present.server";
+import type { FestivalSummary } from "./festivals.server";
+
+const percent = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);
+
+export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
+  const lang: Lang = view.lang;
+  const counters = readCounters("festival", [String(f.id)]).get(String(f.id))!;
+  const { state, nextBoundary } = f.clock;
+  const countdownLabel =
+    state === "live" || state === "encore" ? t("festival.endsIn") : state === "upcoming" || state === "warmup" ? t("festival.startsIn") : t("festival.nextPhaseIn");
+  return {
+    slug: f.slug,
+    name: f.name,
+    pitch: f.pitch,
+    fallback: f.fallback,
+    state,
+    stateLabel: t(`festival.state.${state}`),
+    timeZone: f.timeZone,
+    nextBoundary,
+    countdownLabel,
+    countdownText: nextBoundary ? formatDuration(nextBoundary - now, lang) : "",
+    boundaryLocal: nextBoundary ? formatDateTime(nextBoundary, lang, f.timeZone) : "",
+    dealsLabel: state === "live" && dealCount > 0 ? t("festival.dealsCount", { count: dealCount }) : null,
+    counters: [
+      { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
+      { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
+      { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
+    ],
+  };
+}
+export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;
+
+export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunction) {
+  const n = (v: number) => formatNumber(v, lang);
+  return {
+    stores: n(tracker.storesLive),
+    storesTarget: t("tracker.progress", { value: n(tracker.storesLive), target: n(CAMPAIGN_TARGETS.stores) }),
+    storesPercent: percent(tracker.storesLive, CAMPAIGN_TARGETS.stores),
+    products: n(tracker.productsListed),
+    productsTarget: t("tracker.progress", { value: n(tracker.productsListed), target: n(CAMPAIGN_TARGETS.products) }),
+    productsPercent: percent(tracker.productsListed, CAMPAIGN_TARGETS.products),
+    countries: n(tracker.countries),
+  };
+}
+export type TrackerView = ReturnType<typeof presentTracker>;

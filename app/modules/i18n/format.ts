@@ -1,0 +1,80 @@
+/**
+ * Intl formatting for the page's language: money, numbers, dates, country
+ * names. Formatters are cached because constructing Intl objects is costly.
+ */
+import { LANG_TAGS, type Lang } from "./config";
+import { toDisplayNumber } from "../money/money";
+
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
+  const nf = cached(`money:${lang}:${currency}`, () =>
+    new Intl.NumberFormat(LANG_TAGS[lang], { style: "currency", currency }),
+  );
+  return nf.format(toDisplayNumber(amountMinor, currency));
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return cached(`num:${lang}`, () => new Intl.NumberFormat(LANG_TAGS[lang])).format(value);
+}
+
+export function formatPercent(fraction: number, lang: Lang): string {
+  return cached(`pct:${lang}`, () =>
+    new Intl.NumberFormat(LANG_TAGS[lang], { style: "percent", maximumFractionDigits: 0 }),
+  ).format(fraction);
+}
+
+export function formatDate(instant: number | Date, lang: Lang, timeZone = "UTC"): string {
+  return cached(`date:${lang}:${timeZone}`, () =>
+    new Intl.DateTimeFormat(LANG_TAGS[lang], { dateStyle: "medium", timeZone }),
+  ).format(instant);
+}
+
+export function formatDateTime(instant: number | Date, lang: Lang, timeZone = "UTC"): string {
+  return cached(`datetime:${lang}:${timeZone}`, () =>
+    new Intl.DateTimeFormat(LANG_TAGS[lang], {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    }),
+  ).format(instant);
+}
+
+export function countryName(code: string, lang: Lang): string {
+  return (
+    cached(`region:${lang}`, () => new Intl.DisplayNames([LANG_TAGS[lang]], { type: "region" })).of(code) ??
+    code
+  );
+}
+
+/** "2d 03h 04m" in the page's language, using Intl unit names (no strings to translate). */
+export function formatDuration(ms: number, lang: Lang): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const parts: [number, "day" | "hour" | "minute" | "second"][] = [
+    [Math.floor(total / 86400), "day"],
+    [Math.floor((total % 86400) / 3600), "hour"],
+    [Math.floor((total % 3600) / 60), "minute"],
+    [total % 60, "second"],
+  ];
+  const firstNonZero = parts.findIndex(([v]) => v > 0);
+  const shown = firstNonZero === -1 ? parts.slice(3) : parts.slice(firstNonZero, firstNonZero + 3);
+  return shown
+    .map(([value, unit]) =>
+      cached(`unit:${lang}:${unit}`, () =>
+        new Intl.NumberFormat(LANG_TAGS[lang], { style: "unit", unit, unitDisplay: "narrow" }),
+      ).format(value),
+    )
+    .join(" ");
+}

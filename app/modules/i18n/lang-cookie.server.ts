@@ -1,0 +1,13 @@
+import { createCookie } from "@remix-run/node";
+
+/**
+ * Remembers that this browser has visited, so Accept-Language picks the
+ * language only on the first visit to "/" (DESIGN: Languages).
+ */
+export const langCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+});

@@ -1,0 +1,129 @@
+/**
+ * English UI strings: the reference every other language must match key
+ * for key (tests/i18n.test.ts). Plural keys follow i18next (`_one`, `_other`,
+ * and whatever categories Intl.PluralRules gives the language).
+ */
+const en = {
+  site: {
+    name: "Silk Road Showcase",
+    tagline: "100 African stores · 1,000 African products",
+    description:
+      "Shop quality products from 100 featured African stores, with online shopping festivals for shoppers in China and across Africa.",
+  },
+  nav: {
+    skip: "Skip to content",
+    home: "Home",
+    stores: "Stores",
+    products: "Products",
+    main: "Main navigation",
+    language: "Language",
+    breadcrumb: "Breadcrumb",
+  },
+  home: {
+    title: "African stores and products, festival prices",
+    heroTitle: "The best of Africa, from the makers themselves",
+    heroText:
+      "Coffee from the Ethiopian highlands, shea butter from Burkina Faso, kente from Ghana: 100 African stores selling 1,000 products, with festival prices for shoppers in China and across Africa.",
+    ctaProducts: "Browse products",
+    ctaStores: "Meet the stores",
+    categories: "Shop by category",
+    featuredStores: "Featured stores",
+    pavilions: "Country pavilions",
+    newProducts: "Just listed",
+    viewAll: "View all",
+  },
+  tracker: {
+    title: "Campaign progress",
+    stores: "Stores live",
+    products: "Products listed",
+    countries: "Countries",
+    progress: "{{value}} of {{target}}",
+  },
+  festival: {
+    label: "Shopping festival",
+    state: {
+      upcoming: "Coming soon",
+      warmup: "Warm-up",
+      live: "Live now",
+      encore: "Encore",
+      ended: "Ended",
+    },
+    endsIn: "Ends in",
+    startsIn: "Starts in",
+    nextPhaseIn: "Next phase in",
+    orders: "Orders",
+    units: "Items sold",
+    gmv: "Sales",
+    target: "Target {{value}}",
+    localTime: "Festival time ({{zone}})",
+    yourTime: "Your time",
+    deal: "Festival deal",
+    dealsCount_one: "{{count}} festival deal",
+    dealsCount_other: "{{count}} festival deals",
+  },
+  stores: {
+    title: "African stores",
+    description: "Meet the 100 featured stores of the Silk Road E-Commerce campaign, from cooperatives to family workshops.",
+    count_one: "{{count}} store",
+    count_other: "{{count}} stores",
+  },
+  store: {
+    founded: "Since {{year}}",
+    location: "{{city}}, {{country}}",
+    story: "Our story",
+    products: "Products from this store",
+    productsCount_one: "{{count}} product",
+    productsCount_other: "{{count}} products",
+    visit: "Visit the store",
+  },
+  products: {
+    title: "African products",
+    description: "Coffee, tea, spices, shea, textiles, crafts and more, straight from 100 African stores.",
+    count_one: "{{count}} product",
+    count_other: "{{count}} products",
+  },
+  product: {
+    price: "Price",
+    dealPrice: "Festival price",
+    regularPrice: "Regular price",
+    save: "Save {{percent}}%",
+    inStock: "In stock",
+    lowStock_one: "Only {{count}} left",
+    lowStock_other: "Only {{count}} left",
+    outOfStock: "Sold out",
+    origin: "Origin",
+    category: "Category",
+    soldBy: "Sold by",
+    dealEndsIn: "Deal ends in",
+    moreFromStore: "More from {{store}}",
+    details: "Details",
+    convertedNote: "Prices in {{currency}}, converted from {{base}} at the rate of {{date}}.",
+  },
+  content: {
+    fallback: "Not yet translated: shown in English.",
+  },
+  pagination: {
+    label: "Pagination",
+    previous: "Previous",
+    next: "Next",
+    page: "Page {{page}} of {{pages}}",
+  },
+  notFound: {
+    title: "Page not found",
+    text: "We could not find this page. It may have moved, or the address may be mistyped.",
+    back: "Back to the home page",
+  },
+  error: {
+    title: "Something went wrong",
+    text: "Please try again in a moment.",
+  },
+  footer: {
+    about:
+      "Silk Road Showcase is the storefront of the Silk Road E-Commerce campaign: 100 African stores and 1,000 African products for shoppers in China and across Africa.",
+    demo: "Demo showcase: payments run through a built-in demo provider, and no real money moves.",
+    rights: "Made with the stores and makers of {{count}} African countries.",
+  },
+};
+
+export default en;
+export type UiResource = typeof en;

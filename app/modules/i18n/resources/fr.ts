@@ -1,0 +1,136 @@
+/**
+ * French UI strings. Same keys as en.ts; plural keys use the categories
+ * Intl.PluralRules gives French: `_one` (0 and 1), `_many` (millions:
+ * « 1 000 000 de produits ») and `_other`. \u00a0 is a non-breaking space
+ * (before « : » and « % », and as the thousands separator).
+ */
+const fr = {
+  site: {
+    name: "Silk Road Showcase",
+    tagline: "100 boutiques africaines · 1\u00a0000 produits africains",
+    description:
+      "Achetez des produits de qualité auprès de 100 boutiques africaines sélectionnées, avec des festivals du shopping en ligne pour les acheteurs en Chine et partout en Afrique.",
+  },
+  nav: {
+    skip: "Aller au contenu",
+    home: "Accueil",
+    stores: "Boutiques",
+    products: "Produits",
+    main: "Navigation principale",
+    language: "Langue",
+    breadcrumb: "Fil d’Ariane",
+  },
+  home: {
+    title: "Boutiques et produits africains à prix festival",
+    heroTitle: "Le meilleur de l’Afrique, en direct de ceux qui le font",
+    heroText:
+      "Café des hauts plateaux éthiopiens, beurre de karité du Burkina Faso, kente du Ghana\u00a0: 100 boutiques africaines proposent 1\u00a0000 produits, à prix festival pour les acheteurs en Chine et partout en Afrique.",
+    ctaProducts: "Parcourir les produits",
+    ctaStores: "Découvrir les boutiques",
+    categories: "Acheter par catégorie",
+    featuredStores: "Boutiques à la une",
+    pavilions: "Pavillons nationaux",
+    newProducts: "Nouveautés",
+    viewAll: "Tout voir",
+  },
+  tracker: {
+    title: "Avancement de la campagne",
+    stores: "Boutiques en ligne",
+    products: "Produits mis en vente",
+    countries: "Pays",
+    progress: "{{value}} sur {{target}}",
+  },
+  festival: {
+    label: "Festival du shopping",
+    state: {
+      upcoming: "Bientôt",
+      warmup: "Avant-première",
+      live: "En cours",
+      encore: "Prolongations",
+      ended: "Terminé",
+    },
+    endsIn: "Se termine dans",
+    startsIn: "Commence dans",
+    nextPhaseIn: "Prochaine étape dans",
+    orders: "Commandes",
+    units: "Articles vendus",
+    gmv: "Ventes",
+    target: "Objectif\u00a0: {{value}}",
+    localTime: "Heure du festival ({{zone}})",
+    yourTime: "Votre heure locale",
+    deal: "Offre festival",
+    dealsCount_one: "{{count}} offre festival",
+    dealsCount_many: "{{count}} d’offres festival",
+    dealsCount_other: "{{count}} offres festival",
+  },
+  stores: {
+    title: "Boutiques africaines",
+    description:
+      "Découvrez les 100 boutiques sélectionnées de la campagne E-commerce de la Route de la soie, des coopératives aux ateliers familiaux.",
+    count_one: "{{count}} boutique",
+    count_many: "{{count}} de boutiques",
+    count_other: "{{count}} boutiques",
+  },
+  store: {
+    founded: "Depuis {{year}}",
+    location: "{{city}}, {{country}}",
+    story: "Notre histoire",
+    products: "Les produits de cette boutique",
+    productsCount_one: "{{count}} produit",
+    productsCount_many: "{{count}} de produits",
+    productsCount_other: "{{count}} produits",
+    visit: "Visiter la boutique",
+  },
+  products: {
+    title: "Produits africains",
+    description:
+      "Café, thé, épices, karité, textiles, artisanat et bien plus encore, en direct de 100 boutiques africaines.",
+    count_one: "{{count}} produit",
+    count_many: "{{count}} de produits",
+    count_other: "{{count}} produits",
+  },
+  product: {
+    price: "Prix",
+    dealPrice: "Prix festival",
+    regularPrice: "Prix habituel",
+    save: "Économisez {{percent}}\u00a0%",
+    inStock: "En stock",
+    lowStock_one: "Plus que {{count}} en stock",
+    lowStock_many: "Plus que {{count}} en stock",
+    lowStock_other: "Plus que {{count}} en stock",
+    outOfStock: "Épuisé",
+    origin: "Origine",
+    category: "Catégorie",
+    soldBy: "Vendu par",
+    dealEndsIn: "L’offre se termine dans",
+    moreFromStore: "Autres produits chez {{store}}",
+    details: "Détails",
+    convertedNote: "Prix en {{currency}}, convertis depuis {{base}} au taux du {{date}}.",
+  },
+  content: {
+    fallback: "Pas encore traduit\u00a0: affiché en anglais.",
+  },
+  pagination: {
+    label: "Pagination",
+    previous: "Précédent",
+    next: "Suivant",
+    page: "Page {{page}} sur {{pages}}",
+  },
+  notFound: {
+    title: "Page introuvable",
+    text: "Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée, ou l’adresse comporte une faute de frappe.",
+    back: "Retour à l’accueil",
+  },
+  error: {
+    title: "Une erreur s’est produite",
+    text: "Veuillez réessayer dans un instant.",
+  },
+  footer: {
+    about:
+      "Silk Road Showcase est la vitrine de la campagne E-commerce de la Route de la soie\u00a0: 100 boutiques africaines et 1\u00a0000 produits africains pour les acheteurs en Chine et partout en Afrique.",
+    demo: "Vitrine de démonstration\u00a0: les paiements passent par un prestataire de démonstration intégré, et aucune somme réelle n’est débitée.",
+    rights: "Réalisé avec les boutiques et les artisans de {{count}} pays africains.",
+  },
+};
+
+export default fr;

@@ -1,0 +1,131 @@
+/**
+ * Kiswahili UI strings. Same keys as en.ts; plural keys use the categories
+ * Intl.PluralRules gives Swahili: `_one` and `_other`. Numbers follow the
+ * noun ("maduka 100"), with noun-class agreement (duka/maduka, bidhaa).
+ */
+const sw = {
+  site: {
+    name: "Silk Road Showcase",
+    tagline: "Maduka 100 ya Kiafrika · Bidhaa 1,000 za Kiafrika",
+    description:
+      "Nunua bidhaa bora kutoka maduka 100 teule ya Kiafrika, pamoja na matamasha ya ununuzi mtandaoni kwa wanunuzi nchini China na kote barani Afrika.",
+  },
+  nav: {
+    skip: "Ruka hadi maudhui",
+    home: "Mwanzo",
+    stores: "Maduka",
+    products: "Bidhaa",
+    main: "Urambazaji mkuu",
+    language: "Lugha",
+    breadcrumb: "Njia ya urambazaji",
+  },
+  home: {
+    title: "Maduka na bidhaa za Kiafrika kwa bei za tamasha",
+    heroTitle: "Bora ya Afrika, moja kwa moja kutoka kwa wazalishaji wenyewe",
+    heroText:
+      "Kahawa kutoka nyanda za juu za Ethiopia, siagi ya shea kutoka Burkina Faso, vitambaa vya kente kutoka Ghana: maduka 100 ya Kiafrika yanauza bidhaa 1,000, kwa bei za tamasha kwa wanunuzi nchini China na kote barani Afrika.",
+    ctaProducts: "Vinjari bidhaa",
+    ctaStores: "Yafahamu maduka",
+    categories: "Nunua kwa kategoria",
+    featuredStores: "Maduka teule",
+    pavilions: "Mabanda ya nchi",
+    newProducts: "Zimeongezwa karibuni",
+    viewAll: "Tazama zote",
+  },
+  tracker: {
+    title: "Maendeleo ya kampeni",
+    stores: "Maduka yaliyo hewani",
+    products: "Bidhaa zilizoorodheshwa",
+    countries: "Nchi",
+    progress: "{{value}} kati ya {{target}}",
+  },
+  festival: {
+    label: "Tamasha la ununuzi",
+    state: {
+      upcoming: "Inakuja hivi karibuni",
+      warmup: "Maandalizi",
+      live: "Inaendelea sasa",
+      encore: "Awamu ya ziada",
+      ended: "Imeisha",
+    },
+    endsIn: "Inaisha baada ya",
+    startsIn: "Inaanza baada ya",
+    nextPhaseIn: "Awamu ijayo baada ya",
+    orders: "Maagizo",
+    units: "Bidhaa zilizouzwa",
+    gmv: "Mauzo",
+    target: "Lengo: {{value}}",
+    localTime: "Saa za tamasha ({{zone}})",
+    yourTime: "Saa za eneo lako",
+    deal: "Ofa ya tamasha",
+    dealsCount_one: "Ofa {{count}} ya tamasha",
+    dealsCount_other: "Ofa {{count}} za tamasha",
+  },
+  stores: {
+    title: "Maduka ya Kiafrika",
+    description:
+      "Yafahamu maduka 100 teule ya kampeni ya Biashara Mtandaoni ya Njia ya Hariri, kuanzia vyama vya ushirika hadi karakana za kifamilia.",
+    count_one: "Duka {{count}}",
+    count_other: "Maduka {{count}}",
+  },
+  store: {
+    founded: "Tangu {{year}}",
+    location: "{{city}}, {{country}}",
+    story: "Hadithi yetu",
+    products: "Bidhaa za duka hili",
+    productsCount_one: "Bidhaa {{count}}",
+    productsCount_other: "Bidhaa {{count}}",
+    visit: "Tembelea duka",
+  },
+  products: {
+    title: "Bidhaa za Kiafrika",
+    description:
+      "Kahawa, chai, viungo, shea, nguo, kazi za mikono na mengineyo, moja kwa moja kutoka maduka 100 ya Kiafrika.",
+    count_one: "Bidhaa {{count}}",
+    count_other: "Bidhaa {{count}}",
+  },
+  product: {
+    price: "Bei",
+    dealPrice: "Bei ya tamasha",
+    regularPrice: "Bei ya kawaida",
+    save: "Okoa {{percent}}%",
+    inStock: "Inapatikana",
+    lowStock_one: "Imebaki {{count}} tu",
+    lowStock_other: "Zimebaki {{count}} tu",
+    outOfStock: "Zimeisha",
+    origin: "Asili",
+    category: "Kategoria",
+    soldBy: "Inauzwa na",
+    dealEndsIn: "Ofa inaisha baada ya",
+    moreFromStore: "Zaidi kutoka {{store}}",
+    details: "Maelezo",
+    convertedNote:
+      "Bei ziko katika {{currency}}, zimebadilishwa kutoka {{base}} kwa kiwango cha ubadilishaji cha {{date}}.",
+  },
+  content: {
+    fallback: "Bado haijatafsiriwa: inaonyeshwa kwa Kiingereza.",
+  },
+  pagination: {
+    label: "Kurasa",
+    previous: "Iliyotangulia",
+    next: "Inayofuata",
+    page: "Ukurasa {{page}} kati ya {{pages}}",
+  },
+  notFound: {
+    title: "Ukurasa haupatikani",
+    text: "Hatukuweza kupata ukurasa huu. Huenda umehamishwa, au anwani imeandikwa vibaya.",
+    back: "Rudi kwenye ukurasa wa mwanzo",
+  },
+  error: {
+    title: "Hitilafu imetokea",
+    text: "Tafadhali jaribu tena baada ya muda mfupi.",
+  },
+  footer: {
+    about:
+      "Silk Road Showcase ni duka la mtandaoni la kampeni ya Biashara Mtandaoni ya Njia ya Hariri: maduka 100 ya Kiafrika na bidhaa 1,000 za Kiafrika kwa wanunuzi nchini China na kote barani Afrika.",
+    demo: "Toleo la majaribio: malipo yanapitia mtoa huduma wa majaribio aliyejengewa ndani, na hakuna pesa halisi zinazohamishwa.",
+    rights: "Imetengenezwa pamoja na maduka na wazalishaji kutoka nchi {{count}} za Afrika.",
+  },
+};
+
+export default sw;

@@ -1,0 +1,117 @@
+import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SiteFooter, SiteHeader } from "./components/layout";
+import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
+import { useLang } from "./modules/i18n/hooks";
+import { languageFromHeader } from "./modules/i18n/i18n.server";
+import { langCookie } from "./modules/i18n/lang-cookie.server";
+import stylesheet from "./styles/app.css?url";
+
+/** Error pages: loaders throw `notFound(...)` with a translated title (see modules/http). */
+export const meta: MetaFunction = ({ error }) => {
+  const title = isRouteErrorResponse(error) && typeof error.data?.title === "string" ? error.data.title : null;
+  return title ? [{ title }, { name: "robots", content: "noindex" }] : [];
+};
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** Query parameters that make a different page (kept in canonical and alternates). */
+const CANONICAL_PARAMS = ["page"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { lang, rest } = splitLangPath(url.pathname);
+  const visited = await langCookie.parse(request.headers.get("Cookie"));
+  if (!visited && url.pathname === "/") {
+    const preferred = await languageFromHeader(request);
+    if (preferred !== DEFAULT_LANG) {
+      throw redirect(localizePath("/", preferred), {
+        headers: { "Set-Cookie": await langCookie.serialize(preferred), Vary: "Accept-Language, Cookie" },
+      });
+    }
+  }
+  const query = new URLSearchParams();
+  for (const key of CANONICAL_PARAMS) {
+    const value = url.searchParams.get(key);
+    if (value && value !== "1") query.set(key, value);
+  }
+  const suffix = query.size ? `?${query}` : "";
+  const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
+  const alternates = LANGS.map((l) => ({ lang: l, href: `${origin}${localizePath(rest, l)}${suffix}` }));
+  return data(
+    { lang, dir: dirOf(lang), canonical: `${origin}${localizePath(rest, lang)}${suffix}`, alternates },
+    visited ? undefined : { headers: { "Set-Cookie": await langCookie.serialize(lang) } },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  // Error pages may render without loader data: fall back to the URL.
+  const lang = root?.lang ?? splitLangPath(location.pathname).lang;
+  return (
+    <html lang={LANG_TAGS[lang]} dir={dirOf(lang)} data-lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#8a3b12" />
+        <Meta />
+        {root ? (
+          <>
+            <link rel="canonical" href={root.canonical} />
+            {root.alternates.map((a) => (
+              <link key={a.lang} rel="alternate" hrefLang={LANG_TAGS[a.lang]} href={a.href} />
+            ))}
+            <link rel="alternate" hrefLang="x-default" href={root.alternates[0].href} />
+          </>
+        ) : null}
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound) console.error(error);
+  return (
+    <section className="container page-message">
+      <p className="page-message__code">{isRouteErrorResponse(error) ? error.status : 500}</p>
+      <h1>{notFound ? t("notFound.title") : t("error.title")}</h1>
+      <p>{notFound ? t("notFound.text") : t("error.text")}</p>
+      <a className="button" href={localizePath("/", lang)}>
+        {t("notFound.back")}
+      </a>
+    </section>
+  );
+}

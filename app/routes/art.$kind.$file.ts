@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { artFor } from "~/modules/art/art.server";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const match = /^([a-z0-9-]{1,120})\.svg$/.exec(params.file ?? "");
+  const svg = match ? artFor(params.kind ?? "", match[1]) : null;
+  if (!svg) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  return new Response(svg, {
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

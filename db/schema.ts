@@ -1,0 +1,456 @@
+/**
+ * The whole domain schema (SQLite through Drizzle). Later features add
+ * behaviour, not tables. Conventions:
+ * - money is integer minor units + an ISO 4217 code, never floats;
+ * - instants are integer milliseconds since the epoch, UTC (`timestamp_ms`);
+ * - translatable content lives in `*_translations` tables keyed by (id, lang).
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull();
+
+// ── People and access ──────────────────────────────────────────────────────
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    /** Argon2id PHC string; null means the account cannot sign in (seeded placeholder owners). */
+    passwordHash: text("password_hash"),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["owner", "organiser"] }).notNull(),
+    preferredLang: text("preferred_lang").notNull().default("en"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Fixed-window counters for abuse limits (sign-in, sign-up), keyed by e.g. "login:ip:1.2.3.4". */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+  count: integer("count").notNull(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    detail: text("detail", { mode: "json" }),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_user_idx").on(t.userId), index("audit_created_idx").on(t.createdAt)],
+);
+
+// ── Catalogue ──────────────────────────────────────────────────────────────
+
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("categories_slug_unique").on(t.slug)],
+);
+
+export const categoryTranslations = sqliteTable(
+  "category_translations",
+  {
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.lang] })],
+);
+
+export const STORE_STATUSES = ["pending", "live", "suspended"] as const;
+
+export const stores = sqliteTable(
+  "stores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    countryCode: text("country_code").notNull(),
+    primaryCategoryId: integer("primary_category_id").references(() => categories.id),
+    status: text("status", { enum: STORE_STATUSES }).notNull().default("pending"),
+    statusReason: text("status_reason"),
+    foundedYear: integer("founded_year"),
+    featured: integer("featured", { mode: "boolean" }).notNull().default(false),
+    /** Banner image, a server-chosen public path. */
+    bannerUrl: text("banner_url"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("stores_slug_unique").on(t.slug),
+    index("stores_owner_idx").on(t.ownerId),
+    index("stores_status_country_idx").on(t.status, t.countryCode),
+  ],
+);
+
+export const storeTranslations = sqliteTable(
+  "store_translations",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name").notNull(),
+    city: text("city").notNull(),
+    tagline: text("tagline").notNull().default(""),
+    story: text("story").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.lang] })],
+);
+
+export const PRODUCT_STATUSES = ["draft", "active", "archived", "suspended"] as const;
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    slug: text("slug").notNull(),
+    priceMinor: integer("price_minor").notNull(),
+    currency: text("currency").notNull(),
+    stock: integer("stock").notNull().default(0),
+    status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("products_slug_unique").on(t.slug),
+    index("products_store_idx").on(t.storeId),
+    index("products_category_idx").on(t.categoryId),
+    index("products_status_created_idx").on(t.status, t.createdAt),
+    index("products_price_idx").on(t.priceMinor),
+    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("products_price_positive", sql`${t.priceMinor} > 0`),
+  ],
+);
+
+export const productTranslations = sqliteTable(
+  "product_translations",
+  {
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    originNote: text("origin_note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.lang] })],
+);
+
+export const productImages = sqliteTable(
+  "product_images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** Public URL path chosen by the server, never by the uploader. */
+    url: text("url").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    position: integer("position").notNull().default(0),
+    isCover: integer("is_cover", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);
+
+/** Rate = units of `quote` per one unit of `base`, times 1,000,000 (integer, no floats). */
+export const exchangeRates = sqliteTable(
+  "exchange_rates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    baseCurrency: text("base_currency").notNull(),
+    quoteCurrency: text("quote_currency").notNull(),
+    rateMicros: integer("rate_micros").notNull(),
+    asOf: text("as_of").notNull(), // ISO date, YYYY-MM-DD
+  },
+  (t) => [
+    uniqueIndex("exchange_rates_pair_date_unique").on(t.baseCurrency, t.quoteCurrency, t.asOf),
+    check("exchange_rates_positive", sql`${t.rateMicros} > 0`),
+  ],
+);
+
+// ── Festivals ──────────────────────────────────────────────────────────────
+
+export const festivals = sqliteTable(
+  "festivals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    /** IANA zone the festival is run from, for display; instants are UTC. */
+    timeZone: text("time_zone").notNull(),
+    status: text("status", { enum: ["draft", "published", "cancelled"] }).notNull().default("draft"),
+    targetOrders: integer("target_orders").notNull().default(0),
+    targetUnits: integer("target_units").notNull().default(0),
+    targetGmvMinor: integer("target_gmv_minor").notNull().default(0),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("festivals_slug_unique").on(t.slug)],
+);
+
+export const festivalTranslations = sqliteTable(
+  "festival_translations",
+  {
+    festivalId: integer("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name").notNull(),
+    pitch: text("pitch").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.festivalId, t.lang] })],
+);
+
+export const PHASE_KINDS = ["registration", "warmup", "sale", "encore"] as const;
+
+export const festivalPhases = sqliteTable(
+  "festival_phases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    festivalId: integer("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: PHASE_KINDS }).notNull(),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("festival_phases_kind_unique").on(t.festivalId, t.kind),
+    index("festival_phases_window_idx").on(t.startsAt, t.endsAt),
+    check("festival_phases_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const ENROLMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+
+export const festivalEnrolments = sqliteTable(
+  "festival_enrolments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    festivalId: integer("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("festival_enrolments_unique").on(t.festivalId, t.storeId),
+    index("festival_enrolments_store_idx").on(t.storeId),
+  ],
+);
+
+export const festivalDeals = sqliteTable(
+  "festival_deals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    enrolmentId: integer("enrolment_id")
+      .notNull()
+      .references(() => festivalEnrolments.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** In the product's currency (the catalogue base currency). */
+    dealPriceMinor: integer("deal_price_minor").notNull(),
+    committedStock: integer("committed_stock").notNull(),
+    perCustomerLimit: integer("per_customer_limit"),
+    flashStartsAt: integer("flash_starts_at", { mode: "timestamp_ms" }),
+    flashEndsAt: integer("flash_ends_at", { mode: "timestamp_ms" }),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("festival_deals_unique").on(t.enrolmentId, t.productId),
+    index("festival_deals_product_idx").on(t.productId),
+    check("festival_deals_price_positive", sql`${t.dealPriceMinor} > 0`),
+    check("festival_deals_committed_nonnegative", sql`${t.committedStock} >= 0`),
+  ],
+);
+
+// ── Campaign-progress counters ─────────────────────────────────────────────
+
+export const COUNTER_SCOPES = ["campaign", "festival", "store", "country", "category"] as const;
+export const COUNTER_METRICS = ["orders", "units", "gmv"] as const;
+
+/**
+ * Changed only inside the transaction that marks an order paid (see
+ * app/modules/counters/counters.server.ts); `npm run reconcile` checks them.
+ * GMV is in the catalogue base currency's minor units.
+ */
+export const progressCounters = sqliteTable(
+  "progress_counters",
+  {
+    scope: text("scope", { enum: COUNTER_SCOPES }).notNull(),
+    scopeKey: text("scope_key").notNull(),
+    metric: text("metric", { enum: COUNTER_METRICS }).notNull(),
+    value: integer("value").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric] })],
+);
+
+// ── Carts, orders, payments ────────────────────────────────────────────────
+
+export const carts = sqliteTable("carts", {
+  id: text("id").primaryKey(),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const cartLines = sqliteTable(
+  "cart_lines",
+  {
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    /** Unit price (base currency) when added, to show "price changed since". */
+    unitPriceSeenMinor: integer("unit_price_seen_minor").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+export const ORDER_STATUSES = ["pending", "paid", "failed", "expired", "cancelled"] as const;
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: text("number").notNull(),
+    email: text("email").notNull(),
+    customerName: text("customer_name").notNull(),
+    shippingAddress: text("shipping_address", { mode: "json" }).notNull(),
+    shippingCountry: text("shipping_country").notNull(),
+    lang: text("lang").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("pending"),
+    baseCurrency: text("base_currency").notNull(),
+    currency: text("currency").notNull(),
+    /** Rate locked when the order was priced (see exchange_rates). */
+    rateMicros: integer("rate_micros").notNull(),
+    rateAsOf: text("rate_as_of").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    totalBaseMinor: integer("total_base_minor").notNull(),
+    paymentProvider: text("payment_provider").notNull(),
+    paymentRef: text("payment_ref"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    paidAt: integer("paid_at", { mode: "timestamp_ms" }),
+    stockReleasedAt: integer("stock_released_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_unique").on(t.number),
+    index("orders_status_expires_idx").on(t.status, t.expiresAt),
+    index("orders_email_idx").on(t.email),
+    index("orders_paid_idx").on(t.paidAt),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    /** Snapshots, so reports stay right if the product moves later. */
+    categoryId: integer("category_id").notNull(),
+    countryCode: text("country_code").notNull(),
+    productName: text("product_name").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceBaseMinor: integer("unit_price_base_minor").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    lineTotalBaseMinor: integer("line_total_base_minor").notNull(),
+    lineTotalMinor: integer("line_total_minor").notNull(),
+    dealId: integer("deal_id").references(() => festivalDeals.id, { onDelete: "set null" }),
+    festivalId: integer("festival_id").references(() => festivals.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("order_lines_order_idx").on(t.orderId),
+    index("order_lines_store_idx").on(t.storeId),
+    index("order_lines_festival_idx").on(t.festivalId),
+    check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    providerEventId: text("provider_event_id").notNull(),
+    type: text("type").notNull(),
+    orderId: integer("order_id").references(() => orders.id, { onDelete: "set null" }),
+    payload: text("payload", { mode: "json" }),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("payment_events_provider_event_unique").on(t.provider, t.providerEventId)],
+);

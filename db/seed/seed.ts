@@ -1,0 +1,459 @@
+/**
+ * The deterministic seed: the same catalogue on every run for a given day.
+ * Everything time-related is placed relative to `today` (UTC midnight), so
+ * there is always one ended, one live and one upcoming festival. Sample
+ * orders go through the real order and fulfilment functions, so the
+ * counters equal what the orders add up to.
+ */
+import { createHash } from "node:crypto";
+import { and, count, eq } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { hashPassword } from "~/modules/auth/password.server";
+import { LANGS, type Lang } from "~/modules/i18n/config";
+import { countryName } from "~/modules/i18n/format";
+import { createPendingOrder, markOrderPaid } from "~/modules/orders/orders.server";
+import { BASE_CURRENCY } from "~/modules/money/money";
+import { CATEGORIES } from "./content/categories";
+import { FESTIVALS, type FestivalContent } from "./content/festivals";
+import { PRODUCT_TYPES_A } from "./content/product-types-a";
+import { PRODUCT_TYPES_B } from "./content/product-types-b";
+import { STORES_EAST_SOUTH } from "./content/stores-east-south";
+import { STORES_WEST_NORTH } from "./content/stores-west-north";
+import { STORY } from "./content/story";
+import type { CategorySlug, L10n, ProductTypeContent, StoreContent } from "./content/types";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { createRandom } from "./random";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export const ALL_STORES: StoreContent[] = interleave(STORES_WEST_NORTH, STORES_EAST_SOUTH);
+export const ALL_PRODUCT_TYPES: ProductTypeContent[] = [...PRODUCT_TYPES_A, ...PRODUCT_TYPES_B];
+
+/** Rates to the base currency (USD), units per dollar × 1e6, for the seed day. */
+const RATES: Record<string, number> = {
+  CNY: 7_120_000,
+  EUR: 920_000,
+  KES: 129_200_000,
+  EGP: 48_600_000,
+  NGN: 1_550_000_000,
+  ZAR: 18_150_000,
+  GHS: 15_300_000,
+  XOF: 603_500_000,
+  MAD: 9_950_000,
+  AOA: 912_000_000,
+  ETB: 121_500_000,
+  TZS: 2_690_000_000,
+};
+
+/** Stores the seed leaves pending review, so the tracker shows a campaign in progress. */
+const PENDING_EVERY = 17;
+
+function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i]) out.push(a[i]);
+    if (b[i]) out.push(b[i]);
+  }
+  return out;
+}
+
+export function utcMidnight(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** French "de Kumasi" / "d'Abidjan". */
+function frenchDe(place: string): string {
+  return /^[aeiouyhâàéèêîôûAEIOUYHÂÀÉÈÊÎÔÛ]/.test(place) ? `d'${place}` : `de ${place}`;
+}
+
+function fill(template: string, lang: Lang, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => {
+    if (key === "de_place") return frenchDe(String(vars.place));
+    return key in vars ? String(vars[key]) : match;
+  });
+}
+
+function l10n(values: L10n, lang: Lang, vars: Record<string, string | number>): string {
+  return fill(values[lang], lang, vars);
+}
+
+function storyFor(store: StoreContent, lang: Lang, name: string, index: number): string {
+  const vars = {
+    store: name,
+    place: store.city[lang],
+    country: countryName(store.country, lang),
+    year: store.founded,
+    people: store.people,
+  };
+  return [
+    l10n(STORY.opening[store.kind], lang, vars),
+    l10n(STORY.craft[store.range[0]], lang, vars),
+    l10n(STORY.closing[index % STORY.closing.length], lang, vars),
+  ].join(" ");
+}
+
+/** Ten product types that fit the store's range and country, country-specific ones first. */
+export function productTypesFor(store: StoreContent, seed: string): ProductTypeContent[] {
+  const random = createRandom(seed);
+  const fits = (t: ProductTypeContent) => !t.countries?.length || t.countries.includes(store.country);
+  const byCategory = store.range.map((category) => {
+    const own = ALL_PRODUCT_TYPES.filter((t) => t.category === category && fits(t));
+    const specific = random.shuffle(own.filter((t) => t.countries?.includes(store.country)));
+    const generic = random.shuffle(own.filter((t) => !t.countries?.length));
+    return [...specific, ...generic];
+  });
+  const chosen: ProductTypeContent[] = [];
+  for (let round = 0; chosen.length < 10 && byCategory.some((list) => list.length > round); round++) {
+    for (const list of byCategory) if (list[round] && chosen.length < 10) chosen.push(list[round]);
+  }
+  if (chosen.length < 10) {
+    const extra = random.shuffle(ALL_PRODUCT_TYPES.filter((t) => !t.countries?.length && !chosen.includes(t)));
+    chosen.push(...extra.slice(0, 10 - chosen.length));
+  }
+  return chosen;
+}
+
+function roundPrice(cents: number): number {
+  return Math.max(99, Math.round(cents / 100) * 100 - 1);
+}
+
+function deterministicSalt(email: string): Uint8Array {
+  return createHash("sha256").update(`seed-salt:${email}`).digest().subarray(0, 16);
+}
+
+export interface SeedOptions {
+  /** Multiplies stores (and so products) for benchmarks. */
+  scale?: number;
+  /** The day everything is placed around; defaults to today (UTC). */
+  today?: Date;
+  log?: (message: string) => void;
+}
+
+export interface SeedSummary {
+  stores: number;
+  products: number;
+  countries: number;
+  orders: number;
+}
+
+export function databaseIsEmpty(): boolean {
+  return (db.select({ n: count() }).from(schema.stores).get()?.n ?? 0) === 0;
+}
+
+export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSummary> {
+  const scale = Math.max(1, Math.floor(options.scale ?? 1));
+  const today = utcMidnight(options.today ?? new Date()).getTime();
+  const log = options.log ?? (() => {});
+  const at = (offset: number) => new Date(today + offset);
+  const random = createRandom(`silk-road-showcase:${today}`);
+
+  // Hash outside the transaction: it is async.
+  const accounts = await Promise.all(
+    DEMO_ACCOUNTS.map(async (a) => ({ ...a, hash: await hashPassword(a.password, deterministicSalt(a.email)) })),
+  );
+
+  const summary = db.transaction((tx) => {
+    // Categories
+    const categoryIds = new Map<CategorySlug, number>();
+    CATEGORIES.forEach((c, i) => {
+      const row = tx.insert(schema.categories).values({ slug: c.slug, sortOrder: i }).returning().get();
+      categoryIds.set(c.slug, row.id);
+      tx.insert(schema.categoryTranslations)
+        .values(LANGS.map((lang) => ({ categoryId: row.id, lang, name: c.name[lang], description: c.description[lang] })))
+        .run();
+    });
+
+    // Accounts
+    const accountIds = new Map<string, number>();
+    for (const a of accounts) {
+      const row = tx
+        .insert(schema.users)
+        .values({ email: a.email, passwordHash: a.hash, name: a.name, role: a.role, preferredLang: a.lang, createdAt: at(-400 * DAY) })
+        .returning()
+        .get();
+      accountIds.set(a.email, row.id);
+    }
+    const owned = new Map<string, number>(); // store slug → demo owner id
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.role === "owner")) {
+      ALL_STORES.filter((s) => a.countries.includes(s.country))
+        .slice(0, a.stores)
+        .forEach((s) => owned.set(s.slug, accountIds.get(a.email)!));
+    }
+
+    // Exchange rates (today and a week ago, so "as of" has a history)
+    for (const [quote, rateMicros] of Object.entries(RATES)) {
+      for (const daysAgo of [7, 0]) {
+        const drift = daysAgo ? Math.round(rateMicros * 0.004) : 0;
+        tx.insert(schema.exchangeRates)
+          .values({ baseCurrency: BASE_CURRENCY, quoteCurrency: quote, rateMicros: rateMicros - drift, asOf: at(-daysAgo * DAY).toISOString().slice(0, 10) })
+          .run();
+      }
+    }
+
+    // Stores and products
+    const productIdsByStore = new Map<number, { id: number; price: number; stock: number }[]>();
+    const liveStoreIds: number[] = [];
+    let storeIndex = 0;
+    let productCount = 0;
+    const countries = new Set<string>();
+    for (let replica = 0; replica < scale; replica++) {
+      for (const content of ALL_STORES) {
+        const index = storeIndex++;
+        const slug = replica ? `${content.slug}-${replica + 1}` : content.slug;
+        const suffix = replica ? ` ${replica + 1}` : "";
+        const status = index % PENDING_EVERY === PENDING_EVERY - 1 ? "pending" : "live";
+        let ownerId = owned.get(slug);
+        if (!ownerId) {
+          ownerId = tx
+            .insert(schema.users)
+            .values({
+              email: `owner.${slug}@silkroad.example`,
+              passwordHash: null,
+              name: content.name.en + suffix,
+              role: "owner",
+              preferredLang: "en",
+              createdAt: at(-(300 + (index % 60)) * DAY),
+            })
+            .returning()
+            .get().id;
+        }
+        const createdAt = at(-(200 - (index % 180)) * DAY);
+        const store = tx
+          .insert(schema.stores)
+          .values({
+            slug,
+            ownerId,
+            countryCode: content.country,
+            primaryCategoryId: categoryIds.get(content.range[0])!,
+            status,
+            statusReason: status === "pending" ? "Awaiting review of the store's export documents." : null,
+            foundedYear: content.founded,
+            featured: status === "live" && index % 8 === 0,
+            bannerUrl: `/art/stores/${slug}.svg`,
+            createdAt,
+            updatedAt: createdAt,
+          })
+          .returning()
+          .get();
+        countries.add(content.country);
+        if (status === "live") liveStoreIds.push(store.id);
+        tx.insert(schema.storeTranslations)
+          .values(
+            LANGS.map((lang) => {
+              const name = content.name[lang] + suffix;
+              return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name, index) };
+            }),
+          )
+          .run();
+
+        const storeProducts: { id: number; price: number; stock: number }[] = [];
+        productTypesFor(content, slug).forEach((type, i) => {
+          const [min, max] = type.priceUsdCents;
+          const price = roundPrice(random.int(min, max));
+          const stockRoll = random.next();
+          const stock = stockRoll < 0.04 ? 0 : stockRoll < 0.12 ? random.int(1, 4) : random.int(12, 240);
+          const productSlug = `${slug}-${type.key}`;
+          // Listing dates spread over the last months, so "just listed" mixes stores.
+          const created = at(-random.int(1, 180) * DAY + random.int(0, 23) * HOUR);
+          const product = tx
+            .insert(schema.products)
+            .values({
+              storeId: store.id,
+              categoryId: categoryIds.get(type.category)!,
+              slug: productSlug,
+              priceMinor: price,
+              currency: BASE_CURRENCY,
+              stock,
+              status: "active",
+              createdAt: created,
+              updatedAt: created,
+            })
+            .returning()
+            .get();
+          tx.insert(schema.productTranslations)
+            .values(
+              LANGS.map((lang) => {
+                const vars = { place: content.city[lang], country: countryName(content.country, lang), store: content.name[lang] + suffix };
+                return {
+                  productId: product.id,
+                  lang,
+                  name: l10n(type.name, lang, vars),
+                  description: l10n(type.description, lang, vars),
+                  originNote: lang === "zh" || lang === "ar" ? `${vars.country}${lang === "zh" ? "，" : "، "}${vars.place}` : `${vars.place}, ${vars.country}`,
+                };
+              }),
+            )
+            .run();
+          tx.insert(schema.productImages)
+            .values({ productId: product.id, url: `/art/products/${productSlug}.svg`, width: 600, height: 600, position: 0, isCover: true, createdAt: created })
+            .run();
+          storeProducts.push({ id: product.id, price, stock });
+          productCount++;
+        });
+        productIdsByStore.set(store.id, storeProducts);
+      }
+    }
+
+    // Festivals: ended, live and upcoming, relative to today
+    const organiserId = accountIds.get("organiser@silkroad.example")!;
+    const festivalIds: Record<keyof typeof FESTIVALS, number> = { ended: 0, live: 0, upcoming: 0 };
+    const schedules: Record<keyof typeof FESTIVALS, { kind: "registration" | "warmup" | "sale" | "encore"; from: number; to: number }[]> = {
+      ended: [
+        { kind: "registration", from: -70 * DAY, to: -45 * DAY },
+        { kind: "warmup", from: -44 * DAY, to: -40 * DAY },
+        { kind: "sale", from: -40 * DAY, to: -33 * DAY },
+        { kind: "encore", from: -33 * DAY, to: -31 * DAY },
+      ],
+      live: [
+        { kind: "registration", from: -30 * DAY, to: -6 * DAY },
+        { kind: "warmup", from: -5 * DAY, to: -2 * DAY },
+        { kind: "sale", from: -2 * DAY, to: 5 * DAY + 16 * HOUR },
+        { kind: "encore", from: 5 * DAY + 16 * HOUR, to: 7 * DAY + 16 * HOUR },
+      ],
+      upcoming: [
+        { kind: "registration", from: -3 * DAY, to: 18 * DAY },
+        { kind: "warmup", from: 20 * DAY, to: 24 * DAY },
+        { kind: "sale", from: 24 * DAY, to: 31 * DAY },
+      ],
+    };
+    const targets = {
+      ended: { orders: 120, units: 300, gmv: 900_000 },
+      live: { orders: 500, units: 1200, gmv: 4_000_000 },
+      upcoming: { orders: 400, units: 1000, gmv: 3_000_000 },
+    };
+    for (const key of ["ended", "live", "upcoming"] as const) {
+      const content: FestivalContent = FESTIVALS[key];
+      const festival = tx
+        .insert(schema.festivals)
+        .values({
+          slug: content.slug,
+          timeZone: content.timeZone,
+          status: "published",
+          targetOrders: targets[key].orders,
+          targetUnits: targets[key].units,
+          targetGmvMinor: targets[key].gmv,
+          createdBy: organiserId,
+          createdAt: at(schedules[key][0].from - 5 * DAY),
+        })
+        .returning()
+        .get();
+      festivalIds[key] = festival.id;
+      tx.insert(schema.festivalTranslations)
+        .values(LANGS.map((lang) => ({ festivalId: festival.id, lang, name: content.name[lang], pitch: content.pitch[lang] })))
+        .run();
+      tx.insert(schema.festivalPhases)
+        .values(schedules[key].map((p) => ({ festivalId: festival.id, kind: p.kind, startsAt: at(p.from), endsAt: at(p.to) })))
+        .run();
+
+      // Enrolments and deals: about a third of the live stores per festival
+      const enrolled = liveStoreIds.filter((_, i) => i % 3 === ["ended", "live", "upcoming"].indexOf(key));
+      enrolled.forEach((storeId, i) => {
+        const decided = key === "upcoming" && i % 4 === 3 ? null : key === "upcoming" && i % 7 === 5 ? "rejected" : "approved";
+        const enrolment = tx
+          .insert(schema.festivalEnrolments)
+          .values({
+            festivalId: festival.id,
+            storeId,
+            status: decided ?? "pending",
+            reason: decided === "rejected" ? "Deal prices must be at least 10% below the regular price." : null,
+            decidedBy: decided ? organiserId : null,
+            decidedAt: decided ? at(schedules[key][0].from + 2 * DAY) : null,
+            createdAt: at(schedules[key][0].from + DAY),
+          })
+          .returning()
+          .get();
+        const items = productIdsByStore.get(storeId)!.filter((p) => p.stock > 10).slice(0, 3);
+        for (const item of items) {
+          const discount = random.pick([15, 20, 25, 30]);
+          tx.insert(schema.festivalDeals)
+            .values({
+              enrolmentId: enrolment.id,
+              productId: item.id,
+              dealPriceMinor: Math.max(99, Math.round((item.price * (100 - discount)) / 100)),
+              committedStock: Math.min(item.stock, random.int(10, 40)),
+              perCustomerLimit: random.pick([null, 2, 5]),
+              status: enrolment.status,
+              reason: enrolment.reason,
+              createdAt: enrolment.createdAt,
+            })
+            .run();
+        }
+      });
+    }
+    return { stores: storeIndex, products: productCount, countries: countries.size, liveStoreIds, productIdsByStore, festivalIds };
+  });
+
+  // Sample orders, through the real order and fulfilment path.
+  const shoppers = [
+    ["Wang Fang", "wang.fang", "CN", "zh", "CNY"],
+    ["Zhang Wei", "zhang.wei", "CN", "zh", "CNY"],
+    ["Chen Jing", "chen.jing", "CN", "zh", "CNY"],
+    ["Grace Wanjiru", "grace.wanjiru", "KE", "sw", "KES"],
+    ["Ama Owusu", "ama.owusu", "GH", "en", "USD"],
+    ["Moussa Diop", "moussa.diop", "SN", "fr", "EUR"],
+    ["Youssef Haddad", "youssef.haddad", "EG", "ar", "USD"],
+    ["Ana Tembe", "ana.tembe", "MZ", "pt", "USD"],
+  ] as const;
+  const orderPlan = [
+    { window: [-40 * DAY + HOUR, -33 * DAY - HOUR], count: 48, festival: summary.festivalIds.ended }, // ended festival's sale
+    { window: [-25 * DAY, -5 * DAY], count: 24, festival: 0 }, // between festivals
+    { window: [-2 * DAY + HOUR, -HOUR], count: 60, festival: summary.festivalIds.live }, // the live festival so far
+  ];
+  // Festival shoppers mostly buy the deals: products with an approved deal in that festival.
+  const dealProducts = new Map<number, number[]>();
+  for (const festivalId of [summary.festivalIds.ended, summary.festivalIds.live]) {
+    const rows = db
+      .select({ productId: schema.festivalDeals.productId })
+      .from(schema.festivalDeals)
+      .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+      .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalDeals.status, "approved")))
+      .orderBy(schema.festivalDeals.id)
+      .all();
+    dealProducts.set(festivalId, rows.map((r) => r.productId));
+  }
+  const stockLeft = new Map<number, number>();
+  for (const list of summary.productIdsByStore.values()) for (const p of list) stockLeft.set(p.id, p.stock);
+  const storeIds = summary.liveStoreIds;
+  let orderNo = 0;
+  for (const plan of orderPlan) {
+    for (let i = 0; i < plan.count; i++) {
+      const when = at(plan.window[0] + Math.floor(((plan.window[1] - plan.window[0]) * (i + random.next())) / plan.count));
+      const shopper = random.pick(shoppers);
+      const deals = (dealProducts.get(plan.festival) ?? []).filter((id) => stockLeft.get(id)! > 8);
+      const candidates =
+        deals.length && random.next() < 0.75
+          ? deals
+          : summary.productIdsByStore.get(random.pick(storeIds))!.map((p) => p.id).filter((id) => stockLeft.get(id)! > 8);
+      if (!candidates.length) continue;
+      const lines = random
+        .shuffle(candidates)
+        .slice(0, random.int(1, 2))
+        .map((productId) => ({ productId, quantity: random.int(1, 2) }));
+      for (const line of lines) stockLeft.set(line.productId, stockLeft.get(line.productId)! - line.quantity);
+      orderNo++;
+      const order = createPendingOrder({
+        lines,
+        email: `${shopper[1]}@mail.example`,
+        customerName: shopper[0],
+        shippingAddress: { line1: `${random.int(1, 200)} Market Street`, city: "—", postalCode: String(random.int(10000, 99999)) },
+        shippingCountry: shopper[2],
+        lang: shopper[3],
+        currency: shopper[4],
+        paymentProvider: "demo",
+        now: when,
+        number: `SR-DEMO-${String(orderNo).padStart(4, "0")}`,
+      });
+      markOrderPaid({
+        orderId: order.id,
+        provider: "demo",
+        providerEventId: `demo_evt_seed_${orderNo}`,
+        type: "payment.succeeded",
+        payload: { seeded: true },
+        now: new Date(when.getTime() + 3 * 60_000),
+      });
+    }
+  }
+  log(`Seeded ${summary.stores} stores from ${summary.countries} countries, ${summary.products} products, ${orderNo} paid orders.`);
+  return { stores: summary.stores, products: summary.products, countries: summary.countries, orders: orderNo };
+}

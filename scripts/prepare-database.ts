@@ -1,0 +1,29 @@
+/**
+ * Migrates the database and seeds it when it has no stores yet. Shared by
+ * `npm start`, `npm run db:reset` and the test set-up, so all three make the
+ * same database.
+ */
+import { databasePath } from "../db/connection";
+
+export async function prepareDatabase(options: { log?: (m: string) => void } = {}) {
+  const log = options.log ?? console.log;
+  // Imported here, after the caller has settled DATABASE_PATH.
+  const { db } = await import("../app/db.server");
+  const { runMigrations } = await import("../db/migrate");
+  const { databaseIsEmpty, seedDatabase } = await import("../db/seed/seed");
+  runMigrations(db);
+  if (databaseIsEmpty()) {
+    const scale = Number(process.env.SEED_SCALE ?? 1);
+    log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
+    // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
+    const today = process.env.SEED_DATE ? new Date(`${process.env.SEED_DATE}T00:00:00Z`) : undefined;
+    if (today && Number.isNaN(today.getTime())) throw new Error(`SEED_DATE must be YYYY-MM-DD, got "${process.env.SEED_DATE}"`);
+    await seedDatabase({ scale, today, log });
+    return { seeded: true };
+  }
+  return { seeded: false };
+}
+
+function path(p: string): string {
+  return p.startsWith(process.cwd()) ? p.slice(process.cwd().length + 1) : p;
+}
