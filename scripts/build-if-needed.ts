@@ -15,7 +15,7 @@ function newestMtime(target: string): number {
 
 /** Builds the app when there is no build, or the sources changed since the last one. */
 export function buildIfNeeded(log: (message: string) => void = console.log): void {
-  const entry = path.resolve("build/server/index.js");
+  const entry = path.resolve(process.env.BUILD_DIR || "build", "server/index.js");
   const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map((s) => newestMtime(path.resolve(s))));
   if (built && built >= changed) return;

@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
-export const BUILD_DIR = path.resolve("build");
+export const BUILD_DIR = path.resolve(process.env.BUILD_DIR || "build");
 
 export async function createApp() {
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;

@@ -3,6 +3,8 @@
  * tests, builds the app the browser tests run against, then runs Vitest.
  */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./chromium";
 
@@ -16,8 +18,23 @@ const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const vitest = spawnSync(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, CHROME_PATH: chrome, NODE_ENV: "test" },
-});
+const summaryFile = path.join(os.tmpdir(), `showcase-vitest-${process.pid}.json`);
+const vitest = spawnSync(
+  process.execPath,
+  [
+    path.resolve("node_modules/vitest/vitest.mjs"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${summaryFile}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: "inherit", env: { ...process.env, CHROME_PATH: chrome, NODE_ENV: "test" } },
+);
+// One plain closing line that any CI can read.
+if (fs.existsSync(summaryFile)) {
+  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  fs.rmSync(summaryFile, { force: true });
+  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+}
 process.exit(vitest.status ?? 1);

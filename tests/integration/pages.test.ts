@@ -5,7 +5,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RESOURCES } from "~/modules/i18n/i18n.server";
 
-const BUILD = path.resolve("build/server/index.js");
+const BUILD = path.resolve(process.env.BUILD_DIR || "build", "server/index.js");
 let handle: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {

@@ -2,10 +2,9 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { count, countDistinct, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { reconcileCounters } from "~/modules/counters/counters.server";
-import { TMP_DIR } from "../setup/paths";
 
 describe("the seeded showcase", () => {
   it("holds exactly 100 stores from at least 40 countries and 1,000 products", () => {
@@ -83,8 +82,8 @@ function seedInto(file: string) {
 
 describe("seeding", () => {
   it("gives identical content twice from empty, and a second run adds nothing", () => {
-    const a = path.join(TMP_DIR, `seed-a-${process.pid}.sqlite`);
-    const b = path.join(TMP_DIR, `seed-b-${process.pid}.sqlite`);
+    const a = path.join(inject("runDir"), "seed-a.sqlite");
+    const b = path.join(inject("runDir"), "seed-b.sqlite");
     seedInto(a);
     seedInto(b);
     const first = dump(a);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { BASE_DB, TMP_DIR } from "./paths";
+import { inject } from "vitest";
 
-/** A fresh copy of the seeded base database, for a server started by a test. */
-export function copyBaseDatabase(): string {
-  const copy = path.join(TMP_DIR, `server-${randomUUID()}.sqlite`);
-  fs.copyFileSync(BASE_DB, copy);
+/** A fresh copy of this run's seeded base database. */
+export function copyBaseDatabase(label = "copy"): string {
+  const copy = path.join(inject("runDir"), `${label}-${randomUUID()}.sqlite`);
+  fs.copyFileSync(inject("baseDb"), copy);
   return copy;
 }

@@ -3,11 +3,6 @@
  * database, so tests never see each other's writes. Must run before any
  * module opens the database (app/db.server.ts reads DATABASE_PATH on import).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { BASE_DB, TMP_DIR } from "./paths";
+import { copyBaseDatabase } from "./copy-database";
 
-const copy = path.join(TMP_DIR, `test-${randomUUID()}.sqlite`);
-fs.copyFileSync(BASE_DB, copy);
-process.env.DATABASE_PATH = copy;
+process.env.DATABASE_PATH = copyBaseDatabase("test");

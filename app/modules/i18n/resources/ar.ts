@@ -1,3 +1,9 @@
+import auth from "./auth/ar";
+import catalog from "./catalog/ar";
+import checkout from "./checkout/ar";
+import festivals from "./festivals/ar";
+import owner from "./owner/ar";
+
 /**
  * Arabic (Modern Standard) UI strings. Same keys as en.ts; plural keys use
  * all six categories Intl.PluralRules gives Arabic: `_zero`, `_one`, `_two`,
@@ -145,6 +151,12 @@ const ar = {
     demo: "نسخة تجريبية: تتم المدفوعات عبر مزوّد دفع تجريبي مدمج، ولا تُحوَّل أي أموال حقيقية.",
     rights: "صُنع بالتعاون مع متاجر وصنّاع من {{count}} دولة أفريقية.",
   },
+  // Feature namespaces, one folder each, so features can grow without touching this file.
+  auth,
+  catalog,
+  checkout,
+  festivals,
+  owner,
 };
 
 export default ar;

@@ -1,3 +1,9 @@
+import auth from "./auth/en";
+import catalog from "./catalog/en";
+import checkout from "./checkout/en";
+import festivals from "./festivals/en";
+import owner from "./owner/en";
+
 /**
  * English UI strings: the reference every other language must match key
  * for key (tests/i18n.test.ts). Plural keys follow i18next (`_one`, `_other`,
@@ -123,6 +129,12 @@ const en = {
     demo: "Demo showcase: payments run through a built-in demo provider, and no real money moves.",
     rights: "Made with the stores and makers of {{count}} African countries.",
   },
+  // Feature namespaces, one folder each, so features can grow without touching this file.
+  auth,
+  catalog,
+  checkout,
+  festivals,
+  owner,
 };
 
 export default en;

@@ -1,3 +1,9 @@
+import auth from "./auth/fr";
+import catalog from "./catalog/fr";
+import checkout from "./checkout/fr";
+import festivals from "./festivals/fr";
+import owner from "./owner/fr";
+
 /**
  * French UI strings. Same keys as en.ts; plural keys use the categories
  * Intl.PluralRules gives French: `_one` (0 and 1), `_many` (millions:
@@ -131,6 +137,12 @@ const fr = {
     demo: "Vitrine de démonstration\u00a0: les paiements passent par un prestataire de démonstration intégré, et aucune somme réelle n’est débitée.",
     rights: "Réalisé avec les boutiques et les artisans de {{count}} pays africains.",
   },
+  // Feature namespaces, one folder each, so features can grow without touching this file.
+  auth,
+  catalog,
+  checkout,
+  festivals,
+  owner,
 };
 
 export default fr;

@@ -1,3 +1,9 @@
+import auth from "./auth/pt";
+import catalog from "./catalog/pt";
+import checkout from "./checkout/pt";
+import festivals from "./festivals/pt";
+import owner from "./owner/pt";
+
 /**
  * Portuguese UI strings, written to read naturally in Brazil, Angola,
  * Mozambique and Portugal alike (no "você"/"tu", no regional-only words).
@@ -131,6 +137,12 @@ const pt = {
     demo: "Versão de demonstração: os pagamentos são processados por um serviço de demonstração integrado, sem movimentação de dinheiro real.",
     rights: "Feito em conjunto com as lojas e os produtores de {{count}} países africanos.",
   },
+  // Feature namespaces, one folder each, so features can grow without touching this file.
+  auth,
+  catalog,
+  checkout,
+  festivals,
+  owner,
 };
 
 export default pt;

@@ -1,3 +1,9 @@
+import auth from "./auth/sw";
+import catalog from "./catalog/sw";
+import checkout from "./checkout/sw";
+import festivals from "./festivals/sw";
+import owner from "./owner/sw";
+
 /**
  * Kiswahili UI strings. Same keys as en.ts; plural keys use the categories
  * Intl.PluralRules gives Swahili: `_one` and `_other`. Numbers follow the
@@ -126,6 +132,12 @@ const sw = {
     demo: "Toleo la majaribio: malipo yanapitia mtoa huduma wa majaribio aliyejengewa ndani, na hakuna pesa halisi zinazohamishwa.",
     rights: "Imetengenezwa pamoja na maduka na wazalishaji kutoka nchi {{count}} za Afrika.",
   },
+  // Feature namespaces, one folder each, so features can grow without touching this file.
+  auth,
+  catalog,
+  checkout,
+  festivals,
+  owner,
 };
 
 export default sw;

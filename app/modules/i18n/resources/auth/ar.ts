@@ -1,0 +1,2 @@
+/** ar UI strings for the auth feature (keys under "auth."). */
+export default {};

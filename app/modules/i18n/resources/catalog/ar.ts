@@ -1,0 +1,2 @@
+/** ar UI strings for the catalog feature (keys under "catalog."). */
+export default {};

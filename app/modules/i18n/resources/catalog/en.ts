@@ -1,0 +1,2 @@
+/** en UI strings for the catalog feature (keys under "catalog."). */
+export default {};

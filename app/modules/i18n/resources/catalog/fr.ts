@@ -1,0 +1,2 @@
+/** fr UI strings for the catalog feature (keys under "catalog."). */
+export default {};

@@ -1,0 +1,2 @@
+/** zh UI strings for the catalog feature (keys under "catalog."). */
+export default {};

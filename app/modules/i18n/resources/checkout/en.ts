@@ -1,0 +1,2 @@
+/** en UI strings for the checkout feature (keys under "checkout."). */
+export default {};

@@ -1,0 +1,2 @@
+/** fr UI strings for the checkout feature (keys under "checkout."). */
+export default {};

@@ -1,0 +1,2 @@
+/** sw UI strings for the checkout feature (keys under "checkout."). */
+export default {};

@@ -1,0 +1,2 @@
+/** zh UI strings for the checkout feature (keys under "checkout."). */
+export default {};

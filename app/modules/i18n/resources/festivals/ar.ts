@@ -1,0 +1,2 @@
+/** ar UI strings for the festivals feature (keys under "festivals."). */
+export default {};

@@ -1,0 +1,2 @@
+/** en UI strings for the festivals feature (keys under "festivals."). */
+export default {};

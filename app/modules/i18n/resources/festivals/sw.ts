@@ -1,0 +1,2 @@
+/** sw UI strings for the festivals feature (keys under "festivals."). */
+export default {};

@@ -1,0 +1,2 @@
+/** zh UI strings for the festivals feature (keys under "festivals."). */
+export default {};

@@ -1,0 +1,2 @@
+/** ar UI strings for the owner feature (keys under "owner."). */
+export default {};

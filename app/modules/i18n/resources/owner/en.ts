@@ -1,0 +1,2 @@
+/** en UI strings for the owner feature (keys under "owner."). */
+export default {};

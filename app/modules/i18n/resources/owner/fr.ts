@@ -1,0 +1,2 @@
+/** fr UI strings for the owner feature (keys under "owner."). */
+export default {};

@@ -1,0 +1,2 @@
+/** sw UI strings for the owner feature (keys under "owner."). */
+export default {};
