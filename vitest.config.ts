@@ -10,6 +10,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/database.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // Browser journeys poll the page; a loaded 2-core machine needs more than the 1 s default.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 120_000,
   },
 });

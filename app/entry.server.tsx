@@ -1,11 +1,13 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { splitLangPath } from "./modules/i18n/config";
 import { i18nFor } from "./modules/i18n/i18n.server";
+import { hasSessionCookie } from "./modules/auth/session.server";
+import { NonceProvider } from "./modules/security/nonce";
 
 export const streamTimeout = 5_000;
 
@@ -14,8 +16,12 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   const { lang } = splitLangPath(new URL(request.url).pathname);
+  const nonce = loadContext?.cspNonce ?? "";
+  // A signed-in page must never be stored by a shared cache, whatever the route said.
+  if (hasSessionCookie(request)) responseHeaders.set("Cache-Control", "private, no-store");
   const i18n = i18nFor(lang);
   // Bots get the whole page at once; browsers get it streamed from the shell.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -23,10 +29,13 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

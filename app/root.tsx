@@ -16,6 +16,10 @@ import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } fr
 import { useLang } from "./modules/i18n/hooks";
 import { languageFromHeader } from "./modules/i18n/i18n.server";
 import { langCookie } from "./modules/i18n/lang-cookie.server";
+import { requestContext } from "./modules/i18n/request.server";
+import { getOptionalUser } from "./modules/auth/guards.server";
+import { cartItemCount } from "./modules/cart/cart.server";
+import { useNonce } from "./modules/security/nonce";
 import stylesheet from "./styles/app.css?url";
 
 /** Error pages: loaders throw `notFound(...)` with a translated title (see modules/http). */
@@ -30,7 +34,7 @@ export const links: LinksFunction = () => [
 ];
 
 /** Query parameters that make a different page (kept in canonical and alternates). */
-const CANONICAL_PARAMS = ["page"];
+const CANONICAL_PARAMS = ["page", "category", "country", "store", "deal", "after", "q"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -52,8 +56,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suffix = query.size ? `?${query}` : "";
   const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
   const alternates = LANGS.map((l) => ({ lang: l, href: `${origin}${localizePath(rest, l)}${suffix}` }));
+  const user = await getOptionalUser(request);
   return data(
-    { lang, dir: dirOf(lang), canonical: `${origin}${localizePath(rest, lang)}${suffix}`, alternates },
+    {
+      lang,
+      dir: dirOf(lang),
+      canonical: `${origin}${localizePath(rest, lang)}${suffix}`,
+      alternates,
+      user: user ? { name: user.name, role: user.role } : null,
+      // The currency switcher (app/components/currency.tsx) shows this.
+      currency: requestContext(request).currency,
+      // The header cart link (app/components/cart.tsx) shows this.
+      cartCount: await cartItemCount(request),
+    },
     visited ? undefined : { headers: { "Set-Cookie": await langCookie.serialize(lang) } },
   );
 }
@@ -61,6 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
+  const nonce = useNonce();
   // Error pages may render without loader data: fall back to the URL.
   const lang = root?.lang ?? splitLangPath(location.pathname).lang;
   return (
@@ -87,8 +103,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -102,8 +118,21 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const lang = useLang();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const notFound = status === 404;
+  if (status >= 500) console.error(error);
+  if (status === 403) {
+    return (
+      <section className="container page-message">
+        <p className="page-message__code">403</p>
+        <h1>{t("auth.forbidden.title")}</h1>
+        <p>{t("auth.forbidden.text")}</p>
+        <a className="button" href={localizePath("/", lang)}>
+          {t("notFound.back")}
+        </a>
+      </section>
+    );
+  }
   return (
     <section className="container page-message">
       <p className="page-message__code">{isRouteErrorResponse(error) ? error.status : 500}</p>

@@ -2,6 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import type { ProductCardView, StoreCardView } from "~/modules/catalog/present.server";
+import type { Segment } from "~/modules/search/query";
+import { Highlighted } from "./search";
+
+type CardView = ProductCardView & { nameSegments?: Segment[] };
 
 /** A price: isolated so digits and currency read left-to-right inside Arabic text. */
 export function Price({ value, className }: { value: string; className?: string }) {
@@ -21,7 +25,7 @@ export function FallbackNote() {
   );
 }
 
-export function ProductGrid({ products, eager = 0 }: { products: ProductCardView[]; eager?: number }) {
+export function ProductGrid({ products, eager = 0 }: { products: CardView[]; eager?: number }) {
   return (
     <ul className="product-grid">
       {products.map((p, i) => (
@@ -33,26 +37,27 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductCardView
   );
 }
 
-function ProductCardItem({ product: p, eager }: { product: ProductCardView; eager: boolean }) {
+function ProductCardItem({ product: p, eager }: { product: CardView; eager: boolean }) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   return (
     <article className="product-card">
+      {/* The image sits outside the link so its alt (the name) is not read twice; the link stretches over the card (CSS). */}
+      {p.image ? (
+        <img
+          src={p.image.url}
+          width={p.image.width}
+          height={p.image.height}
+          alt={p.name}
+          loading={eager ? "eager" : "lazy"}
+          decoding="async"
+          className="product-card__image"
+        />
+      ) : null}
       <Link to={localize(`/products/${p.slug}`)} className="product-card__link" prefetch="intent">
-        {p.image ? (
-          <img
-            src={p.image.url}
-            width={p.image.width}
-            height={p.image.height}
-            alt={p.name}
-            loading={eager ? "eager" : "lazy"}
-            decoding="async"
-            className="product-card__image"
-          />
-        ) : null}
         {p.saveLabel ? <span className="badge badge--deal">{t("festival.deal")}</span> : null}
         <h3 className="product-card__name" lang={p.fallback ? "en" : undefined}>
-          {p.name}
+          {p.nameSegments ? <Highlighted segments={p.nameSegments} /> : p.name}
         </h3>
       </Link>
       <p className="product-card__store">
@@ -76,6 +81,7 @@ function ProductCardItem({ product: p, eager }: { product: ProductCardView; eage
 
 export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
   const localize = useLocalizedPath();
+  const { t } = useTranslation();
   return (
     <ul className="store-grid">
       {stores.map((s) => (
@@ -83,7 +89,15 @@ export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
           <article className="store-card">
             <Link to={localize(`/stores/${s.slug}`)} className="store-card__link" prefetch="intent">
               {s.bannerUrl ? (
-                <img src={s.bannerUrl} width={1200} height={500} alt="" loading="lazy" decoding="async" className="store-card__banner" />
+                <img
+                  src={s.bannerUrl}
+                  width={1200}
+                  height={500}
+                  alt={t("catalog.image.storeBanner", { store: s.name })}
+                  loading="lazy"
+                  decoding="async"
+                  className="store-card__banner"
+                />
               ) : null}
               <h3 className="store-card__name" lang={s.fallback ? "en" : undefined}>
                 {s.name}

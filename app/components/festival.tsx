@@ -1,30 +1,107 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "~/modules/i18n/format";
+import { formatDateTime, formatDuration } from "~/modules/i18n/format";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
-import type { FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
+import type { CountersView, FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
 
-/** Counts down to `target`; the server's text shows until the browser takes over. */
-export function Countdown({ target, initial }: { target: number; initial: string }) {
+/**
+ * Counts down to `target`. The server's text shows until the browser takes
+ * over; the browser measures against the server's clock (`serverNow`), so the
+ * count stays right when the device's clock is off (or the test clock is set).
+ */
+export function Countdown({ target, initial, serverNow }: { target: number; initial: string; serverNow?: number }) {
   const lang = useLang();
   const [text, setText] = useState(initial);
   useEffect(() => {
-    const tick = () => setText(formatDuration(target - Date.now(), lang));
+    const skew = serverNow === undefined ? 0 : serverNow - Date.now();
+    const tick = () => setText(formatDuration(target - (Date.now() + skew), lang));
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [target, lang]);
+  }, [target, lang, serverNow]);
   return (
-    <time className="countdown" dateTime={new Date(target).toISOString()} dir="ltr">
+    <time className="countdown" dateTime={new Date(target).toISOString()} dir="ltr" suppressHydrationWarning>
       {text}
     </time>
   );
 }
 
-function Meter({ label, value, target, percent }: { label: string; value: string; target: string | null; percent: number | null }) {
+/** An instant in the viewer's own zone; without JavaScript (no zone known) it reads in UTC, as the server wrote it. */
+export function ViewerTime({ instant, utcText }: { instant: number; utcText: string }) {
+  const lang = useLang();
+  const [text, setText] = useState(utcText);
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) setText(formatDateTime(instant, lang, zone));
+  }, [instant, lang]);
   return (
-    <div className="meter">
+    <time dateTime={new Date(instant).toISOString()} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+/**
+ * Counters that follow the server while the page is open: server-sent events
+ * from /festivals/:slug/events, falling back to polling /festivals/:slug/counters
+ * when EventSource is missing or the stream cannot be opened. The first
+ * render (and a page without JavaScript) shows the server's numbers.
+ */
+export function useLiveCounters(slug: string, initial: CountersView): CountersView {
+  const localize = useLocalizedPath();
+  const [counters, setCounters] = useState(initial);
+  useEffect(() => setCounters(initial), [initial]);
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let stopped = false;
+    const apply = (payload: { counters?: CountersView }) => {
+      if (!stopped && payload.counters) setCounters(payload.counters);
+    };
+    const startPolling = () => {
+      if (poll || stopped) return;
+      poll = setInterval(async () => {
+        try {
+          const res = await fetch(localize(`/festivals/${slug}/counters`), { headers: { Accept: "application/json" } });
+          if (res.ok) apply(await res.json());
+        } catch {
+          /* offline for a moment: try again next tick */
+        }
+      }, 5000);
+    };
+    if (typeof EventSource === "function") {
+      source = new EventSource(localize(`/festivals/${slug}/events`));
+      source.onmessage = (event) => {
+        try {
+          apply(JSON.parse(event.data));
+        } catch {
+          /* ignore a malformed message */
+        }
+      };
+      // The browser reconnects by itself while the state is CONNECTING; CLOSED means it gave up.
+      source.onerror = () => {
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          source = null;
+          startPolling();
+        }
+      };
+    } else {
+      startPolling();
+    }
+    return () => {
+      stopped = true;
+      source?.close();
+      if (poll) clearInterval(poll);
+    };
+  }, [slug, localize]);
+  return counters;
+}
+
+function Meter({ label, value, target, percent, metric }: { label: string; value: string; target: string | null; percent: number | null; metric?: string }) {
+  return (
+    <div className="meter" data-metric={metric}>
       <dt>{label}</dt>
       <dd>
         <strong className="meter__value">
@@ -41,7 +118,41 @@ function Meter({ label, value, target, percent }: { label: string; value: string
   );
 }
 
-export function FestivalBanner({ festival }: { festival: FestivalBannerView }) {
+/** The festival's counters against its targets, live while the page is open. */
+export function LiveCounters({ slug, initial }: { slug: string; initial: CountersView }) {
+  const counters = useLiveCounters(slug, initial);
+  return (
+    <dl className="festival-banner__counters" data-counters={slug} aria-live="polite">
+      {counters.map((c) => (
+        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} />
+      ))}
+    </dl>
+  );
+}
+
+/** "Ends in 3h 12m" with the boundary in the festival's zone and the viewer's. */
+export function FestivalClock({ festival }: { festival: FestivalBannerView }) {
+  const { t } = useTranslation();
+  if (!festival.nextBoundary) return null;
+  return (
+    <div className="festival-banner__clock">
+      <p>
+        <span>{festival.countdownLabel}</span> <Countdown target={festival.nextBoundary} initial={festival.countdownText} serverNow={festival.serverNow} />
+      </p>
+      <p className="festival-banner__when">
+        <small>
+          {t("festival.localTime", { zone: festival.timeZone })}: {festival.boundaryLocal}
+        </small>
+        <br />
+        <small>
+          {t("festival.yourTime")}: <ViewerTime instant={festival.nextBoundary} utcText={festival.boundaryUtc} />
+        </small>
+      </p>
+    </div>
+  );
+}
+
+export function FestivalBanner({ festival, link = true }: { festival: FestivalBannerView; link?: boolean }) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   return (
@@ -51,28 +162,23 @@ export function FestivalBanner({ festival }: { festival: FestivalBannerView }) {
           <span className={`state-pill state-pill--${festival.state}`}>{festival.stateLabel}</span> {t("festival.label")}
         </p>
         <h2 id="festival-title" lang={festival.fallback ? "en" : undefined}>
-          {festival.name}
+          {link ? <Link to={localize(`/festivals/${festival.slug}`)}>{festival.name}</Link> : festival.name}
         </h2>
         <p className="festival-banner__pitch">{festival.pitch}</p>
-        {festival.nextBoundary ? (
-          <p className="festival-banner__clock">
-            <span>{festival.countdownLabel}</span> <Countdown target={festival.nextBoundary} initial={festival.countdownText} />
-            <small className="festival-banner__when">
-              {t("festival.localTime", { zone: festival.timeZone })}: {festival.boundaryLocal}
-            </small>
-          </p>
-        ) : null}
+        <FestivalClock festival={festival} />
         {festival.dealsLabel ? (
-          <Link className="button" to={localize("/products")}>
-            {festival.dealsLabel}
-          </Link>
+          link ? (
+            <Link className="button" to={localize(`/festivals/${festival.slug}`)}>
+              {festival.dealsLabel}
+            </Link>
+          ) : (
+            <a className="button" href="#deals">
+              {festival.dealsLabel}
+            </a>
+          )
         ) : null}
       </div>
-      <dl className="festival-banner__counters" data-counters={festival.slug}>
-        {festival.counters.map((c) => (
-          <Meter key={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} />
-        ))}
-      </dl>
+      <LiveCounters slug={festival.slug} initial={festival.counters} />
     </section>
   );
 }

@@ -1,7 +1,10 @@
-import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANG_TAGS, LANGS, localizePath, splitLangPath } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
+import { CartLink } from "./cart";
+import { CurrencySwitcher } from "./currency";
+import { SearchBox } from "./search";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -26,9 +29,37 @@ export function SiteHeader() {
             {t("nav.stores")}
           </NavLink>
         </nav>
+        <SearchBox />
+        <AccountLinks />
+        <CurrencySwitcher />
         <LanguageSwitcher />
+        <CartLink />
       </div>
     </header>
+  );
+}
+
+interface RootUser {
+  user: { name: string; role: "owner" | "organiser" } | null;
+}
+
+/** Only signed-in owners and organisers see these; shoppers never need an account. */
+function AccountLinks() {
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  const user = useRouteLoaderData<RootUser>("root")?.user;
+  if (!user) return null;
+  return (
+    <div className="account-links">
+      <NavLink to={localize(user.role === "organiser" ? "/organiser" : "/dashboard")}>
+        {user.role === "organiser" ? t("auth.nav.organiser") : t("auth.nav.dashboard")}
+      </NavLink>
+      <Form method="post" action={localize("/logout")}>
+        <button type="submit" className="link-button">
+          {t("auth.logout.submit")}
+        </button>
+      </Form>
+    </div>
   );
 }
 
@@ -40,7 +71,9 @@ export function LanguageSwitcher() {
   const { rest } = splitLangPath(location.pathname);
   return (
     <details className="lang-switcher">
-      <summary aria-label={t("nav.language")}>
+      <summary>
+        {/* Visible name first in the accessible name (WCAG 2.5.3), the purpose for screen readers. */}
+        <span className="visually-hidden">{t("nav.language")}: </span>
         <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="12" cy="12" r="10" />
           <path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
@@ -68,12 +101,16 @@ export function LanguageSwitcher() {
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const localize = useLocalizedPath();
   return (
     <footer className="site-footer">
       <div className="container">
         <p className="brand__name">{t("site.name")}</p>
         <p>{t("footer.about")}</p>
         <p className="site-footer__demo">{t("footer.demo")}</p>
+        <p className="site-footer__links">
+          <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link> · <Link to={localize("/login")}>{t("auth.nav.signIn")}</Link>
+        </p>
       </div>
     </footer>
   );

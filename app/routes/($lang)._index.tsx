@@ -5,6 +5,7 @@ import { ProductGrid, StoreGrid } from "~/components/catalog";
 import { CampaignTrackerPanel, FestivalBanner } from "~/components/festival";
 import { campaignTracker, featuredStores, listCategories, newestProducts } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
+import { now as appNow } from "~/modules/clock/now.server";
 import { approvedDealCount, featuredFestival } from "~/modules/festivals/festivals.server";
 import { presentFestivalBanner, presentTracker } from "~/modules/festivals/present.server";
 import { countryName, formatNumber } from "~/modules/i18n/format";
@@ -19,7 +20,7 @@ export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Accep
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const now = Date.now();
+  const now = appNow();
   const view = presenter(lang, currency);
   const festival = featuredFestival(lang, now);
   const tracker = campaignTracker();

@@ -3,25 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FallbackNote, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
+import { AddToCartForm } from "~/components/cart";
 import { getProduct, moreFromStore } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct } from "~/modules/catalog/present.server";
-import { notFound, PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
+import { notFound } from "~/modules/http/responses.server";
+import { JsonLd } from "~/components/seo";
+import { CATALOG_HEADERS } from "~/modules/catalog/cache";
+import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd, publicOrigin } from "~/modules/catalog/seo";
+import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
+import { convertMinor, currencyExponent, BASE_CURRENCY } from "~/modules/money/money";
 import { formatDuration } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { renderMarkdown } from "~/modules/markdown/markdown.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: data.meta.title },
-        { name: "description", content: data.meta.description },
-        { property: "og:title", content: data.product.name },
-        { property: "og:type", content: "product" },
-        { property: "og:image", content: data.meta.image },
-      ]
-    : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE });
+export const headers = () => CATALOG_HEADERS;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
@@ -30,15 +28,41 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (!product) throw notFound(t);
   const view = presenter(lang, currency);
   const card = presentProduct(product, view, t);
+  const origin = publicOrigin(request.url);
+  const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
+  const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;
+  const description = product.description.length > 160 ? `${product.description.slice(0, 157)}…` : product.description;
+  const shownMinor = convertMinor(product.price.unitMinor, BASE_CURRENCY, view.currency, view.rate.rateMicros);
   return {
-    meta: {
-      title: `${product.name} · ${t("site.name")}`,
-      description: product.description.slice(0, 160),
-      image: new URL(product.images[0]?.url ?? "/favicon.svg", request.url).toString(),
-    },
+    meta: { title: `${product.name} · ${t("site.name")}`, description, url, image, type: "product", locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
+    jsonLd: [
+      productJsonLd({
+        name: product.name,
+        description: product.description,
+        url,
+        image,
+        sku: product.slug,
+        category: product.category.name,
+        brand: product.store.name,
+        storeUrl: `${origin}${localizePath(`/stores/${product.store.slug}`, lang)}`,
+        price: minorToDecimal(shownMinor, currencyExponent(view.currency)),
+        currency: view.currency,
+        inStock: product.stock > 0,
+        countryCode: product.store.countryCode,
+        priceValidUntil: product.price.deal ? new Date(product.price.deal.endsAt).toISOString().slice(0, 10) : undefined,
+      }),
+      breadcrumbList([
+        { name: t("nav.home"), url: `${origin}${localizePath("/", lang)}` },
+        { name: t("nav.products"), url: `${origin}${localizePath("/products", lang)}` },
+        { name: product.category.name, url: `${origin}${localizePath(`/categories/${product.category.slug}`, lang)}` },
+        { name: product.name, url },
+      ]),
+    ],
     product: {
       ...card,
       description: product.description,
+      // Owner-written Markdown, sanitised on the server (app/modules/markdown).
+      descriptionHtml: renderMarkdown(product.description),
       originNote: product.originNote,
       images: product.images,
       category: product.category,
@@ -49,19 +73,20 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, more } = useLoaderData<typeof loader>();
+  const { product, more, jsonLd } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const cover = product.images[0];
   return (
     <div className="container stack">
+      <JsonLd data={jsonLd} />
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
         <Link to={localize("/")}>{t("nav.home")}</Link> › <Link to={localize("/products")}>{t("nav.products")}</Link> ›{" "}
-        <Link to={localize(`/products?category=${product.category.slug}`)}>{product.category.name}</Link>
+        <Link to={localize(`/categories/${product.category.slug}`)}>{product.category.name}</Link>
       </nav>
       <article className="product-page">
         <div className="product-page__media">
-          {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={product.name} /> : null}
+          {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={product.name} fetchPriority="high" /> : null}
         </div>
         <div className="product-page__info">
           <h1 lang={product.fallback ? "en" : undefined}>{product.name}</h1>
@@ -99,10 +124,11 @@ export default function ProductPage() {
               </p>
             )}
             <p className={`stock stock--${product.stock}`}>{product.stockLabel}</p>
+            <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
           </div>
           <section aria-labelledby="details-title">
             <h2 id="details-title">{t("product.details")}</h2>
-            <p className="product-page__description">{product.description}</p>
+            <div className="product-page__description" lang={product.fallback ? "en" : undefined} dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
             <dl className="facts">
               <dt>{t("product.origin")}</dt>
               <dd>{product.originNote}</dd>

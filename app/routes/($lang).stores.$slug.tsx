@@ -4,43 +4,52 @@ import { useTranslation } from "react-i18next";
 import { FallbackNote, ProductGrid } from "~/components/catalog";
 import { getStore } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
-import { notFound, PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
+import { notFound } from "~/modules/http/responses.server";
+import { JsonLd } from "~/components/seo";
+import { CATALOG_HEADERS } from "~/modules/catalog/cache";
+import { breadcrumbList, pageMeta, publicOrigin, storeJsonLd } from "~/modules/catalog/seo";
+import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: data.meta.title },
-        { name: "description", content: data.meta.description },
-        { property: "og:title", content: data.store.name },
-        { property: "og:type", content: "website" },
-      ]
-    : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE });
+export const headers = () => CATALOG_HEADERS;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const store = getStore(params.slug ?? "", lang, Date.now());
   if (!store) throw notFound(t);
   const view = presenter(lang, currency);
+  const origin = publicOrigin(request.url);
+  const url = `${origin}${localizePath(`/stores/${store.slug}`, lang)}`;
+  const image = `${origin}${store.bannerUrl ?? "/favicon.svg"}`;
   return {
-    meta: { title: `${store.name} · ${t("site.name")}`, description: store.tagline },
+    meta: { title: `${store.name} · ${t("site.name")}`, description: store.tagline, url, image, locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
+    jsonLd: [
+      storeJsonLd({ name: store.name, description: store.tagline, url, image, city: store.city, countryCode: store.countryCode, foundedYear: store.foundedYear }),
+      breadcrumbList([
+        { name: t("nav.home"), url: `${origin}${localizePath("/", lang)}` },
+        { name: t("nav.stores"), url: `${origin}${localizePath("/stores", lang)}` },
+        { name: store.name, url },
+      ]),
+    ],
+    bannerAlt: t("catalog.image.storeBanner", { store: store.name }),
     store: { ...presentStore(store, lang, t), story: store.story, storyFallback: store.storyFallback, categorySlug: store.categorySlug },
     products: store.products.map((p) => presentProduct(p, view, t)),
   };
 }
 
 export default function StorePage() {
-  const { store, products } = useLoaderData<typeof loader>();
+  const { store, products, jsonLd, bannerAlt } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   return (
     <article className="store-page">
       <div className="store-page__banner">
-        {store.bannerUrl ? <img src={store.bannerUrl} width={1200} height={500} alt="" /> : null}
+        {store.bannerUrl ? <img src={store.bannerUrl} width={1200} height={500} alt={bannerAlt} fetchPriority="high" /> : null}
       </div>
+      <JsonLd data={jsonLd} />
       <div className="container stack">
         <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
           <Link to={localize("/")}>{t("nav.home")}</Link> › <Link to={localize("/stores")}>{t("nav.stores")}</Link>
@@ -49,7 +58,7 @@ export default function StorePage() {
           <h1 lang={store.fallback ? "en" : undefined}>{store.name}</h1>
           <p className="store-page__tagline">{store.tagline}</p>
           <p className="store-page__meta">
-            <Link to={localize(`/stores?country=${store.countryCode}`)}>{store.location}</Link>
+            <Link to={localize(`/countries/${store.countryCode}`)}>{store.location}</Link>
             {store.since ? ` · ${store.since}` : ""} · {store.productsLabel}
           </p>
           {store.fallback ? <FallbackNote /> : null}

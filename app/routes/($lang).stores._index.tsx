@@ -1,36 +1,49 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination, StoreGrid } from "~/components/catalog";
-import { listStores } from "~/modules/catalog/catalog.server";
-import { catalogFilters } from "~/modules/catalog/params";
+import { EmptyState } from "~/components/empty-state";
+import { CATALOG_HEADERS } from "~/modules/catalog/cache";
+import { campaignTracker, listCategories, listStores } from "~/modules/catalog/catalog.server";
+import { storeListParams } from "~/modules/catalog/params";
 import { presentStore } from "~/modules/catalog/present.server";
-import { PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
+import { pageMeta } from "~/modules/catalog/seo";
 import { countryName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { pageParam, requestContext } from "~/modules/i18n/request.server";
 
 const PER_PAGE = 24;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.meta.title }, { name: "description", content: data.meta.description }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE });
+export const headers = () => CATALOG_HEADERS;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const url = new URL(request.url);
-  const { country } = catalogFilters(url);
-  const result = listStores(lang, { country }, pageParam(request), PER_PAGE);
-  const heading = country ? `${t("stores.title")} · ${countryName(country, lang)}` : t("stores.title");
+  const categories = listCategories(lang);
+  const params = storeListParams(url);
+  const category = categories.find((c) => c.slug === params.category);
+  const country = params.country;
+  const result = listStores(lang, { country, category: category?.slug }, pageParam(request), PER_PAGE);
+  const heading = [t("stores.title"), category?.name, country ? countryName(country, lang) : null].filter(Boolean).join(" · ");
+  const query = new URLSearchParams();
+  if (country) query.set("country", country);
+  if (category) query.set("category", category.slug);
   return {
-    meta: { title: `${heading} · ${t("site.name")}`, description: t("stores.description") },
+    meta: { title: `${heading} · ${t("site.name")}`, description: t("stores.description"), siteName: t("site.name") },
     heading,
     countLabel: t("stores.count", { count: result.total }),
     stores: result.items.map((s) => presentStore(s, lang, t)),
     page: result.page,
     pages: result.pages,
-    query: country ? `country=${country}` : "",
+    query: query.toString(),
+    country,
+    category: category?.slug,
+    countries: campaignTracker()
+      .byCountry.map((c) => ({ value: c.countryCode, label: countryName(c.countryCode, lang) }))
+      .sort((a, b) => a.label.localeCompare(b.label, lang)),
+    categories: categories.map((c) => ({ value: c.slug, label: c.name })),
   };
 }
 
@@ -44,9 +57,46 @@ export default function Stores() {
       <header className="page-head">
         <h1>{data.heading}</h1>
         <p>{t("stores.description")}</p>
-        <p className="page-head__count">{data.countLabel}</p>
+        <p className="page-head__count" role="status">
+          {data.countLabel}
+        </p>
+        {data.country ? (
+          <p>
+            <Link to={localize(`/countries/${data.country}`)}>{t("catalog.country.title", { country: data.heading.split(" · ").pop() })}</Link>
+          </p>
+        ) : null}
       </header>
-      <StoreGrid stores={data.stores} />
+      <Form method="get" action={localize("/stores")} className="filters__form filters__form--inline" aria-label={t("catalog.stores.filterTitle")}>
+        <div className="field">
+          <label htmlFor="stores-country">{t("catalog.filters.country")}</label>
+          <select id="stores-country" name="country" defaultValue={data.country ?? ""} key={data.country ?? ""}>
+            <option value="">{t("catalog.filters.any")}</option>
+            {data.countries.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="stores-category">{t("catalog.filters.category")}</label>
+          <select id="stores-category" name="category" defaultValue={data.category ?? ""} key={data.category ?? ""}>
+            <option value="">{t("catalog.filters.any")}</option>
+            {data.categories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t("catalog.filters.apply")}
+          </button>
+          {data.query ? <Link to={localize("/stores")}>{t("catalog.filters.clear")}</Link> : null}
+        </div>
+      </Form>
+      {data.stores.length ? <StoreGrid stores={data.stores} /> : <EmptyState title={t("catalog.results.emptyTitle")} text={t("catalog.results.emptyText")} clearHref={localize("/stores")} />}
       <Pagination page={data.page} pages={data.pages} basePath={base} />
     </div>
   );

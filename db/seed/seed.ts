@@ -198,6 +198,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     let productCount = 0;
     const countries = new Set<string>();
     for (let replica = 0; replica < scale; replica++) {
+      // Large (benchmark) seeds take minutes: say how far along they are.
+      if (scale > 1 && replica > 0 && replica % 10 === 0) log(`  ${storeIndex} of ${scale * ALL_STORES.length} stores…`);
       for (const content of ALL_STORES) {
         const index = storeIndex++;
         const slug = replica ? `${content.slug}-${replica + 1}` : content.slug;

@@ -5,11 +5,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { findChromium } from "../../scripts/chromium";
 import { copyBaseDatabase } from "../setup/copy-database";
 
 export interface TestServer {
   url: string;
+  /** The server's private copy of the seeded database, for checking what it stored. */
+  databasePath: string;
   stop(): Promise<void>;
 }
 
@@ -26,8 +29,19 @@ function freePort(): Promise<number> {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
+  const databasePath = copyBaseDatabase("server");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: copyBaseDatabase("server"), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+      SESSION_SECRET: "browser-test-session-secret-0123456789abcdef",
+      // The test server speaks plain HTTP on loopback.
+      INSECURE_COOKIES: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -47,6 +61,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   }
   return {
     url,
+    databasePath,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -87,4 +102,47 @@ export function watchForErrors(page: Page): string[] {
   });
   page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
+}
+
+export interface Journey {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the usual set-up for a journey file: a test server (with extra
+ * environment if given) and a browser, both stopped after the file's tests.
+ */
+export function setUpJourney(env: Record<string, string> = {}, afterStop?: () => void): Journey {
+  let server: TestServer | undefined;
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(env);
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.stop();
+    afterStop?.();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("The test server is not started yet");
+      return server;
+    },
+    get browser() {
+      if (!launched) throw new Error("The browser is not launched yet");
+      return launched.browser;
+    },
+  };
+}
+
+/** Records CSP violations the page reports (the init script runs outside the page's CSP). */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }

@@ -2,33 +2,18 @@
  * Journey: a shopper opens the Chinese showcase, visits a store, opens one of
  * its products, then switches to Arabic and sees the same product right to left.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startTestServer, watchForErrors, type TestServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { setUpJourney, watchForErrors } from "./harness";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const launched = await launchBrowser();
-  browser = launched.browser;
-  closeBrowser = launched.close;
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 describe("shopper browses in Chinese, then reads the product in Arabic", () => {
   it("goes /zh → store → product → Arabic with dir=rtl", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     const page = await context.newPage();
     const errors = watchForErrors(page);
 
-    await page.goto(`${server.url}/zh`);
+    await page.goto(`${journey.server.url}/zh`);
     expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
     expect(await page.getAttribute("html", "dir")).toBe("ltr");
     await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/[\u4e00-\u9fff]/);

@@ -75,6 +75,43 @@ describe("orders, stock and counters", () => {
     expect(markOrderPaid({ orderId: created.id, provider: "demo", providerEventId: "late", type: "payment.succeeded", now: new Date() })).toBe("not_pending");
   });
 
+  it("gives back exactly the stock of abandoned orders, once, however often the sweep runs", () => {
+    const product = liveProduct(12);
+    const before = stockOf(product.id);
+    const past = new Date(Date.now() - 31 * 60 * 1000);
+    const abandoned = [order(product.id, 1, past), order(product.id, 3, past), order(product.id, 2, past)];
+    const fresh = order(product.id, 4); // still inside its time limit
+    expect(stockOf(product.id)).toBe(before - 10);
+    const now = new Date();
+    const released = [releaseExpiredOrders(now), releaseExpiredOrders(now), releaseExpiredOrders(new Date(now.getTime() + 1000))];
+    expect(released[0]).toBeGreaterThanOrEqual(3);
+    expect(released.slice(1)).toEqual([0, 0]);
+    expect(stockOf(product.id)).toBe(before - 4);
+    for (const o of abandoned) {
+      const row = db.select().from(schema.orders).where(eq(schema.orders.id, o.id)).get()!;
+      expect(row.status).toBe("expired");
+      expect(row.stockReleasedAt).not.toBeNull();
+    }
+    expect(db.select().from(schema.orders).where(eq(schema.orders.id, fresh.id)).get()!.status).toBe("pending");
+  });
+
+  it("revives an expired order only for a provider that really took the money, and only if the stock is still there", () => {
+    const product = liveProduct(3);
+    const created = order(product.id, 1, new Date(Date.now() - 31 * 60 * 1000));
+    releaseExpiredOrders(new Date());
+    const before = stockOf(product.id);
+    const event = { orderId: created.id, provider: "stripe", providerEventId: `evt-revive-${created.id}`, type: "checkout.session.completed", now: new Date() };
+    expect(markOrderPaid({ ...event, provider: "demo" })).toBe("not_pending");
+    expect(markOrderPaid(event, { revive: true })).toBe("paid");
+    expect(stockOf(product.id)).toBe(before - 1);
+    const other = order(product.id, 1, new Date(Date.now() - 31 * 60 * 1000));
+    releaseExpiredOrders(new Date());
+    db.update(schema.products).set({ stock: 0 }).where(eq(schema.products.id, product.id)).run();
+    expect(markOrderPaid({ ...event, orderId: other.id, providerEventId: `evt-revive-${other.id}` }, { revive: true })).toBe("needs_refund");
+    expect(stockOf(product.id)).toBe(0);
+    expect(reconcileCounters()).toEqual([]);
+  });
+
   it("refuses an empty order or a product that cannot be bought", () => {
     expect(() => createPendingOrder({ ...baseInput(), lines: [] })).toThrow(OrderError);
     expect(() => createPendingOrder({ ...baseInput(), lines: [{ productId: 999_999, quantity: 1 }] })).toThrow(OrderError);

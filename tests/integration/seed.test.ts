@@ -66,7 +66,7 @@ describe("the seeded showcase", () => {
 function dump(file: string): string {
   const sqlite = new Database(file, { readonly: true });
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name")
     .all() as { name: string }[];
   const out = tables.map(({ name }) => `${name}\n${JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())}`);
   sqlite.close();

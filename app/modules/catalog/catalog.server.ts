@@ -13,7 +13,7 @@ import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
 
 const { products, stores, categories } = schema;
-const visibleProduct = and(eq(products.status, "active"), eq(stores.status, "live"));
+export const visibleProduct = and(eq(products.status, "active"), eq(stores.status, "live"));
 
 function productTranslationsFor(lang: Lang) {
   const t = alias(schema.productTranslations, "pt_lang");
@@ -59,6 +59,8 @@ export interface ProductCard {
   image: { url: string; width: number; height: number } | null;
   store: { slug: string; name: string; countryCode: string };
   categorySlug: string;
+  /** Listing instant (ms), the "newest" sort key. */
+  listedAt: number;
 }
 
 /** Attaches the price in force at `now` (deal or regular) to product rows. */
@@ -67,7 +69,12 @@ function withPrices<T extends { id: number; priceMinor: number }>(rows: T[], now
   return rows.map((r) => ({ ...r, price: unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now) }));
 }
 
-function productCards(lang: Lang, where: SQL | undefined, opts: { limit: number; offset: number; order: "newest" | "name" }, now: number) {
+export function productCards(
+  lang: Lang,
+  where: SQL | undefined,
+  opts: { limit: number; offset: number; order: "newest" | "name" | SQL[] },
+  now: number,
+) {
   const pt = productTranslationsFor(lang);
   const st = storeTranslationsFor(lang);
   const cover = alias(schema.productImages, "cover");
@@ -84,6 +91,7 @@ function productCards(lang: Lang, where: SQL | undefined, opts: { limit: number;
       storeName: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
       countryCode: stores.countryCode,
       categorySlug: categories.slug,
+      listedAt: sql<number>`${products.createdAt}`,
       imageUrl: cover.url,
       imageWidth: cover.width,
       imageHeight: cover.height,
@@ -97,7 +105,7 @@ function productCards(lang: Lang, where: SQL | undefined, opts: { limit: number;
     .leftJoin(st.t, st.joinT)
     .leftJoin(cover, and(eq(cover.productId, products.id), eq(cover.isCover, true)))
     .where(and(visibleProduct, where))
-    .orderBy(...(opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
+    .orderBy(...(Array.isArray(opts.order) ? opts.order : opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
     .limit(opts.limit)
     .offset(opts.offset)
     .all();
@@ -113,6 +121,7 @@ function productCards(lang: Lang, where: SQL | undefined, opts: { limit: number;
       image: r.imageUrl ? { url: r.imageUrl, width: r.imageWidth!, height: r.imageHeight! } : null,
       store: { slug: r.storeSlug, name: r.storeName, countryCode: r.countryCode },
       categorySlug: r.categorySlug,
+      listedAt: Number(r.listedAt),
     }),
   );
 }
@@ -212,7 +221,7 @@ export interface StoreCard {
   productCount: number;
 }
 
-function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number): StoreCard[] {
+export function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number, order?: SQL[]): StoreCard[] {
   const st = storeTranslationsFor(lang);
   const productCount = db
     .select({ storeId: products.storeId, n: count().as("n") })
@@ -240,15 +249,21 @@ function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: n
     .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
     .leftJoin(productCount, eq(productCount.storeId, stores.id))
     .where(and(eq(stores.status, "live"), where))
-    .orderBy(asc(stores.id))
+    .orderBy(...(order ?? [asc(stores.id)]))
     .limit(limit)
     .offset(offset)
     .all()
     .map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
 }
 
-export function listStores(lang: Lang, filters: { country?: string }, page: number, perPage: number): Page<StoreCard> {
-  const where = filters.country ? eq(stores.countryCode, filters.country) : undefined;
+export function listStores(lang: Lang, filters: { country?: string; category?: string }, page: number, perPage: number): Page<StoreCard> {
+  // A store is "in" a category when it lists an active product there.
+  const where = and(
+    filters.country ? eq(stores.countryCode, filters.country) : undefined,
+    filters.category
+      ? sql`${stores.id} IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = ${filters.category})`
+      : undefined,
+  );
   const total = db.select({ n: count() }).from(stores).where(and(eq(stores.status, "live"), where)).get()?.n ?? 0;
   return paged(storeCards(lang, where, perPage, (page - 1) * perPage), total, page, perPage);
 }

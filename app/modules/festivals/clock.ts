@@ -76,3 +76,109 @@ export function validatePhases(phases: readonly Phase[]): PhaseError[] {
   }
   return errors;
 }
+
+// ── Time zones: festivals are entered in their home zone, stored in UTC ────
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    zoneFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True for an IANA zone name this runtime knows ("Africa/Lagos"), false otherwise. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
+  try {
+    zoneFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface LocalFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function localFields(instant: number, timeZone: string): LocalFields & { second: number } {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter(timeZone).formatToParts(instant)) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+}
+
+/** The zone's offset from UTC at `instant`, in minutes (Paris in summer: 120). */
+export function zoneOffsetMinutes(instant: number, timeZone: string): number {
+  const f = localFields(instant, timeZone);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** `instant` as a local date-time in `timeZone`, in the `<input type="datetime-local">` form "YYYY-MM-DDTHH:mm". */
+export function toLocalInput(instant: number, timeZone: string): string {
+  const f = localFields(instant, timeZone);
+  return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}`;
+}
+
+export type LocalParse = { ok: true; instant: number } | { ok: false; error: "invalid" | "nonexistent" };
+
+/**
+ * A local date-time typed in the festival's zone → the UTC instant. A time
+ * skipped by a daylight-saving jump (02:30 in Paris on the spring-forward
+ * night) does not exist and is refused; a repeated one (autumn) means the
+ * first of the two, which is what a person reading a calendar expects.
+ */
+export function fromLocalInput(value: string, timeZone: string): LocalParse {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00)?$/.exec(value.trim());
+  if (!m || !isValidTimeZone(timeZone)) return { ok: false, error: "invalid" };
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(naive);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return { ok: false, error: "invalid" };
+  const wanted = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+  // Any offset the zone uses within a day either side is a candidate; keep those that read back as typed.
+  const candidates = new Set<number>();
+  for (const probe of [naive - 86_400_000, naive, naive + 86_400_000]) candidates.add(naive - zoneOffsetMinutes(probe, timeZone) * 60_000);
+  const matches = [...candidates].filter((c) => toLocalInput(c, timeZone) === wanted).sort((a, b) => a - b);
+  return matches.length ? { ok: true, instant: matches[0] } : { ok: false, error: "nonexistent" };
+}
+
+/** The phase that starts next after `now`, if any (for "warm-up starts in…"). */
+export function nextPhase(phases: readonly Phase[], now: number): Phase | null {
+  return [...phases].filter((p) => p.startsAt > now).sort((a, b) => a.startsAt - b.startsAt)[0] ?? null;
+}
+
+/** When `now` is in the sale phase: is a flash window valid for it (inside the sale, ending after it starts)? */
+export function flashInsideSale(phases: readonly Phase[], startsAt: number, endsAt: number): boolean {
+  const sale = phases.find((p) => p.kind === "sale");
+  return Boolean(sale) && endsAt > startsAt && startsAt >= sale!.startsAt && endsAt <= sale!.endsAt;
+}
+
+/**
+ * Stores may enrol from publication (or the registration phase's start, when
+ * there is one) until the sale ends.
+ */
+export function registrationOpen(phases: readonly Phase[], now: number): boolean {
+  const sale = phases.find((p) => p.kind === "sale");
+  if (!sale || now >= sale.endsAt) return false;
+  const registration = phases.find((p) => p.kind === "registration");
+  return !registration || now >= registration.startsAt;
+}

@@ -8,9 +8,20 @@ import type { FestivalSummary } from "./festivals.server";
 
 const percent = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);
 
-export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
+/** A festival's counters against its targets, formatted for the page (also the live-update payload). */
+export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction) {
   const lang: Lang = view.lang;
   const counters = readCounters("festival", [String(f.id)]).get(String(f.id))!;
+  return [
+    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
+    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
+    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
+  ];
+}
+export type CountersView = ReturnType<typeof presentCounters>;
+
+export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
+  const lang: Lang = view.lang;
   const { state, nextBoundary } = f.clock;
   const countdownLabel =
     state === "live" || state === "encore" ? t("festival.endsIn") : state === "upcoming" || state === "warmup" ? t("festival.startsIn") : t("festival.nextPhaseIn");
@@ -22,16 +33,14 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
     state,
     stateLabel: t(`festival.state.${state}`),
     timeZone: f.timeZone,
+    serverNow: now,
     nextBoundary,
     countdownLabel,
     countdownText: nextBoundary ? formatDuration(nextBoundary - now, lang) : "",
     boundaryLocal: nextBoundary ? formatDateTime(nextBoundary, lang, f.timeZone) : "",
+    boundaryUtc: nextBoundary ? formatDateTime(nextBoundary, lang, "UTC") : "",
     dealsLabel: state === "live" && dealCount > 0 ? t("festival.dealsCount", { count: dealCount }) : null,
-    counters: [
-      { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
-      { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
-      { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
-    ],
+    counters: presentCounters(f, view, t),
   };
 }
 export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;

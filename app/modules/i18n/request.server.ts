@@ -3,6 +3,7 @@
  */
 import { splitLangPath, DEFAULT_CURRENCY, type Lang } from "./config";
 import { tFor } from "./i18n.server";
+import { currencyFromCookie } from "../money/currency";
 
 export function requestLang(request: Request): Lang {
   return splitLangPath(new URL(request.url).pathname).lang;
@@ -10,7 +11,8 @@ export function requestLang(request: Request): Lang {
 
 export function requestContext(request: Request) {
   const lang = requestLang(request);
-  return { lang, t: tFor(lang), currency: DEFAULT_CURRENCY[lang] };
+  // The switcher's cookie wins over the language's default currency.
+  return { lang, t: tFor(lang), currency: currencyFromCookie(request.headers.get("Cookie")) ?? DEFAULT_CURRENCY[lang] };
 }
 
 /** A page number from `?page=`, clamped to a sane range; bad values mean page 1. */

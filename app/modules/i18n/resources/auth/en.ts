@@ -1,2 +1,67 @@
-/** en UI strings for the auth feature (keys under "auth."). */
-export default {};
+/** English UI strings for accounts and sign-in (keys under "auth."). */
+export default {
+  honeypot: "Leave this field empty",
+  nav: {
+    account: "Account",
+    dashboard: "Dashboard",
+    organiser: "Organiser console",
+    signIn: "Sign in",
+    sell: "Sell with us",
+  },
+  fields: {
+    email: "Email",
+    password: "Password",
+    name: "Your name",
+    newPassword: "New password",
+    currentPassword: "Current password",
+    confirmPassword: "Repeat the new password",
+    preferredLang: "Preferred language",
+    passwordHint_one: "At least {{count}} character. Avoid common passwords.",
+    passwordHint_other: "At least {{count}} characters. Avoid common passwords.",
+  },
+  login: {
+    title: "Sign in",
+    intro: "For store owners and festival organisers. Shoppers never need an account.",
+    submit: "Sign in",
+    noAccount: "New store owner?",
+  },
+  signup: {
+    title: "Create a store-owner account",
+    intro: "Put your products in front of shoppers in China and across Africa.",
+    submit: "Create account",
+    haveAccount: "Already have an account?",
+  },
+  logout: {
+    title: "Sign out",
+    confirm: "You are signed in as {{name}}.",
+    submit: "Sign out",
+  },
+  password: {
+    title: "Change password",
+    intro: "Changing your password signs you out on every other device.",
+    submit: "Change password",
+    changed: "Password changed. Every other session has been signed out.",
+  },
+  forbidden: {
+    title: "Not allowed",
+    text: "Your account cannot open this page.",
+  },
+  errors: {
+    emailRequired: "Enter your email address.",
+    emailInvalid: "Enter a valid email address, like name@example.com.",
+    emailTaken: "An account with this email already exists. Sign in instead.",
+    passwordRequired: "Enter your password.",
+    passwordTooShort: "Use at least 12 characters.",
+    passwordTooLong: "Use at most 128 characters.",
+    passwordCommon: "This password is too common. Choose one that is harder to guess.",
+    passwordMismatch: "The two passwords do not match.",
+    wrongPassword: "Your current password is not right.",
+    nameRequired: "Enter your name.",
+    nameTooShort: "Enter at least 2 characters.",
+    nameTooLong: "Use at most 80 characters.",
+    langInvalid: "Choose one of the languages in the list.",
+    honeypot: "This form could not be sent. Please try again.",
+    invalidCredentials: "That email and password do not match an account.",
+    rateLimited: "Too many attempts. Please wait a minute and try again.",
+  },
+};

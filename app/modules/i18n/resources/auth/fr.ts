@@ -1,2 +1,68 @@
-/** fr UI strings for the auth feature (keys under "auth."). */
-export default {};
+/** Français : comptes et connexion (clés sous « auth. »). */
+export default {
+  honeypot: "Laissez ce champ vide",
+  nav: {
+    account: "Compte",
+    dashboard: "Tableau de bord",
+    organiser: "Console organisateur",
+    signIn: "Se connecter",
+    sell: "Vendre avec nous",
+  },
+  fields: {
+    email: "E-mail",
+    password: "Mot de passe",
+    name: "Votre nom",
+    newPassword: "Nouveau mot de passe",
+    currentPassword: "Mot de passe actuel",
+    confirmPassword: "Répétez le nouveau mot de passe",
+    preferredLang: "Langue préférée",
+    passwordHint_one: "Au moins {{count}} caractère. Évitez les mots de passe courants.",
+    passwordHint_many: "Au moins {{count}} de caractères. Évitez les mots de passe courants.",
+    passwordHint_other: "Au moins {{count}} caractères. Évitez les mots de passe courants.",
+  },
+  login: {
+    title: "Se connecter",
+    intro: "Réservé aux commerçants et aux organisateurs de festivals. Les acheteurs n'ont jamais besoin de compte.",
+    submit: "Se connecter",
+    noAccount: "Nouveau commerçant ?",
+  },
+  signup: {
+    title: "Créer un compte commerçant",
+    intro: "Présentez vos produits aux acheteurs en Chine et dans toute l'Afrique.",
+    submit: "Créer le compte",
+    haveAccount: "Vous avez déjà un compte ?",
+  },
+  logout: {
+    title: "Se déconnecter",
+    confirm: "Vous êtes connecté en tant que {{name}}.",
+    submit: "Se déconnecter",
+  },
+  password: {
+    title: "Changer de mot de passe",
+    intro: "Changer votre mot de passe vous déconnecte de tous vos autres appareils.",
+    submit: "Changer le mot de passe",
+    changed: "Mot de passe changé. Toutes les autres sessions ont été fermées.",
+  },
+  forbidden: {
+    title: "Accès refusé",
+    text: "Votre compte ne permet pas d'ouvrir cette page.",
+  },
+  errors: {
+    emailRequired: "Saisissez votre adresse e-mail.",
+    emailInvalid: "Saisissez une adresse e-mail valide, par exemple nom@exemple.com.",
+    emailTaken: "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.",
+    passwordRequired: "Saisissez votre mot de passe.",
+    passwordTooShort: "Utilisez au moins 12 caractères.",
+    passwordTooLong: "Utilisez au plus 128 caractères.",
+    passwordCommon: "Ce mot de passe est trop courant. Choisissez-en un plus difficile à deviner.",
+    passwordMismatch: "Les deux mots de passe ne correspondent pas.",
+    wrongPassword: "Votre mot de passe actuel est incorrect.",
+    nameRequired: "Saisissez votre nom.",
+    nameTooShort: "Saisissez au moins 2 caractères.",
+    nameTooLong: "Utilisez au plus 80 caractères.",
+    langInvalid: "Choisissez une langue de la liste.",
+    honeypot: "Ce formulaire n'a pas pu être envoyé. Veuillez réessayer.",
+    invalidCredentials: "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.",
+    rateLimited: "Trop de tentatives. Patientez une minute, puis réessayez.",
+  },
+};

@@ -1,2 +1,68 @@
-/** pt UI strings for the auth feature (keys under "auth."). */
-export default {};
+/** Português: contas e início de sessão (chaves em "auth."). */
+export default {
+  honeypot: "Deixe este campo vazio",
+  nav: {
+    account: "Conta",
+    dashboard: "Painel",
+    organiser: "Consola do organizador",
+    signIn: "Entrar",
+    sell: "Venda connosco",
+  },
+  fields: {
+    email: "E-mail",
+    password: "Palavra-passe",
+    name: "O seu nome",
+    newPassword: "Nova palavra-passe",
+    currentPassword: "Palavra-passe atual",
+    confirmPassword: "Repita a nova palavra-passe",
+    preferredLang: "Idioma preferido",
+    passwordHint_one: "Pelo menos {{count}} carácter. Evite palavras-passe comuns.",
+    passwordHint_many: "Pelo menos {{count}} de caracteres. Evite palavras-passe comuns.",
+    passwordHint_other: "Pelo menos {{count}} caracteres. Evite palavras-passe comuns.",
+  },
+  login: {
+    title: "Entrar",
+    intro: "Para lojistas e organizadores de festivais. Os compradores nunca precisam de conta.",
+    submit: "Entrar",
+    noAccount: "É um novo lojista?",
+  },
+  signup: {
+    title: "Criar uma conta de lojista",
+    intro: "Mostre os seus produtos a compradores na China e em toda a África.",
+    submit: "Criar conta",
+    haveAccount: "Já tem conta?",
+  },
+  logout: {
+    title: "Sair",
+    confirm: "Tem sessão iniciada como {{name}}.",
+    submit: "Sair",
+  },
+  password: {
+    title: "Alterar palavra-passe",
+    intro: "Ao alterar a palavra-passe, termina a sessão em todos os outros dispositivos.",
+    submit: "Alterar palavra-passe",
+    changed: "Palavra-passe alterada. Todas as outras sessões foram terminadas.",
+  },
+  forbidden: {
+    title: "Acesso não permitido",
+    text: "A sua conta não pode abrir esta página.",
+  },
+  errors: {
+    emailRequired: "Indique o seu endereço de e-mail.",
+    emailInvalid: "Indique um e-mail válido, como nome@exemplo.com.",
+    emailTaken: "Já existe uma conta com este e-mail. Entre com ela.",
+    passwordRequired: "Indique a sua palavra-passe.",
+    passwordTooShort: "Use pelo menos 12 caracteres.",
+    passwordTooLong: "Use no máximo 128 caracteres.",
+    passwordCommon: "Esta palavra-passe é demasiado comum. Escolha uma mais difícil de adivinhar.",
+    passwordMismatch: "As duas palavras-passe não coincidem.",
+    wrongPassword: "A palavra-passe atual não está correta.",
+    nameRequired: "Indique o seu nome.",
+    nameTooShort: "Indique pelo menos 2 caracteres.",
+    nameTooLong: "Use no máximo 80 caracteres.",
+    langInvalid: "Escolha um dos idiomas da lista.",
+    honeypot: "Não foi possível enviar o formulário. Tente novamente.",
+    invalidCredentials: "Este e-mail e esta palavra-passe não correspondem a nenhuma conta.",
+    rateLimited: "Demasiadas tentativas. Aguarde um minuto e tente novamente.",
+  },
+};

@@ -1,2 +1,67 @@
-/** sw UI strings for the auth feature (keys under "auth."). */
-export default {};
+/** Kiswahili: akaunti na kuingia (funguo chini ya "auth."). */
+export default {
+  honeypot: "Acha sehemu hii tupu",
+  nav: {
+    account: "Akaunti",
+    dashboard: "Dashibodi",
+    organiser: "Dashibodi ya mratibu",
+    signIn: "Ingia",
+    sell: "Uza nasi",
+  },
+  fields: {
+    email: "Barua pepe",
+    password: "Nenosiri",
+    name: "Jina lako",
+    newPassword: "Nenosiri jipya",
+    currentPassword: "Nenosiri la sasa",
+    confirmPassword: "Rudia nenosiri jipya",
+    preferredLang: "Lugha unayopendelea",
+    passwordHint_one: "Angalau herufi {{count}}. Epuka manenosiri yanayotumiwa sana.",
+    passwordHint_other: "Angalau herufi {{count}}. Epuka manenosiri yanayotumiwa sana.",
+  },
+  login: {
+    title: "Ingia",
+    intro: "Kwa wenye maduka na waratibu wa matamasha. Wanunuzi hawahitaji akaunti.",
+    submit: "Ingia",
+    noAccount: "Mwenye duka mpya?",
+  },
+  signup: {
+    title: "Fungua akaunti ya mwenye duka",
+    intro: "Onyesha bidhaa zako kwa wanunuzi nchini China na kote Afrika.",
+    submit: "Fungua akaunti",
+    haveAccount: "Tayari una akaunti?",
+  },
+  logout: {
+    title: "Toka",
+    confirm: "Umeingia kama {{name}}.",
+    submit: "Toka",
+  },
+  password: {
+    title: "Badilisha nenosiri",
+    intro: "Ukibadilisha nenosiri, utatolewa kwenye vifaa vingine vyote.",
+    submit: "Badilisha nenosiri",
+    changed: "Nenosiri limebadilishwa. Vipindi vingine vyote vimefungwa.",
+  },
+  forbidden: {
+    title: "Hairuhusiwi",
+    text: "Akaunti yako haina ruhusa ya kufungua ukurasa huu.",
+  },
+  errors: {
+    emailRequired: "Weka anwani yako ya barua pepe.",
+    emailInvalid: "Weka barua pepe sahihi, kama jina@mfano.com.",
+    emailTaken: "Tayari kuna akaunti yenye barua pepe hii. Ingia badala yake.",
+    passwordRequired: "Weka nenosiri lako.",
+    passwordTooShort: "Tumia angalau herufi 12.",
+    passwordTooLong: "Tumia herufi 128 au chache zaidi.",
+    passwordCommon: "Nenosiri hili linatumiwa na watu wengi mno. Chagua lisilokisiwa kwa urahisi.",
+    passwordMismatch: "Manenosiri mawili hayalingani.",
+    wrongPassword: "Nenosiri lako la sasa si sahihi.",
+    nameRequired: "Weka jina lako.",
+    nameTooShort: "Weka angalau herufi 2.",
+    nameTooLong: "Tumia herufi 80 au chache zaidi.",
+    langInvalid: "Chagua mojawapo ya lugha zilizo kwenye orodha.",
+    honeypot: "Fomu hii haikuweza kutumwa. Tafadhali jaribu tena.",
+    invalidCredentials: "Barua pepe na nenosiri hili havilingani na akaunti yoyote.",
+    rateLimited: "Majaribio mengi mno. Subiri dakika moja kisha ujaribu tena.",
+  },
+};

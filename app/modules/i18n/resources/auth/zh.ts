@@ -1,2 +1,66 @@
-/** zh UI strings for the auth feature (keys under "auth."). */
-export default {};
+/** 简体中文：账户与登录（"auth." 下的键）。 */
+export default {
+  honeypot: "请勿填写此栏",
+  nav: {
+    account: "账户",
+    dashboard: "店铺后台",
+    organiser: "主办方控制台",
+    signIn: "登录",
+    sell: "入驻开店",
+  },
+  fields: {
+    email: "电子邮箱",
+    password: "密码",
+    name: "姓名",
+    newPassword: "新密码",
+    currentPassword: "当前密码",
+    confirmPassword: "再次输入新密码",
+    preferredLang: "常用语言",
+    passwordHint_other: "至少{{count}}个字符，请勿使用常见密码。",
+  },
+  login: {
+    title: "登录",
+    intro: "供店主和购物节主办方使用，购物者无需注册账户。",
+    submit: "登录",
+    noAccount: "新店主？",
+  },
+  signup: {
+    title: "注册店主账户",
+    intro: "让您的商品走进中国和非洲各地消费者的视野。",
+    submit: "创建账户",
+    haveAccount: "已有账户？",
+  },
+  logout: {
+    title: "退出登录",
+    confirm: "当前登录账户：{{name}}。",
+    submit: "退出登录",
+  },
+  password: {
+    title: "修改密码",
+    intro: "修改密码后，您在其他设备上的登录将全部失效。",
+    submit: "修改密码",
+    changed: "密码已修改，其他所有会话均已退出。",
+  },
+  forbidden: {
+    title: "无权访问",
+    text: "您的账户无权打开此页面。",
+  },
+  errors: {
+    emailRequired: "请输入电子邮箱地址。",
+    emailInvalid: "请输入有效的电子邮箱地址，例如 name@example.com。",
+    emailTaken: "该邮箱已注册，请直接登录。",
+    passwordRequired: "请输入密码。",
+    passwordTooShort: "密码至少需要12个字符。",
+    passwordTooLong: "密码最多128个字符。",
+    passwordCommon: "这个密码太常见了，请换一个更难猜的密码。",
+    passwordMismatch: "两次输入的密码不一致。",
+    wrongPassword: "当前密码不正确。",
+    nameRequired: "请输入姓名。",
+    nameTooShort: "请至少输入2个字符。",
+    nameTooLong: "最多80个字符。",
+    langInvalid: "请从列表中选择一种语言。",
+    honeypot: "表单未能提交，请重试。",
+    invalidCredentials: "邮箱与密码不匹配。",
+    rateLimited: "尝试次数过多，请稍等一分钟后再试。",
+  },
+};

@@ -1,2 +1,72 @@
 /** zh UI strings for the catalog feature (keys under "catalog."). */
-export default {};
+export default {
+  filters: {
+    title: "筛选商品",
+    show: "筛选",
+    category: "类别",
+    country: "国家",
+    store: "店铺",
+    any: "全部",
+    price: "价格（{{currency}}）",
+    min: "最低",
+    max: "最高",
+    deal: "正在进行的购物节优惠",
+    sort: "排序方式",
+    apply: "应用筛选",
+    clear: "清除全部筛选",
+    option: "{{name}}（{{count}}）",
+    active: "已选筛选条件",
+  },
+  sort: {
+    relevance: "最相关",
+    newest: "最新上架",
+    price_asc: "价格从低到高",
+    price_desc: "价格从高到低",
+  },
+  results: {
+    count_other: "{{count}} 件商品",
+    emptyTitle: "没有符合这些筛选条件的商品",
+    emptyText: "请尝试去掉某个筛选条件，或放宽价格范围。",
+    first: "第一页",
+    pageOf: "第 {{page}} 页，共 {{pages}} 页",
+  },
+  search: {
+    label: "搜索商品和店铺",
+    placeholder: "咖啡、茶、乳木果……",
+    submit: "搜索",
+    title: "搜索",
+    description: "用六种语言中的任意一种搜索非洲商品和店铺。",
+    resultsFor: "“{{query}}”的搜索结果",
+    count_other: "{{count}} 条结果",
+    stores: "店铺",
+    products: "商品",
+    empty: "没有找到“{{query}}”的结果",
+    emptyHint: "请检查拼写、换一个更短的词，或按类别浏览。",
+    tooShort: "请至少输入三个字母（中文输入一个字即可）。",
+    prompt: "您在找什么？",
+    suggestions: "搜索建议",
+    refine: "筛选这些结果",
+  },
+  currency: {
+    label: "货币",
+    change: "切换",
+    asOf: "汇率更新于 {{date}}",
+  },
+  country: {
+    title: "{{country}}国家馆",
+    intro: "来自{{country}}的店铺和商品，由生产者直接销售。",
+    stores: "{{country}}的店铺",
+    products: "来自{{country}}的商品",
+    allProducts: "查看来自{{country}}的全部商品",
+  },
+  category: {
+    stores: "销售{{category}}的店铺",
+    allProducts: "全部{{category}}商品",
+  },
+  stores: {
+    filterTitle: "筛选店铺",
+  },
+  image: {
+    storeBanner: "{{store}}的横幅图片",
+  },
+};

@@ -1,0 +1,76 @@
+import { Link, useFetcher, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { MAX_LINE_QUANTITY } from "~/modules/cart/limits";
+
+/** True once React runs in the browser: forms then ask the cart action for data instead of a redirect. */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export function CartLink() {
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  const count = useRouteLoaderData<{ cartCount?: number }>("root")?.cartCount ?? 0;
+  return (
+    <Link to={localize("/cart")} className="cart-link" aria-label={t("checkout.cart.linkLabel", { count })} data-testid="cart-link">
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M6 6h15l-1.5 9h-12z" />
+        <path d="M6 6 5 3H2" />
+        <circle cx="9" cy="20" r="1.5" />
+        <circle cx="18" cy="20" r="1.5" />
+      </svg>
+      <span className="cart-link__label">{t("checkout.cart.link")}</span>
+      <span className="cart-link__count" data-testid="cart-count">
+        {count}
+      </span>
+    </Link>
+  );
+}
+
+export interface CartActionData {
+  ok: boolean;
+  notice?: string;
+  max?: number;
+}
+
+/**
+ * Add to cart: a plain form (posts, then the cart page) without JavaScript;
+ * with it, a fetcher that stays on the page and shows the result in place.
+ */
+export function AddToCartForm({ slug, soldOut }: { slug: string; soldOut: boolean }) {
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  const fetcher = useFetcher<CartActionData>();
+  const hydrated = useHydrated();
+  const busy = fetcher.state !== "idle";
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  if (soldOut) return null;
+  return (
+    <fetcher.Form method="post" action={localize("/cart")} className="add-to-cart" data-testid="add-to-cart">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="slug" value={slug} />
+      {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
+      <label className="add-to-cart__qty">
+        <span>{t("checkout.cart.quantity")}</span>
+        <input type="number" name="quantity" defaultValue={1} min={1} max={MAX_LINE_QUANTITY} inputMode="numeric" required />
+      </label>
+      <button type="submit" className="button" disabled={busy}>
+        {t("checkout.cart.add")}
+      </button>
+      <p className="add-to-cart__status" role="status" aria-live="polite">
+        {result?.ok ? (
+          <>
+            {t("checkout.cart.added")} <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>
+            {result.notice === "lowered" ? <> {t("checkout.cart.lowered", { max: result.max })}</> : null}
+          </>
+        ) : result?.notice ? (
+          <span className="form-error">{t(`checkout.notice.${result.notice}`)}</span>
+        ) : null}
+      </p>
+    </fetcher.Form>
+  );
+}

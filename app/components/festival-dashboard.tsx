@@ -1,0 +1,135 @@
+/** Pieces of the organiser's live dashboard: progress bars, tables and an hourly SVG chart that reads without JavaScript. */
+import { useTranslation } from "react-i18next";
+
+export function ProgressRow({ label, value, target, percent, metric }: { label: string; value: string; target: string; percent: number | null; metric?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="progress-row" data-metric={metric}>
+      <div className="progress-row__text">
+        <strong>{label}</strong>{" "}
+        <span>
+          <bdi dir="ltr">{value}</bdi> / <bdi dir="ltr">{target}</bdi>
+        </span>
+        {percent !== null ? <span className="muted"> · {t("festivals.dashboard.percent", { percent })}</span> : null}
+      </div>
+      <progress max={100} value={Math.min(100, percent ?? 0)} aria-label={label}>
+        {percent ?? 0}%
+      </progress>
+    </div>
+  );
+}
+
+interface Hour {
+  hour: number;
+  label: string;
+  orders: number;
+  ordersText: string;
+  gmvText: string;
+  ordersRatio: number;
+  gmvRatio: number;
+}
+
+export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }: { hours: Hour[]; maxOrders: string; maxGmv: string; firstLabel: string; lastLabel: string }) {
+  const { t } = useTranslation();
+  const width = 720;
+  const height = 220;
+  const pad = { top: 16, bottom: 28, left: 8, right: 8 };
+  const plotH = height - pad.top - pad.bottom;
+  const step = (width - pad.left - pad.right) / Math.max(1, hours.length);
+  const line = hours
+    .map((h, i) => `${(pad.left + step * (i + 0.5)).toFixed(1)},${(pad.top + plotH * (1 - h.gmvRatio)).toFixed(1)}`)
+    .join(" ");
+  return (
+    <figure className="hourly-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="hourly-title hourly-desc" preserveAspectRatio="none">
+        <title id="hourly-title">{t("festivals.dashboard.chartTitle")}</title>
+        <desc id="hourly-desc">{t("festivals.dashboard.chartDesc", { orders: maxOrders, gmv: maxGmv })}</desc>
+        <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} className="hourly-chart__axis" />
+        {hours.map((h, i) => (
+          <rect
+            key={h.hour}
+            x={pad.left + step * i + step * 0.15}
+            width={Math.max(1, step * 0.7)}
+            y={pad.top + plotH * (1 - h.ordersRatio)}
+            height={plotH * h.ordersRatio}
+            className="hourly-chart__bar"
+          >
+            <title>{`${h.label}: ${h.ordersText} · ${h.gmvText}`}</title>
+          </rect>
+        ))}
+        <polyline points={line} className="hourly-chart__line" fill="none" />
+      </svg>
+      <figcaption>
+        <span className="legend legend--bar">{t("festivals.dashboard.ordersPerHour", { max: maxOrders })}</span>{" "}
+        <span className="legend legend--line">{t("festivals.dashboard.gmvPerHour", { max: maxGmv })}</span>
+        <br />
+        <small className="muted">
+          <bdi>{firstLabel}</bdi> → <bdi>{lastLabel}</bdi>
+        </small>
+      </figcaption>
+      <details>
+        <summary>{t("festivals.dashboard.chartTable")}</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("festivals.dashboard.hour")}</th>
+              <th scope="col">{t("festival.orders")}</th>
+              <th scope="col">{t("festival.gmv")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hours
+              .filter((h) => h.orders > 0)
+              .map((h) => (
+                <tr key={h.hour}>
+                  <td>{h.label}</td>
+                  <td>{h.ordersText}</td>
+                  <td>
+                    <bdi dir="ltr">{h.gmvText}</bdi>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+export function BreakdownTable({ caption, rows, withCountry = false, withRank = false }: { caption: string; rows: { key: string; name: string; orders: string; units: string; gmv: string; share: number; country?: string; rank?: string }[]; withCountry?: boolean; withRank?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {withRank ? <th scope="col">#</th> : null}
+            <th scope="col">{t("festivals.dashboard.name")}</th>
+            {withCountry ? <th scope="col">{t("festivals.organiser.country")}</th> : null}
+            <th scope="col">{t("festival.orders")}</th>
+            <th scope="col">{t("festival.units")}</th>
+            <th scope="col">{t("festival.gmv")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              {withRank ? <td>{r.rank}</td> : null}
+              <th scope="row">{r.name}</th>
+              {withCountry ? <td>{r.country}</td> : null}
+              <td>{r.orders}</td>
+              <td>{r.units}</td>
+              <td>
+                <bdi dir="ltr">{r.gmv}</bdi>
+                <span className="share-bar" aria-hidden="true">
+                  <span style={{ inlineSize: `${r.share}%` }} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

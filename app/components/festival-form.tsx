@@ -1,0 +1,145 @@
+/**
+ * The organiser's festival form (create and edit): one zod schema
+ * (festivalSchema) checks it in the browser and again in the action.
+ */
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
+import { PHASE_KINDS_ORDERED } from "~/modules/festivals/phase-kinds";
+import { festivalSchema } from "~/modules/festivals/schemas";
+import { ViewerTime } from "./festival";
+
+type F = FieldMetadata<string | undefined>;
+
+function Input({ label, field, type = "text", hint, list }: { label: string; field: F; type?: "text" | "datetime-local" | "number"; hint?: string; list?: string }) {
+  const props = getInputProps(field, { type: type as "text", ariaAttributes: true });
+  return (
+    <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <input {...props} key={props.key} list={list} inputMode={type === "number" ? "decimal" : undefined} />
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+function TextArea({ label, field, lang }: { label: string; field: F; lang: string }) {
+  const props = getTextareaProps(field, { ariaAttributes: true });
+  return (
+    <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <textarea {...props} key={props.key} rows={3} lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export const ZONES = [
+  "Africa/Lagos",
+  "Africa/Nairobi",
+  "Africa/Cairo",
+  "Africa/Johannesburg",
+  "Africa/Casablanca",
+  "Africa/Accra",
+  "Africa/Addis_Ababa",
+  "Africa/Dakar",
+  "Africa/Kigali",
+  "Asia/Shanghai",
+  "Europe/Paris",
+  "UTC",
+];
+
+export interface PhaseShown {
+  kind: string;
+  startsAt: number;
+  endsAt: number;
+  utc: string;
+}
+
+export function FestivalForm({
+  id,
+  defaultValue,
+  lastResult,
+  submitLabel,
+  shown = [],
+}: {
+  id: string;
+  defaultValue: Record<string, string>;
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+  shown?: PhaseShown[];
+}) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id,
+    lastResult: lastResult ?? undefined,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: festivalSchema }),
+  });
+  const field = (name: string) => (fields as unknown as Record<string, F>)[name];
+  return (
+    <Form method="post" className="form-card festival-form" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <fieldset>
+        <legend>{t("festivals.form.basics")}</legend>
+        <Input label={t("festivals.form.slug")} field={field("slug")} hint={t("festivals.form.slugHint")} />
+        <Input label={t("festivals.form.timeZone")} field={field("timeZone")} list="festival-zones" hint={t("festivals.form.timeZoneHint")} />
+        <datalist id="festival-zones">
+          {ZONES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      </fieldset>
+      <fieldset>
+        <legend>{t("festivals.form.phases")}</legend>
+        <p className="field-hint">{t("festivals.form.phasesHint")}</p>
+        {PHASE_KINDS_ORDERED.map((kind) => {
+          const s = shown.find((p) => p.kind === kind);
+          return (
+            <div key={kind} className="phase-fields">
+              <h3>
+                {t(`festivals.phase.${kind}`)} {kind === "sale" ? <small>({t("festivals.form.required")})</small> : <small>({t("festivals.form.optional")})</small>}
+              </h3>
+              <div className="phase-fields__pair">
+                <Input label={t("festivals.form.start")} field={field(`${kind}_start`)} type="datetime-local" />
+                <Input label={t("festivals.form.end")} field={field(`${kind}_end`)} type="datetime-local" />
+              </div>
+              {s ? (
+                <p className="field-hint phase-fields__shown">
+                  UTC: {s.utc}
+                  <br />
+                  {t("festival.yourTime")}: <ViewerTime instant={s.startsAt} utcText={s.utc.split(" – ")[0]} /> – <ViewerTime instant={s.endsAt} utcText={s.utc.split(" – ")[1] ?? ""} />
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>{t("festivals.form.targets")}</legend>
+        <div className="phase-fields__pair">
+          <Input label={t("festivals.form.targetOrders")} field={field("targetOrders")} type="number" />
+          <Input label={t("festivals.form.targetUnits")} field={field("targetUnits")} type="number" />
+          <Input label={t("festivals.form.targetGmv")} field={field("targetGmv")} hint={t("festivals.form.targetGmvHint")} />
+        </div>
+      </fieldset>
+      {LANGS.map((lang) => (
+        <fieldset key={lang} lang={lang}>
+          <legend>{t("festivals.form.language", { language: LANG_NAMES[lang] })}</legend>
+          <Input label={t("festivals.form.name")} field={field(`name_${lang}`)} />
+          <TextArea label={t("festivals.form.pitch")} field={field(`pitch_${lang}`)} lang={lang} />
+        </fieldset>
+      ))}
+      <button type="submit" className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Building blocks of the owner's forms: a textarea and a select with their
+ * translated errors beside them (same pattern as components/forms.tsx), and
+ * the product form itself, shared by "new" and "edit".
+ */
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, Field } from "~/components/forms";
+import { LANGS, LANG_NAMES, dirOf, type Lang } from "~/modules/i18n/config";
+import { productSchema } from "~/modules/owner/schemas";
+
+export function TextareaField({ label, field, hint, rows = 4, lang }: { label: string; field: FieldMetadata<string | undefined>; hint?: string; rows?: number; lang?: Lang }) {
+  const props = getTextareaProps(field, { ariaAttributes: true });
+  return (
+    <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <textarea {...props} key={props.key} rows={rows} lang={lang} dir={lang ? dirOf(lang) : undefined} />
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({ label, field, options, placeholder }: { label: string; field: FieldMetadata<string | undefined>; options: { value: string; label: string }[]; placeholder: string }) {
+  const props = getSelectProps(field, { ariaAttributes: true });
+  return (
+    <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <select {...props} key={props.key}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Which of the six languages are filled, as small labelled pills. */
+export function LanguageStatus({ filled }: { filled: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="lang-status" aria-label={t("owner.product.languages")}>
+      {LANGS.map((l) => {
+        const done = filled.includes(l);
+        return (
+          <li key={l} className={done ? "lang-status__done" : "lang-status__missing"} title={LANG_NAMES[l]}>
+            <span aria-hidden="true">{l.toUpperCase()}</span>
+            <span className="visually-hidden">
+              {LANG_NAMES[l]}: {done ? t("owner.product.filled") : t("owner.product.missing")}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ProductForm({
+  id,
+  lastResult,
+  defaultValue,
+  categories,
+  submitLabel,
+  busy,
+}: {
+  id: string;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, string>;
+  categories: { slug: string; name: string }[];
+  submitLabel: string;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: productSchema }),
+  });
+  const f = fields as unknown as Record<string, FieldMetadata<string | undefined>>;
+  const filled = (lang: Lang) => Boolean(f[`name_${lang}`].value?.trim());
+  const hasError = (lang: Lang) => ["name", "description", "originNote"].some((k) => f[`${k}_${lang}`].errors?.length);
+  return (
+    <Form method="post" className="form-card owner-form" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <div className="owner-form__grid">
+        <SelectField label={t("owner.product.category")} field={f.category} placeholder={t("owner.product.chooseCategory")} options={categories.map((c) => ({ value: c.slug, label: c.name }))} />
+        <Field label={t("owner.product.price")} field={f.price} hint={t("owner.product.priceHint")} inputProps={{ inputMode: "decimal", autoComplete: "off" }} />
+        <div className={`field${f.stock.errors?.length ? " field--invalid" : ""}`}>
+          <label htmlFor={f.stock.id}>{t("owner.product.stock")}</label>
+          <input {...getInputProps(f.stock, { type: "number", ariaAttributes: true })} min={0} step={1} inputMode="numeric" key={f.stock.key} />
+          <ErrorList id={f.stock.errorId} errors={f.stock.errors} />
+        </div>
+      </div>
+      <fieldset className="owner-langs">
+        <legend>{t("owner.product.content")}</legend>
+        <p className="field-hint">{t("owner.product.contentHint")}</p>
+        {LANGS.map((lang) => (
+          <details key={lang} className="owner-lang" open={lang === "en" || filled(lang) || hasError(lang)}>
+            <summary>
+              <span lang={lang}>{LANG_NAMES[lang]}</span>{" "}
+              <span className={`owner-lang__state owner-lang__state--${filled(lang) ? "done" : "missing"}`}>
+                {lang === "en" ? t("owner.product.required") : filled(lang) ? t("owner.product.filled") : t("owner.product.fallsBack")}
+              </span>
+            </summary>
+            <div className="owner-lang__body">
+              <Field label={t("owner.product.nameIn", { lang: LANG_NAMES[lang] })} field={f[`name_${lang}`]} inputProps={{ lang, dir: dirOf(lang) }} />
+              <TextareaField label={t("owner.product.descriptionIn", { lang: LANG_NAMES[lang] })} field={f[`description_${lang}`]} rows={6} hint={t("owner.product.markdownHint")} lang={lang} />
+              <Field label={t("owner.product.originNoteIn", { lang: LANG_NAMES[lang] })} field={f[`originNote_${lang}`]} inputProps={{ lang, dir: dirOf(lang) }} />
+            </div>
+          </details>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

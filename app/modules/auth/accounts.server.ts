@@ -1,0 +1,88 @@
+/**
+ * Sign-up, sign-in and password change. Unknown email and wrong password
+ * give the same answer and take the same kind of time (a hash is always
+ * verified), so the form does not tell which emails have accounts.
+ */
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import type { Lang } from "../i18n/config";
+import { audit } from "./audit.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { assertNotLimited, hit, LIMITS } from "./rate-limit.server";
+import { createSession, endOtherSessions, type SessionUser } from "./session.server";
+
+// Verified against when the email is unknown, so both paths cost one Argon2 verification.
+const dummyHash = hashPassword(randomBytes(16).toString("hex"));
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export type SignInResult = { ok: true; setCookie: string; user: { id: number; role: string; preferredLang: string } } | { ok: false };
+
+/** Throws RateLimitedError when this IP or account has failed too often. */
+export async function signIn(email: string, password: string, meta: RequestMeta, now = new Date()): Promise<SignInResult> {
+  const ipKey = `login:ip:${meta.ip}`;
+  const accountKey = `login:account:${email}`;
+  assertNotLimited(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
+  assertNotLimited(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
+  const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await dummyHash, password), false);
+  if (!user || !ok) {
+    hit(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
+    hit(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
+    audit({ action: "auth.sign_in_failed", userId: user?.id ?? null, detail: { email }, ip: meta.ip, now });
+    return { ok: false };
+  }
+  const setCookie = await createSession(user.id, meta, now);
+  audit({ action: "auth.sign_in", userId: user.id, ip: meta.ip, now });
+  return { ok: true, setCookie, user: { id: user.id, role: user.role, preferredLang: user.preferredLang } };
+}
+
+export type SignUpResult = { ok: true; setCookie: string; userId: number } | { ok: false; reason: "email_taken" };
+
+/** Creates a store-owner account and signs it in. Throws RateLimitedError past the per-IP limit. */
+export async function signUp(
+  input: { name: string; email: string; password: string; preferredLang: Lang },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<SignUpResult> {
+  const ipKey = `signup:ip:${meta.ip}`;
+  assertNotLimited(ipKey, LIMITS.signupsPerIp, now.getTime());
+  hit(ipKey, LIMITS.signupsPerIp, now.getTime());
+  const passwordHash = await hashPassword(input.password);
+  const created = db
+    .insert(schema.users)
+    .values({ email: input.email, name: input.name, passwordHash, role: "owner", preferredLang: input.preferredLang, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: schema.users.id })
+    .get();
+  if (!created) return { ok: false, reason: "email_taken" };
+  audit({ action: "auth.sign_up", userId: created.id, ip: meta.ip, now });
+  const setCookie = await createSession(created.id, meta, now);
+  return { ok: true, setCookie, userId: created.id };
+}
+
+/** Changes the password after checking the current one, and ends every other session. */
+export async function changePassword(
+  user: SessionUser,
+  currentPassword: string,
+  newPassword: string,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
+  const row = db.select().from(schema.users).where(eq(schema.users.id, user.id)).get();
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    audit({ action: "auth.sign_in_failed", userId: user.id, detail: { during: "password_change" }, ip: meta.ip, now });
+    return { ok: false, reason: "wrong_password" };
+  }
+  const passwordHash = await hashPassword(newPassword);
+  db.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.id)).run();
+  endOtherSessions(user.id, user.sessionId);
+  audit({ action: "auth.password_changed", userId: user.id, ip: meta.ip, now });
+  return { ok: true };
+}

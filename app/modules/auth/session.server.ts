@@ -1,0 +1,109 @@
+/**
+ * Sessions live in the database; the browser holds only a signed cookie with
+ * a random token. The table stores the token's SHA-256, so a leaked database
+ * does not hand out live sessions. A session ends at sign-out, on password
+ * change (the others), or after SESSION_IDLE_HOURS without use.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { and, eq, lt, ne } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { env, secureCookies } from "~/env.server";
+
+export const SESSION_COOKIE = "srs_session";
+const ABSOLUTE_MAX_MS = 30 * 24 * 3600 * 1000;
+/** Refresh last-seen at most this often, so reads do not write on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | null = null;
+function sessionCookie() {
+  cookie ??= createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    secrets: [env().SESSION_SECRET],
+  });
+  return cookie;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const idleMs = () => env().SESSION_IDLE_HOURS * 3600 * 1000;
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: "owner" | "organiser";
+  preferredLang: string;
+  sessionId: string;
+}
+
+/** Starts a fresh session (never reusing one, so no fixation) and returns its Set-Cookie. */
+export async function createSession(userId: number, meta: { ip?: string; userAgent?: string | null }, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  db.insert(schema.sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_MAX_MS),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .run();
+  return sessionCookie().serialize(token, { maxAge: ABSOLUTE_MAX_MS / 1000 });
+}
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** The signed-in user, or null; expired sessions are deleted on sight. */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const token = await tokenFrom(request);
+  if (!token) return null;
+  const id = hashToken(token);
+  const row = db
+    .select({ session: schema.sessions, user: schema.users })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.id, id))
+    .get();
+  if (!row) return null;
+  const t = now.getTime();
+  if (row.session.expiresAt.getTime() <= t || row.session.lastSeenAt.getTime() + idleMs() <= t) {
+    db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
+    return null;
+  }
+  if (t - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.id, id)).run();
+  }
+  const { user } = row;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, preferredLang: user.preferredLang, sessionId: id };
+}
+
+/** Ends this request's session and returns the Set-Cookie that clears it. */
+export async function destroySession(request: Request): Promise<string> {
+  const token = await tokenFrom(request);
+  if (token) db.delete(schema.sessions).where(eq(schema.sessions.id, hashToken(token))).run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a user except `keepSessionId`. */
+export function endOtherSessions(userId: number, keepSessionId: string): void {
+  db.delete(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, keepSessionId)))
+    .run();
+}
+
+export function purgeExpiredSessions(now = new Date()): void {
+  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)).run();
+}
+
+/** Whether the request carries a session cookie at all (used to keep such pages out of shared caches). */
+export function hasSessionCookie(request: Request): boolean {
+  return (request.headers.get("Cookie") ?? "").includes(`${SESSION_COOKIE}=`);
+}

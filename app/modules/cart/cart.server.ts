@@ -1,0 +1,266 @@
+/**
+ * The cart: stored in the database, found by an HttpOnly cookie holding a
+ * random id. Prices are never stored as truth: a line keeps the unit price
+ * seen when it was added only to say "price changed since".
+ */
+import { randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema } from "~/db.server";
+import { dealCandidates } from "../festivals/festivals.server";
+import type { Lang } from "../i18n/config";
+import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
+import { latestRate } from "../money/rates.server";
+import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
+import { clampQuantity, maxQuantity } from "./limits";
+
+export const cartCookie = createCookie("cart", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 60,
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+});
+
+const CART_ID = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** The cart id the request's cookie names, if it looks like one of ours. */
+export async function cartIdFrom(request: Request): Promise<string | null> {
+  const value = await cartCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && CART_ID.test(value) ? value : null;
+}
+
+/** The request's cart, created if needed; `setCookie` is set when the browser must store a new id. */
+export async function ensureCart(request: Request, now: Date): Promise<{ cartId: string; setCookie: string | null }> {
+  const existing = await cartIdFrom(request);
+  if (existing) {
+    const inserted = db.insert(schema.carts).values({ id: existing, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
+    return { cartId: existing, setCookie: inserted.changes ? await cartCookie.serialize(existing) : null };
+  }
+  const cartId = randomBytes(18).toString("base64url");
+  db.insert(schema.carts).values({ id: cartId, createdAt: now, updatedAt: now }).run();
+  return { cartId, setCookie: await cartCookie.serialize(cartId) };
+}
+
+/** Units in the cart, for the header. */
+export async function cartItemCount(request: Request): Promise<number> {
+  const cartId = await cartIdFrom(request);
+  if (!cartId) return 0;
+  const row = db.get<{ n: number | null }>(sql`SELECT sum(quantity) AS n FROM cart_lines WHERE cart_id = ${cartId}`);
+  return row?.n ?? 0;
+}
+
+interface Buyable {
+  id: number;
+  slug: string;
+  stock: number;
+  price: UnitPrice;
+  dealLimit: number | null;
+  max: number;
+}
+
+/** Current price, stock and limit of products that can be bought now (active, store live). */
+function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Buyable[] {
+  const filter = where.ids ? inArray(schema.products.id, where.ids) : inArray(schema.products.slug, where.slugs ?? []);
+  const rows = db
+    .select({ id: schema.products.id, slug: schema.products.slug, stock: schema.products.stock, priceMinor: schema.products.priceMinor })
+    .from(schema.products)
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+    .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)))
+    .all();
+  const deals = dealCandidates(rows.map((r) => r.id));
+  const dealIds = [...deals.values()].flat().map((d) => d.dealId);
+  const limits = new Map(
+    dealIds.length
+      ? db
+          .select({ id: schema.festivalDeals.id, limit: schema.festivalDeals.perCustomerLimit })
+          .from(schema.festivalDeals)
+          .where(inArray(schema.festivalDeals.id, dealIds))
+          .all()
+          .map((d) => [d.id, d.limit])
+      : [],
+  );
+  return rows.map((r) => {
+    const price = unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now);
+    const dealLimit = price.deal ? (limits.get(price.deal.dealId) ?? null) : null;
+    return { id: r.id, slug: r.slug, stock: r.stock, price, dealLimit, max: maxQuantity(r.stock, dealLimit) };
+  });
+}
+
+export type CartChange =
+  | { ok: true; quantity: number; lowered: boolean }
+  | { ok: false; reason: "unavailable" | "sold_out" };
+
+function currentQuantity(cartId: string, productId: number): number {
+  return (
+    db
+      .select({ q: schema.cartLines.quantity })
+      .from(schema.cartLines)
+      .where(and(eq(schema.cartLines.cartId, cartId), eq(schema.cartLines.productId, productId)))
+      .get()?.q ?? 0
+  );
+}
+
+/** Adds units of a product (by slug), within its limits. */
+export function addToCart(cartId: string, slug: string, quantity: number, now: Date): CartChange {
+  const [product] = buyable({ slugs: [slug] }, now.getTime());
+  if (!product) return { ok: false, reason: "unavailable" };
+  if (product.max <= 0) return { ok: false, reason: "sold_out" };
+  const { quantity: next, lowered } = clampQuantity(currentQuantity(cartId, product.id) + quantity, product.max);
+  writeLine(cartId, product, next, now);
+  return { ok: true, quantity: next, lowered };
+}
+
+/** Sets a line's quantity (0 removes it), within its limits. */
+export function setCartQuantity(cartId: string, slug: string, quantity: number, now: Date): CartChange {
+  const [product] = buyable({ slugs: [slug] }, now.getTime());
+  if (!product || quantity <= 0) {
+    removeFromCart(cartId, slug);
+    return product || quantity <= 0 ? { ok: true, quantity: 0, lowered: false } : { ok: false, reason: "unavailable" };
+  }
+  if (product.max <= 0) return { ok: false, reason: "sold_out" };
+  const { quantity: next, lowered } = clampQuantity(quantity, product.max);
+  writeLine(cartId, product, next, now);
+  return { ok: true, quantity: next, lowered };
+}
+
+export function removeFromCart(cartId: string, slug: string): void {
+  db.run(
+    sql`DELETE FROM cart_lines WHERE cart_id = ${cartId} AND product_id IN (SELECT id FROM products WHERE slug = ${slug})`,
+  );
+}
+
+function writeLine(cartId: string, product: Buyable, quantity: number, now: Date) {
+  db.transaction((tx) => {
+    tx.insert(schema.cartLines)
+      .values({ cartId, productId: product.id, quantity, unitPriceSeenMinor: product.price.unitMinor, addedAt: now })
+      .onConflictDoUpdate({
+        target: [schema.cartLines.cartId, schema.cartLines.productId],
+        // Adding again means the shopper has seen today's price.
+        set: { quantity, unitPriceSeenMinor: product.price.unitMinor },
+      })
+      .run();
+    tx.update(schema.carts).set({ updatedAt: now }).where(eq(schema.carts.id, cartId)).run();
+  });
+}
+
+export function clearCart(tx: Pick<typeof db, "delete">, cartId: string): void {
+  tx.delete(schema.cartLines).where(eq(schema.cartLines.cartId, cartId)).run();
+}
+
+export interface CartLineView {
+  productId: number;
+  slug: string;
+  name: string;
+  fallback: boolean;
+  image: string | null;
+  storeName: string;
+  quantity: number;
+  /** Unit price now, base currency. */
+  unitBaseMinor: number;
+  regularBaseMinor: number;
+  onDeal: boolean;
+  /** Unit and line price now, presentment currency (the same rounding an order uses). */
+  unitMinor: number;
+  lineMinor: number;
+  seenBaseMinor: number;
+  priceChanged: boolean;
+  soldOut: boolean;
+  unavailable: boolean;
+  max: number;
+  dealLimit: number | null;
+  /** The line holds more than can be bought now. */
+  overLimit: boolean;
+}
+
+export interface CartView {
+  cartId: string | null;
+  currency: string;
+  rate: Rate;
+  lines: CartLineView[];
+  /** Lines that can be ordered as they are. */
+  orderable: CartLineView[];
+  totalMinor: number;
+  units: number;
+}
+
+/** The cart priced now, in the presentment currency, with what changed since each line was added. */
+export function cartView(cartId: string | null, lang: Lang, currency: string, now: number): CartView {
+  const rate = latestRate(currency) ?? latestRate(BASE_CURRENCY)!;
+  const empty: CartView = { cartId, currency: rate.quote, rate, lines: [], orderable: [], totalMinor: 0, units: 0 };
+  if (!cartId) return empty;
+  const t = alias(schema.productTranslations, "t");
+  const en = alias(schema.productTranslations, "en");
+  const st = alias(schema.storeTranslations, "st");
+  const sten = alias(schema.storeTranslations, "sten");
+  const rows = db
+    .select({
+      productId: schema.cartLines.productId,
+      quantity: schema.cartLines.quantity,
+      seen: schema.cartLines.unitPriceSeenMinor,
+      addedAt: schema.cartLines.addedAt,
+      slug: schema.products.slug,
+      regular: schema.products.priceMinor,
+      name: sql<string>`coalesce(${t.name}, ${en.name})`,
+      fallback: sql<number>`${t.name} is null`,
+      storeName: sql<string>`coalesce(${st.name}, ${sten.name})`,
+      image: sql<string | null>`(SELECT url FROM product_images i WHERE i.product_id = ${schema.products.id} ORDER BY i.is_cover DESC, i.position LIMIT 1)`,
+    })
+    .from(schema.cartLines)
+    .innerJoin(schema.products, eq(schema.products.id, schema.cartLines.productId))
+    .leftJoin(t, and(eq(t.productId, schema.products.id), eq(t.lang, lang)))
+    .leftJoin(en, and(eq(en.productId, schema.products.id), eq(en.lang, "en")))
+    .leftJoin(st, and(eq(st.storeId, schema.products.storeId), eq(st.lang, lang)))
+    .leftJoin(sten, and(eq(sten.storeId, schema.products.storeId), eq(sten.lang, "en")))
+    .where(eq(schema.cartLines.cartId, cartId))
+    .orderBy(schema.cartLines.addedAt)
+    .all();
+  const now_ = buyable({ ids: rows.map((r) => r.productId) }, now);
+  const byId = new Map(now_.map((b) => [b.id, b]));
+  const lines = rows.map((r): CartLineView => {
+    const b = byId.get(r.productId);
+    const unitBaseMinor = b?.price.unitMinor ?? r.regular;
+    const unitMinor = convertMinor(unitBaseMinor, BASE_CURRENCY, rate.quote, rate.rateMicros);
+    return {
+      productId: r.productId,
+      slug: r.slug,
+      name: r.name,
+      fallback: Boolean(r.fallback),
+      image: r.image,
+      storeName: r.storeName,
+      quantity: r.quantity,
+      unitBaseMinor,
+      regularBaseMinor: r.regular,
+      onDeal: Boolean(b?.price.deal),
+      unitMinor,
+      lineMinor: unitMinor * r.quantity,
+      seenBaseMinor: r.seen,
+      priceChanged: Boolean(b) && r.seen !== unitBaseMinor,
+      soldOut: Boolean(b) && b!.stock <= 0,
+      unavailable: !b,
+      max: b?.max ?? 0,
+      dealLimit: b?.dealLimit ?? null,
+      overLimit: Boolean(b) && b!.stock > 0 && r.quantity > b!.max,
+    };
+  });
+  const orderable = lines.filter((l) => !l.unavailable && !l.soldOut && !l.overLimit);
+  return {
+    cartId,
+    currency: rate.quote,
+    rate,
+    lines,
+    orderable,
+    totalMinor: orderable.reduce((sum, l) => sum + l.lineMinor, 0),
+    units: orderable.reduce((sum, l) => sum + l.quantity, 0),
+  };
+}
+
+/** The cart's lines as an order wants them (every line; the stock rule decides at checkout). */
+export function cartOrderLines(cartId: string): { productId: number; quantity: number }[] {
+  return db
+    .select({ productId: schema.cartLines.productId, quantity: schema.cartLines.quantity })
+    .from(schema.cartLines)
+    .where(eq(schema.cartLines.cartId, cartId))
+    .all();
+}

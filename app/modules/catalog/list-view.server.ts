@@ -1,0 +1,127 @@
+/**
+ * Everything /products, /countries/:code, /categories/:slug and /search
+ * share: turn URL parameters into a filtered, paged list and the view of its
+ * filter form, formatted for the page's language and currency.
+ */
+import type { TFunction } from "i18next";
+import type { Lang } from "../i18n/config";
+import { countryName, formatDate, formatNumber } from "../i18n/format";
+import { localizePath } from "../i18n/config";
+import { BASE_CURRENCY, majorToMinor, maxBaseFor, minBaseFor } from "../money/money";
+import { browseProducts, type ProductFilter } from "./browse.server";
+import { listCategories } from "./catalog.server";
+import { PRODUCT_SORTS, type ProductListParams } from "./params";
+import { presentProduct, type Presenter } from "./present.server";
+
+export const PER_PAGE = 24;
+
+export function filterFor(params: ProductListParams, view: Presenter): ProductFilter {
+  const toBase = (major: number, edge: "min" | "max") => {
+    const minor = majorToMinor(major, view.currency);
+    return edge === "min"
+      ? minBaseFor(minor, BASE_CURRENCY, view.currency, view.rate.rateMicros)
+      : maxBaseFor(minor, BASE_CURRENCY, view.currency, view.rate.rateMicros);
+  };
+  return {
+    category: params.category,
+    country: params.country,
+    store: params.store,
+    minBase: params.min !== undefined ? toBase(params.min, "min") : undefined,
+    maxBase: params.max !== undefined ? toBase(params.max, "max") : undefined,
+    deal: params.deal,
+  };
+}
+
+/** The URL of this list with some parameters changed (undefined removes one). */
+function hrefWith(path: string, url: URL, changes: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(url.searchParams);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === "") search.delete(k);
+    else search.set(k, v);
+  }
+  // Empty fields from a submitted form are noise in a shared link.
+  for (const [k, v] of [...search.entries()]) if (v === "") search.delete(k);
+  const s = search.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export function productList(opts: {
+  lang: Lang;
+  t: TFunction;
+  view: Presenter;
+  url: URL;
+  params: ProductListParams;
+  /** Unprefixed path of the list, e.g. "/products" or "/countries/KE". */
+  path: string;
+  now: number;
+  /** Facets fixed by the page (a country pavilion fixes the country). */
+  fixed?: { country?: string; category?: string };
+}) {
+  const { lang, t, view, url, now } = opts;
+  const params = { ...opts.params, ...opts.fixed };
+  const filter = filterFor(params, view);
+  const result = browseProducts(lang, params, filter, PER_PAGE, now);
+  const categories = listCategories(lang);
+  const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
+  const { facets } = result;
+  const total = facets.total;
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const page = Math.min(params.page, pages);
+  const path = localizePath(opts.path, lang);
+  const nextHref = result.next
+    ? result.offsetMode
+      ? hrefWith(path, url, { page: String(page + 1) })
+      : hrefWith(path, url, { after: result.next, before: undefined, page: String(page + 1) })
+    : null;
+  const prevHref = result.prev
+    ? result.offsetMode
+      ? hrefWith(path, url, { page: page - 1 > 1 ? String(page - 1) : undefined })
+      : page - 1 <= 1
+        ? hrefWith(path, url, { after: undefined, before: undefined, page: undefined })
+        : hrefWith(path, url, { before: result.prev, after: undefined, page: String(page - 1) })
+    : null;
+  const option = (name: string, count: number) => t("catalog.filters.option", { name, count: formatNumber(count, lang) as unknown as number });
+  const selectedCategory = params.category && categoryName.has(params.category) ? params.category : undefined;
+  const active = Boolean(
+    (!opts.fixed?.category && params.category) || (!opts.fixed?.country && params.country) || params.store || params.min !== undefined || params.max !== undefined || params.deal,
+  );
+  return {
+    total,
+    countLabel: t("catalog.results.count", { count: total }),
+    products: result.items.map((p) => presentProduct(p, view, t)),
+    pagination: {
+      prev: prevHref,
+      next: nextHref,
+      first: page > 2 ? hrefWith(path, url, { after: undefined, before: undefined, page: undefined }) : null,
+      status: t("catalog.results.pageOf", { page: formatNumber(page, lang), pages: formatNumber(pages, lang) }),
+    },
+    filters: {
+      action: path,
+      q: params.q,
+      category: selectedCategory,
+      country: params.country,
+      store: params.store,
+      min: params.min,
+      max: params.max,
+      deal: params.deal,
+      sort: params.sort,
+      currency: view.currency,
+      categories: opts.fixed?.category
+        ? []
+        : facets.categories
+            .map((c) => ({ value: c.slug, label: option(categoryName.get(c.slug) ?? c.slug, c.count) }))
+            .sort((a, b) => a.label.localeCompare(b.label, lang)),
+      countries: opts.fixed?.country
+        ? []
+        : facets.countries.map((c) => ({ value: c.code, label: option(countryName(c.code, lang), c.count) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+      stores: facets.stores.map((s) => ({ value: s.slug, label: option(s.name, s.count) })),
+      sorts: PRODUCT_SORTS.filter((s) => s !== "relevance" || params.q).map((s) => ({ value: s, label: t(`catalog.sort.${s}`) })),
+      active,
+      clearHref: hrefWith(path, new URL(url.origin), { q: params.q || undefined }),
+    },
+    rateNote: view.rate.asOf ? t("product.convertedNote", { currency: view.currency, base: BASE_CURRENCY, date: formatDate(Date.parse(view.rate.asOf), lang) }) : null,
+    categoryName: selectedCategory ? categoryName.get(selectedCategory) : undefined,
+    categoryDescription: selectedCategory ? categories.find((c) => c.slug === selectedCategory)?.description : undefined,
+  };
+}
+export type ProductListView = ReturnType<typeof productList>;

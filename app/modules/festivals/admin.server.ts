@@ -1,0 +1,305 @@
+/**
+ * The organiser's side of festivals: create, edit, publish, cancel, and the
+ * review queue of store enrolments and deal offers. Every change writes an
+ * audit-log row in the same transaction.
+ */
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema } from "~/db.server";
+import { LANGS, type Lang } from "../i18n/config";
+import { readClock, type ClockReading, type Phase } from "./clock";
+import type { FestivalInput } from "./schemas";
+
+type Status = "draft" | "published" | "cancelled";
+
+export interface FestivalRecord {
+  id: number;
+  slug: string;
+  timeZone: string;
+  status: Status;
+  targets: { orders: number; units: number; gmv: number };
+  names: Record<string, { name: string; pitch: string }>;
+  phases: Phase[];
+}
+
+function phasesOf(festivalId: number): Phase[] {
+  return db
+    .select()
+    .from(schema.festivalPhases)
+    .where(eq(schema.festivalPhases.festivalId, festivalId))
+    .all()
+    .map((p) => ({ kind: p.kind, startsAt: p.startsAt.getTime(), endsAt: p.endsAt.getTime() }))
+    .sort((a, b) => a.startsAt - b.startsAt);
+}
+
+export function festivalRecord(slug: string): FestivalRecord | null {
+  const f = db.select().from(schema.festivals).where(eq(schema.festivals.slug, slug)).get();
+  if (!f) return null;
+  const names = Object.fromEntries(
+    db
+      .select()
+      .from(schema.festivalTranslations)
+      .where(eq(schema.festivalTranslations.festivalId, f.id))
+      .all()
+      .map((t) => [t.lang, { name: t.name, pitch: t.pitch }]),
+  );
+  return {
+    id: f.id,
+    slug: f.slug,
+    timeZone: f.timeZone,
+    status: f.status,
+    targets: { orders: f.targetOrders, units: f.targetUnits, gmv: f.targetGmvMinor },
+    names,
+    phases: phasesOf(f.id),
+  };
+}
+
+export function slugTaken(slug: string, exceptId?: number): boolean {
+  return Boolean(
+    db
+      .select({ id: schema.festivals.id })
+      .from(schema.festivals)
+      .where(exceptId ? and(eq(schema.festivals.slug, slug), ne(schema.festivals.id, exceptId)) : eq(schema.festivals.slug, slug))
+      .get(),
+  );
+}
+
+interface Actor {
+  userId: number;
+  ip?: string | null;
+  now: Date;
+}
+
+function auditRow(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], actor: Actor, action: string, subjectType: string, subjectId: number, detail?: Record<string, unknown>) {
+  tx.insert(schema.auditLog)
+    .values({ action, userId: actor.userId, subjectType, subjectId: String(subjectId), detail: detail ?? null, ip: actor.ip ?? null, createdAt: actor.now })
+    .run();
+}
+
+/** Creates (no id) or replaces a festival's fields, names and phases, all or nothing. */
+export function saveFestival(input: FestivalInput, actor: Actor, id?: number): number {
+  return db.transaction((tx) => {
+    const values = {
+      slug: input.slug,
+      timeZone: input.timeZone,
+      targetOrders: input.targetOrders,
+      targetUnits: input.targetUnits,
+      targetGmvMinor: input.targetGmv,
+    };
+    let festivalId = id;
+    if (festivalId === undefined) {
+      festivalId = tx.insert(schema.festivals).values({ ...values, status: "draft", createdBy: actor.userId, createdAt: actor.now }).returning({ id: schema.festivals.id }).get().id;
+    } else {
+      tx.update(schema.festivals).set(values).where(eq(schema.festivals.id, festivalId)).run();
+      tx.delete(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, festivalId)).run();
+      tx.delete(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId)).run();
+    }
+    tx.insert(schema.festivalTranslations)
+      .values(LANGS.map((lang) => ({ festivalId: festivalId!, lang, name: input.names[lang].name, pitch: input.names[lang].pitch })))
+      .run();
+    tx.insert(schema.festivalPhases)
+      .values(input.phases.map((p) => ({ festivalId: festivalId!, kind: p.kind, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) })))
+      .run();
+    auditRow(tx, actor, id === undefined ? "festival.created" : "festival.updated", "festival", festivalId, {
+      slug: input.slug,
+      phases: input.phases.map((p) => ({ kind: p.kind, startsAt: new Date(p.startsAt).toISOString(), endsAt: new Date(p.endsAt).toISOString() })),
+    });
+    return festivalId;
+  });
+}
+
+export function setFestivalStatus(id: number, status: "published" | "cancelled", actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const from = status === "published" ? ["draft"] : ["draft", "published"];
+    const changed = tx
+      .update(schema.festivals)
+      .set({ status })
+      .where(and(eq(schema.festivals.id, id), inArray(schema.festivals.status, from as Status[])))
+      .run().changes;
+    if (changed === 1) auditRow(tx, actor, status === "published" ? "festival.published" : "festival.cancelled", "festival", id);
+    return changed === 1;
+  });
+}
+
+export interface OrganiserFestivalRow {
+  id: number;
+  slug: string;
+  name: string;
+  status: Status;
+  timeZone: string;
+  phases: Phase[];
+  clock: ClockReading;
+  pendingReviews: number;
+}
+
+export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[] {
+  const t = alias(schema.festivalTranslations, "t");
+  const en = alias(schema.festivalTranslations, "en");
+  const rows = db
+    .select({
+      id: schema.festivals.id,
+      slug: schema.festivals.slug,
+      status: schema.festivals.status,
+      timeZone: schema.festivals.timeZone,
+      name: sql<string>`coalesce(${t.name}, ${en.name}, ${schema.festivals.slug})`,
+    })
+    .from(schema.festivals)
+    .leftJoin(en, and(eq(en.festivalId, schema.festivals.id), eq(en.lang, "en")))
+    .leftJoin(t, and(eq(t.festivalId, schema.festivals.id), eq(t.lang, lang)))
+    .orderBy(asc(schema.festivals.id))
+    .all();
+  const pending = new Map<number, number>();
+  for (const r of reviewQueueRows()) pending.set(r.festivalId, (pending.get(r.festivalId) ?? 0) + 1);
+  return rows
+    .map((r) => {
+      const phases = phasesOf(r.id);
+      return { ...r, phases, clock: readClock(phases, now), pendingReviews: pending.get(r.id) ?? 0 };
+    })
+    .sort((a, b) => (b.phases[0]?.startsAt ?? 0) - (a.phases[0]?.startsAt ?? 0));
+}
+
+// ── Review queue ───────────────────────────────────────────────────────────
+
+export interface ReviewItem {
+  subject: "enrolment" | "deal";
+  id: number;
+  festivalId: number;
+  storeId: number;
+  productId: number | null;
+  dealPriceMinor: number | null;
+  regularPriceMinor: number | null;
+  committedStock: number | null;
+  stock: number | null;
+  perCustomerLimit: number | null;
+  flashStartsAt: number | null;
+  flashEndsAt: number | null;
+  enrolmentStatus: string;
+  createdAt: number;
+}
+
+/** Pending enrolments, and pending deals (on enrolments that are not rejected), oldest first. */
+function reviewQueueRows(): ReviewItem[] {
+  const enrolments = db
+    .select()
+    .from(schema.festivalEnrolments)
+    .where(eq(schema.festivalEnrolments.status, "pending"))
+    .all()
+    .map(
+      (e): ReviewItem => ({
+        subject: "enrolment",
+        id: e.id,
+        festivalId: e.festivalId,
+        storeId: e.storeId,
+        productId: null,
+        dealPriceMinor: null,
+        regularPriceMinor: null,
+        committedStock: null,
+        stock: null,
+        perCustomerLimit: null,
+        flashStartsAt: null,
+        flashEndsAt: null,
+        enrolmentStatus: e.status,
+        createdAt: e.createdAt.getTime(),
+      }),
+    );
+  const deals = db
+    .select({
+      id: schema.festivalDeals.id,
+      festivalId: schema.festivalEnrolments.festivalId,
+      storeId: schema.festivalEnrolments.storeId,
+      enrolmentStatus: schema.festivalEnrolments.status,
+      productId: schema.festivalDeals.productId,
+      dealPriceMinor: schema.festivalDeals.dealPriceMinor,
+      regularPriceMinor: schema.products.priceMinor,
+      committedStock: schema.festivalDeals.committedStock,
+      stock: schema.products.stock,
+      perCustomerLimit: schema.festivalDeals.perCustomerLimit,
+      flashStartsAt: schema.festivalDeals.flashStartsAt,
+      flashEndsAt: schema.festivalDeals.flashEndsAt,
+      createdAt: schema.festivalDeals.createdAt,
+    })
+    .from(schema.festivalDeals)
+    .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+    .innerJoin(schema.products, eq(schema.products.id, schema.festivalDeals.productId))
+    .where(and(eq(schema.festivalDeals.status, "pending"), ne(schema.festivalEnrolments.status, "rejected")))
+    .all()
+    .map(
+      (d): ReviewItem => ({
+        subject: "deal",
+        ...d,
+        flashStartsAt: d.flashStartsAt?.getTime() ?? null,
+        flashEndsAt: d.flashEndsAt?.getTime() ?? null,
+        createdAt: d.createdAt.getTime(),
+      }),
+    );
+  return [...enrolments, ...deals].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+}
+
+export interface ReviewRow extends ReviewItem {
+  festivalName: string;
+  festivalSlug: string;
+  timeZone: string;
+  storeName: string;
+  storeSlug: string;
+  countryCode: string;
+  productName: string | null;
+}
+
+export function reviewQueue(lang: Lang, festivalId?: number): ReviewRow[] {
+  const rows = reviewQueueRows().filter((r) => festivalId === undefined || r.festivalId === festivalId);
+  if (!rows.length) return [];
+  const name = (table: "festival" | "store" | "product", ids: number[]) => {
+    if (!ids.length) return new Map<number, string>();
+    const [tbl, col] =
+      table === "festival"
+        ? [schema.festivalTranslations, schema.festivalTranslations.festivalId]
+        : table === "store"
+          ? [schema.storeTranslations, schema.storeTranslations.storeId]
+          : [schema.productTranslations, schema.productTranslations.productId];
+    const out = new Map<number, { lang: string; name: string }>();
+    for (const r of db
+      .select({ id: col, lang: (tbl as typeof schema.festivalTranslations).lang, name: (tbl as typeof schema.festivalTranslations).name })
+      .from(tbl as typeof schema.festivalTranslations)
+      .where(and(inArray(col, ids), inArray((tbl as typeof schema.festivalTranslations).lang, [lang, "en"])))
+      .all()) {
+      const prev = out.get(r.id);
+      if (!prev || r.lang === lang) out.set(r.id, r);
+    }
+    return new Map([...out].map(([k, v]) => [k, v.name]));
+  };
+  const festivalNames = name("festival", [...new Set(rows.map((r) => r.festivalId))]);
+  const storeNames = name("store", [...new Set(rows.map((r) => r.storeId))]);
+  const productNames = name("product", [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
+  const festivals = new Map(db.select().from(schema.festivals).where(inArray(schema.festivals.id, [...new Set(rows.map((r) => r.festivalId))])).all().map((f) => [f.id, f]));
+  const stores = new Map(db.select().from(schema.stores).where(inArray(schema.stores.id, [...new Set(rows.map((r) => r.storeId))])).all().map((s) => [s.id, s]));
+  return rows.map((r) => ({
+    ...r,
+    festivalName: festivalNames.get(r.festivalId) ?? "",
+    festivalSlug: festivals.get(r.festivalId)?.slug ?? "",
+    timeZone: festivals.get(r.festivalId)?.timeZone ?? "UTC",
+    storeName: storeNames.get(r.storeId) ?? "",
+    storeSlug: stores.get(r.storeId)?.slug ?? "",
+    countryCode: stores.get(r.storeId)?.countryCode ?? "",
+    productName: r.productId ? (productNames.get(r.productId) ?? "") : null,
+  }));
+}
+
+/** Approves or rejects one pending enrolment or deal; only a pending one changes (guarded update). */
+export function decide(subject: "enrolment" | "deal", id: number, decision: "approved" | "rejected", reason: string | null, actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const changed =
+      subject === "enrolment"
+        ? tx
+            .update(schema.festivalEnrolments)
+            .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
+            .where(and(eq(schema.festivalEnrolments.id, id), eq(schema.festivalEnrolments.status, "pending")))
+            .run().changes
+        : tx
+            .update(schema.festivalDeals)
+            .set({ status: decision, reason })
+            .where(and(eq(schema.festivalDeals.id, id), eq(schema.festivalDeals.status, "pending")))
+            .run().changes;
+    if (changed === 1) auditRow(tx, actor, `festival.${subject}_${decision}`, subject, id, reason ? { reason } : undefined);
+    return changed === 1;
+  });
+}

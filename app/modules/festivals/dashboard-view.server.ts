@@ -1,0 +1,105 @@
+/** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
+import type { TFunction } from "i18next";
+import { campaignTracker, CAMPAIGN_TARGETS } from "../catalog/catalog.server";
+import type { Presenter } from "../catalog/present.server";
+import { countryName, formatDateTime, formatNumber } from "../i18n/format";
+import { toMajorString } from "./money-text";
+import { festivalBreakdown, festivalParticipation, festivalTotals, hourlySeries, namesFor } from "./dashboard.server";
+import type { FestivalSummary } from "./festivals.server";
+
+const pct = (v: number, target: number) => (target > 0 ? Math.round((v * 100) / target) : null);
+
+export function festivalResults(f: FestivalSummary, now: number) {
+  const totals = festivalTotals(f.id);
+  const stores = festivalBreakdown(f.id, "store");
+  const countries = festivalBreakdown(f.id, "country");
+  const categories = festivalBreakdown(f.id, "category");
+  // "During the festival": from the warm-up (or the sale), not from the registration weeks before.
+  const selling = f.phases.filter((p) => p.kind !== "registration");
+  const first = Math.min(...(selling.length ? selling : f.phases).map((p) => p.startsAt));
+  const last = Math.max(...f.phases.map((p) => p.endsAt));
+  const hours = hourlySeries(f.id, first, Math.min(last, Math.max(now, first)));
+  return { totals, stores, countries, categories, hours };
+}
+
+export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+  const lang = view.lang;
+  const n = (v: number) => formatNumber(v, lang);
+  const r = festivalResults(f, now);
+  const storeNames = namesFor("store", r.stores.map((s) => Number(s.key)), lang);
+  const categoryNames = namesFor("category", r.categories.map((c) => Number(c.key)), lang);
+  const topGmv = Math.max(1, ...r.stores.map((s) => s.gmv));
+  const participation = festivalParticipation(f.id);
+  const tracker = campaignTracker();
+  const row = (b: { orders: number; units: number; gmv: number }, name: string, key: string, top: number) => ({
+    key,
+    name,
+    orders: n(b.orders),
+    units: n(b.units),
+    gmv: view.money(b.gmv),
+    share: Math.round((b.gmv * 100) / Math.max(1, top)),
+  });
+  const maxOrders = Math.max(1, ...r.hours.map((h) => h.orders));
+  const maxGmv = Math.max(1, ...r.hours.map((h) => h.gmv));
+  return {
+    totals: [
+      { metric: "orders", label: t("festival.orders"), value: n(r.totals.orders), target: n(f.targets.orders), percent: pct(r.totals.orders, f.targets.orders) },
+      { metric: "units", label: t("festival.units"), value: n(r.totals.units), target: n(f.targets.units), percent: pct(r.totals.units, f.targets.units) },
+      { metric: "gmv", label: t("festival.gmv"), value: view.money(r.totals.gmv), target: view.money(f.targets.gmv), percent: pct(r.totals.gmv, f.targets.gmv) },
+    ],
+    raw: r.totals,
+    participation: {
+      stores: t("festivals.dashboard.storesIn", { value: n(participation.storeIds.length) }),
+      deals: t("festivals.dashboard.dealsIn", { value: n(participation.dealProductIds.length) }),
+    },
+    leaderboard: r.stores.slice(0, 10).map((s, i) => ({ rank: n(i + 1), ...row(s, storeNames.get(Number(s.key))?.name ?? s.key, s.key, topGmv), country: countryName(storeNames.get(Number(s.key))?.countryCode ?? "", lang) })),
+    countries: r.countries.map((c) => row(c, countryName(c.key, lang), c.key, r.countries[0]?.gmv ?? 1)),
+    categories: r.categories.map((c) => row(c, categoryNames.get(Number(c.key))?.name ?? c.key, c.key, r.categories[0]?.gmv ?? 1)),
+    chart: {
+      hours: r.hours.map((h) => ({
+        hour: h.hour,
+        label: formatDateTime(h.hour, lang, f.timeZone),
+        orders: h.orders,
+        ordersText: n(h.orders),
+        gmv: h.gmv,
+        gmvText: view.money(h.gmv),
+        ordersRatio: h.orders / maxOrders,
+        gmvRatio: h.gmv / maxGmv,
+      })),
+      maxOrders: n(maxOrders),
+      maxGmv: view.money(maxGmv),
+      firstLabel: r.hours[0] ? formatDateTime(r.hours[0].hour, lang, f.timeZone) : "",
+      lastLabel: r.hours.length ? formatDateTime(r.hours[r.hours.length - 1].hour, lang, f.timeZone) : "",
+    },
+    tracker: {
+      stores: n(tracker.storesLive),
+      storesTarget: n(CAMPAIGN_TARGETS.stores),
+      storesPercent: pct(tracker.storesLive, CAMPAIGN_TARGETS.stores),
+      products: n(tracker.productsListed),
+      productsTarget: n(CAMPAIGN_TARGETS.products),
+      productsPercent: pct(tracker.productsListed, CAMPAIGN_TARGETS.products),
+      byCountry: tracker.byCountry.map((c) => ({ code: c.countryCode, name: countryName(c.countryCode, lang), stores: n(c.stores), products: n(c.products) })),
+    },
+  };
+}
+
+/** A festival's results as CSV rows (base currency, major units; names in English for spreadsheets). */
+export function resultsCsvRows(f: FestivalSummary, currency: string, now: number): (string | number)[][] {
+  const r = festivalResults(f, now);
+  const stores = namesFor("store", r.stores.map((s) => Number(s.key)), "en");
+  const categories = namesFor("category", r.categories.map((c) => Number(c.key)), "en");
+  const money = (minor: number) => toMajorString(minor, currency);
+  const rows: (string | number)[][] = [["section", "key", "name", "country", "orders", "units", `gmv_${currency.toLowerCase()}`, "target_orders", "target_units", `target_gmv_${currency.toLowerCase()}`]];
+  rows.push(["festival", f.slug, f.name, "", r.totals.orders, r.totals.units, money(r.totals.gmv), f.targets.orders, f.targets.units, money(f.targets.gmv)]);
+  for (const s of r.stores) {
+    const info = stores.get(Number(s.key));
+    rows.push(["store", info?.slug ?? s.key, info?.name ?? "", info?.countryCode ?? "", s.orders, s.units, money(s.gmv), "", "", ""]);
+  }
+  for (const c of r.countries) rows.push(["country", c.key, countryName(c.key, "en"), c.key, c.orders, c.units, money(c.gmv), "", "", ""]);
+  for (const c of r.categories) {
+    const info = categories.get(Number(c.key));
+    rows.push(["category", info?.slug ?? c.key, info?.name ?? "", "", c.orders, c.units, money(c.gmv), "", "", ""]);
+  }
+  for (const h of r.hours) rows.push(["hour", new Date(h.hour).toISOString(), "", "", h.orders, "", money(h.gmv), "", "", ""]);
+  return rows;
+}

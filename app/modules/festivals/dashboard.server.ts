@@ -1,0 +1,147 @@
+/**
+ * The organiser's live dashboard. Festival totals are the stored
+ * campaign-progress counters (what `npm run reconcile` checks); breakdowns of
+ * one festival (stores, countries, categories, hours) are computed from the
+ * same paid order lines the counter rule reads, so they add up to the totals.
+ */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema } from "~/db.server";
+import type { Lang } from "../i18n/config";
+import { readCounters, type CounterValues } from "../counters/counters.server";
+import type { CounterScope } from "../counters/counters";
+
+export interface Breakdown {
+  key: string;
+  orders: number;
+  units: number;
+  gmv: number;
+}
+
+const HOUR = 3_600_000;
+
+/** Per store / country / category for one festival, from its paid order lines. */
+export function festivalBreakdown(festivalId: number, by: "store" | "country" | "category"): Breakdown[] {
+  const col = by === "store" ? schema.orderLines.storeId : by === "country" ? schema.orderLines.countryCode : schema.orderLines.categoryId;
+  return db
+    .select({
+      key: sql<string>`cast(${col} as text)`,
+      orders: sql<number>`count(distinct ${schema.orderLines.orderId})`,
+      units: sql<number>`sum(${schema.orderLines.quantity})`,
+      gmv: sql<number>`sum(${schema.orderLines.lineTotalBaseMinor})`,
+    })
+    .from(schema.orderLines)
+    .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
+    .where(and(eq(schema.orderLines.festivalId, festivalId), eq(schema.orders.status, "paid")))
+    .groupBy(col)
+    .orderBy(desc(sql`sum(${schema.orderLines.lineTotalBaseMinor})`))
+    .all()
+    .map((r) => ({ key: r.key, orders: Number(r.orders), units: Number(r.units), gmv: Number(r.gmv) }));
+}
+
+export interface HourBucket {
+  hour: number;
+  orders: number;
+  gmv: number;
+}
+
+/** Paid orders and GMV per hour (by payment time) with lines in this festival, every hour of [from, to) present. */
+export function hourlySeries(festivalId: number, from: number, to: number): HourBucket[] {
+  const rows = db
+    .select({
+      // Literal integers: a bound JS number may arrive as REAL and make the division fractional.
+      hour: sql<number>`(cast(${schema.orders.paidAt} as integer) / ${sql.raw(String(HOUR))}) * ${sql.raw(String(HOUR))}`,
+      orders: sql<number>`count(distinct ${schema.orders.id})`,
+      gmv: sql<number>`sum(${schema.orderLines.lineTotalBaseMinor})`,
+    })
+    .from(schema.orderLines)
+    .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
+    .where(and(eq(schema.orderLines.festivalId, festivalId), eq(schema.orders.status, "paid")))
+    .groupBy(sql`1`)
+    .all();
+  const byHour = new Map(rows.map((r) => [Number(r.hour), r]));
+  const start = Math.floor(from / HOUR) * HOUR;
+  const end = Math.max(start + HOUR, Math.ceil(to / HOUR) * HOUR);
+  const firstPaid = rows.length ? Math.min(...rows.map((r) => Number(r.hour))) : start;
+  const lastPaid = rows.length ? Math.max(...rows.map((r) => Number(r.hour))) : start;
+  const series: HourBucket[] = [];
+  for (let h = Math.min(start, firstPaid); h < Math.max(end, lastPaid + HOUR); h += HOUR) {
+    const r = byHour.get(h);
+    series.push({ hour: h, orders: r ? Number(r.orders) : 0, gmv: r ? Number(r.gmv) : 0 });
+  }
+  return series;
+}
+
+/** Every stored counter of one scope, largest GMV first. */
+export function countersByScope(scope: CounterScope): (CounterValues & { key: string })[] {
+  const map = new Map<string, CounterValues & { key: string }>();
+  for (const row of db.select().from(schema.progressCounters).where(eq(schema.progressCounters.scope, scope)).all()) {
+    const entry = map.get(row.scopeKey) ?? { key: row.scopeKey, orders: 0, units: 0, gmv: 0 };
+    entry[row.metric] = row.value;
+    map.set(row.scopeKey, entry);
+  }
+  return [...map.values()].sort((a, b) => b.gmv - a.gmv || a.key.localeCompare(b.key));
+}
+
+export function festivalTotals(festivalId: number): CounterValues {
+  return readCounters("festival", [String(festivalId)]).get(String(festivalId))!;
+}
+
+/** Display names for store and category ids, in the page's language (English when missing). */
+export function namesFor(kind: "store" | "category", ids: number[], lang: Lang): Map<number, { name: string; slug: string; countryCode?: string }> {
+  const out = new Map<number, { name: string; slug: string; countryCode?: string }>();
+  if (!ids.length) return out;
+  if (kind === "store") {
+    const t = alias(schema.storeTranslations, "t");
+    const en = alias(schema.storeTranslations, "en");
+    for (const r of db
+      .select({ id: schema.stores.id, slug: schema.stores.slug, countryCode: schema.stores.countryCode, name: sql<string>`coalesce(${t.name}, ${en.name})` })
+      .from(schema.stores)
+      .innerJoin(en, and(eq(en.storeId, schema.stores.id), eq(en.lang, "en")))
+      .leftJoin(t, and(eq(t.storeId, schema.stores.id), eq(t.lang, lang)))
+      .where(inArray(schema.stores.id, ids))
+      .all())
+      out.set(r.id, r);
+  } else {
+    const t = alias(schema.categoryTranslations, "t");
+    const en = alias(schema.categoryTranslations, "en");
+    for (const r of db
+      .select({ id: schema.categories.id, slug: schema.categories.slug, name: sql<string>`coalesce(${t.name}, ${en.name})` })
+      .from(schema.categories)
+      .innerJoin(en, and(eq(en.categoryId, schema.categories.id), eq(en.lang, "en")))
+      .leftJoin(t, and(eq(t.categoryId, schema.categories.id), eq(t.lang, lang)))
+      .where(inArray(schema.categories.id, ids))
+      .all())
+      out.set(r.id, r);
+  }
+  return out;
+}
+
+/** Approved stores and listed deals of one festival. */
+export function festivalParticipation(festivalId: number) {
+  const stores = db
+    .select({ id: schema.festivalEnrolments.storeId })
+    .from(schema.festivalEnrolments)
+    .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalEnrolments.status, "approved")))
+    .all()
+    .map((r) => r.id);
+  const deals = db
+    .select({ productId: schema.festivalDeals.productId })
+    .from(schema.festivalDeals)
+    .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+    .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalEnrolments.status, "approved"), eq(schema.festivalDeals.status, "approved")))
+    .all()
+    .map((r) => r.productId);
+  return { storeIds: stores, dealProductIds: deals };
+}
+
+/** CSV text (RFC 4180 quoting) of a festival's results: totals, then stores, countries, categories and hours. */
+export function toCsv(rows: (string | number)[][]): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    // Neutralise spreadsheet formulas in owner-supplied text.
+    const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,184 @@
+/**
+ * One schema per festival form, used by the browser (instant feedback) and
+ * the action (the real check). Messages are i18n keys under "festivals.errors.".
+ * Phases are typed as local date-times in the festival's zone and checked with
+ * the festival clock, so the browser and the server refuse the same mistakes.
+ */
+import { z } from "zod";
+import { LANGS } from "../i18n/config";
+import { PHASE_KINDS_ORDERED } from "./phase-kinds";
+import { flashInsideSale, fromLocalInput, isValidTimeZone, validatePhases, type Phase } from "./clock";
+
+export const PHASE_KINDS = PHASE_KINDS_ORDERED;
+const E = (key: string) => `festivals.errors.${key}`;
+
+/** An amount in major units ("1250" or "1250.50") → minor units. */
+export const moneyMinor = (required = true) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? (required ? undefined : "0") : v),
+    z
+      .string({ required_error: E("priceRequired") })
+      .trim()
+      .regex(/^\d{1,9}([.,]\d{1,2})?$/, E("amountInvalid"))
+      .transform((s) => {
+        const [whole, frac = ""] = s.replace(",", ".").split(".");
+        return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+      }),
+  );
+
+/*
+ * Every field is a lenient string here and all the checks live in one
+ * superRefine: zod skips object-level refinements once a field has failed, and
+ * the organiser should see every mistake (a missing language *and* an
+ * overlapping phase) at once.
+ */
+const text = z.string().optional();
+const shape: Record<string, z.ZodTypeAny> = { slug: text, timeZone: text, targetOrders: text, targetUnits: text, targetGmv: text };
+for (const lang of LANGS) {
+  shape[`name_${lang}`] = text;
+  shape[`pitch_${lang}`] = text;
+}
+for (const kind of PHASE_KINDS) {
+  shape[`${kind}_start`] = text;
+  shape[`${kind}_end`] = text;
+}
+
+export interface FestivalInput {
+  slug: string;
+  timeZone: string;
+  targetOrders: number;
+  targetUnits: number;
+  targetGmv: number;
+  names: Record<(typeof LANGS)[number], { name: string; pitch: string }>;
+  phases: Phase[];
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const COUNT = /^\d{1,9}$/;
+const MONEY = /^\d{1,9}([.,]\d{1,2})?$/;
+const toMinor = (s: string) => {
+  const [whole, frac = ""] = s.replace(",", ".").split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+};
+
+export const festivalSchema = z
+  .object(shape)
+  .superRefine((v, ctx) => {
+    const issue = (path: string, key: string) => ctx.addIssue({ code: "custom", path: [path], message: E(key) });
+    const slug = str(v.slug).toLowerCase();
+    if (!slug) issue("slug", "slugRequired");
+    else if (slug.length < 3 || slug.length > 60 || !SLUG.test(slug)) issue("slug", "slugInvalid");
+    const zone = str(v.timeZone);
+    if (!isValidTimeZone(zone)) issue("timeZone", "timeZoneInvalid");
+    for (const key of ["targetOrders", "targetUnits"]) if (str(v[key]) && !COUNT.test(str(v[key]))) issue(key, "wholeNumber");
+    if (str(v.targetGmv) && !MONEY.test(str(v.targetGmv))) issue("targetGmv", "amountInvalid");
+    for (const lang of LANGS) {
+      const name = str(v[`name_${lang}`]);
+      const pitch = str(v[`pitch_${lang}`]);
+      if (!name) issue(`name_${lang}`, "nameRequired");
+      else if (name.length > 120) issue(`name_${lang}`, "nameTooLong");
+      if (!pitch) issue(`pitch_${lang}`, "pitchRequired");
+      else if (pitch.length > 600) issue(`pitch_${lang}`, "pitchTooLong");
+    }
+    if (!isValidTimeZone(zone)) return;
+    const phases: Phase[] = [];
+    for (const kind of PHASE_KINDS) {
+      const start = str(v[`${kind}_start`]);
+      const end = str(v[`${kind}_end`]);
+      if (!start && !end) {
+        if (kind === "sale") issue("sale_start", "saleRequired");
+        continue;
+      }
+      const parsed: Record<"start" | "end", number | null> = { start: null, end: null };
+      for (const [edge, value] of [["start", start], ["end", end]] as const) {
+        if (!value) {
+          issue(`${kind}_${edge}`, "phaseIncomplete");
+          continue;
+        }
+        const r = fromLocalInput(value, zone);
+        if (r.ok) parsed[edge] = r.instant;
+        else issue(`${kind}_${edge}`, r.error === "nonexistent" ? "timeSkipped" : "dateInvalid");
+      }
+      if (parsed.start !== null && parsed.end !== null) phases.push({ kind, startsAt: parsed.start, endsAt: parsed.end });
+    }
+    for (const error of validatePhases(phases)) {
+      if (error.code === "end_before_start") issue(`${error.kind}_end`, "endBeforeStart");
+      else if (error.code === "overlap") issue(`${error.kind}_start`, "overlap");
+      else if (error.code === "out_of_order") issue(`${error.kind}_start`, "outOfOrder");
+    }
+  })
+  .transform((v): FestivalInput => {
+    const zone = str(v.timeZone);
+    const phases: Phase[] = [];
+    for (const kind of PHASE_KINDS) {
+      const s = fromLocalInput(str(v[`${kind}_start`]), zone);
+      const e = fromLocalInput(str(v[`${kind}_end`]), zone);
+      if (s.ok && e.ok) phases.push({ kind, startsAt: s.instant, endsAt: e.instant });
+    }
+    return {
+      slug: str(v.slug).toLowerCase(),
+      timeZone: zone,
+      targetOrders: Number(str(v.targetOrders) || 0),
+      targetUnits: Number(str(v.targetUnits) || 0),
+      targetGmv: toMinor(str(v.targetGmv) || "0"),
+      names: Object.fromEntries(LANGS.map((l) => [l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`]) }])) as FestivalInput["names"],
+      phases,
+    };
+  });
+
+/** An owner's deal offer. Regular price and stock are checked on the server against the product. */
+export function dealSchema(context?: { phases: readonly Phase[]; timeZone: string; regularMinor?: number; stock?: number }) {
+  return z
+    .object({
+      product: z.string({ required_error: E("productRequired") }).regex(/^\d+$/, E("productRequired")),
+      dealPrice: moneyMinor(true),
+      committedStock: z
+        .string({ required_error: E("committedRequired") })
+        .trim()
+        .regex(/^\d{1,7}$/, E("wholeNumber"))
+        .transform(Number)
+        .refine((n) => n > 0, E("committedRequired")),
+      perCustomerLimit: z
+        .string()
+        .trim()
+        .regex(/^\d{1,5}$/, E("wholeNumber"))
+        .transform(Number)
+        .refine((n) => n > 0, E("limitInvalid"))
+        .optional(),
+      flash_start: z.string().trim().optional(),
+      flash_end: z.string().trim().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (context?.regularMinor !== undefined && v.dealPrice >= context.regularMinor) {
+        ctx.addIssue({ code: "custom", path: ["dealPrice"], message: E("dealNotBelow") });
+      }
+      if (v.dealPrice <= 0) ctx.addIssue({ code: "custom", path: ["dealPrice"], message: E("amountInvalid") });
+      if (context?.stock !== undefined && v.committedStock > context.stock) {
+        ctx.addIssue({ code: "custom", path: ["committedStock"], message: E("committedAboveStock") });
+      }
+      if (!v.flash_start && !v.flash_end) return;
+      if (!v.flash_start || !v.flash_end) {
+        ctx.addIssue({ code: "custom", path: [v.flash_start ? "flash_end" : "flash_start"], message: E("phaseIncomplete") });
+        return;
+      }
+      if (!context) return;
+      const s = fromLocalInput(v.flash_start, context.timeZone);
+      const e = fromLocalInput(v.flash_end, context.timeZone);
+      if (!s.ok) ctx.addIssue({ code: "custom", path: ["flash_start"], message: E(s.error === "nonexistent" ? "timeSkipped" : "dateInvalid") });
+      if (!e.ok) ctx.addIssue({ code: "custom", path: ["flash_end"], message: E(e.error === "nonexistent" ? "timeSkipped" : "dateInvalid") });
+      if (s.ok && e.ok) {
+        if (e.instant <= s.instant) ctx.addIssue({ code: "custom", path: ["flash_end"], message: E("endBeforeStart") });
+        else if (!flashInsideSale(context.phases, s.instant, e.instant)) ctx.addIssue({ code: "custom", path: ["flash_start"], message: E("flashOutsideSale") });
+      }
+    });
+}
+
+export const decisionSchema = z
+  .object({
+    subject: z.enum(["enrolment", "deal"]),
+    id: z.string().regex(/^\d+$/).transform(Number),
+    decision: z.enum(["approved", "rejected"]),
+    reason: z.string().trim().max(500, E("reasonTooLong")).optional(),
+  })
+  .refine((v) => v.decision === "approved" || (v.reason ?? "").length >= 3, { path: ["reason"], message: E("reasonRequired") });

@@ -1,0 +1,82 @@
+/**
+ * Placing an order from a cart: the checks a shopper can act on, then one
+ * synchronous transaction (stock + pending order + empty cart), then the
+ * payment provider. Expected failures come back as values, never as 500s.
+ */
+import { clearCart, cartView } from "../cart/cart.server";
+import type { Lang } from "../i18n/config";
+import { activeProvider, providerNamed } from "../payments/payments.server";
+import { OutOfStockError } from "../stock/stock.server";
+import type { CheckoutInput } from "./checkout-schema";
+import { orderPath } from "./links.server";
+import { createPendingOrder, OrderError, releaseExpiredOrders, setPaymentRef } from "./orders.server";
+import { orderLines, type OrderRecord } from "./view.server";
+
+export type PlaceOrderResult =
+  | { ok: true; redirectTo: string }
+  | { ok: false; status: 400 | 409; error: "emptyCart" | "soldOut" | "unavailable" | "limit"; product?: string };
+
+export async function placeOrder(args: {
+  cartId: string | null;
+  input: CheckoutInput;
+  lang: Lang;
+  currency: string;
+  origin: string;
+  now: Date;
+}): Promise<PlaceOrderResult> {
+  const { cartId, input, lang, now } = args;
+  // No background job may run: expired orders give their stock back here, before anyone takes stock.
+  releaseExpiredOrders(now);
+  const cart = cartView(cartId, lang, args.currency, now.getTime());
+  if (!cartId || !cart.lines.length) return { ok: false, status: 400, error: "emptyCart" };
+  const blocked = cart.lines.find((l) => l.unavailable || l.soldOut || l.overLimit);
+  if (blocked) {
+    const error = blocked.unavailable ? "unavailable" : blocked.soldOut ? "soldOut" : "limit";
+    return { ok: false, status: 409, error, product: blocked.name };
+  }
+  const provider = activeProvider();
+  let order: OrderRecord;
+  try {
+    order = createPendingOrder({
+      lines: cart.orderable.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      email: input.email,
+      customerName: input.name,
+      shippingAddress: { line1: input.line1, line2: input.line2, city: input.city, postalCode: input.postalCode, phone: input.phone },
+      shippingCountry: input.country,
+      lang,
+      currency: cart.currency,
+      paymentProvider: provider.name,
+      now,
+      limitPerEmail: true,
+      inTransaction: (tx) => clearCart(tx, cartId),
+    });
+  } catch (error) {
+    const productId = error instanceof OutOfStockError ? error.productId : error instanceof OrderError ? error.productId : undefined;
+    const product = cart.lines.find((l) => l.productId === productId)?.name;
+    if (error instanceof OutOfStockError) return { ok: false, status: 409, error: "soldOut", product };
+    if (error instanceof OrderError && error.code === "limit") return { ok: false, status: 409, error: "limit", product };
+    if (error instanceof OrderError && error.code === "unavailable") return { ok: false, status: 409, error: "unavailable", product };
+    throw error;
+  }
+  return { ok: true, redirectTo: await startPayment(order, args.origin) };
+}
+
+/**
+ * Sends a pending order to its provider (again, idempotently, from the order
+ * page). If the provider cannot be reached the order stays pending and the
+ * shopper lands on its page, where "Pay now" tries again.
+ */
+export async function startPayment(order: OrderRecord, origin: string): Promise<string> {
+  const orderUrl = orderPath(order);
+  try {
+    const started = await providerNamed(order.paymentProvider).start(
+      { ...order, lines: orderLines(order.id) },
+      { orderUrl: `${origin}${orderUrl}`, origin },
+    );
+    if (started.ref) setPaymentRef(order.id, started.ref, started.expiresAt);
+    return started.redirectTo;
+  } catch (error) {
+    console.error(`Could not start the payment of order ${order.number}:`, error);
+    return `${orderUrl}&payment=unavailable`;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { highlight, matchExpression, parseQuery } from "./query";
+
+describe("parseQuery", () => {
+  it("sends short Chinese terms to the CJK index and longer ones to trigram", () => {
+    expect(parseQuery("咖啡")).toMatchObject({ cjk: ["咖啡"], trigram: [] });
+    expect(parseQuery("茶")).toMatchObject({ cjk: ["茶"], trigram: [] });
+    expect(parseQuery("埃塞俄比亚 咖啡")).toMatchObject({ cjk: ["咖啡"], trigram: ["埃塞俄比亚"] });
+    expect(parseQuery("AA级咖啡")).toMatchObject({ trigram: ["级咖啡"], ignored: ["AA"] });
+  });
+  it("keeps Latin and Arabic words, ignores one- and two-letter ones", () => {
+    expect(parseQuery("Café de Sidama")).toMatchObject({ trigram: ["Café", "Sidama"], ignored: ["de"] });
+    expect(parseQuery("قَهْوَة").trigram).toEqual(["قهوة"]);
+  });
+  it("never throws on odd input and strips FTS5 syntax", () => {
+    expect(parseQuery(undefined).text).toBe("");
+    expect(parseQuery('"coffee* OR (tea)^').trigram).toEqual(["coffee", "tea"]);
+    expect(parseQuery("x".repeat(500)).text).toHaveLength(100);
+    expect(parseQuery("x".repeat(500)).trigram).toEqual([]);
+    expect(parseQuery("\u0000\u0001").trigram).toEqual([]);
+  });
+  it("quotes terms for MATCH", () => {
+    expect(matchExpression(["a\"b", "c"])).toBe('"a""b" AND "c"');
+    expect(matchExpression([])).toBeNull();
+  });
+});
+
+describe("highlight", () => {
+  it("marks matches regardless of case and accents", () => {
+    expect(highlight("Café des Hauts", ["cafe"])).toEqual([
+      { text: "Café", hit: true },
+      { text: " des Hauts", hit: false },
+    ]);
+    expect(highlight("Ethiopian coffee", ["COFFEE"]).filter((s) => s.hit).map((s) => s.text)).toEqual(["coffee"]);
+  });
+  it("marks Chinese and Arabic matches", () => {
+    expect(highlight("古卢咖啡红糖", ["咖啡"])).toEqual([
+      { text: "古卢", hit: false },
+      { text: "咖啡", hit: true },
+      { text: "红糖", hit: false },
+    ]);
+    expect(highlight("قَهْوَة سيدامو", ["قهوة"])[0]).toEqual({ text: "قَهْوَة", hit: true });
+  });
+  it("returns the text unchanged with no terms", () => {
+    expect(highlight("abc", [])).toEqual([{ text: "abc", hit: false }]);
+  });
+});

@@ -1,0 +1,193 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Price } from "~/components/catalog";
+import { useHydrated, type CartActionData } from "~/components/cart";
+import { cartActionSchema } from "~/modules/cart/cart-schema";
+import { addToCart, cartIdFrom, cartView, ensureCart, removeFromCart, setCartQuantity } from "~/modules/cart/cart.server";
+import { now as appNow } from "~/modules/clock/now.server";
+import { formatMoney } from "~/modules/i18n/format";
+import { localizePath } from "~/modules/i18n/config";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { requestContext } from "~/modules/i18n/request.server";
+import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered"]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lang, t, currency } = requestContext(request);
+  const cart = cartView(await cartIdFrom(request), lang, currency, appNow());
+  const money = (minor: number) => formatMoney(minor, cart.currency, lang);
+  const notice = new URL(request.url).searchParams.get("notice");
+  return {
+    title: `${t("checkout.cart.title")} · ${t("site.name")}`,
+    notice: notice && NOTICES.has(notice) ? notice : null,
+    lines: cart.lines.map((l) => ({
+      slug: l.slug,
+      name: l.name,
+      fallback: l.fallback,
+      image: l.image,
+      storeName: l.storeName,
+      quantity: l.quantity,
+      max: l.max,
+      unitPrice: money(l.unitMinor),
+      linePrice: money(l.lineMinor),
+      onDeal: l.onDeal,
+      was: l.priceChanged ? money(convertMinor(l.seenBaseMinor, BASE_CURRENCY, cart.currency, cart.rate.rateMicros)) : null,
+      soldOut: l.soldOut,
+      unavailable: l.unavailable,
+      overLimit: l.overLimit,
+      dealLimit: l.dealLimit,
+    })),
+    units: cart.units,
+    total: money(cart.totalMinor),
+    canCheckout: cart.lines.length > 0 && cart.orderable.length === cart.lines.length,
+  };
+}
+
+/** The one cart action: add, set quantity, remove. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { lang } = requestContext(request);
+  const form = Object.fromEntries(await request.formData());
+  const enhanced = form.enhanced === "1";
+  const now = new Date(appNow());
+  const parsed = cartActionSchema.safeParse(form);
+  const back = (notice?: string, setCookie?: string | null) => {
+    const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+    if (enhanced) return data<CartActionData>({ ok: !notice || notice === "lowered", notice }, { status: notice && notice !== "lowered" ? 409 : 200, headers });
+    return redirect(localizePath(notice ? `/cart?notice=${notice}` : "/cart", lang), { status: 303, headers });
+  };
+  if (!parsed.success) return enhanced ? data<CartActionData>({ ok: false, notice: "invalid" }, { status: 400 }) : back("invalid");
+  const input = parsed.data;
+  if (input.intent === "remove") {
+    const cartId = await cartIdFrom(request);
+    if (cartId) removeFromCart(cartId, input.slug);
+    return back();
+  }
+  const { cartId, setCookie } = await ensureCart(request, now);
+  const change = input.intent === "add" ? addToCart(cartId, input.slug, input.quantity, now) : setCartQuantity(cartId, input.slug, input.quantity, now);
+  if (!change.ok) return back(change.reason, setCookie);
+  if (change.lowered) {
+    if (enhanced) return data<CartActionData>({ ok: true, notice: "lowered", max: change.quantity }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+    return back("lowered", setCookie);
+  }
+  return back(undefined, setCookie);
+}
+
+export default function CartPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <div className="container stack cart-page">
+      <h1>{t("checkout.cart.title")}</h1>
+      {data.notice ? (
+        <p className="notice" role="status">
+          {t(`checkout.notice.${data.notice}`)}
+        </p>
+      ) : null}
+      {data.lines.length === 0 ? (
+        <div className="empty-state">
+          <p>{t("checkout.cart.empty")}</p>
+          <Link className="button" to={localize("/products")}>
+            {t("checkout.cart.browse")}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ul className="cart-lines" data-testid="cart-lines">
+            {data.lines.map((line) => (
+              <CartLine key={line.slug} line={line} />
+            ))}
+          </ul>
+          <div className="cart-summary">
+            <p className="cart-summary__total">
+              <span>
+                {t("checkout.cart.total")} · {t("checkout.cart.items", { count: data.units })}
+              </span>{" "}
+              <Price value={data.total} className="price price--big" />
+            </p>
+            <p className="hint">{t("checkout.cart.totalNote")}</p>
+            <p className="cart-summary__actions">
+              <Link className="button button--ghost" to={localize("/products")}>
+                {t("checkout.cart.continue")}
+              </Link>
+              {data.canCheckout ? (
+                <Link className="button" to={localize("/checkout")} data-testid="to-checkout">
+                  {t("checkout.cart.checkout")}
+                </Link>
+              ) : null}
+            </p>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+type LineView = ReturnType<typeof useLoaderData<typeof loader>>["lines"][number];
+
+function CartLine({ line }: { line: LineView }) {
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  const fetcher = useFetcher<CartActionData>();
+  const hydrated = useHydrated();
+  const busy = fetcher.state !== "idle";
+  const problem = line.unavailable ? "unavailable" : line.soldOut ? "soldOut" : line.overLimit ? "overLimit" : null;
+  return (
+    <li className={`cart-line${problem ? " cart-line--problem" : ""}`} aria-busy={busy || undefined} data-slug={line.slug}>
+      {line.image ? <img src={line.image} width={96} height={96} alt="" className="cart-line__image" /> : <span className="cart-line__image" />}
+      <div className="cart-line__info">
+        <h2 className="cart-line__name" lang={line.fallback ? "en" : undefined}>
+          <Link to={localize(`/products/${line.slug}`)}>{line.name}</Link>
+        </h2>
+        <p className="cart-line__store">{line.storeName}</p>
+        <p>
+          {line.onDeal ? <span className="badge badge--deal">{t("festival.deal")}</span> : null}{" "}
+          {t("checkout.cart.unitPrice", { price: line.unitPrice })}
+        </p>
+        {line.was ? <p className="note note--price">{t("checkout.cart.priceChanged", { was: line.was })}</p> : null}
+        {line.dealLimit !== null && !problem ? <p className="hint">{t("checkout.cart.dealLimit", { max: line.dealLimit })}</p> : null}
+        {problem ? (
+          <p className="note note--problem" role="status">
+            {t(`checkout.cart.${problem}`, { max: line.max })}
+          </p>
+        ) : null}
+        {fetcher.data?.notice && fetcher.state === "idle" ? (
+          <p className="hint" role="status">
+            {fetcher.data.notice === "lowered" ? t("checkout.cart.lowered", { max: fetcher.data.max }) : t(`checkout.notice.${fetcher.data.notice}`)}
+          </p>
+        ) : null}
+      </div>
+      <div className="cart-line__controls">
+        {!line.unavailable && !line.soldOut ? (
+          <fetcher.Form method="post" action={localize("/cart")} className="qty-form">
+            <input type="hidden" name="intent" value="set" />
+            <input type="hidden" name="slug" value={line.slug} />
+            {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
+            <label>
+              <span className="visually-hidden">{t("checkout.cart.quantity")}</span>
+              <input type="number" name="quantity" defaultValue={line.quantity} key={line.quantity} min={0} max={line.max} inputMode="numeric" required />
+            </label>
+            <button type="submit" className="button button--small button--ghost" disabled={busy}>
+              {t("checkout.cart.update")}
+            </button>
+          </fetcher.Form>
+        ) : null}
+        <Price value={line.linePrice} className="price cart-line__total" />
+        <Form method="post" action={localize("/cart")} navigate={false} fetcherKey={`remove-${line.slug}`}>
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="slug" value={line.slug} />
+          {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
+          <button type="submit" className="link-button" disabled={busy}>
+            {t("checkout.cart.remove")}
+          </button>
+        </Form>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,191 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageStatus } from "~/components/owner";
+import { requireOwner } from "~/modules/auth/guards.server";
+import { countryName, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { requestContext } from "~/modules/i18n/request.server";
+import { BASE_CURRENCY } from "~/modules/money/money";
+import { enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
+import { ownerProducts } from "~/modules/owner/products.server";
+import { listOwnedStores } from "~/modules/owner/stores.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOwner(request);
+  const { lang, t } = requestContext(request);
+  const products = ownerProducts(user.id, lang);
+  const counters = festivalCounters(user.id, lang);
+  const enrolments = enrolmentsFor(user.id, lang);
+  return {
+    title: `${t("owner.dashboard.title")} · ${t("site.name")}`,
+    name: user.name,
+    stores: listOwnedStores(user.id, lang).map((s) => {
+      const own = products.filter((p) => p.storeId === s.id);
+      return {
+        slug: s.slug,
+        name: s.name,
+        status: s.status,
+        statusLabel: t(`owner.status.${s.status}`),
+        statusReason: s.statusReason,
+        country: countryName(s.countryCode, lang),
+        products: t("store.productsCount", { count: Number(s.products) }),
+        lowStock: own.filter((p) => p.lowStock).length,
+        items: own.map((p) => ({
+          id: p.id,
+          name: p.name,
+          status: p.status,
+          statusLabel: t(`owner.productStatus.${p.status}`),
+          stock: formatNumber(p.stock, lang),
+          lowStock: p.lowStock,
+          price: formatMoney(p.priceMinor, BASE_CURRENCY, lang),
+          languages: p.languages,
+        })),
+        festivals: [
+          ...counters
+            .filter((c) => c.storeId === s.id)
+            .map((c) => ({
+              key: `c${c.festivalId}`,
+              name: c.festivalName,
+              orders: formatNumber(c.orders, lang),
+              units: formatNumber(c.units, lang),
+              gmv: formatMoney(c.gmvMinor, BASE_CURRENCY, lang),
+              enrolment: (() => {
+                const e = enrolments.find((x) => x.storeId === s.id && x.festivalId === c.festivalId);
+                return e ? t(`owner.enrolment.${e.status}`) : "";
+              })(),
+            })),
+          ...enrolments
+            .filter((e) => e.storeId === s.id && !counters.some((c) => c.storeId === s.id && c.festivalId === e.festivalId))
+            .map((e) => ({ key: `e${e.festivalId}`, name: e.festivalName, orders: formatNumber(0, lang), units: formatNumber(0, lang), gmv: formatMoney(0, BASE_CURRENCY, lang), enrolment: t(`owner.enrolment.${e.status}`) })),
+        ],
+      };
+    }),
+  };
+}
+
+export default function Dashboard() {
+  const { name, stores } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <div className="container stack owner-dashboard">
+      <header className="page-head">
+        <h1>{t("owner.dashboard.title")}</h1>
+        <p>{t("owner.dashboard.welcome", { name })}</p>
+        <p>
+          <Link className="button button--ghost" to={localize("/dashboard/stores/new")}>
+            {t("owner.apply.cta")}
+          </Link>
+        </p>
+      </header>
+      <section aria-labelledby="own-stores" className="stack">
+        <h2 id="own-stores">{t("owner.dashboard.stores")}</h2>
+        {stores.length ? null : <p>{t("owner.dashboard.noStores")}</p>}
+        {stores.map((s) => (
+          <article key={s.slug} className="owner-panel" aria-labelledby={`store-${s.slug}`} data-store={s.slug}>
+            <header className="owner-panel__head">
+              <div>
+                <h3 id={`store-${s.slug}`}>{s.name}</h3>
+                <p>
+                  {s.country} · {s.products}
+                </p>
+              </div>
+              <span className={`state-pill state-pill--${s.status}`}>{s.statusLabel}</span>
+            </header>
+            {s.status === "pending" ? <p className="owner-note">{t("owner.dashboard.pendingNote")}</p> : null}
+            {s.statusReason && s.status !== "live" ? (
+              <p className="owner-note owner-note--reason">
+                <strong>{t("owner.dashboard.reason")}</strong> {s.statusReason}
+              </p>
+            ) : null}
+            {s.lowStock ? (
+              <p className="owner-note owner-note--warn" role="status">
+                {t("owner.dashboard.lowStock", { count: s.lowStock })}
+              </p>
+            ) : null}
+            <p className="owner-actions">
+              <Link className="button" to={localize(`/dashboard/stores/${s.slug}/products/new`)}>
+                {t("owner.product.new")}
+              </Link>
+              <Link to={localize(`/dashboard/stores/${s.slug}/orders`)}>{t("owner.orders.title")}</Link>
+              {s.status === "live" ? <Link to={localize(`/stores/${s.slug}`)}>{t("owner.dashboard.viewStore")}</Link> : null}
+            </p>
+            {s.items.length ? (
+              <div className="table-scroll">
+                <table className="data-table owner-products">
+                  <caption className="visually-hidden">{t("owner.dashboard.products")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("owner.product.name")}</th>
+                      <th scope="col">{t("owner.product.status")}</th>
+                      <th scope="col">{t("owner.product.stock")}</th>
+                      <th scope="col">{t("owner.product.price")}</th>
+                      <th scope="col">{t("owner.product.languages")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.items.map((p) => (
+                      <tr key={p.id} className={p.status === "archived" ? "is-archived" : undefined}>
+                        <th scope="row">
+                          <Link to={localize(`/dashboard/stores/${s.slug}/products/${p.id}`)}>{p.name}</Link>
+                        </th>
+                        <td>
+                          <span className={`state-pill state-pill--${p.status}`}>{p.statusLabel}</span>
+                        </td>
+                        <td className={p.lowStock ? "low-stock" : undefined}>
+                          {p.stock}
+                          {p.lowStock ? <span className="low-stock__flag"> · {t("owner.dashboard.low")}</span> : null}
+                        </td>
+                        <td>{p.price}</td>
+                        <td>
+                          <LanguageStatus filled={p.languages} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t("owner.dashboard.noProducts")}</p>
+            )}
+            <h4>{t("owner.dashboard.festivals")}</h4>
+            {s.festivals.length ? (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("owner.dashboard.festival")}</th>
+                      <th scope="col">{t("owner.dashboard.enrolment")}</th>
+                      <th scope="col">{t("owner.dashboard.orders")}</th>
+                      <th scope="col">{t("owner.dashboard.units")}</th>
+                      <th scope="col">{t("owner.dashboard.gmv")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.festivals.map((f) => (
+                      <tr key={f.key}>
+                        <th scope="row">{f.name}</th>
+                        <td>{f.enrolment || "—"}</td>
+                        <td>{f.orders}</td>
+                        <td>{f.units}</td>
+                        <td>{f.gmv}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t("owner.dashboard.noFestivals")}</p>
+            )}
+          </article>
+        ))}
+      </section>
+      <p>
+        <Link to={localize("/account/password")}>{t("auth.password.title")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requestMeta, requireOwner } from "~/modules/auth/guards.server";
+import { now } from "~/modules/clock/now.server";
+import { enrolStore, ownerFestivals } from "~/modules/festivals/enrolment.server";
+import { localizePath } from "~/modules/i18n/config";
+import { formatDateTime } from "~/modules/i18n/format";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { requestContext } from "~/modules/i18n/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOwner(request);
+  const { lang, t } = requestContext(request);
+  const at = now();
+  const done = new URL(request.url).searchParams.get("enrolled");
+  const { festivals } = ownerFestivals(user.id, lang, at);
+  return {
+    title: `${t("festivals.owner.title")} · ${t("site.name")}`,
+    done: done ? t("festivals.owner.enrolled") : null,
+    festivals: festivals.map(({ festival: f, open, enrolments }) => ({
+      slug: f.slug,
+      name: f.name,
+      state: f.clock.state,
+      stateLabel: t(`festival.state.${f.clock.state}`),
+      open,
+      sale: f.clock.sale ? `${formatDateTime(f.clock.sale.startsAt, lang, f.timeZone)} – ${formatDateTime(f.clock.sale.endsAt, lang, f.timeZone)}` : "",
+      stores: enrolments.map(({ store, enrolment }) => ({
+        slug: store.slug,
+        name: store.name,
+        live: store.status === "live",
+        status: enrolment?.status ?? null,
+        statusLabel: enrolment ? t(`festivals.decision.${enrolment.status}`) : null,
+        reason: enrolment?.reason ?? null,
+      })),
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireOwner(request);
+  const { lang, t } = requestContext(request);
+  const form = await request.formData();
+  const result = enrolStore(user.id, String(form.get("store") ?? ""), String(form.get("festival") ?? ""), now(), requestMeta(request, context).ip);
+  if (result === "enrolled" || result === "already") return redirect(`${localizePath("/dashboard/festivals", lang)}?enrolled=1`);
+  return data({ error: t(result === "closed" ? "festivals.errors.registrationClosed" : "festivals.errors.enrolNotFound"), key: `${form.get("festival")}|${form.get("store")}` }, { status: result === "closed" ? 409 : 404 });
+}
+
+export default function OwnerFestivals() {
+  const { festivals, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <div className="container stack">
+      <p className="breadcrumb">
+        <Link to={localize("/dashboard")}>{t("owner.dashboard.title")}</Link>
+      </p>
+      <header className="page-head">
+        <h1>{t("festivals.owner.title")}</h1>
+        <p>{t("festivals.owner.intro")}</p>
+      </header>
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+      {festivals.length ? (
+        festivals.map((f) => (
+          <section key={f.slug} className="owner-festival" aria-labelledby={`f-${f.slug}`}>
+            <h2 id={`f-${f.slug}`}>
+              {f.name} <span className={`state-pill state-pill--${f.state}`}>{f.stateLabel}</span>
+            </h2>
+            <p className="muted">
+              {t("festivals.phase.sale")}: {f.sale}
+            </p>
+            <ul className="owner-stores">
+              {f.stores.map((s) => (
+                <li key={s.slug} className="owner-store" data-enrol={`${f.slug}|${s.slug}`}>
+                  <div>
+                    <h3>{s.name}</h3>
+                    {s.status ? (
+                      <p>
+                        <span className={`state-pill state-pill--${s.status}`}>{s.statusLabel}</span>
+                        {s.reason ? <span className="owner-store__reason"> {t("festivals.owner.reason", { reason: s.reason })}</span> : null}
+                      </p>
+                    ) : null}
+                    {actionData && actionData.key === `${f.slug}|${s.slug}` ? (
+                      <p className="field-errors" role="alert">
+                        {actionData.error}
+                      </p>
+                    ) : null}
+                  </div>
+                  {s.status ? (
+                    s.status !== "rejected" ? (
+                      <Link className="button button--ghost" to={localize(`/dashboard/festivals/${f.slug}/${s.slug}`)}>
+                        {t("festivals.owner.manageDeals")}
+                      </Link>
+                    ) : null
+                  ) : f.open && s.live ? (
+                    <Form method="post">
+                      <input type="hidden" name="festival" value={f.slug} />
+                      <input type="hidden" name="store" value={s.slug} />
+                      <button type="submit" className="button">
+                        {t("festivals.owner.enrol")}
+                      </button>
+                    </Form>
+                  ) : (
+                    <span className="muted">{t(s.live ? "festivals.errors.registrationClosed" : "festivals.owner.storeNotLive")}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      ) : (
+        <p className="muted">{t("festivals.owner.none")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** Server-sent events: the festival's counters, pushed when they change. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { presenter } from "~/modules/catalog/present.server";
+import { now } from "~/modules/clock/now.server";
+import { counterEvents } from "~/modules/festivals/live.server";
+import { findPublishedFestival, livePayload } from "~/modules/festivals/public.server";
+import { notFound } from "~/modules/http/responses.server";
+import { requestContext } from "~/modules/i18n/request.server";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, t, currency } = requestContext(request);
+  const festival = findPublishedFestival(params.slug ?? "", lang, now());
+  if (!festival) throw notFound(t);
+  const view = presenter(lang, currency);
+  return counterEvents({ signal: request.signal, festivalId: festival.id, payload: () => livePayload(festival, view, t, now()) });
+}

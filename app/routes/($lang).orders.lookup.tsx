@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requestContext } from "~/modules/i18n/request.server";
+import { lookupSchema } from "~/modules/orders/checkout-schema";
+import { orderPath } from "~/modules/orders/links.server";
+import { orderByNumberAndEmail } from "~/modules/orders/view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { t } = requestContext(request);
+  return { title: `${t("checkout.lookup.title")} · ${t("site.name")}` };
+}
+
+type Result = { errors: { number?: string; email?: string }; notFound?: boolean; values: { number: string; email: string } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { lang } = requestContext(request);
+  const form = await request.formData();
+  const values = { number: String(form.get("number") ?? ""), email: String(form.get("email") ?? "") };
+  const parsed = lookupSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Result["errors"] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as "number" | "email"] ??= issue.message;
+    return data<Result>({ errors, values }, { status: 400 });
+  }
+  const order = orderByNumberAndEmail(parsed.data.number, parsed.data.email);
+  // The same answer whether the number or the email is wrong.
+  if (!order) return data<Result>({ errors: {}, notFound: true, values }, { status: 404 });
+  return redirect(orderPath(order, lang), 303);
+}
+
+export default function OrderLookup() {
+  useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="container narrow stack">
+      <h1>{t("checkout.lookup.title")}</h1>
+      <p>{t("checkout.lookup.intro")}</p>
+      {result?.notFound ? (
+        <p className="notice notice--error" role="alert">
+          {t("checkout.lookup.notFound")}
+        </p>
+      ) : null}
+      <Form method="post" className="checkout-form">
+        {(["number", "email"] as const).map((name) => (
+          <div key={name} className={`field${errors[name] ? " field--error" : ""}`}>
+            <label htmlFor={`lookup-${name}`}>{t(`checkout.lookup.${name}`)}</label>
+            <input
+              id={`lookup-${name}`}
+              name={name}
+              type={name === "email" ? "email" : "text"}
+              dir="ltr"
+              autoComplete={name === "email" ? "email" : "off"}
+              defaultValue={result?.values[name] ?? ""}
+              required
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={errors[name] ? `lookup-${name}-error` : undefined}
+            />
+            {errors[name] ? (
+              <p className="field__error" id={`lookup-${name}-error`}>
+                {t(errors[name]!)}
+              </p>
+            ) : null}
+          </div>
+        ))}
+        <button type="submit" className="button">
+          {t("checkout.lookup.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FestivalForm } from "~/components/festival-form";
+import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
+import { now } from "~/modules/clock/now.server";
+import { saveFestival, slugTaken } from "~/modules/festivals/admin.server";
+import { festivalSchema } from "~/modules/festivals/schemas";
+import { localizePath } from "~/modules/i18n/config";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { requestContext } from "~/modules/i18n/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const { t } = requestContext(request);
+  return { title: `${t("festivals.form.newTitle")} · ${t("site.name")}` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const { lang } = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: festivalSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (slugTaken(submission.value.slug)) {
+    return data({ result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) }, { status: 400 });
+  }
+  saveFestival(submission.value, { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) });
+  return redirect(`${localizePath(`/organiser/festivals/${submission.value.slug}/edit`, lang)}?saved=created`);
+}
+
+export default function NewFestival() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <div className="container stack">
+      <p className="breadcrumb">
+        <Link to={localize("/organiser")}>{t("festivals.organiser.title")}</Link>
+      </p>
+      <header className="page-head">
+        <h1>{t("festivals.form.newTitle")}</h1>
+        <p>{t("festivals.form.newIntro")}</p>
+      </header>
+      <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ProductGrid } from "~/components/catalog";
+import { EmptyState } from "~/components/empty-state";
+import { CursorPagination, ProductFilters } from "~/components/filters";
+import { Highlighted } from "~/components/search";
+import { CATALOG_HEADERS } from "~/modules/catalog/cache";
+import { storeCards } from "~/modules/catalog/catalog.server";
+import { productList } from "~/modules/catalog/list-view.server";
+import { productListParams } from "~/modules/catalog/params";
+import { presenter, presentStore } from "~/modules/catalog/present.server";
+import { pageMeta } from "~/modules/catalog/seo";
+import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { requestContext } from "~/modules/i18n/request.server";
+import { hasTerms, highlight, parseQuery } from "~/modules/search/query";
+import { searchIds } from "~/modules/search/search.server";
+import { inArray } from "drizzle-orm";
+import { schema } from "~/db.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
+
+export const headers = () => CATALOG_HEADERS;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { lang, t, currency } = requestContext(request);
+  const url = new URL(request.url);
+  const params = productListParams(url);
+  const query = parseQuery(params.q);
+  const terms = [...query.trigram, ...query.cjk];
+  const base = {
+    meta: { title: `${params.q ? t("catalog.search.resultsFor", { query: params.q }) : t("catalog.search.title")} · ${t("site.name")}`, description: t("catalog.search.description"), noindex: true },
+    q: params.q,
+  };
+  if (!params.q || !hasTerms(query)) {
+    return { ...base, state: params.q ? ("tooShort" as const) : ("prompt" as const), stores: [], list: null, countLabel: "" };
+  }
+  const view = presenter(lang, currency);
+  const storeHits = searchIds("store", query, 4).ids;
+  const order = new Map(storeHits.map((id, i) => [id, i]));
+  const stores = storeHits.length
+    ? storeCards(lang, inArray(schema.stores.id, storeHits), 4, 0)
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+        .map((s) => ({ ...presentStore(s, lang, t), nameSegments: highlight(s.name, terms) }))
+    : [];
+  const list = productList({ lang, t, view, url, params, path: "/search", now: Date.now() });
+  const products = list.products.map((p) => ({ ...p, nameSegments: highlight(p.name, terms) }));
+  return {
+    ...base,
+    state: list.total + stores.length ? ("results" as const) : ("empty" as const),
+    stores,
+    list: { ...list, products },
+    countLabel: t("catalog.search.count", { count: list.total }),
+  };
+}
+
+export default function Search() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localize = useLocalizedPath();
+  return (
+    <div className="container catalogue">
+      <header className="page-head">
+        <h1>{data.q ? t("catalog.search.resultsFor", { query: data.q }) : t("catalog.search.title")}</h1>
+        {data.state === "prompt" ? <p>{t("catalog.search.prompt")}</p> : null}
+        {data.state === "tooShort" ? <p role="status">{t("catalog.search.tooShort")}</p> : null}
+        {data.list ? (
+          <p className="page-head__count" role="status">
+            {data.countLabel}
+          </p>
+        ) : null}
+      </header>
+      {data.state === "empty" ? <EmptyState title={t("catalog.search.empty", { query: data.q })} text={t("catalog.search.emptyHint")} /> : null}
+      {data.stores.length ? (
+        <section aria-labelledby="search-stores" className="search-stores">
+          <h2 id="search-stores">{t("catalog.search.stores")}</h2>
+          <ul className="search-stores__list">
+            {data.stores.map((s) => (
+              <li key={s.slug}>
+                <Link to={localize(`/stores/${s.slug}`)}>
+                  <Highlighted segments={s.nameSegments} />
+                </Link>{" "}
+                <span className="search-stores__where">{s.location}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.list && data.list.total ? (
+        <div className="catalogue__body">
+          <ProductFilters view={data.list.filters} />
+          <section aria-labelledby="search-products" className="catalogue__results">
+            <h2 id="search-products">{t("catalog.search.products")}</h2>
+            <ProductGrid products={data.list.products} eager={4} />
+            <CursorPagination {...data.list.pagination} />
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The test clock: POST `at=<ISO instant>` (or `reset=1`) to move the app's
+ * "now". Exists only when the server runs with NODE_ENV=test and
+ * TEST_CLOCK=1; everywhere else it is a plain 404.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { now, setTestClock, testClockEnabled } from "~/modules/clock/now.server";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export function loader() {
+  if (!testClockEnabled()) throw notFound();
+  return Response.json({ now: new Date(now()).toISOString() }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!testClockEnabled()) throw notFound();
+  const form = await request.formData();
+  if (form.get("reset")) {
+    setTestClock(null);
+  } else {
+    const at = Date.parse(String(form.get("at") ?? ""));
+    if (Number.isNaN(at)) return Response.json({ error: "at must be an ISO instant" }, { status: 400 });
+    setTestClock(at);
+  }
+  return Response.json({ now: new Date(now()).toISOString() }, { headers: { "Cache-Control": "no-store" } });
+}

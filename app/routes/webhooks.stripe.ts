@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleStripeWebhook } from "~/modules/payments/stripe.server";
+
+/**
+ * Stripe's webhook. The raw body is read first and verified with
+ * constructEvent; this route is exempt from the origin check (Stripe is not a
+ * browser) and from rate limits.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const body = await request.text();
+  if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });
+  try {
+    const outcome = handleStripeWebhook(body, request.headers.get("stripe-signature"), new Date());
+    return Response.json(outcome.body, { status: outcome.status });
+  } catch (error) {
+    // A database failure: answer 500 so Stripe delivers the event again later.
+    console.error("Stripe webhook failed:", error);
+    return Response.json({ error: "temporarily unavailable" }, { status: 500 });
+  }
+}
+
+export function loader() {
+  return new Response(null, { status: 405, headers: { Allow: "POST" } });
+}

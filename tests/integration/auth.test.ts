@@ -1,0 +1,236 @@
+/**
+ * Accounts and the security baseline, through the real HTTP server (where
+ * the cross-site check and the security headers live).
+ */
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { startTestServer, type TestServer } from "../browser/harness";
+
+let server: TestServer;
+beforeAll(async () => {
+  // Behind a (pretend) proxy, so each test client can have its own IP.
+  server = await startTestServer({ TRUST_PROXY: "1" });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const owner = DEMO_ACCOUNTS.find((a) => a.role === "owner")!;
+const organiser = DEMO_ACCOUNTS.find((a) => a.role === "organiser")!;
+
+/** A tiny cookie jar over fetch, never following redirects. */
+function browser(ip = "203.0.113.7") {
+  const jar = new Map<string, string>();
+  const send = async (path: string, init: RequestInit & { form?: Record<string, string> } = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("X-Forwarded-For", ip);
+    if (jar.size) headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    let body = init.body;
+    if (init.form) {
+      body = new URLSearchParams(init.form);
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      if (!headers.has("Origin")) headers.set("Origin", server.url);
+    }
+    const res = await fetch(`${server.url}${path}`, { ...init, body, headers, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, value] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
+      if (value === "" || /Max-Age=0/i.test(c) || /Expires=Thu, 01 Jan 1970/i.test(c)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return res;
+  };
+  return { send, jar };
+}
+
+const login = (b: ReturnType<typeof browser>, email: string, password: string) =>
+  b.send("/login", { method: "POST", form: { email, password } });
+
+function dbRows<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("sign-in", () => {
+  it("signs a demo owner in and lands on the dashboard", async () => {
+    const b = browser();
+    const res = await login(b, owner.email, DEMO_PASSWORDS.owner);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/dashboard");
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("srs_session="))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const dash = await b.send("/dashboard");
+    expect(dash.status).toBe(200);
+    expect(dash.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(dbRows<{ n: number }>("select count(*) n from audit_log where action = 'auth.sign_in'")[0].n).toBeGreaterThan(0);
+  });
+
+  it("answers a wrong password and an unknown email the same way, in the same timing class", async () => {
+    const b = browser("198.51.100.20");
+    const timed = async (email: string) => {
+      const start = performance.now();
+      const res = await login(b, email, "not-the-password-123");
+      return { ms: performance.now() - start, status: res.status, text: await res.text() };
+    };
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    let wrongText = "";
+    let unknownText = "";
+    for (let i = 0; i < 4; i++) {
+      const w = await timed(owner.email);
+      const u = await timed(`nobody-${i}@silkroad.example`);
+      expect(w.status).toBe(400);
+      expect(u.status).toBe(400);
+      wrong.push(w.ms);
+      unknown.push(u.ms);
+      wrongText = w.text;
+      unknownText = u.text;
+    }
+    const message = "That email and password do not match an account.";
+    expect(wrongText).toContain(message);
+    expect(unknownText).toContain(message);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const ratio = median(wrong) / median(unknown);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it("throttles the 11th failed sign-in within a minute from one IP with 429 and Retry-After", async () => {
+    const b = browser("192.0.2.55");
+    for (let i = 0; i < 10; i++) {
+      const res = await login(b, `stranger-${i}@silkroad.example`, "wrong-password-here");
+      expect(res.status).toBe(400);
+    }
+    const eleventh = await login(b, `stranger-11@silkroad.example`, "wrong-password-here");
+    expect(eleventh.status).toBe(429);
+    expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await eleventh.text()).toContain("Too many attempts");
+    // Another IP is not affected.
+    expect((await login(browser("192.0.2.56"), owner.email, DEMO_PASSWORDS.owner)).status).toBe(302);
+  });
+
+  it("stops accepting the session cookie after sign-out", async () => {
+    const b = browser("203.0.113.40");
+    await login(b, owner.email, DEMO_PASSWORDS.owner);
+    const stolen = b.jar.get("srs_session")!;
+    expect((await b.send("/dashboard")).status).toBe(200);
+    const out = await b.send("/logout", { method: "POST", form: {} });
+    expect(out.status).toBe(302);
+    const replay = await fetch(`${server.url}/dashboard`, { headers: { Cookie: `srs_session=${stolen}` }, redirect: "manual" });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+});
+
+describe("sign-up and password change", () => {
+  it("creates an owner, refuses a common password, and ends other sessions on password change", async () => {
+    const email = `new.owner.${Date.now()}@silkroad.example`;
+    const first = browser("203.0.113.90");
+    const weak = await first.send("/sw/signup", { method: "POST", form: { name: "Neema", email, password: "password1234", preferredLang: "sw" } });
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain("Nenosiri hili linatumiwa na watu wengi mno");
+    const created = await first.send("/sw/signup", { method: "POST", form: { name: "Neema", email, password: "mti-wa-mbuyu-2026", preferredLang: "sw" } });
+    expect(created.status).toBe(302);
+    expect(created.headers.get("Location")).toBe("/sw/dashboard");
+    const taken = await browser("203.0.113.91").send("/signup", { method: "POST", form: { name: "Other", email, password: "another-long-pass-99", preferredLang: "en" } });
+    expect(taken.status).toBe(400);
+
+    const second = browser("203.0.113.92");
+    expect((await login(second, email, "mti-wa-mbuyu-2026")).status).toBe(302);
+    const change = await first.send("/account/password", {
+      method: "POST",
+      form: { currentPassword: "mti-wa-mbuyu-2026", newPassword: "mto-wa-rufiji-2027", confirmPassword: "mto-wa-rufiji-2027" },
+    });
+    expect(change.status).toBe(302);
+    expect((await first.send("/dashboard")).status).toBe(200); // this session stays
+    expect((await second.send("/dashboard")).status).toBe(302); // the other one ended
+    expect((await login(browser("203.0.113.93"), email, "mto-wa-rufiji-2027")).status).toBe(302);
+    expect(dbRows<{ n: number }>("select count(*) n from audit_log where action = 'auth.password_changed'")[0].n).toBe(1);
+  });
+
+  it("turns away a filled honeypot without creating an account", async () => {
+    const email = `bot.${Date.now()}@silkroad.example`;
+    const res = await browser("203.0.113.99").send("/signup", {
+      method: "POST",
+      form: { name: "Bot", email, password: "bot-password-long-1", preferredLang: "en", website: "http://spam.example" },
+    });
+    expect(res.status).toBe(400);
+    expect(dbRows("select id from users where email = ?", email)).toHaveLength(0);
+  });
+});
+
+describe("cross-site requests", () => {
+  const actions = ["/login", "/signup", "/logout", "/account/password", "/zh/login", "/products", "/"];
+  for (const path of actions) {
+    it(`refuses a cross-site POST to ${path} with 403 and changes nothing`, async () => {
+      const before = dbRows<{ n: number }>("select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) n")[0].n;
+      const res = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: `x${Date.now()}@evil.example`, password: "whatever-long-enough", name: "Evil", preferredLang: "en" }),
+        redirect: "manual",
+      });
+      expect(res.status).toBe(403);
+      const after = dbRows<{ n: number }>("select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) n")[0].n;
+      expect(after).toBe(before);
+    });
+  }
+  it("refuses a POST with neither Origin nor Referer", async () => {
+    const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ email: "a@b.c" }), redirect: "manual" });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("headers and guards", () => {
+  it("sends the security headers on every kind of response, with a fresh nonce each time", async () => {
+    const paths = ["/", "/zh/products", "/healthz", "/favicon.svg", "/nope/nothing", "/login"];
+    const nonces = new Set<string>();
+    for (const path of paths) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(res.headers.get("Referrer-Policy")).toBeTruthy();
+      expect(res.headers.get("Permissions-Policy")).toBeTruthy();
+      expect(res.headers.get("Strict-Transport-Security")).toMatch(/max-age/);
+      nonces.add(/nonce-([^']+)/.exec(csp)![1]);
+    }
+    expect(nonces.size).toBe(paths.length);
+    const html = await (await fetch(`${server.url}/`, { headers: { Cookie: "lang=x" } })).text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/nonce="[^"]+"|src=/);
+  });
+
+  it("sends shoppers to sign-in, and keeps owners out of the organiser console (403)", async () => {
+    for (const path of ["/dashboard", "/organiser", "/account/password", "/fr/dashboard"]) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get("Location"), path).toContain("/login?redirectTo=");
+    }
+    const b = browser("203.0.113.120");
+    await login(b, owner.email, DEMO_PASSWORDS.owner);
+    expect((await b.send("/organiser")).status).toBe(403);
+    const o = browser("203.0.113.121");
+    const res = await login(o, organiser.email, DEMO_PASSWORDS.organiser);
+    expect(res.headers.get("Location")).toBe("/organiser");
+    expect((await o.send("/organiser")).status).toBe(200);
+    expect((await o.send("/dashboard")).status).toBe(403);
+  });
+
+  it("expires a session after inactivity", async () => {
+    const b = browser("203.0.113.130");
+    await login(b, owner.email, DEMO_PASSWORDS.owner);
+    const db = new Database(server.databasePath);
+    db.prepare("update sessions set last_seen_at = last_seen_at - ?").run(30 * 24 * 3600 * 1000);
+    db.close();
+    expect((await b.send("/dashboard")).status).toBe(302);
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * The shopper's money path through the HTTP layer (no JavaScript): cart
+ * intents, checkout validation, the pending order, the demo provider, the
+ * confirmation page and order lookup.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, schema } from "~/db.server";
+import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
+import { ADDRESS, appHandler, Shopper } from "./http-client";
+import { dealProduct, regularProduct, setStock, stockOf } from "./fixtures";
+
+let handle: Awaited<ReturnType<typeof appHandler>>;
+beforeAll(async () => {
+  handle = await appHandler();
+});
+
+const html = async (res: Response) => (await res.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+const orderByNumber = (number: string) => db.select().from(schema.orders).where(eq(schema.orders.number, number)).get()!;
+
+describe("cart", () => {
+  it("adds, sets and removes with one action, and the header counts the items", async () => {
+    const a = regularProduct(5);
+    const b = regularProduct(5, 1);
+    const shopper = new Shopper();
+    const added = await shopper.post("/cart", { intent: "add", slug: a.slug, quantity: 2 }, handle);
+    expect(added.status).toBe(303);
+    expect(added.headers.get("Location")).toBe("/cart");
+    expect(shopper.cookies.get("cart")).toBeTruthy();
+    await shopper.post("/cart", { intent: "add", slug: b.slug }, handle);
+    let page = await html(await shopper.get("/cart", handle));
+    expect(page).toMatch(/data-testid="cart-count">3</);
+    await shopper.post("/cart", { intent: "set", slug: a.slug, quantity: 4 }, handle);
+    page = await html(await shopper.get("/cart", handle));
+    expect(page).toMatch(/data-testid="cart-count">5</);
+    await shopper.post("/cart", { intent: "remove", slug: b.slug }, handle);
+    page = await html(await shopper.get("/", handle));
+    expect(page).toMatch(/data-testid="cart-count">4</);
+  });
+
+  it("answers bad input with a note, never a 500, and keeps the cart", async () => {
+    const a = regularProduct(5);
+    const shopper = new Shopper();
+    await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
+    const bad: Record<string, string>[] = [{ intent: "explode", slug: a.slug }, { intent: "set", slug: a.slug, quantity: "lots" }, { intent: "add", slug: "../etc" }, {}];
+    for (const form of bad) {
+      const res = await shopper.post("/fr/cart", form, handle);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toBe("/fr/cart?notice=invalid");
+    }
+    const page = await html(await shopper.get("/fr/cart?notice=invalid", handle));
+    expect(page).toContain("Cette demande n’a pas pu être comprise");
+    expect(page).toMatch(/data-testid="cart-count">1</);
+    const unknown = await shopper.post("/cart", { intent: "add", slug: "no-such-product" }, handle);
+    expect(unknown.headers.get("Location")).toBe("/cart?notice=unavailable");
+  });
+
+  it("answers a script's fetcher with data instead of a redirect", async () => {
+    const a = regularProduct(5);
+    const shopper = new Shopper();
+    // A fetcher posts to the route's single-fetch data URL.
+    const res = await shopper.post("/cart.data", { intent: "add", slug: a.slug, enhanced: 1 }, handle);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Location")).toBeNull();
+    expect(await res.text()).toContain('"ok"');
+    expect(await html(await shopper.get("/cart", handle))).toMatch(/data-testid="cart-count">1</);
+  });
+
+  it("limits quantities by stock and by a deal's per-customer limit", async () => {
+    const plain = regularProduct(3, 2);
+    setStock(plain.id, 3);
+    const shopper = new Shopper();
+    const res = await shopper.post("/cart", { intent: "add", slug: plain.slug, quantity: 50 }, handle);
+    expect(res.headers.get("Location")).toBe("/cart?notice=lowered");
+    const deal = dealProduct(10, true);
+    await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 50 }, handle);
+    const lines = db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))))).all();
+    expect(lines.find((l) => l.productId === plain.id)?.quantity).toBe(3);
+    expect(lines.find((l) => l.productId === deal.id)?.quantity).toBe(deal.deal!.limit);
+  });
+
+  it("shows when a price changed or an item sold out since it was added", async () => {
+    const a = regularProduct(5, 3);
+    const b = regularProduct(5, 4);
+    const shopper = new Shopper();
+    await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
+    await shopper.post("/cart", { intent: "add", slug: b.slug }, handle);
+    db.update(schema.products).set({ priceMinor: a.priceMinor + 250 }).where(eq(schema.products.id, a.id)).run();
+    setStock(b.id, 0);
+    const page = await html(await shopper.get("/cart", handle));
+    expect(page).toContain("The price changed since you added this: it was $");
+    expect(page).toContain("Sold out since you added it.");
+    expect(page).not.toContain('data-testid="to-checkout"');
+    const res = await shopper.post("/checkout", ADDRESS, handle);
+    expect(res.status).toBe(409);
+    expect(await html(res)).toMatch(/Sorry, .* has just sold out/);
+  });
+});
+
+describe("checkout", () => {
+  it("validates every field with a translated message next to it, keeping what was typed", async () => {
+    const shopper = new Shopper();
+    await shopper.post("/zh/cart", { intent: "add", slug: regularProduct(5).slug }, handle);
+    const res = await shopper.post("/zh/checkout", { email: "wang@", name: "W", line1: "88 Nanjing Road", city: "", country: "ZZ", phone: "call me" }, handle);
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    for (const message of ["请输入有效的电子邮箱", "请输入姓名", "请输入城市", "请从列表中选择国家/地区", "请输入只含数字的电话号码"]) expect(page).toContain(message);
+    expect(page).toContain('value="88 Nanjing Road"');
+    expect(page).toMatch(/aria-invalid="true"/);
+    // The cart is still there.
+    expect(page).toMatch(/data-testid="cart-count">1</);
+  });
+
+  it("lists shipping countries in the page's language", async () => {
+    const shopper = new Shopper();
+    await shopper.post("/ar/cart", { intent: "add", slug: regularProduct(5).slug }, handle);
+    const page = await html(await shopper.get("/ar/checkout", handle));
+    expect(page).toContain('<option value="KE">كينيا</option>');
+    expect(page).toMatch(/<option value="CN"[^>]*>الصين<\/option>/);
+  });
+
+  it("places a pending order that takes the stock, empties the cart and sends the shopper to the demo provider", async () => {
+    const a = regularProduct(5, 5);
+    const before = stockOf(a.id);
+    const shopper = new Shopper();
+    await shopper.post("/zh/cart", { intent: "add", slug: a.slug, quantity: 2 }, handle);
+    const res = await shopper.post("/zh/checkout", ADDRESS, handle);
+    expect(res.status).toBe(303);
+    const payUrl = res.headers.get("Location")!;
+    expect(payUrl).toMatch(/^\/zh\/pay\/demo\/SR-[0-9A-Z]{4}-[0-9A-Z]{4}\?key=/);
+    expect(stockOf(a.id)).toBe(before - 2);
+    const number = payUrl.split("/")[4].split("?")[0];
+    const order = orderByNumber(number);
+    expect(order).toMatchObject({ status: "pending", currency: "CNY", email: "wang.fang@example.com", lang: "zh", shippingCountry: "CN" });
+    expect(order.expiresAt.getTime() - order.createdAt.getTime()).toBe(30 * 60 * 1000);
+    expect(await html(await shopper.get("/zh/cart", handle))).toMatch(/data-testid="cart-count">0</);
+
+    // The demo page says it is a demo; paying goes through the one fulfilment function.
+    const demo = await html(await shopper.get(payUrl, handle));
+    expect(demo).toContain("演示支付");
+    expect(demo).toContain("不会产生真实扣款");
+    const counters = readCounters("campaign", ["all"]).get("all")!;
+    const paid = await shopper.post(payUrl, { outcome: "pay" }, handle);
+    expect(paid.status).toBe(303);
+    const orderUrl = paid.headers.get("Location")!;
+    expect(orderUrl).toMatch(new RegExp(`^/zh/orders/${number}\\?key=`));
+    // A second click is a resent event: nothing changes.
+    await shopper.post(payUrl, { outcome: "pay" }, handle);
+    const after = readCounters("campaign", ["all"]).get("all")!;
+    expect(after.orders).toBe(counters.orders + 1);
+    expect(after.units).toBe(counters.units + 2);
+    expect(after.gmv).toBe(counters.gmv + order.totalBaseMinor);
+    expect(reconcileCounters()).toEqual([]);
+
+    const confirmation = await html(await shopper.get(orderUrl, handle));
+    expect(confirmation).toContain('<html lang="zh-Hans"');
+    expect(confirmation).toContain("已付款");
+    expect(confirmation).toContain("谢谢您，Wang Fang！");
+    // Without the key, the order number alone opens nothing.
+    expect((await new Shopper().get(`/zh/orders/${number}`, handle)).status).toBe(404);
+    expect((await new Shopper().get(`/zh/orders/${number}?key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, handle)).status).toBe(404);
+  });
+
+  it("shows a failed demo payment honestly and gives the stock back", async () => {
+    const a = regularProduct(5, 6);
+    const before = stockOf(a.id);
+    const shopper = new Shopper();
+    await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
+    const payUrl = (await shopper.post("/checkout", { ...ADDRESS, country: "KE" }, handle)).headers.get("Location")!;
+    const res = await shopper.post(payUrl, { outcome: "fail" }, handle);
+    expect(stockOf(a.id)).toBe(before);
+    const page = await html(await shopper.get(res.headers.get("Location")!, handle));
+    expect(page).toContain("Payment failed");
+    expect(page).toContain("Nothing was charged");
+    // Paying afterwards changes nothing.
+    await shopper.post(payUrl, { outcome: "pay" }, handle);
+    expect(orderByNumber(payUrl.split("/")[3].split("?")[0]).status).toBe("failed");
+  });
+
+  it("shows an order past its time limit as expired, with its stock back", async () => {
+    const a = regularProduct(5, 7);
+    const before = stockOf(a.id);
+    const shopper = new Shopper();
+    await shopper.post("/cart", { intent: "add", slug: a.slug, quantity: 3 }, handle);
+    const payUrl = (await shopper.post("/checkout", ADDRESS, handle)).headers.get("Location")!;
+    const number = payUrl.split("/")[3].split("?")[0];
+    expect(stockOf(a.id)).toBe(before - 3);
+    db.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.number, number)).run();
+    const page = await html(await shopper.get(payUrl.replace("/pay/demo/", "/orders/"), handle));
+    expect(page).toContain("Expired");
+    expect(page).toContain("was not paid in time");
+    expect(stockOf(a.id)).toBe(before);
+    await shopper.get(payUrl.replace("/pay/demo/", "/orders/"), handle);
+    expect(stockOf(a.id)).toBe(before);
+    // The demo page refuses to pay it.
+    expect(await html(await shopper.get(payUrl, handle))).toContain("This order can no longer be paid.");
+  });
+
+  it("enforces a deal's per-customer limit across the same email's orders", async () => {
+    const deal = dealProduct(10, true);
+    const limit = deal.deal!.limit!;
+    const first = new Shopper();
+    await first.post("/cart", { intent: "add", slug: deal.slug, quantity: limit }, handle);
+    expect((await first.post("/checkout", { ...ADDRESS, email: "limit@example.com" }, handle)).status).toBe(303);
+    const second = new Shopper();
+    await second.post("/cart", { intent: "add", slug: deal.slug, quantity: 1 }, handle);
+    const res = await second.post("/checkout", { ...ADDRESS, email: "LIMIT@example.com" }, handle);
+    expect(res.status).toBe(409);
+    expect(await html(res)).toContain("the festival deal allows only a few per customer");
+  });
+
+  it("says so when the cart is empty", async () => {
+    const res = await new Shopper().post("/checkout", ADDRESS, handle);
+    expect(res.status).toBe(400);
+    expect(await html(res)).toContain("Your cart is empty");
+  });
+});
+
+describe("order lookup", () => {
+  it("finds an order by number and email (any case), and says the same thing for any mismatch", async () => {
+    const shopper = new Shopper();
+    await shopper.post("/cart", { intent: "add", slug: regularProduct(5, 8).slug }, handle);
+    const payUrl = (await shopper.post("/checkout", ADDRESS, handle)).headers.get("Location")!;
+    const number = payUrl.split("/")[3].split("?")[0];
+    const found = await shopper.post("/pt/orders/lookup", { number: number.toLowerCase(), email: "WANG.FANG@example.com" }, handle);
+    expect(found.status).toBe(303);
+    expect(found.headers.get("Location")).toMatch(new RegExp(`^/pt/orders/${number}\\?key=`));
+    const page = await html(await shopper.get(found.headers.get("Location")!, handle));
+    expect(page).toContain("A aguardar pagamento");
+    const wrong = await shopper.post("/pt/orders/lookup", { number, email: "someone@example.com" }, handle);
+    expect(wrong.status).toBe(404);
+    expect(await html(wrong)).toContain("Nenhuma encomenda corresponde");
+    const bad = await shopper.post("/pt/orders/lookup", { number: "42", email: "x" }, handle);
+    expect(bad.status).toBe(400);
+    expect(await html(bad)).toContain("Introduza o número da encomenda");
+  });
+});

@@ -1,0 +1,47 @@
+/** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
+import { and, eq } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { dealCandidates } from "~/modules/festivals/festivals.server";
+import { unitPriceAt } from "~/modules/pricing/pricing";
+
+export interface TestProduct {
+  id: number;
+  slug: string;
+  stock: number;
+  storeId: number;
+  priceMinor: number;
+  deal: { dealId: number; festivalId: number; unitMinor: number; limit: number | null } | null;
+}
+
+export function buyableProducts(now = Date.now()): TestProduct[] {
+  const rows = db
+    .select({ id: schema.products.id, slug: schema.products.slug, stock: schema.products.stock, storeId: schema.products.storeId, priceMinor: schema.products.priceMinor })
+    .from(schema.products)
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+    .where(and(eq(schema.stores.status, "live"), eq(schema.products.status, "active")))
+    .orderBy(schema.products.id)
+    .all();
+  const deals = dealCandidates(rows.map((r) => r.id));
+  const limits = new Map(db.select().from(schema.festivalDeals).all().map((d) => [d.id, d.perCustomerLimit]));
+  return rows.map((r) => {
+    const price = unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now);
+    return {
+      ...r,
+      deal: price.deal ? { dealId: price.deal.dealId, festivalId: price.deal.festivalId, unitMinor: price.unitMinor, limit: limits.get(price.deal.dealId) ?? null } : null,
+    };
+  });
+}
+
+export function regularProduct(minStock: number, skip = 0): TestProduct {
+  return buyableProducts().filter((p) => !p.deal && p.stock >= minStock)[skip]!;
+}
+
+export function dealProduct(minStock: number, withLimit?: boolean): TestProduct {
+  return buyableProducts().find((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))!;
+}
+
+export const stockOf = (id: number) => db.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, id)).get()!.stock;
+
+export function setStock(id: number, stock: number) {
+  db.update(schema.products).set({ stock }).where(eq(schema.products.id, id)).run();
+}

@@ -1,0 +1,111 @@
+/**
+ * Property: whatever random sequence of add-to-cart, checkout, pay, fail,
+ * expire and replayed or late payment events happens, stock never goes
+ * below zero, every unit is either on the shelf or in a live order, and the
+ * counters never drift from the paid orders.
+ */
+import { inArray, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { db, schema } from "~/db.server";
+import { addToCart, ensureCart } from "~/modules/cart/cart.server";
+import { reconcileCounters } from "~/modules/counters/counters.server";
+import { placeOrder } from "~/modules/orders/checkout.server";
+import { closeOrder, markOrderPaid, releaseExpiredOrders, type PaymentEvent } from "~/modules/orders/orders.server";
+import { dealProduct, regularProduct, setStock, stockOf } from "./fixtures";
+
+const command = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), shopper: fc.nat(3), product: fc.nat(2), quantity: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant("checkout" as const), shopper: fc.nat(3) }),
+  fc.record({ kind: fc.constant("pay" as const), order: fc.nat(20), revive: fc.boolean() }),
+  fc.record({ kind: fc.constant("fail" as const), order: fc.nat(20) }),
+  fc.record({ kind: fc.constant("wait" as const), minutes: fc.integer({ min: 1, max: 45 }) }),
+  fc.record({ kind: fc.constant("replay" as const), event: fc.nat(40) }),
+);
+
+describe("orders under random sequences (fast-check)", () => {
+  it("keeps stock ≥ 0, conserves units and keeps reconcile at zero drift", async () => {
+    const products = [regularProduct(1, 60), regularProduct(1, 61), dealProduct(1)];
+    const ids = products.map((p) => p.id);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }), async (commands, stocks) => {
+        run++;
+        let now = new Date(Date.now());
+        // Start each run from a clean shelf: close what earlier runs left pending.
+        releaseExpiredOrders(new Date(now.getTime() + 365 * 86_400_000));
+        ids.forEach((id, i) => setStock(id, stocks[i]));
+        const orderIds: number[] = [];
+        const sent: { event: PaymentEvent; kind: "paid" | "failed"; revive: boolean }[] = [];
+        const carts: string[] = [];
+        for (let s = 0; s < 4; s++) {
+          const request = new Request("http://localhost/cart");
+          carts.push((await ensureCart(request, now)).cartId);
+        }
+        const slugs = products.map((p) => p.slug);
+
+        for (const c of commands) {
+          switch (c.kind) {
+            case "add":
+              addToCart(carts[c.shopper], slugs[c.product], c.quantity, now);
+              break;
+            case "checkout": {
+              const result = await placeOrder({
+                cartId: carts[c.shopper],
+                input: { email: `p${run}-${c.shopper}@example.com`, name: "Prop Shopper", line1: "1 Test Road", line2: "", city: "Accra", postalCode: "", phone: "", country: "GH" },
+                lang: "en",
+                currency: "GHS",
+                origin: "http://localhost",
+                now,
+              });
+              if (result.ok) {
+                const number = /SR-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(result.redirectTo)![0];
+                orderIds.push(db.select({ id: schema.orders.id }).from(schema.orders).where(sql`number = ${number}`).get()!.id);
+              }
+              break;
+            }
+            case "pay":
+            case "fail": {
+              const orderId = orderIds[c.order % Math.max(1, orderIds.length)];
+              if (orderId === undefined) break;
+              const event: PaymentEvent = { orderId, provider: "prop", providerEventId: `prop-${run}-${sent.length}`, type: c.kind, now };
+              const revive = c.kind === "pay" && c.revive;
+              if (c.kind === "pay") markOrderPaid(event, { revive });
+              else closeOrder(event, "failed");
+              sent.push({ event, kind: c.kind === "pay" ? "paid" : "failed", revive });
+              break;
+            }
+            case "wait":
+              now = new Date(now.getTime() + c.minutes * 60_000);
+              releaseExpiredOrders(now);
+              break;
+            case "replay": {
+              const old = sent[c.event % Math.max(1, sent.length)];
+              if (!old) break;
+              const again = { ...old.event, now };
+              const result = old.kind === "paid" ? markOrderPaid(again, { revive: old.revive }) : closeOrder(again, "failed");
+              expect(result).toBe("duplicate_event");
+              break;
+            }
+          }
+          // Invariants after every step.
+          const shelf = ids.map(stockOf);
+          for (const s of shelf) expect(s).toBeGreaterThanOrEqual(0);
+          const held = new Map<number, number>();
+          if (orderIds.length) {
+            const rows = db
+              .select({ productId: schema.orderLines.productId, quantity: schema.orderLines.quantity })
+              .from(schema.orderLines)
+              .innerJoin(schema.orders, sql`${schema.orders.id} = ${schema.orderLines.orderId}`)
+              .where(sql`${inArray(schema.orders.id, orderIds)} AND ${schema.orders.status} IN ('pending', 'paid')`)
+              .all();
+            for (const r of rows) held.set(r.productId, (held.get(r.productId) ?? 0) + r.quantity);
+          }
+          ids.forEach((id, i) => expect(shelf[i] + (held.get(id) ?? 0)).toBe(stocks[i]));
+        }
+        expect(reconcileCounters()).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});

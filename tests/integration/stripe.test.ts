@@ -1,0 +1,245 @@
+/**
+ * Stripe Checkout and its webhook, end to end through the app's HTTP layer,
+ * against a local stand-in for Stripe's API. Webhook payloads are signed
+ * with the SDK's own test-header helper.
+ */
+import { eq, sql } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, schema } from "~/db.server";
+import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
+import { dealProduct, regularProduct, stockOf } from "./fixtures";
+import { ADDRESS, appHandler, Shopper } from "./http-client";
+import { startStripeStandIn, type RecordedSession } from "./stripe-stand-in";
+
+const SECRET = "whsec_test_secret_for_the_showcase";
+const stripe = new Stripe("sk_test_showcase");
+let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
+let handle: Awaited<ReturnType<typeof appHandler>>;
+
+beforeAll(async () => {
+  standIn = await startStripeStandIn();
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: "sk_test_showcase",
+    STRIPE_WEBHOOK_SECRET: SECRET,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: String(standIn.port),
+    STRIPE_API_PROTOCOL: "http",
+  });
+  handle = await appHandler();
+});
+afterAll(async () => {
+  await standIn?.close();
+});
+
+let productCursor = 10;
+/** A shopper checks out one product with Stripe; returns the order and the session Stripe was asked for. */
+async function stripeOrder(opts: { lang?: string; slug?: string; quantity?: number } = {}) {
+  const prefix = opts.lang && opts.lang !== "en" ? `/${opts.lang}` : "";
+  const shopper = new Shopper();
+  const slug = opts.slug ?? regularProduct(5, productCursor++).slug;
+  await shopper.post(`${prefix}/cart`, { intent: "add", slug, quantity: opts.quantity ?? 1 }, handle);
+  const res = await shopper.post(`${prefix}/checkout`, ADDRESS, handle);
+  expect(res.status).toBe(303);
+  const session = standIn.sessions.at(-1)!;
+  expect(res.headers.get("Location")).toBe(session.body.url);
+  const order = db.select().from(schema.orders).where(eq(schema.orders.id, Number(session.body.metadata && (session.body.metadata as Record<string, string>).order_id))).get()!;
+  return { order, session, shopper };
+}
+
+let eventSeq = 0;
+function event(type: string, session: RecordedSession, over: Partial<Stripe.Checkout.Session> = {}) {
+  return {
+    id: `evt_test_${++eventSeq}_${Math.random().toString(36).slice(2, 8)}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    api_version: "2026-10-28",
+    data: { object: { ...session.body, ...over } },
+  };
+}
+
+async function deliver(payload: string, header: string | null) {
+  const headers: Record<string, string> = { "Content-Type": "application/json", Host: "localhost" };
+  if (header !== null) headers["Stripe-Signature"] = header;
+  return handle(new Request("http://localhost/webhooks/stripe", { method: "POST", body: payload, headers }));
+}
+
+/** Delivers an event signed as Stripe would (no Origin header: Stripe is not a browser). */
+async function send(evt: object, opts: { secret?: string; timestamp?: number } = {}) {
+  const payload = JSON.stringify(evt);
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET, timestamp: opts.timestamp });
+  return deliver(payload, header);
+}
+
+const statusOf = (id: number) => db.select().from(schema.orders).where(eq(schema.orders.id, id)).get()!.status;
+const eventCount = () => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM payment_events`)!.n;
+const campaign = () => readCounters("campaign", ["all"]).get("all")!;
+
+describe("Stripe Checkout Session", () => {
+  it("is created per order with line items, currency, expiry, the order id and an idempotency key; Alipay and WeChat Pay for CNY", async () => {
+    const before = Date.now();
+    const { order, session } = await stripeOrder({ lang: "zh", quantity: 2 });
+    const p = session.params;
+    expect(session.authorization).toBe("Bearer sk_test_showcase");
+    expect(p.get("mode")).toBe("payment");
+    expect(p.get("line_items[0][price_data][currency]")).toBe("cny");
+    expect(p.get("line_items[0][quantity]")).toBe("2");
+    const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+    expect(Number(p.get("line_items[0][price_data][unit_amount]"))).toBe(lines[0].unitPriceMinor);
+    expect(session.body.amount_total).toBe(order.totalMinor);
+    expect(p.get("metadata[order_id]")).toBe(String(order.id));
+    expect(session.idempotencyKey).toBe(`order-${order.number}-checkout-session`);
+    expect(Number(p.get("expires_at")) * 1000).toBeGreaterThanOrEqual(before + 30 * 60 * 1000);
+    expect(p.getAll("allowed_payment_method_types[]").length ? p.getAll("allowed_payment_method_types[]") : [0, 1, 2].map((i) => p.get(`allowed_payment_method_types[${i}]`))).toEqual(["card", "alipay", "wechat_pay"]);
+    expect(p.get("locale")).toBe("zh");
+    expect(p.get("success_url")).toMatch(new RegExp(`/zh/orders/${order.number}\\?key=`));
+    expect(order).toMatchObject({ status: "pending", paymentProvider: "stripe", paymentRef: session.id, currency: "CNY" });
+    // The order waits a little past the session, so Stripe's own `expired` event closes it.
+    expect(order.expiresAt.getTime()).toBeGreaterThan(Number(p.get("expires_at")) * 1000);
+  });
+
+  it("offers no wallets outside CNY, and reuses the same session when the shopper retries", async () => {
+    const { order, session, shopper } = await stripeOrder({ lang: "fr" });
+    expect(session.params.get("line_items[0][price_data][currency]")).toBe("eur");
+    expect(session.params.get("allowed_payment_method_types[0]")).toBeNull();
+    const count = standIn.sessions.length;
+    const orderUrl = new URL(session.params.get("success_url")!);
+    const retry = await shopper.post(`${orderUrl.pathname}${orderUrl.search}`, {}, handle);
+    expect(retry.headers.get("Location")).toBe(session.body.url);
+    expect(standIn.sessions.length).toBe(count); // same idempotency key → same session
+    expect(statusOf(order.id)).toBe("pending");
+  });
+
+  it("keeps the order pending (and its page honest) when Stripe cannot be reached", async () => {
+    standIn.setFailing(true);
+    try {
+      const shopper = new Shopper();
+      await shopper.post("/cart", { intent: "add", slug: regularProduct(5, 40).slug }, handle);
+      const res = await shopper.post("/checkout", ADDRESS, handle);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toMatch(/\/orders\/SR-.*&payment=unavailable$/);
+      const page = await (await shopper.get(res.headers.get("Location")!, handle)).text();
+      expect(page).toContain("The payment service could not be reached");
+    } finally {
+      standIn.setFailing(false);
+    }
+  }, 60_000);
+});
+
+describe("Stripe webhook: bad signatures", () => {
+  it("answers 400 and writes nothing for a tampered body, a wrong secret, a missing header or an old timestamp", async () => {
+    const { order, session } = await stripeOrder();
+    const good = event("checkout.session.completed", session, { payment_status: "paid" });
+    const payload = JSON.stringify(good);
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const before = { events: eventCount(), counters: campaign() };
+    const attempts = [
+      await deliver(payload.replace(`"amount_total":${order.totalMinor}`, `"amount_total":1`), header),
+      await send(good, { secret: "whsec_wrong" }),
+      await deliver(payload, null),
+      await send(good, { timestamp: Math.floor(Date.now() / 1000) - 600 }),
+      await deliver(payload, "t=1,v1=deadbeef"),
+    ];
+    for (const res of attempts) expect(res.status).toBe(400);
+    expect(eventCount()).toBe(before.events);
+    expect(campaign()).toEqual(before.counters);
+    expect(statusOf(order.id)).toBe("pending");
+    // The genuine delivery still works afterwards.
+    expect((await deliver(payload, header)).status).toBe(200);
+    expect(statusOf(order.id)).toBe("paid");
+  });
+});
+
+describe("Stripe webhook: order of arrival and replays", () => {
+  it("converges when `expired` arrives before `completed`", async () => {
+    const { order, session } = await stripeOrder({ quantity: 2 });
+    const productId = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).get()!.productId;
+    const stockHeld = stockOf(productId);
+    await send(event("checkout.session.expired", session, { status: "expired" }));
+    expect(statusOf(order.id)).toBe("expired");
+    expect(stockOf(productId)).toBe(stockHeld + 2);
+    await send(event("checkout.session.completed", session, { payment_status: "paid", status: "complete" }));
+    expect(statusOf(order.id)).toBe("paid");
+    expect(stockOf(productId)).toBe(stockHeld);
+    expect(reconcileCounters()).toEqual([]);
+  });
+
+  it("converges when `async_payment_succeeded` arrives before `completed`", async () => {
+    const { order, session } = await stripeOrder();
+    const before = campaign();
+    await send(event("checkout.session.async_payment_succeeded", session, { payment_status: "paid", status: "complete" }));
+    expect(statusOf(order.id)).toBe("paid");
+    await send(event("checkout.session.completed", session, { payment_status: "unpaid", status: "complete" }));
+    expect(statusOf(order.id)).toBe("paid");
+    expect(campaign().orders).toBe(before.orders + 1);
+  });
+
+  it("pays only when `completed` says paid, and fails an async payment that failed", async () => {
+    const { order, session } = await stripeOrder();
+    await send(event("checkout.session.completed", session, { payment_status: "unpaid", status: "complete" }));
+    expect(statusOf(order.id)).toBe("pending");
+    await send(event("checkout.session.async_payment_failed", session, { payment_status: "unpaid" }));
+    expect(statusOf(order.id)).toBe("failed");
+  });
+
+  it("delivers every event 3 times in random order plus 20 simultaneous copies of one: each order paid once, counters equal the orders", async () => {
+    const deal = dealProduct(20);
+    const scenarios = [
+      { name: "completed", expect: "paid", events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "paid" })] },
+      { name: "deal", expect: "paid", slug: deal.slug, events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "paid" })] },
+      {
+        name: "async ok",
+        expect: "paid",
+        events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "unpaid" }), event("checkout.session.async_payment_succeeded", s, { payment_status: "paid" })],
+      },
+      {
+        name: "async failed",
+        expect: "failed",
+        events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "unpaid" }), event("checkout.session.async_payment_failed", s, { payment_status: "unpaid" })],
+      },
+      { name: "expired", expect: "expired", events: (s: RecordedSession) => [event("checkout.session.expired", s, { status: "expired" })] },
+      {
+        name: "expired then paid",
+        expect: "paid",
+        events: (s: RecordedSession) => [event("checkout.session.expired", s, { status: "expired" }), event("checkout.session.completed", s, { payment_status: "paid" })],
+      },
+      {
+        name: "paid twice over",
+        expect: "paid",
+        events: (s: RecordedSession) => [event("checkout.session.async_payment_succeeded", s, { payment_status: "paid" }), event("checkout.session.completed", s, { payment_status: "paid" })],
+      },
+    ];
+    const startCounters = campaign();
+    const startEvents = eventCount();
+    const orders = [];
+    for (const sc of scenarios) {
+      const { order, session } = await stripeOrder({ slug: sc.slug, quantity: sc.slug ? 1 : 2 });
+      const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+      orders.push({ sc, order, events: sc.events(session), productId: lines[0].productId, quantity: lines[0].quantity, stockHeld: stockOf(lines[0].productId) });
+    }
+    const deliveries = orders.flatMap((o) => o.events.flatMap((e) => [e, e, e]));
+    for (let i = deliveries.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [deliveries[i], deliveries[j]] = [deliveries[j], deliveries[i]];
+    }
+    const storm = orders[0].events[0];
+    const results = await Promise.all([...Array.from({ length: 20 }, () => send(storm)), ...deliveries.map((e) => send(e))]);
+    for (const res of results) expect(res.status).toBe(200);
+
+    for (const o of orders) {
+      expect(statusOf(o.order.id), o.sc.name).toBe(o.sc.expect);
+      expect(stockOf(o.productId), o.sc.name).toBe(o.sc.expect === "paid" ? o.stockHeld : o.stockHeld + o.quantity);
+    }
+    const paid = orders.filter((o) => o.sc.expect === "paid");
+    const after = campaign();
+    expect(after.orders).toBe(startCounters.orders + paid.length);
+    expect(after.units).toBe(startCounters.units + paid.reduce((n, o) => n + o.quantity, 0));
+    expect(after.gmv).toBe(startCounters.gmv + paid.reduce((n, o) => n + o.order.totalBaseMinor, 0));
+    expect(eventCount()).toBe(startEvents + orders.reduce((n, o) => n + o.events.length, 0));
+    const festival = readCounters("festival", [String(deal.deal!.festivalId)]).get(String(deal.deal!.festivalId))!;
+    expect(festival.orders).toBeGreaterThan(0);
+    expect(reconcileCounters()).toEqual([]);
+  }, 60_000);
+});
