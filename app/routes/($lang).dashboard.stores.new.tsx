@@ -7,7 +7,7 @@ import { ErrorList, Field } from "~/components/forms";
 import { SelectField, TextareaField } from "~/components/owner";
 import { requireOwner } from "~/modules/auth/guards.server";
 import { LANGS, LANG_NAMES, localizePath } from "~/modules/i18n/config";
-import { countryName } from "~/modules/i18n/format";
+import { countryName, textComparer } from "~/modules/i18n/format";
 import { requestContext } from "~/modules/i18n/request.server";
 import { listCategoryOptions } from "~/modules/owner/products.server";
 import { AFRICAN_COUNTRIES, storeApplicationSchema } from "~/modules/owner/schemas";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `${t("owner.apply.title")} · ${t("site.name")}`,
     lang,
     categories: listCategoryOptions(lang).map((c) => ({ value: c.slug, label: c.name })),
-    countries: AFRICAN_COUNTRIES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+    countries: AFRICAN_COUNTRIES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => textComparer(lang)(a.label, b.label)),
   };
 }
 

@@ -8,7 +8,7 @@ import { campaignTracker, listCategories, listStores } from "~/modules/catalog/c
 import { storeListParams } from "~/modules/catalog/params";
 import { presentStore } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
-import { countryName } from "~/modules/i18n/format";
+import { countryName, textComparer } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { pageParam, requestContext } from "~/modules/i18n/request.server";
 
@@ -42,7 +42,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     category: category?.slug,
     countries: campaignTracker()
       .byCountry.map((c) => ({ value: c.countryCode, label: countryName(c.countryCode, lang) }))
-      .sort((a, b) => a.label.localeCompare(b.label, lang)),
+      .sort((a, b) => textComparer(lang)(a.label, b.label)),
     categories: categories.map((c) => ({ value: c.slug, label: c.name })),
   };
 }

@@ -122,7 +122,9 @@ describe("an organiser schedules a festival (in French)", () => {
     await o.locator(`[data-review="enrolment-${ids.enrolment}"] button[value="approved"]`).click();
     await o.waitForURL("**/fr/organiser/review?done=approved");
     await o.locator(`[data-review="deal-${ids.deal}"] button[value="approved"]`).click();
-    await o.waitForURL("**/fr/organiser/review?done=approved");
+    // The URL already reads ?done=approved from the first decision: wait for the second to be stored.
+    await o.locator(`[data-review="deal-${ids.deal}"]`).waitFor({ state: "detached" });
+    await expect.poll(() => query<{ status: string }>("SELECT status FROM festival_deals WHERE id = ?", ids.deal).status).toBe("approved");
     await w.reload();
     await expect.poll(() => w.locator('[data-deal-status="approved"]').count()).toBe(1);
 

@@ -180,7 +180,19 @@ export interface CategoryTile {
   productCount: number;
 }
 
-export function listCategories(lang: Lang): CategoryTile[] {
+/** Category tiles change only when listings do; every catalogue page needs them, so keep them a minute. */
+const CATEGORY_TTL_MS = 60_000;
+const categoryCache = new Map<Lang, { at: number; tiles: CategoryTile[] }>();
+
+export function listCategories(lang: Lang, now = Date.now()): CategoryTile[] {
+  const hit = categoryCache.get(lang);
+  if (hit && now - hit.at < CATEGORY_TTL_MS) return hit.tiles;
+  const tiles = queryCategories(lang);
+  categoryCache.set(lang, { at: now, tiles });
+  return tiles;
+}
+
+function queryCategories(lang: Lang): CategoryTile[] {
   const ct = categoryTranslationsFor(lang);
   const counts = new Map(
     db

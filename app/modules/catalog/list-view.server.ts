@@ -5,7 +5,7 @@
  */
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
-import { countryName, formatDate, formatNumber } from "../i18n/format";
+import { countryName, formatDate, formatNumber, textComparer } from "../i18n/format";
 import { localizePath } from "../i18n/config";
 import { BASE_CURRENCY, majorToMinor, maxBaseFor, minBaseFor } from "../money/money";
 import { browseProducts, type ProductFilter } from "./browse.server";
@@ -45,6 +45,19 @@ function hrefWith(path: string, url: URL, changes: Record<string, string | undef
   return s ? `${path}?${s}` : path;
 }
 
+/** Filter option labels ("Kenya (40)") repeat on every page view; format each once. */
+const optionLabels = new Map<string, string>();
+function optionLabel(lang: Lang, t: TFunction, name: string, count: number): string {
+  const key = `${lang}\u0000${name}\u0000${count}`;
+  let label = optionLabels.get(key);
+  if (label === undefined) {
+    if (optionLabels.size > 20_000) optionLabels.clear();
+    label = t("catalog.filters.option", { name, count: formatNumber(count, lang) as unknown as number });
+    optionLabels.set(key, label);
+  }
+  return label;
+}
+
 export function productList(opts: {
   lang: Lang;
   t: TFunction;
@@ -80,7 +93,8 @@ export function productList(opts: {
         ? hrefWith(path, url, { after: undefined, before: undefined, page: undefined })
         : hrefWith(path, url, { before: result.prev, after: undefined, page: String(page - 1) })
     : null;
-  const option = (name: string, count: number) => t("catalog.filters.option", { name, count: formatNumber(count, lang) as unknown as number });
+  const compare = textComparer(lang);
+  const option = (name: string, count: number) => optionLabel(lang, t, name, count);
   const selectedCategory = params.category && categoryName.has(params.category) ? params.category : undefined;
   const active = Boolean(
     (!opts.fixed?.category && params.category) || (!opts.fixed?.country && params.country) || params.store || params.min !== undefined || params.max !== undefined || params.deal,
@@ -110,10 +124,10 @@ export function productList(opts: {
         ? []
         : facets.categories
             .map((c) => ({ value: c.slug, label: option(categoryName.get(c.slug) ?? c.slug, c.count) }))
-            .sort((a, b) => a.label.localeCompare(b.label, lang)),
+            .sort((a, b) => compare(a.label, b.label)),
       countries: opts.fixed?.country
         ? []
-        : facets.countries.map((c) => ({ value: c.code, label: option(countryName(c.code, lang), c.count) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+        : facets.countries.map((c) => ({ value: c.code, label: option(countryName(c.code, lang), c.count) })).sort((a, b) => compare(a.label, b.label)),
       stores: facets.stores.map((s) => ({ value: s.slug, label: option(s.name, s.count) })),
       sorts: PRODUCT_SORTS.filter((s) => s !== "relevance" || params.q).map((s) => ({ value: s, label: t(`catalog.sort.${s}`) })),
       active,

@@ -52,11 +52,16 @@ export function formatDateTime(instant: number | Date, lang: Lang, timeZone = "U
   ).format(instant);
 }
 
+const countryNames = new Map<string, string>();
+
 export function countryName(code: string, lang: Lang): string {
-  return (
-    cached(`region:${lang}`, () => new Intl.DisplayNames([LANG_TAGS[lang]], { type: "region" })).of(code) ??
-    code
-  );
+  const key = `${lang}:${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) {
+    name = cached(`region:${lang}`, () => new Intl.DisplayNames([LANG_TAGS[lang]], { type: "region" })).of(code) ?? code;
+    countryNames.set(key, name);
+  }
+  return name;
 }
 
 /** "2d 03h 04m" in the page's language, using Intl unit names (no strings to translate). */
@@ -77,4 +82,9 @@ export function formatDuration(ms: number, lang: Lang): string {
       ).format(value),
     )
     .join(" ");
+}
+
+/** Sorts text the way the page's language does; one cached collator per language. */
+export function textComparer(lang: Lang): (a: string, b: string) => number {
+  return cached(`collator:${lang}`, () => new Intl.Collator(LANG_TAGS[lang])).compare;
 }
