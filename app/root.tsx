@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
@@ -111,6 +112,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Marks the document once React has taken over, so browser tests know when
+  // JavaScript-only behaviour (suggestions, instant form checks) is live.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

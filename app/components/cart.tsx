@@ -16,15 +16,20 @@ export function CartLink() {
   const localize = useLocalizedPath();
   const count = useRouteLoaderData<{ cartCount?: number }>("root")?.cartCount ?? 0;
   return (
-    <Link to={localize("/cart")} className="cart-link" aria-label={t("checkout.cart.linkLabel", { count })} data-testid="cart-link">
+    // The spoken name is the full label ("Cart, 2 items"); the short visible text is hidden from
+    // assistive technology rather than overridden by aria-label, so the two never disagree.
+    <Link to={localize("/cart")} className="cart-link" data-testid="cart-link">
+      <span className="visually-hidden">{t("checkout.cart.linkLabel", { count })}</span>
       <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M6 6h15l-1.5 9h-12z" />
         <path d="M6 6 5 3H2" />
         <circle cx="9" cy="20" r="1.5" />
         <circle cx="18" cy="20" r="1.5" />
       </svg>
-      <span className="cart-link__label">{t("checkout.cart.link")}</span>
-      <span className="cart-link__count" data-testid="cart-count">
+      <span className="cart-link__label" aria-hidden="true">
+        {t("checkout.cart.link")}
+      </span>
+      <span className="cart-link__count" aria-hidden="true" data-testid="cart-count">
         {count}
       </span>
     </Link>

@@ -61,7 +61,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
   if (!detail) throw notFound(t);
   const form = await request.formData();
-  const product = detail.products.find((p) => String(p.id) === String(form.get("product")));
+  const productId = String(form.get("product") ?? "");
+  const product = detail.products.find((p) => String(p.id) === productId);
+  // A product id that is not one of this enrolment's store's listed products
+  // (another owner's, say, put in the field by hand) is not found here.
+  if (productId !== "" && !product) throw notFound(t);
   const submission = parseWithZod(form, {
     schema: dealSchema({ phases: detail.festival.phases, timeZone: detail.festival.timeZone, regularMinor: product?.priceMinor, stock: product?.stock }),
   });
@@ -72,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const v = submission.value;
   const flashStart = v.flash_start ? fromLocalInput(v.flash_start, detail.festival.timeZone) : null;
   const flashEnd = v.flash_end ? fromLocalInput(v.flash_end, detail.festival.timeZone) : null;
-  offerDeal(
+  const offered = offerDeal(
     user.id,
     detail.enrolment.id,
     {
@@ -86,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     at,
     requestMeta(request, context).ip,
   );
+  if (!offered) throw notFound(t);
   return redirect(`${localizePath(`/dashboard/festivals/${detail.festival.slug}/${detail.store.slug}`, lang)}?saved=1`);
 }
 

@@ -3,7 +3,7 @@
  * sees suggestions, submits, finds highlighted results and opens one.
  */
 import { describe, expect, it } from "vitest";
-import { setUpJourney, watchForErrors } from "./harness";
+import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 
@@ -13,7 +13,7 @@ describe("search in Chinese", () => {
     const page = await context.newPage();
     const errors = watchForErrors(page);
     await page.goto(`${journey.server.url}/zh`);
-    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+    await waitForHydration(page);
     const box = page.getByRole("searchbox", { name: "搜索商品和店铺" });
     await box.pressSequentially("咖啡", { delay: 30 });
     // Suggestions arrive from the resource route as you type.

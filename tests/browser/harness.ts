@@ -16,15 +16,35 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+function tryPort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
+    srv.listen(port, "127.0.0.1", () => {
+      const bound = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(bound));
     });
   });
+}
+
+/**
+ * A free port: any the system hands out, or, with TEST_PORTS=3701-3799 (say),
+ * one from that range, for machines where test servers must stay inside it.
+ */
+async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.TEST_PORTS ?? "");
+  if (!range) return tryPort(0);
+  const [from, to] = [Number(range[1]), Number(range[2])];
+  const size = to - from + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let k = 0; k < size; k++) {
+    try {
+      return await tryPort(from + ((start + k) % size));
+    } catch {
+      /* taken: try the next one */
+    }
+  }
+  throw new Error(`No free port in TEST_PORTS=${process.env.TEST_PORTS}`);
 }
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -145,4 +165,9 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
     document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}
+
+/** Waits until React has hydrated the page (root.tsx marks <html data-hydrated>). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }

@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { setUpJourney, watchForErrors, watchCsp } from "./harness";
+import { setUpJourney, watchForErrors, watchCsp, waitForHydration } from "./harness";
 
 const journey = setUpJourney();
 
@@ -23,6 +23,7 @@ describe("store owner account in Kiswahili", () => {
     const password = "mti-wa-mbuyu-2026";
 
     await page.goto(`${journey.server.url}/sw/signup`);
+    await waitForHydration(page);
     expect(await page.getAttribute("html", "lang")).toBe("sw");
     await check();
     // Instant feedback from the same schema the server uses.

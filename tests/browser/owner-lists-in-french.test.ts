@@ -11,7 +11,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { setUpJourney, watchForErrors, watchCsp } from "./harness";
+import { setUpJourney, watchForErrors, watchCsp, waitForHydration } from "./harness";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "owner-uploads-"));
 const journey = setUpJourney({ UPLOADS_DIR: uploads }, () => {
@@ -46,6 +46,7 @@ describe("owner lists an item in French", () => {
     await page.locator(".owner-panel").first().waitFor();
     await page.locator(".owner-panel").first().getByRole("link", { name: "Ajouter un produit" }).click();
     await page.waitForURL("**/products/new");
+    await waitForHydration(page);
 
     // Instant feedback from the shared schema.
     await page.getByLabel("Prix (dollars américains)").fill("gratuit");

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { presenter } from "~/modules/catalog/present.server";
 import { featuredFestival } from "~/modules/festivals/festivals.server";
 import { buyableProducts } from "../integration/fixtures";
-import { setUpJourney, watchForErrors } from "./harness";
+import { setUpJourney, watchForErrors, waitForHydration } from "./harness";
 
 const journey = setUpJourney();
 
@@ -36,6 +36,7 @@ describe("a shopper buys in Chinese with the demo provider", () => {
 
     // The deal, added in place (JavaScript on: a fetcher, no page change).
     await page.goto(`${journey.server.url}/zh/products/${deal.slug}`);
+    await waitForHydration(page);
     await page.locator('[data-testid="add-to-cart"] button[type="submit"]').click();
     await expect.poll(() => page.locator(".add-to-cart__status").textContent()).toContain("已加入购物车");
     await expect.poll(() => page.locator('[data-testid="cart-count"]').textContent()).toBe("1");

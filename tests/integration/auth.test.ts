@@ -166,7 +166,23 @@ describe("sign-up and password change", () => {
 });
 
 describe("cross-site requests", () => {
-  const actions = ["/login", "/signup", "/logout", "/account/password", "/zh/login", "/products", "/"];
+  const actions = [
+    "/login",
+    "/signup",
+    "/logout",
+    "/account/password",
+    "/zh/login",
+    "/cart",
+    "/checkout",
+    "/currency",
+    "/orders/lookup",
+    "/dashboard/stores/new",
+    "/organiser/festivals/new",
+    "/organiser/review",
+    "/organiser/stores",
+    "/products",
+    "/",
+  ];
   for (const path of actions) {
     it(`refuses a cross-site POST to ${path} with 403 and changes nothing`, async () => {
       const before = dbRows<{ n: number }>("select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) n")[0].n;

@@ -3,11 +3,11 @@
  * inside the transaction that marks the order paid (orders.server.ts), so the
  * counters can never drift from the orders; `reconcile` proves it.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { db, schema, type AppDatabase } from "~/db.server";
-import { counterKey, deltasForPaidOrder, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
+import { and, eq, inArray } from "drizzle-orm";
+import { db, schema, statements, type AppDatabase, type Executor } from "~/db.server";
+import { counterKey, deltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
-type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+type Tx = Executor;
 
 function paidLinesQuery(tx: Tx | AppDatabase, orderId?: number) {
   const q = tx
@@ -27,42 +27,30 @@ function paidLinesQuery(tx: Tx | AppDatabase, orderId?: number) {
 }
 
 /*
- * The hot path of fulfilment uses prepared statements: building and compiling
- * the same Drizzle query on every call cost about ten times running it.
- * They are prepared on the one connection, so they run inside the caller's
- * transaction.
+ * The hot path of fulfilment uses statements prepared once per connection
+ * (see db/prepared.ts): building and compiling the same Drizzle query on every
+ * call cost about ten times running it. They run inside the caller's transaction.
  */
-let prepared: ReturnType<typeof prepare> | null = null;
-function prepare() {
-  return {
-    lines: db
-      .select({
-        orderId: schema.orderLines.orderId,
-        storeId: schema.orderLines.storeId,
-        categoryId: schema.orderLines.categoryId,
-        countryCode: schema.orderLines.countryCode,
-        festivalId: schema.orderLines.festivalId,
-        quantity: schema.orderLines.quantity,
-        lineTotalBaseMinor: schema.orderLines.lineTotalBaseMinor,
-      })
-      .from(schema.orderLines)
-      .where(eq(schema.orderLines.orderId, sql.placeholder("orderId")))
-      .prepare(),
-    // All of one order's deltas in one statement (a JSON array), rather than one upsert per counter.
-    upsertAll: db.$client.prepare<{ deltas: string; now: number }>(
-      `INSERT INTO progress_counters (scope, scope_key, metric, value, updated_at)
-       SELECT json_extract(value, '$.scope'), json_extract(value, '$.scopeKey'), json_extract(value, '$.metric'), json_extract(value, '$.value'), @now
-       FROM json_each(@deltas) WHERE true
-       ON CONFLICT (scope, scope_key, metric) DO UPDATE SET value = progress_counters.value + excluded.value, updated_at = excluded.updated_at`,
-    ),
-  };
-}
+const prepared = statements((client) => ({
+  lines: client.prepare<[number], CountedLine>(
+    `select "store_id" AS storeId, "category_id" AS categoryId, "country_code" AS countryCode,
+       "festival_id" AS festivalId, "quantity", "line_total_base_minor" AS lineTotalBaseMinor
+     from "order_lines" where "order_lines"."order_id" = ?`,
+  ),
+  // All of one order's deltas in one statement (a JSON array), rather than one upsert per counter.
+  upsertAll: client.prepare<{ deltas: string; now: number }>(
+    `INSERT INTO progress_counters (scope, scope_key, metric, value, updated_at)
+     SELECT json_extract(value, '$.scope'), json_extract(value, '$.scopeKey'), json_extract(value, '$.metric'), json_extract(value, '$.value'), @now
+     FROM json_each(@deltas) WHERE true
+     ON CONFLICT (scope, scope_key, metric) DO UPDATE SET value = progress_counters.value + excluded.value, updated_at = excluded.updated_at`,
+  ),
+}));
 
 /** Adds one paid order to every counter it touches. Call inside the paying transaction. */
 export function applyPaidOrder(_tx: Tx, orderId: number, now: Date): void {
-  prepared ??= prepare();
-  const deltas = deltasForPaidOrder(prepared.lines.all({ orderId }));
-  if (deltas.length) prepared.upsertAll.run({ deltas: JSON.stringify(deltas), now: now.getTime() });
+  const statements = prepared(db);
+  const deltas = deltasForPaidOrder(statements.lines.all(orderId));
+  if (deltas.length) statements.upsertAll.run({ deltas: JSON.stringify(deltas), now: now.getTime() });
 }
 
 export type CounterValues = Record<CounterMetric, number>;

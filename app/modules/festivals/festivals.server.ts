@@ -4,7 +4,7 @@
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, perArity, schema, statements } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import type { DealCandidate } from "../pricing/pricing";
 import { readClock, type ClockReading, type Phase } from "./clock";
@@ -21,14 +21,36 @@ export interface FestivalSummary {
   clock: ClockReading;
 }
 
+// Read on every cart, catalogue page and order: prepared once per connection (see db/prepared.ts),
+// one statement per length of the id list.
+const prepared = statements((client) => ({
+  phases: perArity(
+    client,
+    (list) => `select "id", "festival_id" AS festivalId, "kind", "starts_at" AS startsAt, "ends_at" AS endsAt
+               from "festival_phases" where "festival_phases"."festival_id" in (${list})`,
+  ),
+  deals: perArity(
+    client,
+    (list) => `select "festival_deals"."product_id" AS productId, "festival_deals"."id" AS dealId,
+                 "festival_deals"."deal_price_minor" AS dealPriceMinor, "festival_deals"."status" AS dealStatus,
+                 "festival_deals"."flash_starts_at" AS flashStartsAt, "festival_deals"."flash_ends_at" AS flashEndsAt,
+                 "festival_enrolments"."status" AS enrolmentStatus, "festivals"."id" AS festivalId, "festivals"."status" AS festivalStatus
+               from "festival_deals"
+               inner join "festival_enrolments" on "festival_enrolments"."id" = "festival_deals"."enrolment_id"
+               inner join "festivals" on "festivals"."id" = "festival_enrolments"."festival_id"
+               where "festival_deals"."product_id" in (${list})`,
+  ),
+}));
+
 function phasesByFestival(ids: number[]): Map<number, Phase[]> {
   const map = new Map<number, Phase[]>();
   if (!ids.length) return map;
-  const rows = db.select().from(schema.festivalPhases).where(inArray(schema.festivalPhases.festivalId, ids)).all();
+  const rows = prepared(db).phases(ids.length).all(ids) as { festivalId: number; kind: Phase["kind"]; startsAt: number; endsAt: number }[];
   for (const row of rows) {
-    const list = map.get(row.festivalId) ?? [];
-    list.push({ kind: row.kind, startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() });
-    map.set(row.festivalId, list);
+    const list = map.get(row.festivalId);
+    const phase: Phase = { kind: row.kind, startsAt: row.startsAt, endsAt: row.endsAt };
+    if (list) list.push(phase);
+    else map.set(row.festivalId, [phase]);
   }
   return map;
 }
@@ -86,40 +108,38 @@ export function featuredFestival(lang: Lang, now: number): FestivalSummary | nul
 export function dealCandidates(productIds: readonly number[]): Map<number, DealCandidate[]> {
   const map = new Map<number, DealCandidate[]>();
   if (!productIds.length) return map;
-  const rows = db
-    .select({
-      productId: schema.festivalDeals.productId,
-      dealId: schema.festivalDeals.id,
-      dealPriceMinor: schema.festivalDeals.dealPriceMinor,
-      dealStatus: schema.festivalDeals.status,
-      flashStartsAt: schema.festivalDeals.flashStartsAt,
-      flashEndsAt: schema.festivalDeals.flashEndsAt,
-      enrolmentStatus: schema.festivalEnrolments.status,
-      festivalId: schema.festivals.id,
-      festivalStatus: schema.festivals.status,
-    })
-    .from(schema.festivalDeals)
-    .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-    .innerJoin(schema.festivals, eq(schema.festivals.id, schema.festivalEnrolments.festivalId))
-    .where(inArray(schema.festivalDeals.productId, [...productIds]))
-    .all();
+  const rows = prepared(db).deals(productIds.length).all(productIds) as DealRow[];
+  if (!rows.length) return map;
   const phases = phasesByFestival([...new Set(rows.map((r) => r.festivalId))]);
   for (const r of rows) {
-    const list = map.get(r.productId) ?? [];
-    list.push({
+    const candidate: DealCandidate = {
       dealId: r.dealId,
       festivalId: r.festivalId,
       dealPriceMinor: r.dealPriceMinor,
       dealStatus: r.dealStatus,
       enrolmentStatus: r.enrolmentStatus,
       festivalStatus: r.festivalStatus,
-      flashStartsAt: r.flashStartsAt?.getTime() ?? null,
-      flashEndsAt: r.flashEndsAt?.getTime() ?? null,
+      flashStartsAt: r.flashStartsAt,
+      flashEndsAt: r.flashEndsAt,
       phases: phases.get(r.festivalId) ?? [],
-    });
-    map.set(r.productId, list);
+    };
+    const list = map.get(r.productId);
+    if (list) list.push(candidate);
+    else map.set(r.productId, [candidate]);
   }
   return map;
+}
+
+interface DealRow {
+  productId: number;
+  dealId: number;
+  dealPriceMinor: number;
+  dealStatus: string;
+  flashStartsAt: number | null;
+  flashEndsAt: number | null;
+  enrolmentStatus: string;
+  festivalId: number;
+  festivalStatus: string;
 }
 
 /** Approved deals on a festival's approved enrolments. */

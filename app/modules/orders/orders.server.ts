@@ -7,8 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, perArity, schema, statements, transact, type Executor } from "~/db.server";
 import { applyPaidOrder } from "../counters/counters.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
@@ -35,7 +34,8 @@ export class OrderError extends Error {
   }
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+/** What runs inside an order's transaction: the connection (or a Drizzle transaction) on which it is open. */
+type Tx = Executor;
 
 export interface NewOrder {
   lines: { productId: number; quantity: number }[];
@@ -61,9 +61,59 @@ export interface NewOrder {
 const ORDER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export function newOrderNumber(): string {
   const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => ORDER_ALPHABET[b % 32]).join("");
+  let chars = "";
+  for (let i = 0; i < 8; i++) chars += ORDER_ALPHABET[bytes[i] % 32];
   return `SR-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
+
+type OrderRow = typeof schema.orders.$inferSelect;
+
+interface ProductRow {
+  id: number;
+  storeId: number;
+  categoryId: number;
+  priceMinor: number;
+  currency: string;
+  countryCode: string;
+  name: string;
+}
+
+// Everything placing an order runs per call, prepared once per connection (see
+// db/prepared.ts): compiling the Drizzle queries cost far more than running them.
+// The SQL is what the Drizzle queries compiled to.
+const ordering = statements((client) => ({
+  products: perArity(
+    client,
+    (list) => `select "products"."id" AS id, "products"."store_id" AS storeId, "products"."category_id" AS categoryId,
+                 "products"."price_minor" AS priceMinor, "products"."currency" AS currency,
+                 "stores"."country_code" AS countryCode, "en"."name" AS name
+               from "products"
+               inner join "stores" on "stores"."id" = "products"."store_id"
+               inner join "product_translations" "en" on ("en"."product_id" = "products"."id" and "en"."lang" = 'en')
+               where ("products"."id" in (${list}) and "products"."status" = 'active' and "stores"."status" = 'live')`,
+  ),
+  dealLimits: perArity(
+    client,
+    (list) => `select "id", "per_customer_limit" AS "limit" from "festival_deals" where "festival_deals"."id" in (${list})`,
+  ),
+  boughtOnDeal: client.prepare<[number, string], { n: number | null }>(
+    `SELECT sum(l.quantity) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
+     WHERE l.deal_id = ? AND o.email = ? AND o.status IN ('pending', 'paid')`,
+  ),
+  insertOrder: client.prepare(
+    `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
+       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "payment_provider",
+       "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
+     values (null, @number, @email, @customerName, @shippingAddress, @shippingCountry, @lang, 'pending',
+       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @paymentProvider,
+       null, @expiresAt, null, null, @createdAt)`,
+  ),
+  insertLine: client.prepare(
+    `insert into "order_lines" ("id", "order_id", "product_id", "store_id", "category_id", "country_code", "product_name", "quantity",
+       "unit_price_base_minor", "unit_price_minor", "line_total_base_minor", "line_total_minor", "deal_id", "festival_id")
+     values (null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+}));
 
 /**
  * Prices the lines on the server (deal prices only while their sale is live),
@@ -76,22 +126,8 @@ export function createPendingOrder(input: NewOrder) {
   if (!rate) throw new OrderError("no_rate", `No exchange rate for ${input.currency}`);
   const now = input.now.getTime();
   const ids = input.lines.map((l) => l.productId);
-  const en = alias(schema.productTranslations, "en");
-  const products = db
-    .select({
-      id: schema.products.id,
-      storeId: schema.products.storeId,
-      categoryId: schema.products.categoryId,
-      priceMinor: schema.products.priceMinor,
-      currency: schema.products.currency,
-      countryCode: schema.stores.countryCode,
-      name: en.name,
-    })
-    .from(schema.products)
-    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
-    .innerJoin(en, and(eq(en.productId, schema.products.id), eq(en.lang, "en")))
-    .where(and(inArray(schema.products.id, ids), eq(schema.products.status, "active"), eq(schema.stores.status, "live")))
-    .all();
+  const sqlOrdering = ordering(db);
+  const products = sqlOrdering.products(ids.length).all(ids) as ProductRow[];
   const byId = new Map(products.map((p) => [p.id, p]));
   const deals = dealCandidates(ids);
   const limits = dealLimits([...deals.values()].flat().map((d) => d.dealId));
@@ -119,63 +155,83 @@ export function createPendingOrder(input: NewOrder) {
   });
   const email = input.email.trim().toLowerCase();
 
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     if (input.limitPerEmail) {
       for (const line of priced) {
         if (line.dealId === null || line.limit === null) continue;
-        const already = tx.get<{ n: number | null }>(
-          sql`SELECT sum(l.quantity) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
-              WHERE l.deal_id = ${line.dealId} AND o.email = ${email} AND o.status IN ('pending', 'paid')`,
-        );
+        const already = sqlOrdering.boughtOnDeal.get(line.dealId, email);
         if ((already?.n ?? 0) + line.quantity > line.limit) {
           throw new OrderError("limit", `Deal limit reached for product ${line.product.id}`, line.product.id);
         }
       }
     }
     for (const line of priced) takeStock(tx, line.product.id, line.quantity);
-    const totalBaseMinor = priced.reduce((sum, l) => sum + l.unitPriceBaseMinor * l.quantity, 0);
-    const totalMinor = priced.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
-    const order = tx
-      .insert(schema.orders)
-      .values({
-        number: input.number ?? newOrderNumber(),
-        email,
-        customerName: input.customerName,
-        shippingAddress: input.shippingAddress,
-        shippingCountry: input.shippingCountry,
-        lang: input.lang,
-        status: "pending",
-        baseCurrency: BASE_CURRENCY,
-        currency: input.currency,
-        rateMicros: rate.rateMicros,
-        rateAsOf: rate.asOf,
-        totalMinor,
-        totalBaseMinor,
-        paymentProvider: input.paymentProvider,
-        expiresAt: new Date(now + PENDING_ORDER_TTL_MS),
-        createdAt: input.now,
-      })
-      .returning()
-      .get();
-    tx.insert(schema.orderLines)
-      .values(
-        priced.map((l) => ({
-          orderId: order.id,
-          productId: l.product.id,
-          storeId: l.product.storeId,
-          categoryId: l.product.categoryId,
-          countryCode: l.product.countryCode,
-          productName: l.product.name,
-          quantity: l.quantity,
-          unitPriceBaseMinor: l.unitPriceBaseMinor,
-          unitPriceMinor: l.unitPriceMinor,
-          lineTotalBaseMinor: l.unitPriceBaseMinor * l.quantity,
-          lineTotalMinor: l.unitPriceMinor * l.quantity,
-          dealId: l.dealId,
-          festivalId: l.festivalId,
-        })),
-      )
-      .run();
+    let totalBaseMinor = 0;
+    let totalMinor = 0;
+    for (const l of priced) {
+      totalBaseMinor += l.unitPriceBaseMinor * l.quantity;
+      totalMinor += l.unitPriceMinor * l.quantity;
+    }
+    const shippingAddress = JSON.stringify(input.shippingAddress);
+    const expiresAt = now + PENDING_ORDER_TTL_MS;
+    const number = input.number ?? newOrderNumber();
+    const inserted = sqlOrdering.insertOrder.run({
+      number,
+      email,
+      customerName: input.customerName,
+      shippingAddress,
+      shippingCountry: input.shippingCountry,
+      lang: input.lang,
+      baseCurrency: BASE_CURRENCY,
+      currency: input.currency,
+      rateMicros: rate.rateMicros,
+      rateAsOf: rate.asOf,
+      totalMinor,
+      totalBaseMinor,
+      paymentProvider: input.paymentProvider,
+      expiresAt,
+      createdAt: now,
+    });
+    // The row as stored, as Drizzle's `returning()` would have read it back.
+    const order: OrderRow = {
+      id: Number(inserted.lastInsertRowid),
+      number,
+      email,
+      customerName: input.customerName,
+      shippingAddress: JSON.parse(shippingAddress),
+      shippingCountry: input.shippingCountry,
+      lang: input.lang,
+      status: "pending",
+      baseCurrency: BASE_CURRENCY,
+      currency: input.currency,
+      rateMicros: rate.rateMicros,
+      rateAsOf: rate.asOf,
+      totalMinor,
+      totalBaseMinor,
+      paymentProvider: input.paymentProvider,
+      paymentRef: null,
+      expiresAt: new Date(expiresAt),
+      paidAt: null,
+      stockReleasedAt: null,
+      createdAt: new Date(now),
+    };
+    for (const l of priced) {
+      sqlOrdering.insertLine.run(
+        order.id,
+        l.product.id,
+        l.product.storeId,
+        l.product.categoryId,
+        l.product.countryCode,
+        l.product.name,
+        l.quantity,
+        l.unitPriceBaseMinor,
+        l.unitPriceMinor,
+        l.unitPriceBaseMinor * l.quantity,
+        l.unitPriceMinor * l.quantity,
+        l.dealId,
+        l.festivalId,
+      );
+    }
     input.inTransaction?.(tx, order);
     return order;
   });
@@ -184,11 +240,7 @@ export function createPendingOrder(input: NewOrder) {
 /** Per-customer limits of these deals (null: no limit). */
 function dealLimits(dealIds: number[]): Map<number, number | null> {
   if (!dealIds.length) return new Map();
-  const rows = db
-    .select({ id: schema.festivalDeals.id, limit: schema.festivalDeals.perCustomerLimit })
-    .from(schema.festivalDeals)
-    .where(inArray(schema.festivalDeals.id, dealIds))
-    .all();
+  const rows = ordering(db).dealLimits(dealIds.length).all(dealIds) as { id: number; limit: number | null }[];
   return new Map(rows.map((r) => [r.id, r.limit]));
 }
 
@@ -203,42 +255,25 @@ export interface PaymentEvent {
 
 export type PaidResult = "paid" | "duplicate_event" | "not_pending" | "needs_refund";
 
-// Fulfilment's statements, prepared once (compiling a Drizzle query per call cost
-// more than running it); on the one connection, so they join the open transaction.
-let prepared: ReturnType<typeof prepare> | null = null;
-function prepare() {
-  const { orders, paymentEvents } = schema;
-  return {
-    storeEvent: db
-      .insert(paymentEvents)
-      .values({
-        provider: sql.placeholder("provider"),
-        providerEventId: sql.placeholder("providerEventId"),
-        type: sql.placeholder("type"),
-        orderId: sql.placeholder("orderId"),
-        payload: sql.placeholder("payload"),
-        receivedAt: sql.placeholder("receivedAt"),
-      })
-      .onConflictDoNothing()
-      .prepare(),
-    markPaid: db
-      .update(orders)
-      .set({ status: "paid", paidAt: sql`${sql.placeholder("paidAt")}` })
-      .where(and(eq(orders.id, sql.placeholder("orderId")), eq(orders.status, "pending")))
-      .prepare(),
-  };
-}
+// Fulfilment's statements, prepared once per connection (see db/prepared.ts): compiling a
+// Drizzle query per call cost more than running it. They run inside the open transaction.
+const fulfilment = statements((client) => ({
+  storeEvent: client.prepare(
+    `insert into "payment_events" ("id", "provider", "provider_event_id", "type", "order_id", "payload", "received_at")
+     values (null, @provider, @providerEventId, @type, @orderId, @payload, @receivedAt) on conflict do nothing`,
+  ),
+  markPaid: client.prepare<[number, number]>(`update "orders" set "status" = 'paid', "paid_at" = ? where ("orders"."id" = ? and "orders"."status" = 'pending')`),
+}));
 
 /** Stores a provider event once; false if it was already stored (a resent event). */
 function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
-  prepared ??= prepare();
-  const stored = prepared.storeEvent.run({
+  const stored = fulfilment(db).storeEvent.run({
     provider: event.provider,
     providerEventId: event.providerEventId,
     type: event.type,
     orderId: event.orderId,
-    payload: event.payload ?? null,
-    receivedAt: event.now,
+    payload: event.payload == null ? null : JSON.stringify(event.payload),
+    receivedAt: event.now.getTime(),
   });
   return stored.changes === 1;
 }
@@ -256,9 +291,9 @@ function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
  * changes nothing.
  */
 export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
-    const updated = prepared!.markPaid.run({ orderId: event.orderId, paidAt: event.now.getTime() });
+    const updated = fulfilment(db).markPaid.run(event.now.getTime(), event.orderId);
     if (updated.changes === 1) {
       applyPaidOrder(tx, event.orderId, event.now);
       return "paid";
@@ -290,7 +325,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
 
 /** Stores an event that changes no state (e.g. a completed but not yet paid Stripe session). */
 export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_event" {
-  return db.transaction((tx) => (storeEvent(tx, event) ? "stored" : "duplicate_event"));
+  return transact(db, (tx) => (storeEvent(tx, event) ? "stored" : "duplicate_event"));
 }
 
 /**
@@ -299,7 +334,7 @@ export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_e
  * Anything but a pending order is left alone (a paid order stays paid).
  */
 export function closeOrder(event: PaymentEvent, status: "failed" | "expired"): "closed" | "duplicate_event" | "not_pending" {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
     return releaseOrder(tx, event.orderId, status, event.now) ? "closed" : "not_pending";
   });

@@ -3,10 +3,9 @@
  * inside the caller's transaction, and only if enough is left, so concurrent
  * checkouts can never drive it below zero (a CHECK constraint backs this up).
  */
-import { and, eq, gte, sql } from "drizzle-orm";
-import { db, schema, type AppDatabase } from "~/db.server";
+import { db, statements, type Executor } from "~/db.server";
 
-type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+type Tx = Executor;
 
 export class OutOfStockError extends Error {
   constructor(readonly productId: number) {
@@ -14,37 +13,24 @@ export class OutOfStockError extends Error {
   }
 }
 
-// Prepared once on the one connection (compiling per call cost more than running),
-// so they run inside whatever transaction the caller has open.
-let prepared: ReturnType<typeof prepare> | null = null;
-function prepare() {
-  const { products } = schema;
-  const quantity = sql.placeholder("quantity");
-  return {
-    take: db
-      .update(products)
-      .set({ stock: sql`${products.stock} - ${quantity}` })
-      .where(and(eq(products.id, sql.placeholder("id")), gte(products.stock, quantity)))
-      .prepare(),
-    give: db
-      .update(products)
-      .set({ stock: sql`${products.stock} + ${quantity}` })
-      .where(eq(products.id, sql.placeholder("id")))
-      .prepare(),
-  };
-}
+// Prepared once per connection (see db/prepared.ts; compiling per call cost more
+// than running), so they run inside whatever transaction the caller has open.
+const prepared = statements((client) => ({
+  take: client.prepare<[number, number, number]>(
+    `update "products" set "stock" = "products"."stock" - ? where ("products"."id" = ? and "products"."stock" >= ?)`,
+  ),
+  give: client.prepare<[number, number]>(`update "products" set "stock" = "products"."stock" + ? where "products"."id" = ?`),
+}));
 
 /**
  * Takes `quantity` units or throws OutOfStockError (rolling back the transaction):
  * `UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?`, and one row must change.
  */
 export function takeStock(_tx: Tx, productId: number, quantity: number): void {
-  prepared ??= prepare();
-  const result = prepared.take.run({ id: productId, quantity });
+  const result = prepared(db).take.run(quantity, productId, quantity);
   if (result.changes !== 1) throw new OutOfStockError(productId);
 }
 
 export function returnStock(_tx: Tx, productId: number, quantity: number): void {
-  prepared ??= prepare();
-  prepared.give.run({ id: productId, quantity });
+  prepared(db).give.run(quantity, productId);
 }

@@ -1,0 +1,62 @@
+/**
+ * Hot-path SQL, prepared once per connection. Building and compiling a Drizzle
+ * query on every call costs several times running it, so the paths that run
+ * per order (pricing reads, stock, order insert, fulfilment, counters) keep
+ * better-sqlite3 statements here: created lazily on first use and cached per
+ * connection (tests open a fresh database per file; the app opens one per
+ * process). Statements run on the connection, so they join whatever
+ * transaction is open on it.
+ */
+import type Database from "better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type { AppDatabase } from "./connection";
+import type * as schema from "./schema";
+
+/** A connection or an open transaction on it: either runs queries inside the current transaction. */
+export type Executor = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+
+/** `statements(build)(db)`: what `build` prepares, once per connection. */
+export function statements<T>(build: (client: Database.Database) => T): (db: AppDatabase) => T {
+  const byClient = new WeakMap<Database.Database, T>();
+  return (db) => {
+    const client = db.$client;
+    let built = byClient.get(client);
+    if (built === undefined) {
+      built = build(client);
+      byClient.set(client, built);
+    }
+    return built;
+  };
+}
+
+/**
+ * A statement per number of `?` in an `IN (…)` list, prepared on first use:
+ * `sql(list)` builds the text from a list such as "?, ?, ?". Lists longer
+ * than `maxCached` are prepared per call rather than kept.
+ */
+export function perArity(client: Database.Database, sql: (list: string) => string, maxCached = 100): (n: number) => Database.Statement {
+  const byArity = new Map<number, Database.Statement>();
+  const build = (n: number) => client.prepare(sql(Array.from({ length: n }, () => "?").join(", ")));
+  return (n) => {
+    if (n > maxCached) return build(n);
+    let stmt = byArity.get(n);
+    if (!stmt) {
+      stmt = build(n);
+      byArity.set(n, stmt);
+    }
+    return stmt;
+  };
+}
+
+// BEGIN DEFERRED, as Drizzle's `db.transaction` issues; nested calls become savepoints.
+const runners = statements((client) => client.transaction(<T>(fn: () => T): T => fn()).deferred);
+
+/**
+ * Runs `fn` in one synchronous transaction on `db` (a savepoint if one is
+ * already open), without building a Drizzle transaction object per call:
+ * `fn` gets the connection itself, whose queries run inside the transaction.
+ * A throw rolls everything back, as with `db.transaction`.
+ */
+export function transact<T>(db: AppDatabase, fn: (tx: Executor) => T): T {
+  return runners(db)(() => fn(db)) as T;
+}
