@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { AreaHead } from "~/components/area-head";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { ErrorList } from "~/components/forms";
@@ -122,13 +123,7 @@ export default function EnrolmentDeals() {
   const select = getSelectProps(fields.product);
   return (
     <div className="container stack">
-      <p className="breadcrumb">
-        <Link to={localize("/dashboard/festivals")}>{t("festivals.owner.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>
-          {d.festival.name} · {d.store.name}
-        </h1>
+      <AreaHead back={{ to: localize("/dashboard/festivals"), label: t("festivals.owner.title") }} title={`${d.festival.name} · ${d.store.name}`} notice={d.saved}>
         <p>
           <span className={`state-pill state-pill--${d.enrolment.status}`}>{d.enrolment.statusLabel}</span>
           {d.enrolment.reason ? <span> {t("festivals.owner.reason", { reason: d.enrolment.reason })}</span> : null}
@@ -136,12 +131,7 @@ export default function EnrolmentDeals() {
         <p className="muted">
           {t("festivals.phase.sale")}: {d.sale} ({d.festival.timeZone})
         </p>
-      </header>
-      {d.saved ? (
-        <p className="notice" role="status">
-          {d.saved}
-        </p>
-      ) : null}
+      </AreaHead>
       <section aria-labelledby="deals-title">
         <h2 id="deals-title">{t("festivals.owner.deals")}</h2>
         {d.deals.length ? (

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { AreaHead } from "~/components/area-head";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestMeta, requireOwner } from "~/modules/auth/guards.server";
@@ -55,18 +56,9 @@ export default function OwnerFestivals() {
   const localize = useLocalizedPath();
   return (
     <div className="container stack">
-      <p className="breadcrumb">
-        <Link to={localize("/dashboard")}>{t("owner.dashboard.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("festivals.owner.title")}</h1>
+      <AreaHead back={{ to: localize("/dashboard"), label: t("owner.dashboard.title") }} title={t("festivals.owner.title")} notice={done}>
         <p>{t("festivals.owner.intro")}</p>
-      </header>
-      {done ? (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      ) : null}
+      </AreaHead>
       {festivals.length ? (
         festivals.map((f) => (
           <section key={f.slug} className="owner-festival" aria-labelledby={`f-${f.slug}`}>

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { AreaHead } from "~/components/area-head";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -73,20 +74,11 @@ export default function EditFestival() {
   const localize = useLocalizedPath();
   return (
     <div className="container stack">
-      <p className="breadcrumb">
-        <Link to={localize("/organiser")}>{t("festivals.organiser.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{d.name}</h1>
+      <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={d.name} notice={d.saved}>
         <p>
           <span className={`state-pill state-pill--${d.status}`}>{d.statusLabel}</span> <span className={`state-pill state-pill--${d.state}`}>{d.stateLabel}</span>
         </p>
-      </header>
-      {d.saved ? (
-        <p className="notice" role="status">
-          {d.saved}
-        </p>
-      ) : null}
+      </AreaHead>
       {actionData?.statusError ? (
         <p className="field-errors" role="alert">
           {actionData.statusError}

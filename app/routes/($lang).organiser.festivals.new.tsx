@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
+import { AreaHead } from "~/components/area-head";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FestivalForm } from "~/components/festival-form";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
@@ -37,13 +38,9 @@ export default function NewFestival() {
   const localize = useLocalizedPath();
   return (
     <div className="container stack">
-      <p className="breadcrumb">
-        <Link to={localize("/organiser")}>{t("festivals.organiser.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("festivals.form.newTitle")}</h1>
+      <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={t("festivals.form.newTitle")}>
         <p>{t("festivals.form.newIntro")}</p>
-      </header>
+      </AreaHead>
       <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AreaHead } from "~/components/area-head";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { ErrorList } from "~/components/forms";
@@ -68,18 +69,9 @@ export default function ReviewQueue() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="container stack">
-      <p className="breadcrumb">
-        <Link to={localize("/organiser")}>{t("festivals.organiser.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("festivals.review.title")}</h1>
+      <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={t("festivals.review.title")} notice={done}>
         <p>{t("festivals.review.intro")}</p>
-      </header>
-      {done ? (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      ) : null}
+      </AreaHead>
       {items.length ? (
         <ul className="review-list">
           {items.map((item) => {
