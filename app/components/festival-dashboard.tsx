@@ -1,5 +1,6 @@
 /** Pieces of the organiser's live dashboard: progress bars, tables and an hourly SVG chart that reads without JavaScript. */
 import { useTranslation } from "react-i18next";
+import type { TrackerCountryRow } from "~/modules/festivals/present.server";
 
 export function ProgressRow({ label, value, target, percent, metric }: { label: string; value: string; target: string; percent: number | null; metric?: string }) {
   const { t } = useTranslation();
@@ -126,6 +127,34 @@ export function BreakdownTable({ caption, rows, withCountry = false, withRank = 
                   <span style={{ inlineSize: `${r.share}%` }} />
                 </span>
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Stores live and products listed per country (the campaign tracker's table). */
+export function CountryTrackerTable({ rows, caption }: { rows: TrackerCountryRow[]; caption?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            <th scope="col">{t("festivals.organiser.country")}</th>
+            <th scope="col">{t("tracker.stores")}</th>
+            <th scope="col">{t("tracker.products")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.code}>
+              <th scope="row">{c.name}</th>
+              <td>{c.stores}</td>
+              <td>{c.products}</td>
             </tr>
           ))}
         </tbody>

@@ -6,14 +6,14 @@ import { countryName, formatDateTime, formatMoney, formatNumber } from "~/module
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { ownerOrderLines } from "~/modules/owner/orders.server";
-import { listOwnedStores } from "~/modules/owner/stores.server";
+import { ownedStoreName } from "~/modules/owner/stores.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const storeName = listOwnedStores(user.id, lang).find((s) => s.id === store.id)?.name ?? store.slug;
+  const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
   return {
     title: `${t("owner.orders.title")} · ${storeName} · ${t("site.name")}`,
     storeName,

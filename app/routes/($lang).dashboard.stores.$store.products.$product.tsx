@@ -21,7 +21,7 @@ import { addImage, changeImage, imageCount, listImages, MAX_IMAGES } from "~/mod
 import { changeProductStatus, listCategoryOptions, productFormValues, updateProduct } from "~/modules/owner/products.server";
 import { imageActionSchema, productSchema, productStatusSchema, PRODUCT_INTENTS } from "~/modules/owner/schemas";
 import { allowedIntents, type ProductStatus } from "~/modules/owner/status";
-import { categoryIdBySlug, listOwnedStores } from "~/modules/owner/stores.server";
+import { categoryIdBySlug, ownedStoreName } from "~/modules/owner/stores.server";
 import { ImageRejected, MAX_UPLOAD_BYTES, removeImageFiles, srcSetFor, storeProductImage } from "~/modules/uploads/images.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const found = productFormValues(user.id, store.id, Number(params.product));
   if (!found) throw notFound(t);
-  const storeName = listOwnedStores(user.id, lang).find((s) => s.id === store.id)?.name ?? store.slug;
+  const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
   const status = found.product.status as ProductStatus;
   return {
     title: `${found.values.name_en ?? found.product.slug} · ${t("site.name")}`,

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CampaignTrackerPanel } from "~/components/festival";
-import { BreakdownTable } from "~/components/festival-dashboard";
+import { BreakdownTable, CountryTrackerTable } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
 import { campaignTracker } from "~/modules/catalog/catalog.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { listAllFestivals, reviewQueue } from "~/modules/festivals/admin.server";
 import { countersByScope, namesFor } from "~/modules/festivals/dashboard.server";
-import { presentTracker } from "~/modules/festivals/present.server";
+import { presentTracker, presentTrackerCountries } from "~/modules/festivals/present.server";
 import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
@@ -41,12 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `${t("festivals.organiser.title")} · ${t("site.name")}`,
     pending: formatNumber(reviewQueue(lang).length, lang),
     tracker: presentTracker(tracker, lang, t),
-    byCountry: tracker.byCountry.map((c) => ({
-      code: c.countryCode,
-      name: countryName(c.countryCode, lang),
-      stores: n(c.stores),
-      products: n(c.products),
-    })),
+    byCountry: presentTrackerCountries(tracker, lang),
     campaign: { orders: n(campaign.orders), units: n(campaign.units), gmv: view.money(campaign.gmv) },
     stores: stores.map((s, i) => ({ ...row(s, storeNames.get(Number(s.key))?.name ?? s.key, stores[0]?.gmv ?? 1), rank: n(i + 1), country: countryName(storeNames.get(Number(s.key))?.countryCode ?? "", lang) })),
     countries: countries.map((c) => row(c, countryName(c.key, lang), countries[0]?.gmv ?? 1)),
@@ -86,102 +81,7 @@ export default function OrganiserHome() {
       </header>
       <section aria-labelledby="festivals-title">
         <h2 id="festivals-title">{t("festivals.organiser.festivals")}</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("festivals.organiser.name")}</th>
-                <th scope="col">{t("festivals.organiser.status")}</th>
-                <th scope="col">{t("festivals.organiser.state")}</th>
-                <th scope="col">{t("festivals.organiser.sale")}</th>
-                <th scope="col">{t("festivals.organiser.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.festivals.map((f) => (
-                <tr key={f.slug} data-festival={f.slug}>
-                  <th scope="row">{f.name}</th>
-                  <td>
-                    <span className={`state-pill state-pill--${f.status}`}>{f.statusLabel}</span>
-                  </td>
-                  <td>
-                    <span className={`state-pill state-pill--${f.state}`}>{f.stateLabel}</span>
-                  </td>
-                  <td>{f.sale}</td>
-                  <td className="table-actions">
-                    <Link to={localize(`/organiser/festivals/${f.slug}/edit`)}>{t("festivals.organiser.edit")}</Link>
-                    {f.status === "published" ? (
-                      <>
-                        {" · "}
-                        <Link to={localize(`/organiser/festivals/${f.slug}`)}>{t("festivals.organiser.dashboard")}</Link>
-                      </>
-                    ) : null}
-                    {f.pending ? (
-                      <>
-                        {" · "}
-                        <Link to={localize("/organiser/review")}>{f.pending}</Link>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section aria-labelledby="campaign-title" className="stack">
-        <h2 id="campaign-title">{t("festivals.organiser.campaignSales")}</h2>
-        <dl className="festival-banner__counters">
-          <div className="meter">
-            <dt>{t("festival.orders")}</dt>
-            <dd>
-              <strong className="meter__value">{d.campaign.orders}</strong>
-            </dd>
-          </div>
-          <div className="meter">
-            <dt>{t("festival.units")}</dt>
-            <dd>
-              <strong className="meter__value">{d.campaign.units}</strong>
-            </dd>
-          </div>
-          <div className="meter">
-            <dt>{t("festival.gmv")}</dt>
-            <dd>
-              <strong className="meter__value">
-                <bdi dir="ltr">{d.campaign.gmv}</bdi>
-              </strong>
-            </dd>
-          </div>
-        </dl>
-        <BreakdownTable caption={t("festivals.dashboard.leaderboard")} rows={d.stores} withCountry withRank />
-        <div className="dashboard-columns">
-          <BreakdownTable caption={t("festivals.dashboard.byCountry")} rows={d.countries} />
-          <BreakdownTable caption={t("festivals.dashboard.byCategory")} rows={d.categories} />
-        </div>
-      </section>
-      <CampaignTrackerPanel tracker={d.tracker} />
-      <section aria-labelledby="countries-title">
-        <h2 id="countries-title">{t("festivals.organiser.byCountry")}</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("festivals.organiser.country")}</th>
-                <th scope="col">{t("tracker.stores")}</th>
-                <th scope="col">{t("tracker.products")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.byCountry.map((c) => (
-                <tr key={c.code}>
-                  <td>{c.name}</td>
-                  <td>{c.stores}</td>
-                  <td>{c.products}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountryTrackerTable rows={d.byCountry} />
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FestivalClock, LiveCounters } from "~/components/festival";
-import { BreakdownTable, HourlyChart, ProgressRow } from "~/components/festival-dashboard";
+import { BreakdownTable, CountryTrackerTable, HourlyChart, ProgressRow } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
@@ -93,27 +93,7 @@ export default function FestivalDashboard() {
           <ProgressRow label={t("tracker.stores")} value={d.tracker.stores} target={d.tracker.storesTarget} percent={d.tracker.storesPercent} />
           <ProgressRow label={t("tracker.products")} value={d.tracker.products} target={d.tracker.productsTarget} percent={d.tracker.productsPercent} />
         </div>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("festivals.organiser.byCountry")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("festivals.organiser.country")}</th>
-                <th scope="col">{t("tracker.stores")}</th>
-                <th scope="col">{t("tracker.products")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.tracker.byCountry.map((c) => (
-                <tr key={c.code}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.stores}</td>
-                  <td>{c.products}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountryTrackerTable rows={d.tracker.byCountry} caption={t("festivals.organiser.byCountry")} />
       </section>
     </div>
   );

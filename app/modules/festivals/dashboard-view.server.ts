@@ -6,6 +6,7 @@ import { countryName, formatDateTime, formatNumber } from "../i18n/format";
 import { toMajorString } from "./money-text";
 import { festivalBreakdown, festivalParticipation, festivalTotals, hourlySeries, namesFor } from "./dashboard.server";
 import type { FestivalSummary } from "./festivals.server";
+import { presentTrackerCountries } from "./present.server";
 
 const pct = (v: number, target: number) => (target > 0 ? Math.round((v * 100) / target) : null);
 
@@ -78,7 +79,7 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
       products: n(tracker.productsListed),
       productsTarget: n(CAMPAIGN_TARGETS.products),
       productsPercent: pct(tracker.productsListed, CAMPAIGN_TARGETS.products),
-      byCountry: tracker.byCountry.map((c) => ({ code: c.countryCode, name: countryName(c.countryCode, lang), stores: n(c.stores), products: n(c.products) })),
+      byCountry: presentTrackerCountries(tracker, lang),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import { readCounters } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
-import { formatDateTime, formatDuration, formatNumber } from "../i18n/format";
+import { countryName, formatDateTime, formatDuration, formatNumber } from "../i18n/format";
 import type { Presenter } from "../catalog/present.server";
 import type { FestivalSummary } from "./festivals.server";
 
@@ -58,3 +58,14 @@ export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunctio
   };
 }
 export type TrackerView = ReturnType<typeof presentTracker>;
+
+/** Stores live and products listed per country, formatted for the organiser tables. */
+export function presentTrackerCountries(tracker: CampaignTracker, lang: Lang) {
+  return tracker.byCountry.map((c) => ({
+    code: c.countryCode,
+    name: countryName(c.countryCode, lang),
+    stores: formatNumber(c.stores, lang),
+    products: formatNumber(c.products, lang),
+  }));
+}
+export type TrackerCountryRow = ReturnType<typeof presentTrackerCountries>[number];

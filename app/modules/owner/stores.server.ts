@@ -40,6 +40,20 @@ export function listOwnedStores(ownerId: number, lang: Lang) {
 // ── Onboarding ────────────────────────────────────────────────────────────
 
 
+/** One owned store's name in the page's language (English fallback), found through its owner. */
+export function ownedStoreName(ownerId: number, storeId: number, lang: Lang): string | null {
+  const t = alias(schema.storeTranslations, "t");
+  const en = alias(schema.storeTranslations, "en");
+  const row = db
+    .select({ name: sql<string>`coalesce(${t.name}, ${en.name})` })
+    .from(schema.stores)
+    .innerJoin(en, and(eq(en.storeId, schema.stores.id), eq(en.lang, "en")))
+    .leftJoin(t, and(eq(t.storeId, schema.stores.id), eq(t.lang, lang)))
+    .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
+    .get();
+  return row?.name ?? null;
+}
+
 export function categoryIdBySlug(slug: string): number | null {
   return db.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.slug, slug)).get()?.id ?? null;
 }
