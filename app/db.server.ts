@@ -1,8 +1,10 @@
 /**
  * The app's one database connection, opened from DATABASE_PATH. Migrations
  * are not run here (see scripts/start.ts): importing a module must not
- * change the schema.
+ * change the schema. WAL checkpoints run in a background thread
+ * (db/checkpoints.ts), so no request waits for one.
  */
+import { startBackgroundCheckpoints } from "../db/checkpoints";
 import { openDatabase, type AppDatabase } from "../db/connection";
 
 export * as schema from "../db/schema";
@@ -10,3 +12,6 @@ export type { AppDatabase };
 export { perArity, statements, transact, type Executor } from "../db/prepared";
 
 export const db: AppDatabase = openDatabase();
+
+/** Stops the background checkpointer (after a final checkpoint); for scripts that want a tidy exit. */
+export const stopBackgroundCheckpoints = startBackgroundCheckpoints(db);

@@ -5,7 +5,8 @@
  *      takes the stock and stores the pending order, then one that stores the
  *      payment event, moves pending → paid and adds to every counter;
  *   2. the fulfilment transaction alone (event + guarded update + counters);
- * then checks that reconcile still finds zero drift.
+ * then checks that reconcile still finds zero drift. WAL checkpoints run as in
+ * the server: in a background thread (db/checkpoints.ts).
  *   BENCH_ORDERS=5000  (orders per measurement)
  */
 import fs from "node:fs";
@@ -19,7 +20,7 @@ process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
 
 const { prepareDatabase } = await import("./prepare-database");
 await prepareDatabase({ log: () => {} });
-const { db } = await import("../app/db.server");
+const { db, stopBackgroundCheckpoints } = await import("../app/db.server");
 const { createPendingOrder, markOrderPaid } = await import("../app/modules/orders/orders.server");
 const { reconcileCounters } = await import("../app/modules/counters/counters.server");
 
@@ -46,6 +47,13 @@ const input = (i: number) => ({
 const pay = (orderId: number, tag: string) =>
   markOrderPaid({ orderId, provider: "demo", providerEventId: `bench-${tag}-${orderId}`, type: "bench.paid", now: new Date() });
 
+// The WAL's size, sampled between orders: shows the checkpoints keep up.
+const walFile = `${process.env.DATABASE_PATH}-wal`;
+let walPeak = 0;
+const sampleWal = (i: number) => {
+  if (i % 250 === 0) walPeak = Math.max(walPeak, fs.statSync(walFile, { throwIfNoEntry: false })?.size ?? 0);
+};
+
 // Warm-up (prepared statements, JIT).
 for (let i = 0; i < 200; i++) pay(createPendingOrder(input(i)).id, "warm");
 
@@ -53,12 +61,16 @@ let t0 = performance.now();
 for (let i = 0; i < N; i++) {
   const order = createPendingOrder(input(i));
   if (pay(order.id, "full") !== "paid") throw new Error("order not paid");
+  sampleWal(i);
 }
 const fullMs = performance.now() - t0;
 
 const pending = Array.from({ length: N }, (_, i) => createPendingOrder(input(i)).id);
 t0 = performance.now();
-for (const id of pending) if (pay(id, "pay") !== "paid") throw new Error("order not paid");
+for (const [i, id] of pending.entries()) {
+  if (pay(id, "pay") !== "paid") throw new Error("order not paid");
+  sampleWal(i);
+}
 const payMs = performance.now() - t0;
 
 t0 = performance.now();
@@ -73,6 +85,8 @@ console.log(`  whole path  (price + stock + pending order + payment event + pend
 console.log(`  fulfilment  (payment event + guarded pending→paid + counters, one transaction):      ${rate(payMs)} transactions/s  (${(payMs / N).toFixed(3)} ms each)`);
 console.log(`  replays     (the same events again: no-ops):                                          ${rate(replayMs)} /s  (${dup.toLocaleString("en")} duplicates refused)`);
 console.log(`  reconcile   drift after the run: ${drift.length}`);
+console.log(`  WAL         largest size seen: ${(walPeak / 1048576).toFixed(1)} MB (checkpoints in a background thread)`);
+await stopBackgroundCheckpoints();
 db.$client.close();
 fs.rmSync(dir, { recursive: true, force: true });
 if (drift.length) process.exitCode = 1;

@@ -59,9 +59,21 @@ export interface NewOrder {
 }
 
 const ORDER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+// Random bytes drawn in batches: one call to the system's generator per 512 order numbers.
+const randomPool = { bytes: Buffer.alloc(0), used: 0 };
+function randomOrderBytes(): Buffer {
+  if (randomPool.used + 8 > randomPool.bytes.length) {
+    randomPool.bytes = randomBytes(4096);
+    randomPool.used = 0;
+  }
+  randomPool.used += 8;
+  return randomPool.bytes.subarray(randomPool.used - 8, randomPool.used);
+}
+
 export function newOrderNumber(): string {
-  const bytes = randomBytes(8);
+  const bytes = randomOrderBytes();
   let chars = "";
+  // 32 symbols divide 256 evenly, so `% 32` keeps every symbol equally likely.
   for (let i = 0; i < 8; i++) chars += ORDER_ALPHABET[bytes[i] % 32];
   return `SR-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
@@ -198,7 +210,7 @@ export function createPendingOrder(input: NewOrder) {
       number,
       email,
       customerName: input.customerName,
-      shippingAddress: JSON.parse(shippingAddress),
+      shippingAddress: { ...input.shippingAddress },
       shippingCountry: input.shippingCountry,
       lang: input.lang,
       status: "pending",
