@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { startBackgroundCheckpoints } from "./checkpoints";
+import Database from "better-sqlite3";
+import { foldWalIntoFile, startBackgroundCheckpoints } from "./checkpoints";
 import { openDatabase } from "./connection";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpoints-"));
@@ -40,4 +41,22 @@ test("stopping twice, or a database in memory, is harmless", async () => {
   const memory = openDatabase(":memory:");
   await expect(startBackgroundCheckpoints(memory)()).resolves.toBe(0);
   memory.$client.close();
+});
+
+test("folding the WAL into the file, with the background thread busy, leaves a file whose plain copy is complete", async () => {
+  const file = path.join(dir, "fold.sqlite");
+  const db = openDatabase(file);
+  db.$client.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  startBackgroundCheckpoints(db, { intervalMs: 1 });
+  const insert = db.$client.prepare("INSERT INTO t (body) VALUES (?)");
+  for (let i = 0; i < 500; i++) insert.run("y".repeat(3000));
+  await foldWalIntoFile(db);
+  expect(fs.statSync(`${file}-wal`).size).toBe(0);
+
+  const copy = path.join(dir, "fold-copy.sqlite");
+  fs.copyFileSync(file, copy);
+  const reader = new Database(copy, { readonly: true });
+  expect(reader.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 500 });
+  reader.close();
+  db.$client.close();
 });

@@ -84,12 +84,31 @@ export function startBackgroundCheckpoints(db: AppDatabase, options: CheckpointO
     running.set(file, worker);
   }
   const started = worker;
-  return () =>
-    new Promise<number>((resolve) => {
-      if (running.get(file) !== started) return resolve(0);
-      running.delete(file);
-      started.once("message", (message: { frames: number }) => resolve(message.frames));
-      started.once("exit", () => resolve(0));
-      started.postMessage("stop");
-    });
+  return () => stopCheckpointer(file, started);
+}
+
+function stopCheckpointer(file: string, worker = running.get(file)): Promise<number> {
+  return new Promise<number>((resolve) => {
+    if (!worker || running.get(file) !== worker) return resolve(0);
+    running.delete(file);
+    worker.once("message", (message: { frames: number }) => resolve(message.frames));
+    worker.once("exit", () => resolve(0));
+    worker.postMessage("stop");
+  });
+}
+
+/**
+ * Copies every committed page into the database file and empties the WAL, so
+ * that a plain copy of the file is complete (the test set-up copies one).
+ * Stops this process's background checkpointer first: SQLite answers a
+ * checkpoint that meets another one at once with "busy", without waiting.
+ */
+export async function foldWalIntoFile(db: AppDatabase): Promise<void> {
+  await stopCheckpointer(db.$client.name);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+    if (row.busy === 0 && row.log === row.checkpointed) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Could not fold the WAL into ${db.$client.name}: another connection kept it busy`);
 }

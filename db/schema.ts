@@ -308,6 +308,13 @@ export const festivalDeals = sqliteTable(
     /** In the product's currency (the catalogue base currency). */
     dealPriceMinor: integer("deal_price_minor").notNull(),
     committedStock: integer("committed_stock").notNull(),
+    /**
+     * Units sold at the deal price in pending and paid orders: taken with one
+     * conditional UPDATE (never past committed_stock) in the order's
+     * transaction and given back when the order expires or fails; see
+     * app/modules/stock/stock.server.ts.
+     */
+    unitsTaken: integer("units_taken").notNull().default(0),
     perCustomerLimit: integer("per_customer_limit"),
     flashStartsAt: integer("flash_starts_at", { mode: "timestamp_ms" }),
     flashEndsAt: integer("flash_ends_at", { mode: "timestamp_ms" }),
@@ -320,6 +327,7 @@ export const festivalDeals = sqliteTable(
     index("festival_deals_product_idx").on(t.productId),
     check("festival_deals_price_positive", sql`${t.dealPriceMinor} > 0`),
     check("festival_deals_committed_nonnegative", sql`${t.committedStock} >= 0`),
+    check("festival_deals_units_taken_nonnegative", sql`${t.unitsTaken} >= 0`),
   ],
 );
 

@@ -1,15 +1,24 @@
 export {};
 /**
  * `npm run reconcile [-- --fix]`: recomputes every campaign-progress counter
- * from the paid orders, prints the drift per scope and exits 1 if any.
+ * from the paid orders, and every festival deal's units taken from the
+ * pending and paid orders, prints the drift and exits 1 if any.
  */
 const fix = process.argv.includes("--fix");
 const { reconcileCounters } = await import("../app/modules/counters/counters.server");
+const { reconcileDealUnits } = await import("../app/modules/stock/stock.server");
 const drift = reconcileCounters({ fix });
 if (!drift.length) {
   console.log("Counters match the paid orders: drift 0.");
 } else {
   console.log(`${drift.length} counter(s) drifted${fix ? " (repaired)" : ""}:`);
   for (const d of drift) console.log(`  ${d.scope}/${d.scopeKey} ${d.metric}: stored ${d.stored}, expected ${d.expected}`);
-  process.exitCode = fix ? 0 : 1;
 }
+const dealDrift = reconcileDealUnits({ fix });
+if (!dealDrift.length) {
+  console.log("Festival deal units taken match the pending and paid orders: drift 0.");
+} else {
+  console.log(`${dealDrift.length} festival deal(s) drifted${fix ? " (repaired)" : ""}:`);
+  for (const d of dealDrift) console.log(`  deal ${d.dealId} units taken: stored ${d.stored}, expected ${d.expected}`);
+}
+if ((drift.length || dealDrift.length) && !fix) process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { Link, useFetcher, useRouteLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -40,6 +41,13 @@ export interface CartActionData {
   ok: boolean;
   notice?: string;
   max?: number;
+  /** The quantity was lowered to the units left at a festival deal's price. */
+  byDeal?: boolean;
+}
+
+/** "Quantity lowered to N", saying whether the festival deal's units or the stock set the cap. */
+export function loweredMessage(t: TFunction, result: CartActionData): string {
+  return t(result.byDeal ? "checkout.cart.loweredDeal" : "checkout.cart.lowered", { max: result.max });
 }
 
 /**
@@ -70,7 +78,7 @@ export function AddToCartForm({ slug, soldOut }: { slug: string; soldOut: boolea
         {result?.ok ? (
           <>
             {t("checkout.cart.added")} <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>
-            {result.notice === "lowered" ? <> {t("checkout.cart.lowered", { max: result.max })}</> : null}
+            {result.notice === "lowered" ? <> {loweredMessage(t, result)}</> : null}
           </>
         ) : result?.notice ? (
           <span className="form-error">{t(`checkout.notice.${result.notice}`)}</span>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
-import { useHydrated, type CartActionData } from "~/components/cart";
+import { loweredMessage, useHydrated, type CartActionData } from "~/components/cart";
 import { cartActionSchema } from "~/modules/cart/cart-schema";
 import { addToCart, cartIdFrom, cartView, ensureCart, removeFromCart, setCartQuantity } from "~/modules/cart/cart.server";
 import { now as appNow } from "~/modules/clock/now.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered"]);
+const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered", "lowered_deal"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
@@ -41,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       soldOut: l.soldOut,
       unavailable: l.unavailable,
       overLimit: l.overLimit,
+      limitReason: l.limitReason,
       dealLimit: l.dealLimit,
+      dealSoldOut: l.dealSoldOut,
+      dealGone: l.dealGone,
     })),
     units: cart.units,
     total: money(cart.totalMinor),
@@ -72,8 +75,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const change = input.intent === "add" ? addToCart(cartId, input.slug, input.quantity, now) : setCartQuantity(cartId, input.slug, input.quantity, now);
   if (!change.ok) return back(change.reason, setCookie);
   if (change.lowered) {
-    if (enhanced) return data<CartActionData>({ ok: true, notice: "lowered", max: change.quantity }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
-    return back("lowered", setCookie);
+    // Say why when it was the festival deal's units left that set the cap.
+    const byDeal = change.limitReason === "dealUnits";
+    if (enhanced) return data<CartActionData>({ ok: true, notice: "lowered", max: change.quantity, byDeal }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+    return back(byDeal ? "lowered_deal" : "lowered", setCookie);
   }
   return back(undefined, setCookie);
 }
@@ -137,7 +142,17 @@ function CartLine({ line }: { line: LineView }) {
   const fetcher = useFetcher<CartActionData>();
   const hydrated = useHydrated();
   const busy = fetcher.state !== "idle";
-  const problem = line.unavailable ? "unavailable" : line.soldOut ? "soldOut" : line.overLimit ? "overLimit" : null;
+  const problem = line.unavailable
+    ? "unavailable"
+    : line.soldOut
+      ? "soldOut"
+      : line.dealGone
+        ? "dealGone"
+        : line.overLimit
+          ? line.limitReason === "dealUnits"
+            ? "dealShort"
+            : "overLimit"
+          : null;
   return (
     <li className={`cart-line${problem ? " cart-line--problem" : ""}`} aria-busy={busy || undefined} data-slug={line.slug}>
       {line.image ? <img src={line.image} width={96} height={96} alt="" className="cart-line__image" /> : <span className="cart-line__image" />}
@@ -152,6 +167,8 @@ function CartLine({ line }: { line: LineView }) {
         </p>
         {line.was ? <p className="note note--price">{t("checkout.cart.priceChanged", { was: line.was })}</p> : null}
         {line.dealLimit !== null && !problem ? <p className="hint">{t("checkout.cart.dealLimit", { max: line.dealLimit })}</p> : null}
+        {line.limitReason === "dealUnits" && !problem ? <p className="hint">{t("checkout.cart.dealUnits", { max: line.max })}</p> : null}
+        {line.dealSoldOut && !problem ? <p className="hint">{t("checkout.cart.dealSoldOut")}</p> : null}
         {problem ? (
           <p className="note note--problem" role="status">
             {t(`checkout.cart.${problem}`, { max: line.max })}
@@ -159,7 +176,7 @@ function CartLine({ line }: { line: LineView }) {
         ) : null}
         {fetcher.data?.notice && fetcher.state === "idle" ? (
           <p className="hint" role="status">
-            {fetcher.data.notice === "lowered" ? t("checkout.cart.lowered", { max: fetcher.data.max }) : t(`checkout.notice.${fetcher.data.notice}`)}
+            {fetcher.data.notice === "lowered" ? loweredMessage(t, fetcher.data) : t(`checkout.notice.${fetcher.data.notice}`)}
           </p>
         ) : null}
       </div>

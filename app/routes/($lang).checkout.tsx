@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
   return {
     title: `${t("checkout.form.title")} · ${t("site.name")}`,
-    lines: cart.lines.map((l) => ({ slug: l.slug, name: l.name, quantity: l.quantity, linePrice: money(l.lineMinor), problem: l.unavailable || l.soldOut || l.overLimit })),
+    lines: cart.lines.map((l) => ({ slug: l.slug, name: l.name, quantity: l.quantity, linePrice: money(l.lineMinor), problem: l.unavailable || l.soldOut || l.overLimit || l.dealGone })),
     canOrder: cart.lines.length > 0 && cart.orderable.length === cart.lines.length,
     total: money(cart.totalMinor),
     minutes: Math.round(PENDING_ORDER_TTL_MS / 60_000),

@@ -69,6 +69,8 @@ export default function FestivalPage() {
                   <p className="deal-card__time">
                     {t("festivals.deal.endsIn")} <Countdown target={d.endsAt} initial={d.endsText} serverNow={serverNow} />
                   </p>
+                ) : d.soldOutLabel ? (
+                  <p className="deal-card__time">{d.soldOutLabel}</p>
                 ) : d.startsAt ? (
                   <p className="deal-card__time">
                     {t("festivals.deal.startsIn")} <Countdown target={d.startsAt} initial={d.startsText} serverNow={serverNow} />
@@ -77,6 +79,7 @@ export default function FestivalPage() {
                   <p className="deal-card__time muted">{t("festivals.deal.notLive")}</p>
                 )}
                 {d.flashLabel ? <p className="deal-card__flash">{d.flashLabel}</p> : null}
+                {d.unitsLeftLabel ? <p className="deal-card__units">{d.unitsLeftLabel}</p> : null}
                 {d.limitLabel ? <p className="deal-card__limit">{d.limitLabel}</p> : null}
                 <p className={`stock stock--${d.stock}`}>{d.stockLabel}</p>
               </li>

@@ -1,10 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requestMeta } from "~/modules/auth/guards.server";
+import { RateLimitedError } from "~/modules/auth/rate-limit.server";
+import { forwardRetryAfter } from "~/modules/http/headers";
+import { formatDuration } from "~/modules/i18n/format";
 import { requestContext } from "~/modules/i18n/request.server";
 import { lookupSchema } from "~/modules/orders/checkout-schema";
 import { orderPath } from "~/modules/orders/links.server";
-import { orderByNumberAndEmail } from "~/modules/orders/view.server";
+import { lookUpOrder } from "~/modules/orders/lookup.server";
+
+export const headers = forwardRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
@@ -13,9 +19,15 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { title: `${t("checkout.lookup.title")} · ${t("site.name")}` };
 }
 
-type Result = { errors: { number?: string; email?: string }; notFound?: boolean; values: { number: string; email: string } };
+type Result = {
+  errors: { number?: string; email?: string };
+  notFound?: boolean;
+  /** Throttled: how long to wait, formatted for the page's language. */
+  retryIn?: string;
+  values: { number: string; email: string };
+};
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { lang } = requestContext(request);
   const form = await request.formData();
   const values = { number: String(form.get("number") ?? ""), email: String(form.get("email") ?? "") };
@@ -25,7 +37,17 @@ export async function action({ request }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[issue.path[0] as "number" | "email"] ??= issue.message;
     return data<Result>({ errors, values }, { status: 400 });
   }
-  const order = orderByNumberAndEmail(parsed.data.number, parsed.data.email);
+  let order;
+  try {
+    order = lookUpOrder(parsed.data.number, parsed.data.email, requestMeta(request, context).ip);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const retryAfter = error.retryAfterSeconds;
+    return data<Result>(
+      { errors: {}, retryIn: formatDuration(retryAfter * 1000, lang), values },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
   // The same answer whether the number or the email is wrong.
   if (!order) return data<Result>({ errors: {}, notFound: true, values }, { status: 404 });
   return redirect(orderPath(order, lang), 303);
@@ -40,7 +62,11 @@ export default function OrderLookup() {
     <div className="container narrow stack">
       <h1>{t("checkout.lookup.title")}</h1>
       <p>{t("checkout.lookup.intro")}</p>
-      {result?.notFound ? (
+      {result?.retryIn ? (
+        <p className="notice notice--error" role="alert" data-testid="lookup-limited">
+          {t("checkout.lookup.rateLimited", { time: result.retryIn })}
+        </p>
+      ) : result?.notFound ? (
         <p className="notice notice--error" role="alert">
           {t("checkout.lookup.notFound")}
         </p>

@@ -12,7 +12,7 @@ import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd, publicOrigin } from "~/modules/catalog/seo";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { convertMinor, currencyExponent, BASE_CURRENCY } from "~/modules/money/money";
-import { formatDuration } from "~/modules/i18n/format";
+import { formatDuration, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
@@ -67,6 +67,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       images: product.images,
       category: product.category,
       dealTimeLeft: card.dealEndsAt ? formatDuration(card.dealEndsAt - now, lang) : null,
+      // While a deal is live: how many of its committed units are left at the festival price,
+      // or that none are (the regular price then applies).
+      dealUnitsLeft: product.price.deal ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) }) : null,
+      dealSoldOut: product.price.dealSoldOut,
     },
     more: moreFromStore(lang, product.storeId, product.id, 4, now).map((p) => presentProduct(p, view, t)),
   };
@@ -116,12 +120,24 @@ export default function ProductPage() {
                     {t("product.dealEndsIn")} <Countdown target={product.dealEndsAt} initial={product.dealTimeLeft} />
                   </p>
                 ) : null}
+                {product.dealUnitsLeft ? (
+                  <p className="deal-units" data-testid="deal-units">
+                    {product.dealUnitsLeft}
+                  </p>
+                ) : null}
               </>
             ) : (
-              <p>
-                <span className="visually-hidden">{t("product.price")}: </span>
-                <Price value={product.price} className="price price--big" />
-              </p>
+              <>
+                {product.dealSoldOut ? (
+                  <p className="deal-units deal-units--out" data-testid="deal-units">
+                    <span className="badge">{t("catalog.deal.soldOut")}</span> {t("catalog.deal.soldOutNote")}
+                  </p>
+                ) : null}
+                <p>
+                  <span className="visually-hidden">{t("product.price")}: </span>
+                  <Price value={product.price} className="price price--big" />
+                </p>
+              </>
             )}
             <p className={`stock stock--${product.stock}`}>{product.stockLabel}</p>
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />

@@ -386,7 +386,9 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     return { stores: storeIndex, products: productCount, countries: countries.size, liveStoreIds, productIdsByStore, festivalIds };
   });
 
-  // Sample orders, through the real order and fulfilment path.
+  // Sample orders, through the real order and fulfilment path: createPendingOrder takes a
+  // deal's units as a checkout does, so every seeded festival_deals.units_taken equals
+  // the seeded orders' deal lines (and a deal with too few units left prices nothing).
   const shoppers = [
     ["Wang Fang", "wang.fang", "CN", "zh", "CNY"],
     ["Zhang Wei", "zhang.wei", "CN", "zh", "CNY"],

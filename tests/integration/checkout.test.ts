@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { ADDRESS, appHandler, Shopper } from "./http-client";
-import { dealProduct, regularProduct, setStock, stockOf } from "./fixtures";
+import { dealProduct, dealUnits, regularProduct, setDealUnitsLeft, setStock, stockOf } from "./fixtures";
 
 let handle: Awaited<ReturnType<typeof appHandler>>;
 beforeAll(async () => {
@@ -77,6 +77,45 @@ describe("cart", () => {
     const lines = db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))))).all();
     expect(lines.find((l) => l.productId === plain.id)?.quantity).toBe(3);
     expect(lines.find((l) => l.productId === deal.id)?.quantity).toBe(deal.deal!.limit);
+  });
+
+  it("caps a deal line at the units left at the festival price while the deal is live, and says why", async () => {
+    const deal = dealProduct(10, false);
+    setDealUnitsLeft(deal.deal!.dealId, 3);
+    const shopper = new Shopper();
+    const res = await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 8 }, handle);
+    expect(res.headers.get("Location")).toBe("/cart?notice=lowered_deal");
+    const page = await html(await shopper.get("/cart?notice=lowered_deal", handle));
+    expect(page).toContain("The quantity was lowered to the units left at the festival price.");
+    expect(page).toContain("Only 3 left at the festival price.");
+    expect(page).toMatch(/data-testid="cart-count">3</);
+    // A script's fetcher gets the cap too.
+    const more = await shopper.post("/cart.data", { intent: "set", slug: deal.slug, quantity: 5, enhanced: 1 }, handle);
+    expect(await more.text()).toContain('"lowered"');
+    expect(await html(await shopper.get("/zh/cart", handle))).toContain("节日特价仅剩 3 件。");
+    // Once the deal's units are gone, the regular price applies and stock is the only cap.
+    setDealUnitsLeft(deal.deal!.dealId, 0);
+    const other = new Shopper();
+    expect((await other.post("/cart", { intent: "add", slug: deal.slug, quantity: 5 }, handle)).headers.get("Location")).toBe("/cart");
+    const regular = await html(await other.get("/cart", handle));
+    expect(regular).toContain("The festival price has sold out: this is the regular price.");
+    expect(regular).toContain('data-testid="to-checkout"');
+  });
+
+  it("shows on the product page how many units are left at the festival price, and when none are", async () => {
+    const deal = dealProduct(10, undefined, 1);
+    setDealUnitsLeft(deal.deal!.dealId, 4);
+    let page = await html(await new Shopper().get(`/products/${deal.slug}`, handle));
+    expect(page).toContain("4 left at the festival price");
+    expect(page).toContain("Deal ends in");
+    page = await html(await new Shopper().get(`/fr/products/${deal.slug}`, handle));
+    expect(page).toContain("Encore 4 au prix du festival");
+    setDealUnitsLeft(deal.deal!.dealId, 0);
+    page = await html(await new Shopper().get(`/products/${deal.slug}`, handle));
+    expect(page).toContain("Festival deal sold out");
+    expect(page).not.toContain("left at the festival price");
+    expect(page).not.toContain("Deal ends in");
+    expect(page).toMatch(/data-testid="add-to-cart"/);
   });
 
   it("shows when a price changed or an item sold out since it was added", async () => {
@@ -207,6 +246,42 @@ describe("checkout", () => {
     const res = await second.post("/checkout", { ...ADDRESS, email: "LIMIT@example.com" }, handle);
     expect(res.status).toBe(409);
     expect(await html(res)).toContain("the festival deal allows only a few per customer");
+  });
+
+  it("answers a race for the last deal units with a translated message, keeping the cart, then sells at the price shown", async () => {
+    const deal = dealProduct(10, false, 2);
+    const dealId = deal.deal!.dealId;
+    setDealUnitsLeft(dealId, 2);
+    const ordersBefore = db.select().from(schema.orders).all().length;
+    // Two in the cart at the festival price; then someone else buys one of the two left.
+    const shopper = new Shopper();
+    await shopper.post("/zh/cart", { intent: "add", slug: deal.slug, quantity: 2 }, handle);
+    setDealUnitsLeft(dealId, 1);
+    let res = await shopper.post("/zh/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
+    expect(res.status).toBe(409);
+    let page = await html(res);
+    expect(page).toContain("的节日特价刚刚售罄");
+    expect(page).toContain('value="88 Nanjing Road"');
+    expect(page).toMatch(/data-testid="cart-count">2</);
+    // Then the last one goes too: the line now costs the regular price, which checkout never applies unseen.
+    setDealUnitsLeft(dealId, 0);
+    res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
+    expect(res.status).toBe(409);
+    expect(await html(res)).toMatch(/Sorry, .* has just sold out at the festival price/);
+    expect(db.select().from(schema.orders).all().length).toBe(ordersBefore);
+    const cart = await html(await shopper.get("/cart", handle));
+    expect(cart).toContain("The festival price sold out after you added this");
+    expect(cart).not.toContain('data-testid="to-checkout"');
+    // Updating the line accepts the regular price; the order then takes no deal units.
+    await shopper.post("/cart", { intent: "set", slug: deal.slug, quantity: 2 }, handle);
+    expect(await html(await shopper.get("/cart", handle))).toContain('data-testid="to-checkout"');
+    const taken = dealUnits(dealId).taken;
+    res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
+    expect(res.status).toBe(303);
+    const number = res.headers.get("Location")!.split("/")[3].split("?")[0];
+    const line = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, orderByNumber(number).id)).get()!;
+    expect(line).toMatchObject({ dealId: null, quantity: 2, unitPriceBaseMinor: deal.priceMinor });
+    expect(dealUnits(dealId).taken).toBe(taken);
   });
 
   it("says so when the cart is empty", async () => {

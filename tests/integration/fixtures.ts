@@ -36,8 +36,24 @@ export function regularProduct(minStock: number, skip = 0): TestProduct {
   return buyableProducts().filter((p) => !p.deal && p.stock >= minStock)[skip]!;
 }
 
-export function dealProduct(minStock: number, withLimit?: boolean): TestProduct {
-  return buyableProducts().find((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))!;
+export function dealProduct(minStock: number, withLimit?: boolean, skip = 0): TestProduct {
+  return buyableProducts().filter((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))[skip]!;
+}
+
+/** A deal's committed stock and the units taken at its price. */
+export function dealUnits(dealId: number): { committed: number; taken: number; left: number } {
+  const row = db
+    .select({ committed: schema.festivalDeals.committedStock, taken: schema.festivalDeals.unitsTaken })
+    .from(schema.festivalDeals)
+    .where(eq(schema.festivalDeals.id, dealId))
+    .get()!;
+  return { ...row, left: row.committed - row.taken };
+}
+
+/** Leaves exactly `left` units at the deal's price (as an owner committing that much more would). */
+export function setDealUnitsLeft(dealId: number, left: number) {
+  const { taken } = dealUnits(dealId);
+  db.update(schema.festivalDeals).set({ committedStock: taken + left }).where(eq(schema.festivalDeals.id, dealId)).run();
 }
 
 export const stockOf = (id: number) => db.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, id)).get()!.stock;

@@ -1,8 +1,9 @@
 /**
  * Property: whatever random sequence of add-to-cart, checkout, pay, fail,
  * expire and replayed or late payment events happens, stock never goes
- * below zero, every unit is either on the shelf or in a live order, and the
- * counters never drift from the paid orders.
+ * below zero, every unit is either on the shelf or in a live order, every
+ * festival deal's units taken equal its lines in live orders and never pass
+ * its committed stock, and the counters never drift from the paid orders.
  */
 import { inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -10,9 +11,10 @@ import { describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { addToCart, ensureCart } from "~/modules/cart/cart.server";
 import { reconcileCounters } from "~/modules/counters/counters.server";
+import { reconcileDealUnits } from "~/modules/stock/stock.server";
 import { placeOrder } from "~/modules/orders/checkout.server";
 import { closeOrder, markOrderPaid, releaseExpiredOrders, type PaymentEvent } from "~/modules/orders/orders.server";
-import { dealProduct, regularProduct, setStock, stockOf } from "./fixtures";
+import { dealProduct, regularProduct, setDealUnitsLeft, setStock, stockOf } from "./fixtures";
 
 const command = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), shopper: fc.nat(3), product: fc.nat(2), quantity: fc.integer({ min: 1, max: 4 }) }),
@@ -23,18 +25,31 @@ const command = fc.oneof(
   fc.record({ kind: fc.constant("replay" as const), event: fc.nat(40) }),
 );
 
+/** Every deal whose units taken differ from its lines in pending and paid orders, or pass its committed stock. */
+function dealUnitViolations() {
+  return db.all<{ id: number; taken: number; committed: number; held: number }>(sql`
+    SELECT d.id, d.units_taken AS taken, d.committed_stock AS committed, coalesce((
+      SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE l.deal_id = d.id AND o.status IN ('pending', 'paid')), 0) AS held
+    FROM festival_deals d
+    WHERE d.units_taken <> held OR d.units_taken > d.committed_stock`);
+}
+
 describe("orders under random sequences (fast-check)", () => {
-  it("keeps stock ≥ 0, conserves units and keeps reconcile at zero drift", async () => {
+  it("keeps stock ≥ 0, conserves units, keeps deal units within their commitment and reconcile at zero drift", async () => {
     const products = [regularProduct(1, 60), regularProduct(1, 61), dealProduct(1)];
+    const dealId = products[2].deal!.dealId;
     const ids = products.map((p) => p.id);
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }), async (commands, stocks) => {
+      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 5 }), async (commands, stocks, dealUnitsLeft) => {
         run++;
         let now = new Date(Date.now());
         // Start each run from a clean shelf: close what earlier runs left pending.
         releaseExpiredOrders(new Date(now.getTime() + 365 * 86_400_000));
         ids.forEach((id, i) => setStock(id, stocks[i]));
+        // The deal's committed units are often fewer than its stock, so both limits get hit.
+        setDealUnitsLeft(dealId, dealUnitsLeft);
         const orderIds: number[] = [];
         const sent: { event: PaymentEvent; kind: "paid" | "failed"; revive: boolean }[] = [];
         const carts: string[] = [];
@@ -102,8 +117,10 @@ describe("orders under random sequences (fast-check)", () => {
             for (const r of rows) held.set(r.productId, (held.get(r.productId) ?? 0) + r.quantity);
           }
           ids.forEach((id, i) => expect(shelf[i] + (held.get(id) ?? 0)).toBe(stocks[i]));
+          expect(dealUnitViolations()).toEqual([]);
         }
         expect(reconcileCounters()).toEqual([]);
+        expect(reconcileDealUnits()).toEqual([]);
       }),
       { numRuns: 60 },
     );

@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
-import { createPendingOrder, markOrderPaid, OrderError, releaseExpiredOrders } from "~/modules/orders/orders.server";
-import { OutOfStockError } from "~/modules/stock/stock.server";
+import { closeOrder, createPendingOrder, markOrderPaid, OrderError, releaseExpiredOrders } from "~/modules/orders/orders.server";
+import { DealSoldOutError, OutOfStockError, reconcileDealUnits, takeDealUnits } from "~/modules/stock/stock.server";
+import { dealProduct, dealUnits, setDealUnitsLeft } from "./fixtures";
 
 function liveProduct(minStock: number) {
   return db
@@ -115,6 +116,105 @@ describe("orders, stock and counters", () => {
   it("refuses an empty order or a product that cannot be bought", () => {
     expect(() => createPendingOrder({ ...baseInput(), lines: [] })).toThrow(OrderError);
     expect(() => createPendingOrder({ ...baseInput(), lines: [{ productId: 999_999, quantity: 1 }] })).toThrow(OrderError);
+  });
+});
+
+describe("a festival deal's committed stock", () => {
+  const dealOrder = (productId: number, quantity: number, dealId?: number) =>
+    createPendingOrder({ ...baseInput(), email: `deal-${Math.random()}@example.com`, lines: [{ productId, quantity, dealId }] });
+  const linesOf = (orderId: number) => db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, orderId)).all();
+  const expire = (orderId: number) => {
+    db.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.id, orderId)).run();
+    releaseExpiredOrders(new Date());
+  };
+
+  it("sells exactly the committed units at the deal price, then the regular price", () => {
+    const product = dealProduct(10, false);
+    const dealId = product.deal!.dealId;
+    setDealUnitsLeft(dealId, 3);
+    const { taken } = dealUnits(dealId);
+    const first = dealOrder(product.id, 2);
+    expect(linesOf(first.id)[0]).toMatchObject({ dealId, unitPriceBaseMinor: product.deal!.unitMinor });
+    expect(dealUnits(dealId).taken).toBe(taken + 2);
+    // One left, two asked for: a line has one price, so the deal does not price it…
+    const stockBefore = stockOf(product.id);
+    const regular = dealOrder(product.id, 2);
+    expect(linesOf(regular.id)[0]).toMatchObject({ dealId: null, unitPriceBaseMinor: product.priceMinor });
+    expect(dealUnits(dealId).taken).toBe(taken + 2);
+    expect(stockOf(product.id)).toBe(stockBefore - 2);
+    // …and a caller that was shown the deal (checkout) is refused instead, with nothing taken.
+    expect(() => dealOrder(product.id, 2, dealId)).toThrow(DealSoldOutError);
+    expect(stockOf(product.id)).toBe(stockBefore - 2);
+    const last = dealOrder(product.id, 1, dealId);
+    expect(linesOf(last.id)[0].dealId).toBe(dealId);
+    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 3, left: 0 });
+    expect(linesOf(dealOrder(product.id, 1).id)[0].dealId).toBeNull();
+    expect(() => dealOrder(product.id, 1, dealId)).toThrow(DealSoldOutError);
+    expect(reconcileDealUnits()).toEqual([]);
+  });
+
+  it("takes deal units with one conditional update that refuses to pass the committed stock", () => {
+    const product = dealProduct(5, undefined, 1);
+    const dealId = product.deal!.dealId;
+    setDealUnitsLeft(dealId, 2);
+    const before = dealUnits(dealId);
+    expect(() => db.transaction((tx) => takeDealUnits(tx, dealId, product.id, 3))).toThrow(DealSoldOutError);
+    expect(dealUnits(dealId)).toEqual(before);
+    db.transaction((tx) => takeDealUnits(tx, dealId, product.id, 2));
+    expect(dealUnits(dealId)).toMatchObject({ taken: before.taken + 2, left: 0 });
+    expect(() => db.transaction((tx) => takeDealUnits(tx, dealId, product.id, 1))).toThrow(DealSoldOutError);
+    // Put back what this test took outside an order, so the count matches the orders again.
+    db.update(schema.festivalDeals).set({ unitsTaken: before.taken }).where(eq(schema.festivalDeals.id, dealId)).run();
+    expect(reconcileDealUnits()).toEqual([]);
+  });
+
+  it("gives deal units back once when an order expires or fails, however often the sweep runs", () => {
+    const product = dealProduct(10, false, 1);
+    const dealId = product.deal!.dealId;
+    setDealUnitsLeft(dealId, 5);
+    const { taken } = dealUnits(dealId);
+    const expiring = dealOrder(product.id, 2);
+    const failing = dealOrder(product.id, 1);
+    expect(dealUnits(dealId).taken).toBe(taken + 3);
+    expire(expiring.id);
+    releaseExpiredOrders(new Date());
+    releaseExpiredOrders(new Date(Date.now() + 1000));
+    expect(dealUnits(dealId).taken).toBe(taken + 1);
+    const event = { orderId: failing.id, provider: "demo", providerEventId: `fail-${failing.id}`, type: "payment.failed", now: new Date() };
+    expect(closeOrder(event, "failed")).toBe("closed");
+    expect(closeOrder({ ...event, providerEventId: `fail-${failing.id}-again` }, "failed")).toBe("not_pending");
+    expect(closeOrder(event, "failed")).toBe("duplicate_event");
+    expire(failing.id);
+    expect(dealUnits(dealId).taken).toBe(taken);
+    expect(reconcileDealUnits()).toEqual([]);
+  });
+
+  it("revives a late-paid order only if its deal units are still there, else asks for a refund", () => {
+    const product = dealProduct(10, false, 2);
+    const dealId = product.deal!.dealId;
+    setDealUnitsLeft(dealId, 1);
+    const { taken } = dealUnits(dealId);
+    const late = dealOrder(product.id, 1);
+    expire(late.id);
+    expect(dealUnits(dealId).taken).toBe(taken);
+    const stripe = (orderId: number) => ({ orderId, provider: "stripe", providerEventId: `evt-deal-${orderId}`, type: "checkout.session.completed", now: new Date() });
+    expect(markOrderPaid(stripe(late.id), { revive: true })).toBe("paid");
+    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
+
+    // The only unit left goes to someone else while this order waits: no oversell, a refund instead.
+    setDealUnitsLeft(dealId, 1);
+    const lost = dealOrder(product.id, 1);
+    expire(lost.id);
+    const other = dealOrder(product.id, 1);
+    const stock = stockOf(product.id);
+    expect(markOrderPaid(stripe(lost.id), { revive: true })).toBe("needs_refund");
+    expect(db.select().from(schema.orders).where(eq(schema.orders.id, lost.id)).get()!.status).toBe("expired");
+    // The savepoint rolled back the product stock it had taken before the deal units failed.
+    expect(stockOf(product.id)).toBe(stock);
+    expect(dealUnits(dealId).left).toBe(0);
+    expect(linesOf(other.id)[0].dealId).toBe(dealId);
+    expect(reconcileDealUnits()).toEqual([]);
+    expect(reconcileCounters()).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
-import { dealProduct, regularProduct, stockOf } from "./fixtures";
+import { reconcileDealUnits } from "~/modules/stock/stock.server";
+import { buyableProducts, dealProduct, dealUnits, regularProduct, setDealUnitsLeft, stockOf } from "./fixtures";
 import { ADDRESS, appHandler, Shopper } from "./http-client";
 import { startStripeStandIn, type RecordedSession } from "./stripe-stand-in";
 
@@ -241,5 +242,38 @@ describe("Stripe webhook: order of arrival and replays", () => {
     const festival = readCounters("festival", [String(deal.deal!.festivalId)]).get(String(deal.deal!.festivalId))!;
     expect(festival.orders).toBeGreaterThan(0);
     expect(reconcileCounters()).toEqual([]);
+    expect(reconcileDealUnits()).toEqual([]);
   }, 60_000);
+
+  it("takes a late-paid deal order's units again, or leaves it closed for a refund when they went to someone else", async () => {
+    // A deal without a per-customer limit (every order here uses the same email), not the one used above.
+    const used = dealProduct(20).id;
+    const deal = buyableProducts().find((p) => p.deal && p.deal.limit === null && p.stock >= 5 && p.id !== used)!;
+    const dealId = deal.deal!.dealId;
+    setDealUnitsLeft(dealId, 1);
+    const { taken } = dealUnits(dealId);
+
+    const first = await stripeOrder({ slug: deal.slug });
+    expect(dealUnits(dealId).taken).toBe(taken + 1);
+    await send(event("checkout.session.expired", first.session, { status: "expired" }));
+    expect(statusOf(first.order.id)).toBe("expired");
+    expect(dealUnits(dealId).taken).toBe(taken);
+    await send(event("checkout.session.completed", first.session, { payment_status: "paid", status: "complete" }));
+    expect(statusOf(first.order.id)).toBe("paid");
+    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
+
+    setDealUnitsLeft(dealId, 1);
+    const late = await stripeOrder({ slug: deal.slug });
+    await send(event("checkout.session.expired", late.session, { status: "expired" }));
+    const other = await stripeOrder({ slug: deal.slug }); // takes the unit the late order gave back
+    const stock = stockOf(deal.id);
+    const res = await send(event("checkout.session.completed", late.session, { payment_status: "paid", status: "complete" }));
+    expect(res.status).toBe(200);
+    expect(statusOf(late.order.id)).toBe("expired");
+    expect(statusOf(other.order.id)).toBe("pending");
+    expect(stockOf(deal.id)).toBe(stock);
+    expect(dealUnits(dealId).left).toBe(0);
+    expect(reconcileDealUnits()).toEqual([]);
+    expect(reconcileCounters()).toEqual([]);
+  });
 });

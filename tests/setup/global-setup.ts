@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   await prepareDatabase({ log: () => {} });
   // Fold the WAL into the main file so a plain copy is complete.
   const { db } = await import("../../app/db.server");
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  const { foldWalIntoFile } = await import("../../db/checkpoints");
+  await foldWalIntoFile(db);
   db.$client.close();
   project.provide("runDir", runDir);
   project.provide("baseDb", baseDb);

@@ -13,7 +13,7 @@ import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
 import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
-import { clampQuantity, maxQuantity } from "./limits";
+import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
 
 export const cartCookie = createCookie("cart", {
   path: "/",
@@ -57,10 +57,13 @@ interface Buyable {
   stock: number;
   price: UnitPrice;
   dealLimit: number | null;
+  /** Units left at the deal price while a deal prices the product (null: no live deal). */
+  dealUnitsLeft: number | null;
   max: number;
+  limitReason: LimitReason;
 }
 
-/** Current price, stock and limit of products that can be bought now (active, store live). */
+/** Current price, stock and limits of products that can be bought now (active, store live). */
 function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Buyable[] {
   const filter = where.ids ? inArray(schema.products.id, where.ids) : inArray(schema.products.slug, where.slugs ?? []);
   const rows = db
@@ -70,26 +73,20 @@ function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Buya
     .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)))
     .all();
   const deals = dealCandidates(rows.map((r) => r.id));
-  const dealIds = [...deals.values()].flat().map((d) => d.dealId);
-  const limits = new Map(
-    dealIds.length
-      ? db
-          .select({ id: schema.festivalDeals.id, limit: schema.festivalDeals.perCustomerLimit })
-          .from(schema.festivalDeals)
-          .where(inArray(schema.festivalDeals.id, dealIds))
-          .all()
-          .map((d) => [d.id, d.limit])
-      : [],
-  );
   return rows.map((r) => {
+    // Priced per unit: while a deal has units left it prices the product, and the line is
+    // capped at those units (a line has one price; see unitPriceAt).
     const price = unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now);
-    const dealLimit = price.deal ? (limits.get(price.deal.dealId) ?? null) : null;
-    return { id: r.id, slug: r.slug, stock: r.stock, price, dealLimit, max: maxQuantity(r.stock, dealLimit) };
+    const dealLimit = price.deal?.perCustomerLimit ?? null;
+    const dealUnitsLeft = price.deal?.unitsLeft ?? null;
+    const { max, reason } = quantityLimit(r.stock, dealLimit, dealUnitsLeft);
+    return { id: r.id, slug: r.slug, stock: r.stock, price, dealLimit, dealUnitsLeft, max, limitReason: reason };
   });
 }
 
 export type CartChange =
-  | { ok: true; quantity: number; lowered: boolean }
+  /** `limitReason`: what capped a lowered quantity (stock, the deal's per-customer limit, its units left…). */
+  | { ok: true; quantity: number; lowered: boolean; limitReason: LimitReason }
   | { ok: false; reason: "unavailable" | "sold_out" };
 
 function currentQuantity(cartId: string, productId: number): number {
@@ -109,7 +106,7 @@ export function addToCart(cartId: string, slug: string, quantity: number, now: D
   if (product.max <= 0) return { ok: false, reason: "sold_out" };
   const { quantity: next, lowered } = clampQuantity(currentQuantity(cartId, product.id) + quantity, product.max);
   writeLine(cartId, product, next, now);
-  return { ok: true, quantity: next, lowered };
+  return { ok: true, quantity: next, lowered, limitReason: product.limitReason };
 }
 
 /** Sets a line's quantity (0 removes it), within its limits. */
@@ -117,12 +114,12 @@ export function setCartQuantity(cartId: string, slug: string, quantity: number, 
   const [product] = buyable({ slugs: [slug] }, now.getTime());
   if (!product || quantity <= 0) {
     removeFromCart(cartId, slug);
-    return product || quantity <= 0 ? { ok: true, quantity: 0, lowered: false } : { ok: false, reason: "unavailable" };
+    return product || quantity <= 0 ? { ok: true, quantity: 0, lowered: false, limitReason: "max" } : { ok: false, reason: "unavailable" };
   }
   if (product.max <= 0) return { ok: false, reason: "sold_out" };
   const { quantity: next, lowered } = clampQuantity(quantity, product.max);
   writeLine(cartId, product, next, now);
-  return { ok: true, quantity: next, lowered };
+  return { ok: true, quantity: next, lowered, limitReason: product.limitReason };
 }
 
 export function removeFromCart(cartId: string, slug: string): void {
@@ -161,6 +158,8 @@ export interface CartLineView {
   unitBaseMinor: number;
   regularBaseMinor: number;
   onDeal: boolean;
+  /** The festival deal pricing the line now, if any. */
+  dealId: number | null;
   /** Unit and line price now, presentment currency (the same rounding an order uses). */
   unitMinor: number;
   lineMinor: number;
@@ -169,7 +168,19 @@ export interface CartLineView {
   soldOut: boolean;
   unavailable: boolean;
   max: number;
+  /** What sets `max`: stock, the deal's per-customer limit, the units left at the deal price, or the cap. */
+  limitReason: LimitReason;
   dealLimit: number | null;
+  /** Units left at the festival price while a deal prices this product (null: no live deal). */
+  dealUnitsLeft: number | null;
+  /** A festival deal is live but its committed units are all taken: the regular price applies. */
+  dealSoldOut: boolean;
+  /**
+   * Added at a lower price that was a festival deal, whose units have run out
+   * since: the line waits for the shopper to accept the regular price (by
+   * updating it) instead of being ordered at a price they did not see.
+   */
+  dealGone: boolean;
   /** The line holds more than can be bought now. */
   overLimit: boolean;
 }
@@ -233,6 +244,7 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       unitBaseMinor,
       regularBaseMinor: r.regular,
       onDeal: Boolean(b?.price.deal),
+      dealId: b?.price.deal?.dealId ?? null,
       unitMinor,
       lineMinor: unitMinor * r.quantity,
       seenBaseMinor: r.seen,
@@ -240,11 +252,15 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       soldOut: Boolean(b) && b!.stock <= 0,
       unavailable: !b,
       max: b?.max ?? 0,
+      limitReason: b?.limitReason ?? "stock",
       dealLimit: b?.dealLimit ?? null,
+      dealUnitsLeft: b?.dealUnitsLeft ?? null,
+      dealSoldOut: Boolean(b?.price.dealSoldOut),
+      dealGone: Boolean(b?.price.dealSoldOut) && r.seen < unitBaseMinor,
       overLimit: Boolean(b) && b!.stock > 0 && r.quantity > b!.max,
     };
   });
-  const orderable = lines.filter((l) => !l.unavailable && !l.soldOut && !l.overLimit);
+  const orderable = lines.filter((l) => !l.unavailable && !l.soldOut && !l.overLimit && !l.dealGone);
   return {
     cartId,
     currency: rate.quote,
@@ -256,7 +272,7 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
   };
 }
 
-/** The cart's lines as an order wants them (every line; the stock rule decides at checkout). */
+/** The cart's lines as an order wants them (every line; the stock rules decide at checkout). */
 export function cartOrderLines(cartId: string): { productId: number; quantity: number }[] {
   return db
     .select({ productId: schema.cartLines.productId, quantity: schema.cartLines.quantity })

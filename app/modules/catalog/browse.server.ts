@@ -34,6 +34,7 @@ export function liveDealCondition(now: number): SQL {
     JOIN festivals f ON f.id = e.festival_id
     JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale'
     WHERE d.status = 'approved' AND e.status = 'approved' AND f.status = 'published'
+      AND d.units_taken < d.committed_stock
       AND ph.starts_at <= ${now} AND ph.ends_at > ${now}
       AND (d.flash_starts_at IS NULL OR d.flash_ends_at IS NULL OR (d.flash_starts_at <= ${now} AND d.flash_ends_at > ${now})))`;
 }

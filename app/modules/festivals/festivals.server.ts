@@ -34,6 +34,8 @@ const prepared = statements((client) => ({
     (list) => `select "festival_deals"."product_id" AS productId, "festival_deals"."id" AS dealId,
                  "festival_deals"."deal_price_minor" AS dealPriceMinor, "festival_deals"."status" AS dealStatus,
                  "festival_deals"."flash_starts_at" AS flashStartsAt, "festival_deals"."flash_ends_at" AS flashEndsAt,
+                 "festival_deals"."committed_stock" - "festival_deals"."units_taken" AS unitsLeft,
+                 "festival_deals"."per_customer_limit" AS perCustomerLimit,
                  "festival_enrolments"."status" AS enrolmentStatus, "festivals"."id" AS festivalId, "festivals"."status" AS festivalStatus
                from "festival_deals"
                inner join "festival_enrolments" on "festival_enrolments"."id" = "festival_deals"."enrolment_id"
@@ -104,7 +106,7 @@ export function featuredFestival(lang: Lang, now: number): FestivalSummary | nul
   return all.sort((a, b) => start(b) - start(a))[0] ?? null;
 }
 
-/** Every deal offered on these products, with what pricing needs to decide if it applies. */
+/** Every deal offered on these products, with what pricing needs to decide if it applies (units left included). */
 export function dealCandidates(productIds: readonly number[]): Map<number, DealCandidate[]> {
   const map = new Map<number, DealCandidate[]>();
   if (!productIds.length) return map;
@@ -122,6 +124,8 @@ export function dealCandidates(productIds: readonly number[]): Map<number, DealC
       flashStartsAt: r.flashStartsAt,
       flashEndsAt: r.flashEndsAt,
       phases: phases.get(r.festivalId) ?? [],
+      unitsLeft: r.unitsLeft,
+      perCustomerLimit: r.perCustomerLimit,
     };
     const list = map.get(r.productId);
     if (list) list.push(candidate);
@@ -137,6 +141,8 @@ interface DealRow {
   dealStatus: string;
   flashStartsAt: number | null;
   flashEndsAt: number | null;
+  unitsLeft: number;
+  perCustomerLimit: number | null;
   enrolmentStatus: string;
   festivalId: number;
   festivalStatus: string;

@@ -6,7 +6,7 @@
 import { clearCart, cartView } from "../cart/cart.server";
 import type { Lang } from "../i18n/config";
 import { activeProvider, providerNamed } from "../payments/payments.server";
-import { OutOfStockError } from "../stock/stock.server";
+import { DealSoldOutError, OutOfStockError } from "../stock/stock.server";
 import type { CheckoutInput } from "./checkout-schema";
 import { orderPath } from "./links.server";
 import { createPendingOrder, OrderError, releaseExpiredOrders, setPaymentRef } from "./orders.server";
@@ -14,7 +14,7 @@ import { orderLines, type OrderRecord } from "./view.server";
 
 export type PlaceOrderResult =
   | { ok: true; redirectTo: string }
-  | { ok: false; status: 400 | 409; error: "emptyCart" | "soldOut" | "unavailable" | "limit"; product?: string };
+  | { ok: false; status: 400 | 409; error: "emptyCart" | "soldOut" | "unavailable" | "limit" | "dealSoldOut"; product?: string };
 
 export async function placeOrder(args: {
   cartId: string | null;
@@ -29,16 +29,24 @@ export async function placeOrder(args: {
   releaseExpiredOrders(now);
   const cart = cartView(cartId, lang, args.currency, now.getTime());
   if (!cartId || !cart.lines.length) return { ok: false, status: 400, error: "emptyCart" };
-  const blocked = cart.lines.find((l) => l.unavailable || l.soldOut || l.overLimit);
+  const blocked = cart.lines.find((l) => l.unavailable || l.soldOut || l.overLimit || l.dealGone);
   if (blocked) {
-    const error = blocked.unavailable ? "unavailable" : blocked.soldOut ? "soldOut" : "limit";
+    const error = blocked.unavailable
+      ? "unavailable"
+      : blocked.soldOut
+        ? "soldOut"
+        : blocked.dealGone || blocked.limitReason === "dealUnits"
+          ? "dealSoldOut"
+          : "limit";
     return { ok: false, status: 409, error, product: blocked.name };
   }
   const provider = activeProvider();
   let order: OrderRecord;
   try {
     order = createPendingOrder({
-      lines: cart.orderable.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      // The deal each line was shown at: if its units run short before the order's
+      // transaction, the order is refused instead of repriced (DealSoldOutError).
+      lines: cart.orderable.map((l) => ({ productId: l.productId, quantity: l.quantity, dealId: l.dealId })),
       email: input.email,
       customerName: input.name,
       shippingAddress: { line1: input.line1, line2: input.line2, city: input.city, postalCode: input.postalCode, phone: input.phone },
@@ -51,9 +59,12 @@ export async function placeOrder(args: {
       inTransaction: (tx) => clearCart(tx, cartId),
     });
   } catch (error) {
-    const productId = error instanceof OutOfStockError ? error.productId : error instanceof OrderError ? error.productId : undefined;
+    // The transaction rolled back: nothing was taken and the cart is as it was.
+    const productId =
+      error instanceof OutOfStockError || error instanceof DealSoldOutError ? error.productId : error instanceof OrderError ? error.productId : undefined;
     const product = cart.lines.find((l) => l.productId === productId)?.name;
     if (error instanceof OutOfStockError) return { ok: false, status: 409, error: "soldOut", product };
+    if (error instanceof DealSoldOutError) return { ok: false, status: 409, error: "dealSoldOut", product };
     if (error instanceof OrderError && error.code === "limit") return { ok: false, status: 409, error: "limit", product };
     if (error instanceof OrderError && error.code === "unavailable") return { ok: false, status: 409, error: "unavailable", product };
     throw error;

@@ -13,8 +13,8 @@ import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, convertMinor } from "../money/money";
 import { latestRate } from "../money/rates.server";
-import { unitPriceAt } from "../pricing/pricing";
-import { OutOfStockError, returnStock, takeStock } from "../stock/stock.server";
+import { dealApplies, unitPriceAt } from "../pricing/pricing";
+import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
 export const PENDING_ORDER_TTL_MS = pendingMinutes() * 60 * 1000;
@@ -38,7 +38,13 @@ export class OrderError extends Error {
 type Tx = Executor;
 
 export interface NewOrder {
-  lines: { productId: number; quantity: number }[];
+  /**
+   * `dealId`: the festival deal the shopper was shown for this line (checkout
+   * passes it). If that deal is still live but has fewer units left than the
+   * line asks for, the order is refused with DealSoldOutError rather than
+   * quietly priced at the regular price.
+   */
+  lines: { productId: number; quantity: number; dealId?: number | null }[];
   email: string;
   customerName: string;
   shippingAddress: Record<string, string>;
@@ -104,10 +110,6 @@ const ordering = statements((client) => ({
                inner join "product_translations" "en" on ("en"."product_id" = "products"."id" and "en"."lang" = 'en')
                where ("products"."id" in (${list}) and "products"."status" = 'active' and "stores"."status" = 'live')`,
   ),
-  dealLimits: perArity(
-    client,
-    (list) => `select "id", "per_customer_limit" AS "limit" from "festival_deals" where "festival_deals"."id" in (${list})`,
-  ),
   boughtOnDeal: client.prepare<[number, string], { n: number | null }>(
     `SELECT sum(l.quantity) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
      WHERE l.deal_id = ? AND o.email = ? AND o.status IN ('pending', 'paid')`,
@@ -128,9 +130,10 @@ const ordering = statements((client) => ({
 }));
 
 /**
- * Prices the lines on the server (deal prices only while their sale is live),
- * locks the exchange rate, takes the stock and stores a pending order: all
- * in one transaction, so a failed stock take leaves nothing behind.
+ * Prices the lines on the server (deal prices only while their sale is live
+ * and the deal has the units), locks the exchange rate, takes the stock and
+ * the deal units and stores a pending order: all in one transaction, so a
+ * failed take leaves nothing behind.
  */
 export function createPendingOrder(input: NewOrder) {
   if (!input.lines.length) throw new OrderError("empty", "An order needs at least one line");
@@ -142,15 +145,19 @@ export function createPendingOrder(input: NewOrder) {
   const products = sqlOrdering.products(ids.length).all(ids) as ProductRow[];
   const byId = new Map(products.map((p) => [p.id, p]));
   const deals = dealCandidates(ids);
-  const limits = dealLimits([...deals.values()].flat().map((d) => d.dealId));
 
   const priced = input.lines.map((line) => {
     const product = byId.get(line.productId);
     if (!product || product.currency !== BASE_CURRENCY || !(line.quantity > 0)) {
       throw new OrderError("unavailable", `Product ${line.productId} cannot be ordered`);
     }
-    const price = unitPriceAt(product.priceMinor, deals.get(product.id) ?? [], now);
-    const limit = price.deal ? limits.get(price.deal.dealId) : undefined;
+    const candidates = deals.get(product.id) ?? [];
+    const price = unitPriceAt(product.priceMinor, candidates, now, line.quantity);
+    if (line.dealId != null && price.deal?.dealId !== line.dealId) {
+      const shown = candidates.find((d) => d.dealId === line.dealId);
+      if (shown && dealApplies(shown, now) && shown.unitsLeft < line.quantity) throw new DealSoldOutError(product.id, shown.dealId);
+    }
+    const limit = price.deal?.perCustomerLimit;
     if (limit != null && line.quantity > limit) {
       throw new OrderError("limit", `At most ${limit} of product ${line.productId} per customer`, line.productId);
     }
@@ -177,7 +184,11 @@ export function createPendingOrder(input: NewOrder) {
         }
       }
     }
-    for (const line of priced) takeStock(tx, line.product.id, line.quantity);
+    // The stock rules (app/modules/stock): product stock and deal units, each one conditional UPDATE.
+    takeOrderUnits(
+      tx,
+      priced.map((l) => ({ productId: l.product.id, quantity: l.quantity, dealId: l.dealId })),
+    );
     let totalBaseMinor = 0;
     let totalMinor = 0;
     for (const l of priced) {
@@ -249,13 +260,6 @@ export function createPendingOrder(input: NewOrder) {
   });
 }
 
-/** Per-customer limits of these deals (null: no limit). */
-function dealLimits(dealIds: number[]): Map<number, number | null> {
-  if (!dealIds.length) return new Map();
-  const rows = ordering(db).dealLimits(dealIds.length).all(dealIds) as { id: number; limit: number | null }[];
-  return new Map(rows.map((r) => [r.id, r.limit]));
-}
-
 export interface PaymentEvent {
   orderId: number;
   provider: string;
@@ -296,11 +300,11 @@ function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
  * adds it to the counters in the same transaction.
  *
  * `revive` is for providers that really took the money (Stripe): if the
- * order was already expired or failed and its stock given back, the stock is
- * taken again (same conditional rule) and the order becomes paid; if the stock
- * is gone meanwhile, the order stays as it is and the result says a refund is
- * needed. The demo provider never revives: a late click on an expired order
- * changes nothing.
+ * order was already expired or failed and its stock given back, the stock and
+ * its festival deal units are taken again (same conditional rules) and the
+ * order becomes paid; if either is gone meanwhile, the order stays as it is
+ * and the result says a refund is needed. The demo provider never revives: a
+ * late click on an expired order changes nothing.
  */
 export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
   return transact(db, (tx) => {
@@ -314,14 +318,10 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
     const order = tx.select().from(schema.orders).where(eq(schema.orders.id, event.orderId)).get();
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
-      // A savepoint: if one line's stock is gone, none is taken, but the event stays stored.
-      tx.transaction((inner) => {
-        for (const line of tx.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all()) {
-          takeStock(inner, line.productId, line.quantity);
-        }
-      });
+      // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
+      tx.transaction((inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
     } catch (error) {
-      if (error instanceof OutOfStockError) return "needs_refund";
+      if (error instanceof OutOfStockError || error instanceof DealSoldOutError) return "needs_refund";
       throw error;
     }
     const revived = tx
@@ -342,7 +342,8 @@ export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_e
 
 /**
  * A payment that failed or a provider session that expired: pending → failed
- * or expired in one guarded update, giving the stock back exactly once.
+ * or expired in one guarded update, giving the stock (and any festival deal
+ * units) back exactly once.
  * Anything but a pending order is left alone (a paid order stays paid).
  */
 export function closeOrder(event: PaymentEvent, status: "failed" | "expired"): "closed" | "duplicate_event" | "not_pending" {
@@ -359,10 +360,17 @@ function releaseOrder(tx: Tx, orderId: number, status: "failed" | "expired", now
     .where(and(eq(schema.orders.id, orderId), eq(schema.orders.status, "pending"), sql`${schema.orders.stockReleasedAt} IS NULL`))
     .run();
   if (claimed.changes !== 1) return false;
-  for (const line of tx.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, orderId)).all()) {
-    returnStock(tx, line.productId, line.quantity);
-  }
+  returnOrderUnits(tx, heldLines(tx, orderId));
   return true;
+}
+
+/** What an order holds: each line's product units and, for a deal line, the deal's units. */
+function heldLines(tx: Tx, orderId: number) {
+  return tx
+    .select({ productId: schema.orderLines.productId, quantity: schema.orderLines.quantity, dealId: schema.orderLines.dealId })
+    .from(schema.orderLines)
+    .where(eq(schema.orderLines.orderId, orderId))
+    .all();
 }
 
 /** Records where the provider is collecting the payment, and how long the order may wait for it. */
@@ -373,7 +381,7 @@ export function setPaymentRef(orderId: number, ref: string, expiresAt?: Date): v
     .run();
 }
 
-/** Expires pending orders past their time limit and gives their stock back, exactly once each. */
+/** Expires pending orders past their time limit and gives their stock and deal units back, exactly once each. */
 export function releaseExpiredOrders(now: Date): number {
   const expired = db
     .select({ id: schema.orders.id })

@@ -138,6 +138,6 @@ export function applyStripeEvent(event: Stripe.Event, now: Date): string {
 }
 
 function report(result: ReturnType<typeof markOrderPaid>, number: string) {
-  if (result === "needs_refund") console.warn(`Stripe paid order ${number} after its stock was sold to others: refund it.`);
+  if (result === "needs_refund") console.warn(`Stripe paid order ${number} after its stock or festival-price units went to others: refund it.`);
   return result;
 }

@@ -79,4 +79,9 @@ export default {
   image: {
     storeBanner: "لافتة {{store}}",
   },
+  deal: {
+    unitsLeft: "المتبقّي بسعر المهرجان: {{value}}",
+    soldOut: "نفد عرض المهرجان",
+    soldOutNote: "بيعت كل الوحدات المعروضة بسعر المهرجان، ويُطبَّق السعر العادي.",
+  },
 };

@@ -71,4 +71,9 @@ export default {
   image: {
     storeBanner: "Banner of {{store}}",
   },
+  deal: {
+    unitsLeft: "{{value}} left at the festival price",
+    soldOut: "Festival deal sold out",
+    soldOutNote: "Every unit offered at the festival price has been taken; the regular price applies.",
+  },
 };

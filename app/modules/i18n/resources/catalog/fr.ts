@@ -73,4 +73,9 @@ export default {
   image: {
     storeBanner: "Bannière de {{store}}",
   },
+  deal: {
+    unitsLeft: "Encore {{value}} au prix du festival",
+    soldOut: "Offre du festival épuisée",
+    soldOutNote: "Toutes les unités proposées au prix du festival sont parties ; le prix normal s’applique.",
+  },
 };

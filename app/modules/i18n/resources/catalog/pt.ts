@@ -73,4 +73,9 @@ export default {
   image: {
     storeBanner: "Faixa da loja {{store}}",
   },
+  deal: {
+    unitsLeft: "Restam {{value}} ao preço do festival",
+    soldOut: "Oferta do festival esgotada",
+    soldOutNote: "Todas as unidades oferecidas ao preço do festival foram vendidas; aplica-se o preço normal.",
+  },
 };

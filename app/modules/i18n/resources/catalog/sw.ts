@@ -71,4 +71,9 @@ export default {
   image: {
     storeBanner: "Bango la {{store}}",
   },
+  deal: {
+    unitsLeft: "Zimebaki {{value}} kwa bei ya tamasha",
+    soldOut: "Ofa ya tamasha imeisha",
+    soldOutNote: "Bidhaa zote zilizotolewa kwa bei ya tamasha zimechukuliwa; bei ya kawaida inatumika.",
+  },
 };

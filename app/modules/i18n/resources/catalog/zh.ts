@@ -69,4 +69,9 @@ export default {
   image: {
     storeBanner: "{{store}}的横幅图片",
   },
+  deal: {
+    unitsLeft: "节日特价剩余 {{value}} 件",
+    soldOut: "节日特惠已售罄",
+    soldOutNote: "节日特价的全部数量已售完，现按常规价格出售。",
+  },
 };

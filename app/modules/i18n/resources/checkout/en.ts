@@ -24,7 +24,12 @@ export default {
     unavailable: "No longer available. Remove it to check out.",
     overLimit: "Only {{max}} can be ordered now. Update the quantity to check out.",
     dealLimit: "Festival deal: at most {{max}} per customer.",
+    dealGone: "The festival price sold out after you added this, so it now costs the regular price. Press Update to buy it at this price, or remove it.",
+    dealSoldOut: "The festival price has sold out: this is the regular price.",
+    dealShort: "Only {{max}} are left at the festival price. Update the quantity to check out.",
+    dealUnits: "Only {{max}} left at the festival price.",
     lowered: "Quantity lowered to {{max}}, the most available.",
+    loweredDeal: "Quantity lowered to {{max}}, the units left at the festival price.",
     totalNote: "Prices are checked again when you place the order.",
   },
   notice: {
@@ -32,6 +37,7 @@ export default {
     unavailable: "Sorry, that item can no longer be bought.",
     invalid: "That request could not be understood. Please try again.",
     lowered: "The quantity was lowered to what is available.",
+    lowered_deal: "The quantity was lowered to the units left at the festival price.",
   },
   form: {
     title: "Checkout",
@@ -69,6 +75,7 @@ export default {
     soldOut: "Sorry, {{product}} has just sold out. Remove it from your cart to continue.",
     unavailable: "Sorry, {{product}} can no longer be bought. Remove it from your cart to continue.",
     limit: "{{product}}: the festival deal allows only a few per customer. Lower the quantity to continue.",
+    dealSoldOut: "Sorry, {{product}} has just sold out at the festival price, or fewer are left at it than in your cart. Nothing was ordered and your cart is kept: check it to continue.",
   },
   order: {
     title: "Order {{number}}",
@@ -108,6 +115,7 @@ export default {
     email: "Email",
     submit: "Find order",
     notFound: "No order matches this number and email. Check both and try again.",
+    rateLimited: "Too many attempts to find an order. Please wait {{time}} and try again.",
   },
   demo: {
     title: "Demo payment",

@@ -26,7 +26,12 @@ export default {
     unavailable: "N’est plus disponible. Retirez-le pour passer commande.",
     overLimit: "Seulement {{max}} peuvent être commandés pour l’instant. Modifiez la quantité pour passer commande.",
     dealLimit: "Offre du festival : {{max}} au maximum par client.",
+    dealGone: "Le prix du festival s’est épuisé après votre ajout : l’article est maintenant au prix normal. Appuyez sur « Mettre à jour » pour l’acheter à ce prix, ou retirez-le.",
+    dealSoldOut: "Le prix du festival est épuisé : voici le prix normal.",
+    dealShort: "Il n’en reste que {{max}} au prix du festival. Modifiez la quantité pour passer commande.",
+    dealUnits: "Plus que {{max}} au prix du festival.",
     lowered: "Quantité ramenée à {{max}}, le maximum disponible.",
+    loweredDeal: "Quantité ramenée à {{max}}, ce qui reste au prix du festival.",
     totalNote: "Les prix sont vérifiés à nouveau au moment de la commande.",
   },
   notice: {
@@ -34,6 +39,7 @@ export default {
     unavailable: "Désolé, cet article n’est plus en vente.",
     invalid: "Cette demande n’a pas pu être comprise. Veuillez réessayer.",
     lowered: "La quantité a été ramenée à ce qui est disponible.",
+    lowered_deal: "La quantité a été ramenée au nombre d’unités restant au prix du festival.",
   },
   form: {
     title: "Commande",
@@ -71,6 +77,7 @@ export default {
     soldOut: "Désolé, {{product}} vient d’être épuisé. Retirez-le de votre panier pour continuer.",
     unavailable: "Désolé, {{product}} n’est plus en vente. Retirez-le de votre panier pour continuer.",
     limit: "{{product}} : l’offre du festival est limitée à quelques unités par client. Réduisez la quantité pour continuer.",
+    dealSoldOut: "Désolé, {{product}} vient d’être épuisé au prix du festival, ou il en reste moins à ce prix que dans votre panier. Aucune commande n’a été passée et votre panier est conservé : vérifiez-le pour continuer.",
   },
   order: {
     title: "Commande {{number}}",
@@ -110,6 +117,7 @@ export default {
     email: "E-mail",
     submit: "Retrouver la commande",
     notFound: "Aucune commande ne correspond à ce numéro et à cet e-mail. Vérifiez-les et réessayez.",
+    rateLimited: "Trop de tentatives de recherche de commande. Patientez {{time}} puis réessayez.",
   },
   demo: {
     title: "Paiement de démonstration",

@@ -26,7 +26,12 @@ export default {
     unavailable: "Já não está disponível. Remova-o para finalizar a compra.",
     overLimit: "Só é possível encomendar {{max}} neste momento. Altere a quantidade para finalizar a compra.",
     dealLimit: "Oferta do festival: no máximo {{max}} por cliente.",
+    dealGone: "O preço do festival esgotou depois de o adicionar, por isso custa agora o preço normal. Prima «Atualizar» para o comprar a este preço, ou remova-o.",
+    dealSoldOut: "O preço do festival esgotou: este é o preço normal.",
+    dealShort: "Restam apenas {{max}} ao preço do festival. Altere a quantidade para finalizar a compra.",
+    dealUnits: "Restam apenas {{max}} ao preço do festival.",
     lowered: "Quantidade reduzida para {{max}}, o máximo disponível.",
+    loweredDeal: "Quantidade reduzida para {{max}}, o que resta ao preço do festival.",
     totalNote: "Os preços são verificados novamente quando faz a encomenda.",
   },
   notice: {
@@ -34,6 +39,7 @@ export default {
     unavailable: "Lamentamos, esse artigo já não está à venda.",
     invalid: "Não foi possível compreender o pedido. Tente novamente.",
     lowered: "A quantidade foi reduzida ao que está disponível.",
+    lowered_deal: "A quantidade foi reduzida às unidades que restam ao preço do festival.",
   },
   form: {
     title: "Finalizar compra",
@@ -71,6 +77,7 @@ export default {
     soldOut: "Lamentamos, {{product}} acabou de esgotar. Remova-o do carrinho para continuar.",
     unavailable: "Lamentamos, {{product}} já não está à venda. Remova-o do carrinho para continuar.",
     limit: "{{product}}: a oferta do festival está limitada a poucas unidades por cliente. Reduza a quantidade para continuar.",
+    dealSoldOut: "Lamentamos, {{product}} acabou de esgotar ao preço do festival, ou restam menos a esse preço do que no seu carrinho. Nenhuma encomenda foi feita e o carrinho foi mantido: verifique-o para continuar.",
   },
   order: {
     title: "Encomenda {{number}}",
@@ -110,6 +117,7 @@ export default {
     email: "E-mail",
     submit: "Encontrar encomenda",
     notFound: "Nenhuma encomenda corresponde a este número e e-mail. Verifique ambos e tente novamente.",
+    rateLimited: "Demasiadas tentativas de encontrar uma encomenda. Aguarde {{time}} e tente novamente.",
   },
   demo: {
     title: "Pagamento de demonstração",

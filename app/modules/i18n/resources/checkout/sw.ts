@@ -24,7 +24,12 @@ export default {
     unavailable: "Haipatikani tena. Iondoe ili uendelee kulipa.",
     overLimit: "Ni {{max}} tu zinazoweza kuagizwa sasa. Badilisha idadi ili uendelee kulipa.",
     dealLimit: "Ofa ya tamasha: zisizozidi {{max}} kwa kila mteja.",
+    dealGone: "Bei ya tamasha iliisha baada ya kuiweka, kwa hiyo sasa inauzwa kwa bei ya kawaida. Bonyeza “Sasisha” ili uinunue kwa bei hii, au iondoe.",
+    dealSoldOut: "Bei ya tamasha imeisha: hii ni bei ya kawaida.",
+    dealShort: "Zimebaki {{max}} tu kwa bei ya tamasha. Badilisha idadi ili uendelee kulipa.",
+    dealUnits: "Zimebaki {{max}} tu kwa bei ya tamasha.",
     lowered: "Idadi imepunguzwa hadi {{max}}, kiwango cha juu kinachopatikana.",
+    loweredDeal: "Idadi imepunguzwa hadi {{max}}, zilizobaki kwa bei ya tamasha.",
     totalNote: "Bei hukaguliwa tena unapoweka oda.",
   },
   notice: {
@@ -32,6 +37,7 @@ export default {
     unavailable: "Samahani, bidhaa hiyo haiuzwi tena.",
     invalid: "Ombi hilo halikueleweka. Tafadhali jaribu tena.",
     lowered: "Idadi imepunguzwa hadi kiasi kinachopatikana.",
+    lowered_deal: "Idadi imepunguzwa hadi zilizobaki kwa bei ya tamasha.",
   },
   form: {
     title: "Malipo",
@@ -69,6 +75,7 @@ export default {
     soldOut: "Samahani, {{product}} imeisha sasa hivi. Iondoe kwenye kikapu ili uendelee.",
     unavailable: "Samahani, {{product}} haiuzwi tena. Iondoe kwenye kikapu ili uendelee.",
     limit: "{{product}}: ofa ya tamasha ina kikomo cha bidhaa chache kwa kila mteja. Punguza idadi ili uendelee.",
+    dealSoldOut: "Samahani, {{product}} imeisha sasa hivi kwa bei ya tamasha, au zilizobaki kwa bei hiyo ni chache kuliko zilizo kwenye kikapu chako. Hakuna oda iliyowekwa na kikapu chako kimehifadhiwa: kikague ili uendelee.",
   },
   order: {
     title: "Oda {{number}}",
@@ -108,6 +115,7 @@ export default {
     email: "Barua pepe",
     submit: "Tafuta oda",
     notFound: "Hakuna oda inayolingana na namba hii na barua pepe hii. Zikague zote mbili kisha ujaribu tena.",
+    rateLimited: "Majaribio mengi mno ya kutafuta oda. Tafadhali subiri {{time}} kisha ujaribu tena.",
   },
   demo: {
     title: "Malipo ya majaribio",

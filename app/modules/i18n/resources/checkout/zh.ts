@@ -22,7 +22,12 @@ export default {
     unavailable: "该商品已下架。请移除后再结算。",
     overLimit: "目前最多可购买 {{max}} 件。请修改数量后再结算。",
     dealLimit: "节日特惠：每位顾客限购 {{max}} 件。",
+    dealGone: "您加入购物车后，节日特价已售罄，现按常规价格出售。点击“更新”以此价格购买，或将其移除。",
+    dealSoldOut: "节日特价已售罄，现为常规价格。",
+    dealShort: "节日特价仅剩 {{max}} 件。请修改数量后再结算。",
+    dealUnits: "节日特价仅剩 {{max}} 件。",
     lowered: "数量已调整为 {{max}}，即当前可购买的最大数量。",
+    loweredDeal: "数量已调整为 {{max}}，即节日特价剩余的件数。",
     totalNote: "下单时将再次核对价格。",
   },
   notice: {
@@ -30,6 +35,7 @@ export default {
     unavailable: "抱歉，该商品已无法购买。",
     invalid: "无法识别该请求，请重试。",
     lowered: "数量已调整为当前可购买的数量。",
+    lowered_deal: "数量已调整为节日特价剩余的件数。",
   },
   form: {
     title: "结算",
@@ -67,6 +73,7 @@ export default {
     soldOut: "抱歉，{{product}} 刚刚售罄。请从购物车中移除后继续。",
     unavailable: "抱歉，{{product}} 已无法购买。请从购物车中移除后继续。",
     limit: "{{product}}：节日特惠每位顾客限购少量。请减少数量后继续。",
+    dealSoldOut: "抱歉，{{product}} 的节日特价刚刚售罄，或剩余数量少于您购物车中的数量。订单未提交，购物车已为您保留：请查看后继续。",
   },
   order: {
     title: "订单 {{number}}",
@@ -106,6 +113,7 @@ export default {
     email: "电子邮箱",
     submit: "查询",
     notFound: "没有与该订单号和电子邮箱匹配的订单。请核对后重试。",
+    rateLimited: "查询订单的尝试次数过多。请等待 {{time}} 后重试。",
   },
   demo: {
     title: "演示支付",
