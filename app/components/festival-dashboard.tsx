@@ -135,6 +135,20 @@ export function BreakdownTable({ caption, rows, withCountry = false, withRank = 
   );
 }
 
+/** A country's count, with a bar for its share of the campaign goal (readable without colour: the label says the percent). */
+function TrackerShare({ value, percent, target }: { value: string; percent: number; target: string }) {
+  const { t } = useTranslation();
+  const label = t("tracker.shareOfGoal", { percent, target });
+  return (
+    <span className="tracker-share">
+      <bdi dir="ltr">{value}</bdi>
+      <progress max={100} value={Math.min(100, percent)} aria-label={label} title={label}>
+        {percent}%
+      </progress>
+    </span>
+  );
+}
+
 /** Stores live and products listed per country (the campaign tracker's table). */
 export function CountryTrackerTable({ rows, caption }: { rows: TrackerCountryRow[]; caption?: string }) {
   const { t } = useTranslation();
@@ -153,8 +167,12 @@ export function CountryTrackerTable({ rows, caption }: { rows: TrackerCountryRow
           {rows.map((c) => (
             <tr key={c.code}>
               <th scope="row">{c.name}</th>
-              <td>{c.stores}</td>
-              <td>{c.products}</td>
+              <td>
+                <TrackerShare value={c.stores} percent={c.storesShare} target={c.storesGoal} />
+              </td>
+              <td>
+                <TrackerShare value={c.products} percent={c.productsShare} target={c.productsGoal} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -110,6 +110,7 @@ export default function Dashboard() {
               <Link className="button" to={localize(`/dashboard/stores/${s.slug}/products/new`)}>
                 {t("owner.product.new")}
               </Link>
+              <Link to={localize(`/dashboard/stores/${s.slug}/profile`)}>{t("owner.dashboard.editProfile")}</Link>
               <Link to={localize(`/dashboard/stores/${s.slug}/orders`)}>{t("owner.orders.title")}</Link>
               {s.status === "live" ? <Link to={localize(`/stores/${s.slug}`)}>{t("owner.dashboard.viewStore")}</Link> : null}
             </p>
@@ -132,15 +133,17 @@ export default function Dashboard() {
                         <th scope="row">
                           <Link to={localize(`/dashboard/stores/${s.slug}/products/${p.id}`)}>{p.name}</Link>
                         </th>
-                        <td>
+                        <td data-label={t("owner.product.status")} className="owner-products__status">
                           <span className={`state-pill state-pill--${p.status}`}>{p.statusLabel}</span>
                         </td>
-                        <td className={p.lowStock ? "low-stock" : undefined}>
+                        <td data-label={t("owner.product.stock")} className={p.lowStock ? "owner-products__stock low-stock" : "owner-products__stock"}>
                           {p.stock}
                           {p.lowStock ? <span className="low-stock__flag"> · {t("owner.dashboard.low")}</span> : null}
                         </td>
-                        <td>{p.price}</td>
-                        <td>
+                        <td data-label={t("owner.product.price")} className="owner-products__price">
+                          {p.price}
+                        </td>
+                        <td data-label={t("owner.product.languages")} className="owner-products__langs">
                           <LanguageStatus filled={p.languages} />
                         </td>
                       </tr>

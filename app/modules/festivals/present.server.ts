@@ -66,6 +66,11 @@ export function presentTrackerCountries(tracker: CampaignTracker, lang: Lang) {
     name: countryName(c.countryCode, lang),
     stores: formatNumber(c.stores, lang),
     products: formatNumber(c.products, lang),
+    // Each country's share of the campaign's goals, drawn as a bar in the table.
+    storesShare: percent(c.stores, CAMPAIGN_TARGETS.stores) ?? 0,
+    productsShare: percent(c.products, CAMPAIGN_TARGETS.products) ?? 0,
+    storesGoal: formatNumber(CAMPAIGN_TARGETS.stores, lang),
+    productsGoal: formatNumber(CAMPAIGN_TARGETS.products, lang),
   }));
 }
 export type TrackerCountryRow = ReturnType<typeof presentTrackerCountries>[number];

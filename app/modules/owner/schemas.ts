@@ -114,3 +114,93 @@ export const imageActionSchema = z.object({
   intent: z.enum(["cover", "up", "down", "delete"], { errorMap: () => ({ message: "owner.errors.intentInvalid" }) }),
   image: z.number({ invalid_type_error: "owner.errors.intentInvalid", required_error: "owner.errors.intentInvalid" }).int().positive(),
 });
+
+// ── Store profile (an existing store's details and its translations) ──────
+
+export const STORE_NAME_MAX = 80;
+export const CITY_MAX = 80;
+export const TAGLINE_MAX = 140;
+export const STORY_MIN = 20;
+export const STORY_MAX = 4000;
+export const FOUNDED_MIN = 1800;
+
+// Invisible characters that have no place in shop text: C0/C1 controls, and the
+// bidi embedding/override/isolate marks that can make a name display as another.
+// Left-to-right and right-to-left marks (U+200E/F) and joiners stay: Arabic and
+// emoji text use them.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One line of plain text: NFC, no invisible controls, runs of white space made one space. */
+export function singleLine(input: string): string {
+  return input.normalize("NFC").replace(CONTROLS, "").replace(/\s+/g, " ").trim();
+}
+
+/** Paragraphs of plain text: as `singleLine`, but line breaks kept (at most one blank line in a row). */
+export function plainParagraphs(input: string): string {
+  return input
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROLS, "")
+    .split("\n")
+    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/**
+ * A text field cleaned before it is checked, so the limits count what is
+ * stored. Text that cleans down to nothing counts as not given.
+ */
+function cleanedText(clean: (s: string) => string, rules: { required: string; min?: [number, string]; max: [number, string] }): z.ZodPipeline<z.ZodEffects<z.ZodString, string, string>, z.ZodString>;
+function cleanedText(clean: (s: string) => string, rules: { min?: [number, string]; max: [number, string] }): z.ZodOptional<z.ZodPipeline<z.ZodEffects<z.ZodString, string, string>, z.ZodOptional<z.ZodString>>>;
+function cleanedText(clean: (s: string) => string, rules: { required?: string; min?: [number, string]; max: [number, string] }) {
+  const given = rules.required ? { required_error: rules.required } : undefined;
+  let checked = z.string(given).max(rules.max[0], rules.max[1]);
+  if (rules.min) checked = checked.min(rules.min[0], rules.min[1]);
+  const input = z.string(given).transform(clean);
+  return rules.required ? input.pipe(checked) : input.pipe(checked.optional()).optional();
+}
+
+export const storeTranslationSchema = z.object({
+  intent: z.literal("translation"),
+  language: z.enum(LANGS, { errorMap: () => ({ message: "owner.errors.languageInvalid" }) }),
+  name: cleanedText(singleLine, { required: "owner.errors.storeNameRequired", min: [2, "owner.errors.nameTooShort"], max: [STORE_NAME_MAX, "owner.errors.nameTooLong"] }),
+  city: cleanedText(singleLine, { required: "owner.errors.cityRequired", min: [2, "owner.errors.cityRequired"], max: [CITY_MAX, "owner.errors.nameTooLong"] }),
+  tagline: cleanedText(singleLine, { max: [TAGLINE_MAX, "owner.errors.taglineTooLong"] }),
+  // Optional per language (the English story, or another language's, is shown
+  // instead); the domain refuses a save that would leave the store with none.
+  story: cleanedText(plainParagraphs, { min: [STORY_MIN, "owner.errors.storyTooShort"], max: [STORY_MAX, "owner.errors.storyTooLong"] }),
+});
+export type StoreTranslationInput = z.infer<typeof storeTranslationSchema>;
+
+export const storeTranslationRemoveSchema = z
+  .object({
+    intent: z.literal("remove"),
+    language: z.enum(LANGS, { errorMap: () => ({ message: "owner.errors.languageInvalid" }) }),
+  })
+  .refine((v) => v.language !== "en", { path: ["language"], message: "owner.errors.englishRequired" });
+
+export const storeDetailsSchema = z.object({
+  intent: z.literal("details"),
+  category: slug("owner.errors.categoryRequired"),
+  // Only a store still awaiting review sends it: see updateStoreDetails.
+  country: z.enum(AFRICAN_COUNTRIES, { errorMap: () => ({ message: "owner.errors.countryRequired" }) }).optional(),
+  foundedYear: z
+    .number({ invalid_type_error: "owner.errors.foundedYearInvalid" })
+    .int("owner.errors.foundedYearInvalid")
+    .min(FOUNDED_MIN, "owner.errors.foundedYearInvalid")
+    .refine((y) => y <= new Date().getUTCFullYear(), "owner.errors.foundedYearInvalid")
+    .optional(),
+});
+export type StoreDetailsInput = z.infer<typeof storeDetailsSchema>;
+
+/**
+ * The store the form says it edits must be the one in the URL (which the
+ * guard found through the owner): a hidden field naming any other store,
+ * another owner's or not, is refused before anything is parsed.
+ */
+export function claimsStore(formData: FormData, storeId: number): boolean {
+  const claimed = formData.get("store");
+  return typeof claimed === "string" && /^\d{1,15}$/.test(claimed) && Number(claimed) === storeId;
+}

@@ -3,11 +3,11 @@
  * puts it in the WHERE clause, so another owner's rows cannot come back.
  */
 import { randomBytes } from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
-import { LANGS, type Lang } from "../i18n/config";
-import type { StoreApplication } from "./schemas";
+import { isLang, LANGS, type Lang } from "../i18n/config";
+import type { StoreApplication, StoreDetailsInput, StoreTranslationInput } from "./schemas";
 
 export function listOwnedStores(ownerId: number, lang: Lang) {
   const t = alias(schema.storeTranslations, "t");
@@ -91,4 +91,124 @@ export function applyWithStore(ownerId: number, input: StoreApplication, categor
 /** The owner's stores with the numbers the dashboard shows, all scoped by the owner. */
 export function ownedStoreIds(ownerId: number): number[] {
   return db.select({ id: schema.stores.id }).from(schema.stores).where(eq(schema.stores.ownerId, ownerId)).all().map((r) => r.id);
+}
+
+// ── Store profile ─────────────────────────────────────────────────────────
+
+export interface StoreText {
+  name: string;
+  city: string;
+  tagline: string;
+  story: string;
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/** One owned store with its details and every language's text, found through its owner. */
+export function ownedStoreProfile(ownerId: number, storeId: number) {
+  const { stores, categories, storeTranslations } = schema;
+  const store = db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      status: stores.status,
+      countryCode: stores.countryCode,
+      foundedYear: stores.foundedYear,
+      categorySlug: categories.slug,
+      updatedAt: stores.updatedAt,
+    })
+    .from(stores)
+    .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
+    .where(and(eq(stores.id, storeId), eq(stores.ownerId, ownerId)))
+    .get();
+  if (!store) return null;
+  const translations: Partial<Record<Lang, StoreText>> = {};
+  for (const r of db.select().from(storeTranslations).where(eq(storeTranslations.storeId, store.id)).all()) {
+    if (isLang(r.lang)) translations[r.lang] = { name: r.name, city: r.city, tagline: r.tagline, story: r.story };
+  }
+  return { ...store, translations };
+}
+
+function ownsStore(tx: Tx, ownerId: number, storeId: number) {
+  return tx
+    .select({ status: schema.stores.status, countryCode: schema.stores.countryCode })
+    .from(schema.stores)
+    .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
+    .get();
+}
+
+/** Whether a language other than `lang` still tells the store's story. */
+function storyElsewhere(tx: Tx, storeId: number, lang: Lang): boolean {
+  const t = schema.storeTranslations;
+  return Boolean(tx.select({ n: count() }).from(t).where(and(eq(t.storeId, storeId), ne(t.lang, lang), sql`trim(${t.story}) <> ''`)).get()?.n);
+}
+
+function touch(tx: Tx, ownerId: number, storeId: number, now: number) {
+  tx.update(schema.stores)
+    .set({ updatedAt: new Date(now) })
+    .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
+    .run();
+}
+
+export type DetailsOutcome = "saved" | "notFound" | "countryLocked";
+
+/**
+ * Category, founding year and (while the store awaits review) country.
+ * The country is the store's origin: an organiser approves a store as a
+ * producer from that country, and country pavilions and the campaign tracker
+ * (stores live per country) count it there. So once a store has been reviewed
+ * its country stays put; a move goes through the organisers. Before review,
+ * the owner may still correct it.
+ */
+export function updateStoreDetails(ownerId: number, storeId: number, categoryId: number, input: StoreDetailsInput, now = Date.now()): DetailsOutcome {
+  return db.transaction((tx) => {
+    const current = ownsStore(tx, ownerId, storeId);
+    if (!current) return "notFound";
+    const countryCode = input.country ?? current.countryCode;
+    if (countryCode !== current.countryCode && current.status !== "pending") return "countryLocked";
+    const res = tx
+      .update(schema.stores)
+      .set({ primaryCategoryId: categoryId, countryCode, foundedYear: input.foundedYear ?? null, updatedAt: new Date(now) })
+      .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
+      .run();
+    return res.changes === 1 ? "saved" : "notFound";
+  });
+}
+
+export type TranslationOutcome = "saved" | "notFound" | "storyRequired";
+
+/**
+ * Writes one language's text and touches no other language. The search index
+ * follows by itself (store_translations' FTS triggers).
+ */
+export function saveStoreTranslation(ownerId: number, storeId: number, input: StoreTranslationInput, now = Date.now()): TranslationOutcome {
+  return db.transaction((tx) => {
+    if (!ownsStore(tx, ownerId, storeId)) return "notFound";
+    const row = { name: input.name, city: input.city, tagline: input.tagline ?? "", story: input.story ?? "" };
+    // Every store tells its story in at least one language (as when it applied).
+    if (!row.story && !storyElsewhere(tx, storeId, input.language)) return "storyRequired";
+    tx.insert(schema.storeTranslations)
+      .values({ storeId, lang: input.language, ...row })
+      .onConflictDoUpdate({ target: [schema.storeTranslations.storeId, schema.storeTranslations.lang], set: row })
+      .run();
+    touch(tx, ownerId, storeId, now);
+    return "saved";
+  });
+}
+
+export type RemoveOutcome = "removed" | "notFound" | "storyRequired" | "englishRequired";
+
+/** Drops one language's text, so shoppers reading it see the English, marked. English itself stays. */
+export function removeStoreTranslation(ownerId: number, storeId: number, lang: Lang, now = Date.now()): RemoveOutcome {
+  if (lang === "en") return "englishRequired";
+  return db.transaction((tx) => {
+    if (!ownsStore(tx, ownerId, storeId)) return "notFound";
+    const t = schema.storeTranslations;
+    const row = tx.select({ story: t.story }).from(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang))).get();
+    if (!row) return "removed";
+    if (row.story.trim() && !storyElsewhere(tx, storeId, lang)) return "storyRequired";
+    tx.delete(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang))).run();
+    touch(tx, ownerId, storeId, now);
+    return "removed";
+  });
 }

@@ -44,6 +44,7 @@ const ar = {
     products: "المنتجات المعروضة",
     countries: "الدول",
     progress: "{{value}} من {{target}}",
+    shareOfGoal: "{{percent}}٪ من هدف الحملة البالغ {{target}}",
   },
   festival: {
     label: "مهرجان التسوق",

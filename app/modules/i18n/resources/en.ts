@@ -44,6 +44,7 @@ const en = {
     products: "Products listed",
     countries: "Countries",
     progress: "{{value}} of {{target}}",
+    shareOfGoal: "{{percent}}% of the campaign goal of {{target}}",
   },
   festival: {
     label: "Shopping festival",

@@ -45,6 +45,7 @@ const fr = {
     products: "Produits mis en vente",
     countries: "Pays",
     progress: "{{value}} sur {{target}}",
+    shareOfGoal: "{{percent}} % de l’objectif de la campagne ({{target}})",
   },
   festival: {
     label: "Festival du shopping",

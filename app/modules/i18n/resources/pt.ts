@@ -45,6 +45,7 @@ const pt = {
     products: "Produtos à venda",
     countries: "Países",
     progress: "{{value}} de {{target}}",
+    shareOfGoal: "{{percent}}% da meta da campanha de {{target}}",
   },
   festival: {
     label: "Festival de compras",

@@ -44,6 +44,7 @@ const sw = {
     products: "Bidhaa zilizoorodheshwa",
     countries: "Nchi",
     progress: "{{value}} kati ya {{target}}",
+    shareOfGoal: "{{percent}}% ya lengo la kampeni la {{target}}",
   },
   festival: {
     label: "Tamasha la ununuzi",

@@ -43,6 +43,7 @@ const zh = {
     products: "已上架商品",
     countries: "覆盖国家",
     progress: "{{value}} / {{target}}",
+    shareOfGoal: "占活动目标 {{target}} 的 {{percent}}%",
   },
   festival: {
     label: "网购节",
