@@ -1,9 +1,9 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { DropNulBytes } from "./modules/http/drop-nul-bytes";
 import { splitLangPath } from "./modules/i18n/config";
 import { i18nFor } from "./modules/i18n/i18n.server";
 import { hasSessionCookie } from "./modules/auth/session.server";
@@ -38,7 +38,8 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18.3 pads some chunks with NUL bytes (see drop-nul-bytes.ts).
+          const body = new DropNulBytes();
           // Clear the abort timer as soon as the stream ends, so it does not linger per request.
           body.on("close", () => clearTimeout(timer));
           const stream = createReadableStreamFromReadable(body);
