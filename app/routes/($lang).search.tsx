@@ -6,7 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { Highlighted } from "~/components/search";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
-import { storeCards } from "~/modules/catalog/catalog.server";
+import { storeCardsByIds } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
@@ -15,8 +15,6 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { hasTerms, highlight, parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
-import { inArray } from "drizzle-orm";
-import { schema } from "~/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
@@ -39,7 +37,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const storeHits = searchIds("store", query, 4).ids;
   const order = new Map(storeHits.map((id, i) => [id, i]));
   const stores = storeHits.length
-    ? storeCards(lang, inArray(schema.stores.id, storeHits), 4, 0)
+    ? storeCardsByIds(lang, storeHits, 4)
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
         .map((s) => ({ ...presentStore(s, lang, t), nameSegments: highlight(s.name, terms) }))
     : [];

@@ -15,10 +15,8 @@
  * language prefix and answered the app's 404.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { inArray } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
-import { schema } from "~/db.server";
-import { getProduct, getStore, moreFromStore, storeCards } from "~/modules/catalog/catalog.server";
+import { getProduct, getStore, moreFromStore, storeCardsByIds } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
@@ -44,7 +42,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     const query = parseQuery(params.q);
     if (hasTerms(query)) {
       const storeHits = searchIds("store", query, 4).ids;
-      const stores = storeHits.length ? storeCards(lang, inArray(schema.stores.id, storeHits), 4, 0).map((s) => presentStore(s, lang, t)) : [];
+      const stores = storeHits.length ? storeCardsByIds(lang, storeHits, 4).map((s) => presentStore(s, lang, t)) : [];
       const list = productList({ lang, t, view, url, params, path: "/search", now });
       items = [...stores.map((s) => ({ name: s.name, price: "" })), ...list.products];
     }

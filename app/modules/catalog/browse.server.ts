@@ -4,16 +4,12 @@
  * With search words the matching set is small (≤ MAX_RESULTS), so it is
  * ranked and paged in memory.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { parseQuery } from "../search/query";
 import { searchIds } from "../search/search.server";
-import { productCards, visibleProduct, type ProductCard } from "./catalog.server";
+import { productCardsByIds, productCardsWhere, type ProductCard } from "./catalog.server";
 import { encodeCursor, type ProductListParams, type ProductSort } from "./params";
-
-const { products, stores, categories } = schema;
+import { idsIn, prepared, PRODUCT_FROM, VISIBLE_PRODUCT } from "./sql.server";
 
 export interface ProductFilter {
   q?: string;
@@ -26,41 +22,45 @@ export interface ProductFilter {
   deal?: boolean;
 }
 
-/** Products with an approved deal whose festival's sale phase (and flash window, if any) is live at `now`; mirrors pricing.dealApplies. */
-export function liveDealCondition(now: number): SQL {
-  return sql`${products.id} IN (
+/**
+ * Products with an approved deal whose festival's sale phase (and flash window, if any) is live at @now
+ * and that still has committed units left; mirrors pricing.dealApplies. SQL over p (products).
+ */
+export const LIVE_DEAL_CONDITION = `p.id IN (
     SELECT d.product_id FROM festival_deals d
     JOIN festival_enrolments e ON e.id = d.enrolment_id
     JOIN festivals f ON f.id = e.festival_id
     JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale'
     WHERE d.status = 'approved' AND e.status = 'approved' AND f.status = 'published'
       AND d.units_taken < d.committed_stock
-      AND ph.starts_at <= ${now} AND ph.ends_at > ${now}
-      AND (d.flash_starts_at IS NULL OR d.flash_ends_at IS NULL OR (d.flash_starts_at <= ${now} AND d.flash_ends_at > ${now})))`;
-}
+      AND ph.starts_at <= @now AND ph.ends_at > @now
+      AND (d.flash_starts_at IS NULL OR d.flash_ends_at IS NULL OR (d.flash_starts_at <= @now AND d.flash_ends_at > @now)))`;
 
 type Facet = "category" | "country" | "store";
 
-function filterWhere(f: ProductFilter, now: number, hitIds: number[] | null, skip?: Facet): SQL | undefined {
-  return and(
-    visibleProduct,
-    hitIds ? inArray(products.id, hitIds.length ? hitIds : [-1]) : undefined,
-    f.category && skip !== "category" ? eq(categories.slug, f.category) : undefined,
-    f.country && skip !== "country" ? eq(stores.countryCode, f.country) : undefined,
-    f.store && skip !== "store" ? eq(stores.slug, f.store) : undefined,
-    f.minBase !== undefined ? sql`${products.priceMinor} >= ${f.minBase}` : undefined,
-    f.maxBase !== undefined ? sql`${products.priceMinor} <= ${f.maxBase}` : undefined,
-    f.deal ? liveDealCondition(now) : undefined,
-  );
+/** The filter as SQL over p, s and c; its values are bound from `filterParams`. */
+function filterWhere(f: ProductFilter, hitIds: number[] | null, skip?: Facet): string {
+  const terms = [VISIBLE_PRODUCT];
+  if (hitIds) terms.push(idsIn("p.id", "hitIds"));
+  if (f.category && skip !== "category") terms.push("c.slug = @category");
+  if (f.country && skip !== "country") terms.push("s.country_code = @country");
+  if (f.store && skip !== "store") terms.push("s.slug = @store");
+  if (f.minBase !== undefined) terms.push("p.price_minor >= @minBase");
+  if (f.maxBase !== undefined) terms.push("p.price_minor <= @maxBase");
+  if (f.deal) terms.push(LIVE_DEAL_CONDITION);
+  return terms.join(" AND ");
 }
 
-function baseQuery<T extends Record<string, unknown>>(fields: T) {
-  // drizzle's select typing wants a concrete object; callers pass column maps.
-  return db
-    .select(fields as never)
-    .from(products)
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .innerJoin(categories, eq(categories.id, products.categoryId));
+function filterParams(f: ProductFilter, now: number, hitIds: number[] | null): Record<string, unknown> {
+  return {
+    hitIds: hitIds ? JSON.stringify(hitIds) : null,
+    category: f.category ?? null,
+    country: f.country ?? null,
+    store: f.store ?? null,
+    minBase: f.minBase ?? null,
+    maxBase: f.maxBase ?? null,
+    now,
+  };
 }
 
 export interface Facets {
@@ -78,29 +78,21 @@ function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | nu
   const key = JSON.stringify([lang, f, hitIds === null ? null : hitIds.length + ":" + hitIds.slice(0, 50).join(","), f.deal ? Math.floor(now / FACET_TTL_MS) : 0]);
   const cached = facetCache.get(key);
   if (cached && now - cached.at < FACET_TTL_MS) return cached.value;
-  const st = alias(schema.storeTranslations, "st_lang");
-  const en = alias(schema.storeTranslations, "st_en");
-  const total = (baseQuery({ n: count() }).where(filterWhere(f, now, hitIds)).get() as { n: number } | undefined)?.n ?? 0;
-  const categoryRows = baseQuery({ slug: categories.slug, n: count() })
-    .where(filterWhere(f, now, hitIds, "category"))
-    .groupBy(categories.slug)
-    .all() as { slug: string; n: number }[];
-  const countryRows = baseQuery({ code: stores.countryCode, n: count() })
-    .where(filterWhere(f, now, hitIds, "country"))
-    .groupBy(stores.countryCode)
-    .all() as { code: string; n: number }[];
-  const storeRows = db
-    .select({ slug: stores.slug, name: sql<string>`coalesce(${st.name}, ${en.name})`, n: count() })
-    .from(products)
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .innerJoin(en, and(eq(en.storeId, stores.id), eq(en.lang, "en")))
-    .leftJoin(st, and(eq(st.storeId, stores.id), eq(st.lang, lang)))
-    .where(filterWhere(f, now, hitIds, "store"))
-    .groupBy(stores.id)
-    .orderBy(desc(count()), asc(stores.slug))
-    .limit(40)
-    .all();
+  const params = { ...filterParams(f, now, hitIds), lang };
+  const total = (prepared(`SELECT count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds)}`).get(params) as { n: number } | undefined)?.n ?? 0;
+  const categoryRows = prepared(`SELECT c.slug AS slug, count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds, "category")} GROUP BY c.slug`).all(
+    params,
+  ) as { slug: string; n: number }[];
+  const countryRows = prepared(
+    `SELECT s.country_code AS code, count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds, "country")} GROUP BY s.country_code`,
+  ).all(params) as { code: string; n: number }[];
+  const storeRows = prepared(
+    `SELECT s.slug AS slug, coalesce(st_lang.name, st_en.name) AS name, count(*) AS n ${PRODUCT_FROM}
+     JOIN store_translations st_en ON st_en.store_id = s.id AND st_en.lang = 'en'
+     LEFT JOIN store_translations st_lang ON st_lang.store_id = s.id AND st_lang.lang = @lang
+     WHERE ${filterWhere(f, hitIds, "store")}
+     GROUP BY s.id ORDER BY count(*) DESC, s.slug ASC LIMIT 40`,
+  ).all(params) as { slug: string; name: string; n: number }[];
   const value: Facets = {
     total,
     categories: categoryRows.map((r) => ({ slug: r.slug, count: r.n })),
@@ -113,9 +105,9 @@ function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | nu
 }
 
 const SORT_COLUMN = {
-  newest: { column: products.createdAt, dir: "desc" },
-  price_asc: { column: products.priceMinor, dir: "asc" },
-  price_desc: { column: products.priceMinor, dir: "desc" },
+  newest: { column: "p.created_at", dir: "desc" },
+  price_asc: { column: "p.price_minor", dir: "asc" },
+  price_desc: { column: "p.price_minor", dir: "desc" },
 } as const;
 
 function sortKey(p: ProductCard, sort: Exclude<ProductSort, "relevance">): number {
@@ -137,12 +129,13 @@ export function browseProducts(lang: Lang, params: ProductListParams, f: Product
   const query = parseQuery(params.q);
   const hitIds = params.q ? searchIds("product", query).ids : null;
   const facetValues = facets(lang, f, now, hitIds);
-  const where = filterWhere(f, now, hitIds);
+  const where = filterWhere(f, hitIds);
+  const bound = filterParams(f, now, hitIds);
 
   if (hitIds) {
     // Search: rank (or sort) the matching set, page by number.
     const rank = new Map(hitIds.map((id, i) => [id, i]));
-    const rows = baseQuery({ id: products.id, created: sql<number>`${products.createdAt}`, price: products.priceMinor }).where(where).all() as {
+    const rows = prepared(`SELECT p.id AS id, p.created_at AS created, p.price_minor AS price ${PRODUCT_FROM} WHERE ${where}`).all(bound) as {
       id: number;
       created: number;
       price: number;
@@ -159,9 +152,7 @@ export function browseProducts(lang: Lang, params: ProductListParams, f: Product
     const start = (params.page - 1) * perPage;
     const pageIds = sorted.slice(start, start + perPage).map((r) => r.id);
     const order = new Map(pageIds.map((id, i) => [id, i]));
-    const items = productCards(lang, inArray(products.id, pageIds.length ? pageIds : [-1]), { limit: perPage, offset: 0, order: "name" }, now).sort(
-      (a, b) => order.get(a.id)! - order.get(b.id)!,
-    );
+    const items = productCardsByIds(lang, pageIds, now).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { items, facets: facetValues, next: start + perPage < sorted.length ? "page" : null, prev: params.page > 1 ? "page" : null, offsetMode: true };
   }
 
@@ -174,11 +165,17 @@ export function browseProducts(lang: Lang, params: ProductListParams, f: Product
   const descending = backwards ? !forwardDesc : forwardDesc;
   const beyond = edge
     ? descending
-      ? sql`(${column} < ${edge.value} OR (${column} = ${edge.value} AND ${products.id} < ${edge.id}))`
-      : sql`(${column} > ${edge.value} OR (${column} = ${edge.value} AND ${products.id} > ${edge.id}))`
-    : undefined;
-  const order = descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
-  const rows = productCards(lang, and(where, beyond), { limit: perPage + 1, offset: 0, order }, now);
+      ? `(${column} < @edgeValue OR (${column} = @edgeValue AND p.id < @edgeId))`
+      : `(${column} > @edgeValue OR (${column} = @edgeValue AND p.id > @edgeId))`
+    : null;
+  const order = descending ? `${column} DESC, p.id DESC` : `${column} ASC, p.id ASC`;
+  const rows = productCardsWhere(
+    lang,
+    beyond ? `${where} AND ${beyond}` : where,
+    { ...bound, edgeValue: edge?.value ?? null, edgeId: edge?.id ?? null },
+    { limit: perPage + 1, offset: 0, order },
+    now,
+  );
   const more = rows.length > perPage;
   const items = rows.slice(0, perPage);
   if (backwards) items.reverse();

@@ -9,6 +9,7 @@ import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
+import { cardSql, idsIn, prepared, storeCardSql, type CardRow, type StoreCardRow } from "./sql.server";
 
 export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
 
@@ -109,6 +110,10 @@ export function productCards(
     .limit(opts.limit)
     .offset(opts.offset)
     .all();
+  return toCards(rows, now);
+}
+
+function toCards(rows: CardRow[], now: number): ProductCard[] {
   return withPrices(rows, now).map(
     (r): ProductCard => ({
       id: r.id,
@@ -124,6 +129,28 @@ export function productCards(
       listedAt: Number(r.listedAt),
     }),
   );
+}
+
+/**
+ * `productCards` on a prepared statement: `where` is SQL over p (products),
+ * s (stores) and c (categories) with named parameters taken from `params`
+ * (see sql.server.ts); `order` an ORDER BY list over the same aliases.
+ */
+export function productCardsWhere(
+  lang: Lang,
+  where: string,
+  params: Record<string, unknown>,
+  opts: { limit: number; offset: number; order: string },
+  now: number,
+): ProductCard[] {
+  const rows = prepared(cardSql(where, opts.order)).all({ ...params, lang, limit: opts.limit, offset: opts.offset }) as CardRow[];
+  return toCards(rows, now);
+}
+
+/** Cards for these product ids (visible ones only), in id order. */
+export function productCardsByIds(lang: Lang, ids: readonly number[], now: number): ProductCard[] {
+  if (!ids.length) return [];
+  return productCardsWhere(lang, idsIn("p.id", "ids"), { ids: JSON.stringify(ids) }, { limit: ids.length, offset: 0, order: "p.id ASC" }, now);
 }
 
 function countProducts(where: SQL | undefined): number {
@@ -290,19 +317,28 @@ export interface StoreDetail extends StoreCard {
   products: ProductCard[];
 }
 
+function toStoreCard(s: StoreCardRow): StoreCard {
+  return { ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) };
+}
+
+/** Live stores' cards for these ids (at most `limit`, in id order): `storeCards` on a prepared statement. */
+export function storeCardsByIds(lang: Lang, ids: readonly number[], limit: number): StoreCard[] {
+  if (!ids.length) return [];
+  const rows = prepared(storeCardSql(idsIn("s.id", "ids"))).all({ lang, ids: JSON.stringify(ids), limit, offset: 0 }) as StoreCardRow[];
+  return rows.map(toStoreCard);
+}
+
+// The store page's story: the page language's text unless empty, else the English one.
+const STORE_STORY_COLUMNS = `, coalesce(nullif(st_lang.story, ''), st_en.story) AS story, coalesce(st_lang.story, '') = '' AS storyFallback`;
+
 export function getStore(slug: string, lang: Lang, now: number): StoreDetail | null {
-  const [card] = storeCards(lang, eq(stores.slug, slug), 1, 0);
-  if (!card) return null;
-  const st = storeTranslationsFor(lang);
-  const story = db
-    .select({ story: sql<string>`coalesce(nullif(${st.t.story}, ''), ${st.en.story})`, fallback: sql<number>`coalesce(${st.t.story}, '') = ''` })
-    .from(stores)
-    .innerJoin(st.en, st.joinEn)
-    .leftJoin(st.t, st.joinT)
-    .where(eq(stores.id, card.id))
-    .get();
-  const items = productCards(lang, eq(products.storeId, card.id), { limit: 100, offset: 0, order: "name" }, now);
-  return { ...card, story: story?.story ?? "", storyFallback: Boolean(story?.fallback), products: items };
+  const row = prepared(storeCardSql("s.slug = @slug", STORE_STORY_COLUMNS)).get({ lang, slug, limit: 1, offset: 0 }) as
+    | (StoreCardRow & { story: string | null; storyFallback: number })
+    | undefined;
+  if (!row) return null;
+  const { story, storyFallback, ...card } = row;
+  const items = productCardsWhere(lang, "p.store_id = @storeId", { storeId: card.id }, { limit: 100, offset: 0, order: "p.id ASC" }, now);
+  return { ...toStoreCard(card), story: story ?? "", storyFallback: Boolean(storyFallback), products: items };
 }
 
 export interface ProductDetail extends ProductCard {
@@ -315,38 +351,36 @@ export interface ProductDetail extends ProductCard {
   storeId: number;
 }
 
+const PRODUCT_DETAIL = `SELECT coalesce(pt_lang.description, pt_en.description) AS description,
+    coalesce(pt_lang.origin_note, pt_en.origin_note) AS originNote,
+    coalesce(ct_lang.name, ct_en.name) AS categoryName,
+    coalesce(st_lang.city, st_en.city) AS storeCity,
+    s.founded_year AS storeFoundedYear, s.id AS storeId
+  FROM products p
+  JOIN stores s ON s.id = p.store_id
+  JOIN categories c ON c.id = p.category_id
+  JOIN product_translations pt_en ON pt_en.product_id = p.id AND pt_en.lang = 'en'
+  LEFT JOIN product_translations pt_lang ON pt_lang.product_id = p.id AND pt_lang.lang = @lang
+  JOIN store_translations st_en ON st_en.store_id = s.id AND st_en.lang = 'en'
+  LEFT JOIN store_translations st_lang ON st_lang.store_id = s.id AND st_lang.lang = @lang
+  JOIN category_translations ct_en ON ct_en.category_id = c.id AND ct_en.lang = 'en'
+  LEFT JOIN category_translations ct_lang ON ct_lang.category_id = c.id AND ct_lang.lang = @lang
+  WHERE p.id = @id`;
+
+const PRODUCT_IMAGES = "SELECT url, width, height FROM product_images WHERE product_id = ? ORDER BY is_cover DESC, position ASC";
+
 export function getProduct(slug: string, lang: Lang, now: number): ProductDetail | null {
-  const [card] = productCards(lang, eq(products.slug, slug), { limit: 1, offset: 0, order: "name" }, now);
+  const [card] = productCardsWhere(lang, "p.slug = @slug", { slug }, { limit: 1, offset: 0, order: "p.id ASC" }, now);
   if (!card) return null;
-  const pt = productTranslationsFor(lang);
-  const st = storeTranslationsFor(lang);
-  const ct = categoryTranslationsFor(lang);
-  const row = db
-    .select({
-      description: sql<string>`coalesce(${pt.t.description}, ${pt.en.description})`,
-      originNote: sql<string>`coalesce(${pt.t.originNote}, ${pt.en.originNote})`,
-      categoryName: sql<string>`coalesce(${ct.t.name}, ${ct.en.name})`,
-      storeCity: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
-      storeFoundedYear: stores.foundedYear,
-      storeId: stores.id,
-    })
-    .from(products)
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .innerJoin(pt.en, pt.joinEn)
-    .leftJoin(pt.t, pt.joinT)
-    .innerJoin(st.en, st.joinEn)
-    .leftJoin(st.t, st.joinT)
-    .innerJoin(ct.en, ct.joinEn)
-    .leftJoin(ct.t, ct.joinT)
-    .where(eq(products.id, card.id))
-    .get()!;
-  const images = db
-    .select({ url: schema.productImages.url, width: schema.productImages.width, height: schema.productImages.height })
-    .from(schema.productImages)
-    .where(eq(schema.productImages.productId, card.id))
-    .orderBy(desc(schema.productImages.isCover), asc(schema.productImages.position))
-    .all();
+  const row = prepared(PRODUCT_DETAIL).get({ lang, id: card.id }) as {
+    description: string;
+    originNote: string;
+    categoryName: string;
+    storeCity: string;
+    storeFoundedYear: number | null;
+    storeId: number;
+  };
+  const images = prepared(PRODUCT_IMAGES).all(card.id) as { url: string; width: number; height: number }[];
   return {
     ...card,
     description: row.description,
@@ -360,7 +394,13 @@ export function getProduct(slug: string, lang: Lang, now: number): ProductDetail
 }
 
 export function moreFromStore(lang: Lang, storeId: number, excludeId: number, limit: number, now: number): ProductCard[] {
-  return productCards(lang, and(eq(products.storeId, storeId), sql`${products.id} <> ${excludeId}`), { limit, offset: 0, order: "newest" }, now);
+  return productCardsWhere(
+    lang,
+    "p.store_id = @storeId AND p.id <> @excludeId",
+    { storeId, excludeId },
+    { limit, offset: 0, order: "p.created_at DESC, p.id DESC" },
+    now,
+  );
 }
 
 export interface CampaignTracker {

@@ -37,6 +37,28 @@ export function stockState(stock: number): StockState {
   return stock <= 0 ? "out" : stock <= LOW_STOCK ? "low" : "in";
 }
 
+/**
+ * Card labels depend only on the language (one `t` per language) and a small
+ * number (stock left ≤ LOW_STOCK, a percentage): every page repeats the same
+ * few, so each is translated once.
+ */
+const cardLabels = new WeakMap<TFunction, Map<string, string>>();
+function cardLabel(t: TFunction, key: "product.save" | "product.outOfStock" | "product.lowStock" | "product.inStock", value?: number): string {
+  let labels = cardLabels.get(t);
+  if (!labels) {
+    labels = new Map();
+    cardLabels.set(t, labels);
+  }
+  const id = value === undefined ? key : `${key}:${value}`;
+  let label = labels.get(id);
+  if (label === undefined) {
+    label = key === "product.save" ? t(key, { percent: value }) : key === "product.lowStock" ? t(key, { count: value }) : t(key);
+    if (labels.size > 1000) labels.clear();
+    labels.set(id, label);
+  }
+  return label;
+}
+
 export function presentProduct(p: ProductCard, view: Presenter, t: TFunction) {
   const onDeal = p.price.deal !== null;
   const savePercent = onDeal ? Math.round(((p.price.regularMinor - p.price.unitMinor) * 100) / p.price.regularMinor) : 0;
@@ -46,11 +68,11 @@ export function presentProduct(p: ProductCard, view: Presenter, t: TFunction) {
     fallback: p.fallback,
     price: view.money(p.price.unitMinor),
     regularPrice: onDeal ? view.money(p.price.regularMinor) : null,
-    saveLabel: onDeal ? t("product.save", { percent: savePercent }) : null,
+    saveLabel: onDeal ? cardLabel(t, "product.save", savePercent) : null,
     dealEndsAt: p.price.deal?.endsAt ?? null,
     stock: stockState(p.stock),
     stockLabel:
-      p.stock <= 0 ? t("product.outOfStock") : p.stock <= LOW_STOCK ? t("product.lowStock", { count: p.stock }) : t("product.inStock"),
+      p.stock <= 0 ? cardLabel(t, "product.outOfStock") : p.stock <= LOW_STOCK ? cardLabel(t, "product.lowStock", p.stock) : cardLabel(t, "product.inStock"),
     image: p.image,
     store: { slug: p.store.slug, name: p.store.name, country: countryName(p.store.countryCode, view.lang) },
   };

@@ -69,8 +69,20 @@ export function matchExpression(terms: readonly string[]): string | null {
 }
 
 /** Folds one character the way the search does: no case, no accents, no Arabic marks. */
-function foldChar(c: string): string {
+function foldCharUncached(c: string): string {
   return foldArabic(c.normalize("NFD").replace(/\p{M}/gu, "")).toLowerCase();
+}
+
+// Highlighting folds every character of every shown name; the same few hundred characters recur.
+const folded = new Map<string, string>();
+function foldChar(c: string): string {
+  let f = folded.get(c);
+  if (f === undefined) {
+    f = foldCharUncached(c);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(c, f);
+  }
+  return f;
 }
 
 export interface Segment {
