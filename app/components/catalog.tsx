@@ -141,3 +141,10 @@ export function Pagination({ page, pages, basePath }: { page: number; pages: num
     </nav>
   );
 }
+
+/**
+ * `fetchpriority="high"` for a page's main image. Spelt in lower case and spread:
+ * React 18 does not know the `fetchPriority` prop and warns about it, though
+ * browsers read the attribute either way.
+ */
+export const HIGH_FETCH_PRIORITY = { fetchpriority: "high" } as Record<string, string>;

@@ -11,6 +11,7 @@ import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { breadcrumbList, pageMeta, publicOrigin } from "~/modules/catalog/seo";
+import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -26,7 +27,7 @@ export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   if (!category) throw notFound(t);
   const url = new URL(request.url);
   const view = presenter(lang, currency);
-  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: Date.now(), fixed: { category: category.slug } });
+  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: appNow(), fixed: { category: category.slug } });
   const origin = publicOrigin(request.url);
   return {
     meta: { title: `${category.name} · ${t("site.name")}`, description: category.description, siteName: t("site.name"), image: `${origin}/art/categories/${category.slug}.svg` },

@@ -11,6 +11,7 @@ import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
 import { breadcrumbList, pageMeta, publicOrigin } from "~/modules/catalog/seo";
+import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
@@ -31,7 +32,7 @@ export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const name = countryName(code, lang);
   const view = presenter(lang, currency);
-  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/countries/${code}`, now: Date.now(), fixed: { country: code } });
+  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/countries/${code}`, now: appNow(), fixed: { country: code } });
   const origin = publicOrigin(request.url);
   const title = t("catalog.country.title", { country: name });
   return {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FallbackNote, Price, ProductGrid } from "~/components/catalog";
+import { FallbackNote, HIGH_FETCH_PRIORITY, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
 import { AddToCartForm } from "~/components/cart";
 import { getProduct, moreFromStore } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct } from "~/modules/catalog/present.server";
+import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
@@ -23,7 +24,7 @@ export const headers = () => CATALOG_HEADERS;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const now = Date.now();
+  const now = appNow();
   const product = getProduct(params.slug ?? "", lang, now);
   if (!product) throw notFound(t);
   const view = presenter(lang, currency);
@@ -90,7 +91,7 @@ export default function ProductPage() {
       </nav>
       <article className="product-page">
         <div className="product-page__media">
-          {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={product.name} fetchPriority="high" /> : null}
+          {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={product.name} {...HIGH_FETCH_PRIORITY} /> : null}
         </div>
         <div className="product-page__info">
           <h1 lang={product.fallback ? "en" : undefined}>{product.name}</h1>

@@ -9,6 +9,7 @@ import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
+import { now as appNow } from "~/modules/clock/now.server";
 import { countryName } from "~/modules/i18n/format";
 import { requestContext } from "~/modules/i18n/request.server";
 
@@ -21,7 +22,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = productListParams(url);
   const view = presenter(lang, currency);
-  const list = productList({ lang, t, view, url, params, path: "/products", now: Date.now() });
+  const list = productList({ lang, t, view, url, params, path: "/products", now: appNow() });
   const heading = [t("products.title"), list.categoryName, params.country ? countryName(params.country, lang) : null].filter(Boolean).join(" · ");
   const intro = list.categoryDescription ?? t("products.description");
   return {

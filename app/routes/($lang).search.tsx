@@ -11,6 +11,7 @@ import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
+import { now as appNow } from "~/modules/clock/now.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { hasTerms, highlight, parseQuery } from "~/modules/search/query";
@@ -41,7 +42,7 @@ export function loader({ request }: LoaderFunctionArgs) {
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
         .map((s) => ({ ...presentStore(s, lang, t), nameSegments: highlight(s.name, terms) }))
     : [];
-  const list = productList({ lang, t, view, url, params, path: "/search", now: Date.now() });
+  const list = productList({ lang, t, view, url, params, path: "/search", now: appNow() });
   const products = list.products.map((p) => ({ ...p, nameSegments: highlight(p.name, terms) }));
   return {
     ...base,

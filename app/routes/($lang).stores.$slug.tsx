@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FallbackNote, ProductGrid } from "~/components/catalog";
+import { FallbackNote, HIGH_FETCH_PRIORITY, ProductGrid } from "~/components/catalog";
 import { getStore } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
+import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
@@ -18,7 +19,7 @@ export const headers = () => CATALOG_HEADERS;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const store = getStore(params.slug ?? "", lang, Date.now());
+  const store = getStore(params.slug ?? "", lang, appNow());
   if (!store) throw notFound(t);
   const view = presenter(lang, currency);
   const origin = publicOrigin(request.url);
@@ -47,7 +48,7 @@ export default function StorePage() {
   return (
     <article className="store-page">
       <div className="store-page__banner">
-        {store.bannerUrl ? <img src={store.bannerUrl} width={1200} height={500} alt={bannerAlt} fetchPriority="high" /> : null}
+        {store.bannerUrl ? <img src={store.bannerUrl} width={1200} height={500} alt={bannerAlt} {...HIGH_FETCH_PRIORITY} /> : null}
       </div>
       <JsonLd data={jsonLd} />
       <div className="container stack">

@@ -20,6 +20,7 @@ import { getProduct, getStore, moreFromStore, storeCardsByIds } from "~/modules/
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
+import { now as appNow } from "~/modules/clock/now.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
 import { hasTerms, parseQuery } from "~/modules/search/query";
@@ -32,7 +33,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const page = url.searchParams.get("view"); // not `page`: that is the list's own page number
   const slug = url.searchParams.get("slug") ?? "";
   const view = presenter(lang, currency);
-  const now = Date.now();
+  const now = appNow();
   let items: { name: string; price: string }[] = [];
   if (page === "products") {
     const list = productList({ lang, t, view, url, params: productListParams(url), path: "/products", now });
