@@ -10,7 +10,7 @@ import { ErrorList } from "~/components/forms";
 import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
 import { PHASE_KINDS_ORDERED } from "~/modules/festivals/phase-kinds";
 import { festivalSchema } from "~/modules/festivals/schemas";
-import { ViewerTime } from "./festival";
+import { useViewerZone, ViewerTime, ViewerZoneLabel } from "./festival";
 
 type F = FieldMetadata<string | undefined>;
 
@@ -73,6 +73,7 @@ export function FestivalForm({
   shown?: PhaseShown[];
 }) {
   const { t } = useTranslation();
+  const viewerZone = useViewerZone();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id,
@@ -114,8 +115,14 @@ export function FestivalForm({
               {s ? (
                 <p className="field-hint phase-fields__shown">
                   UTC: {s.utc}
-                  <br />
-                  {t("festival.yourTime")}: <ViewerTime instant={s.startsAt} utcText={s.utc.split(" – ")[0]} /> – <ViewerTime instant={s.endsAt} utcText={s.utc.split(" – ")[1] ?? ""} />
+                  {/* The viewer's own zone, once the browser says which it is (without JavaScript, UTC above is all there is). */}
+                  {viewerZone ? (
+                    <>
+                      <br />
+                      <ViewerZoneLabel />: <ViewerTime instant={s.startsAt} utcText={s.utc.split(" – ")[0]} /> –{" "}
+                      <ViewerTime instant={s.endsAt} utcText={s.utc.split(" – ")[1] ?? ""} />
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </div>

@@ -27,17 +27,30 @@ export function Countdown({ target, initial, serverNow }: { target: number; init
   );
 }
 
-/** An instant in the viewer's own zone; without JavaScript (no zone known) it reads in UTC, as the server wrote it. */
+/** The viewer's own time zone, known only once JavaScript runs in the browser (null before, and without it). */
+export function useViewerZone(): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || null), []);
+  return zone;
+}
+
+/**
+ * The label for ViewerTime: "Your time" once the viewer's zone is known;
+ * until then (and without JavaScript) the times read in UTC, and say so.
+ */
+export function ViewerZoneLabel() {
+  const { t } = useTranslation();
+  const zone = useViewerZone();
+  return <span suppressHydrationWarning>{zone ? t("festival.yourTime") : "UTC"}</span>;
+}
+
+/** An instant in the viewer's own zone; without JavaScript (no zone known) it reads in UTC, as the server wrote it (see ViewerZoneLabel). */
 export function ViewerTime({ instant, utcText }: { instant: number; utcText: string }) {
   const lang = useLang();
-  const [text, setText] = useState(utcText);
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone) setText(formatDateTime(instant, lang, zone));
-  }, [instant, lang]);
+  const zone = useViewerZone();
   return (
     <time dateTime={new Date(instant).toISOString()} suppressHydrationWarning>
-      {text}
+      {zone ? formatDateTime(instant, lang, zone) : utcText}
     </time>
   );
 }
@@ -145,7 +158,7 @@ export function FestivalClock({ festival }: { festival: FestivalBannerView }) {
         </small>
         <br />
         <small>
-          {t("festival.yourTime")}: <ViewerTime instant={festival.nextBoundary} utcText={festival.boundaryUtc} />
+          <ViewerZoneLabel />: <ViewerTime instant={festival.nextBoundary} utcText={festival.boundaryUtc} />
         </small>
       </p>
     </div>

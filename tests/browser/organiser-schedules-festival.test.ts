@@ -150,6 +150,8 @@ describe("an organiser schedules a festival (in French)", () => {
     // Two days left by the test clock (three by the wall clock): the countdown follows the app's clock.
     await expect.poll(() => card.locator("time.countdown").textContent()).toMatch(/^(1\s?j 23\s?h|2\s?j)/);
     expect(await shopper.locator(".festival-banner__clock").textContent()).toContain(`(${ZONE})`);
+    // With JavaScript the second time is in the viewer's own zone, and says so.
+    await expect.poll(() => shopper.locator(".festival-banner__when").textContent()).toContain("Votre heure locale");
     const orders = shopper.locator(`[data-counters="${SLUG}"] [data-metric="orders"] .meter__value`);
     expect((await orders.textContent())?.trim()).toBe("0");
 

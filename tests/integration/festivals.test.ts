@@ -287,6 +287,10 @@ describe("public festival pages", () => {
     const page = await html(await new Shopper().get(`/zh/festivals/${live.slug}`, handle));
     expect(page).toContain(`data-counters="${live.slug}"`);
     expect(page).toContain(live.name);
+    // Without JavaScript the viewer's zone is unknown: the time is UTC, and labelled so, not "your time".
+    const when = page.slice(page.indexOf('class="festival-banner__when"'), page.indexOf("</p>", page.indexOf('class="festival-banner__when"')));
+    expect(when).toMatch(/<span>UTC<\/span>: <time dateTime="[^"]+Z">/);
+    expect(when).not.toContain("您的当地时间");
     const counters = await (await new Shopper().get(`/zh/festivals/${live.slug}/counters`, handle)).json();
     expect(counters.counters).toHaveLength(3);
     expect((await new Shopper().get("/festivals/no-such-festival", handle)).status).toBe(404);
