@@ -1,6 +1,7 @@
 /** Pieces of the organiser's live dashboard: progress bars, tables and an hourly SVG chart that reads without JavaScript. */
 import { useTranslation } from "react-i18next";
 import type { TrackerCountryRow } from "~/modules/festivals/present.server";
+import { TableScroll } from "./table-scroll";
 
 export function ProgressRow({ label, value, target, percent, metric }: { label: string; value: string; target: string; percent: number | null; metric?: string }) {
   const { t } = useTranslation();
@@ -100,7 +101,7 @@ export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }:
 export function BreakdownTable({ caption, rows, withCountry = false, withRank = false }: { caption: string; rows: { key: string; name: string; orders: string; units: string; gmv: string; share: number; country?: string; rank?: string }[]; withCountry?: boolean; withRank?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
@@ -131,7 +132,7 @@ export function BreakdownTable({ caption, rows, withCountry = false, withRank = 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -153,7 +154,7 @@ function TrackerShare({ value, percent, target }: { value: string; percent: numb
 export function CountryTrackerTable({ rows, caption }: { rows: TrackerCountryRow[]; caption?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption ?? t("tracker.title")}>
       <table className="data-table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
@@ -177,6 +178,6 @@ export function CountryTrackerTable({ rows, caption }: { rows: TrackerCountryRow
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -105,9 +105,9 @@ export function FestivalForm({
           const s = shown.find((p) => p.kind === kind);
           return (
             <div key={kind} className="phase-fields">
-              <h3>
+              <h2>
                 {t(`festivals.phase.${kind}`)} {kind === "sale" ? <small>({t("festivals.form.required")})</small> : <small>({t("festivals.form.optional")})</small>}
-              </h3>
+              </h2>
               <div className="phase-fields__pair">
                 <Input label={t("festivals.form.start")} field={field(`${kind}_start`)} type="datetime-local" />
                 <Input label={t("festivals.form.end")} field={field(`${kind}_end`)} type="datetime-local" />

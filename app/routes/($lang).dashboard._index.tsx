@@ -10,6 +10,7 @@ import { BASE_CURRENCY } from "~/modules/money/money";
 import { enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
 import { ownerProducts } from "~/modules/owner/products.server";
 import { listOwnedStores } from "~/modules/owner/stores.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -115,7 +116,7 @@ export default function Dashboard() {
               {s.status === "live" ? <Link to={localize(`/stores/${s.slug}`)}>{t("owner.dashboard.viewStore")}</Link> : null}
             </p>
             {s.items.length ? (
-              <div className="table-scroll">
+              <TableScroll label={`${t("owner.dashboard.products")} · ${s.name}`}>
                 <table className="data-table owner-products">
                   <caption className="visually-hidden">{t("owner.dashboard.products")}</caption>
                   <thead>
@@ -150,13 +151,13 @@ export default function Dashboard() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : (
               <p>{t("owner.dashboard.noProducts")}</p>
             )}
             <h4>{t("owner.dashboard.festivals")}</h4>
             {s.festivals.length ? (
-              <div className="table-scroll">
+              <TableScroll label={`${t("owner.dashboard.festivals")} · ${s.name}`}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -179,7 +180,7 @@ export default function Dashboard() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : (
               <p>{t("owner.dashboard.noFestivals")}</p>
             )}

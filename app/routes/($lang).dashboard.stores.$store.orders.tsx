@@ -7,6 +7,7 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { ownerOrderLines } from "~/modules/owner/orders.server";
 import { ownedStoreName } from "~/modules/owner/stores.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -53,7 +54,7 @@ export default function OwnerOrders() {
         </p>
       </header>
       {lines.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t("owner.orders.title")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -84,7 +85,7 @@ export default function OwnerOrders() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("owner.orders.none")}</p>
       )}

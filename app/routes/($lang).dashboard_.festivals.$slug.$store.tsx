@@ -17,6 +17,7 @@ import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -135,7 +136,7 @@ export default function EnrolmentDeals() {
       <section aria-labelledby="deals-title">
         <h2 id="deals-title">{t("festivals.owner.deals")}</h2>
         {d.deals.length ? (
-          <div className="table-scroll">
+          <TableScroll label={t("festivals.owner.deals")}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -168,7 +169,7 @@ export default function EnrolmentDeals() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p className="muted">{t("festivals.owner.noDeals")}</p>
         )}

@@ -2,22 +2,10 @@
  * axe-core (npm, injected into the page) finds no violations on the
  * catalogue's main pages in English, Chinese and Arabic (right to left).
  */
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { setUpJourney } from "./harness";
+import { axeViolations as violations, setUpJourney } from "./harness";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const journey = setUpJourney();
-
-async function violations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-}
 
 describe("accessibility", () => {
   for (const lang of ["en", "zh", "ar"] as const) {
