@@ -30,11 +30,12 @@ const { workerData, parentPort } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("busy_timeout = 1000");
-let frames = 0;
+let copied = 0;
 const checkpoint = () => {
   try {
     const [row] = db.pragma("wal_checkpoint(PASSIVE)");
-    frames += row.checkpointed > 0 ? row.checkpointed : 0;
+    // "checkpointed" counts every frame copied back since the WAL last restarted, so count runs, not frames.
+    if (row.checkpointed > 0) copied++;
   } catch (error) {
     // A busy database this time round: the next tick (or the backstop) catches up.
   }
@@ -45,7 +46,7 @@ parentPort.on("message", (message) => {
     clearInterval(timer);
     checkpoint();
     db.close();
-    parentPort.postMessage({ stopped: true, frames });
+    parentPort.postMessage({ stopped: true, copied });
     parentPort.close();
   }
 });
@@ -59,8 +60,8 @@ const running: Map<string, Worker> = ((globalThis as { __showcaseCheckpointers?:
 /**
  * Starts the background checkpointer for this connection's file (once per
  * file per process). The returned function stops it after one last
- * checkpoint and resolves to the number of WAL frames the worker copied
- * back (0 if it was not running).
+ * checkpoint and resolves to how many of the worker's checkpoints found
+ * committed frames to copy back (0 if it was not running).
  */
 export function startBackgroundCheckpoints(db: AppDatabase, options: CheckpointOptions = {}): () => Promise<number> {
   const client = db.$client;
@@ -91,7 +92,7 @@ function stopCheckpointer(file: string, worker = running.get(file)): Promise<num
   return new Promise<number>((resolve) => {
     if (!worker || running.get(file) !== worker) return resolve(0);
     running.delete(file);
-    worker.once("message", (message: { frames: number }) => resolve(message.frames));
+    worker.once("message", (message: { copied: number }) => resolve(message.copied));
     worker.once("exit", () => resolve(0));
     worker.postMessage("stop");
   });

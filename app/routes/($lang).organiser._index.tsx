@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CampaignTrackerPanel } from "~/components/festival";
-import { BreakdownTable, CountryTrackerTable } from "~/components/festival-dashboard";
+import { CountryTrackerTable } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
 import { campaignTracker } from "~/modules/catalog/catalog.server";
 import { presenter } from "~/modules/catalog/present.server";

@@ -2,7 +2,6 @@
  * Journey: a store owner signs up in Kiswahili, signs out, and signs in
  * again, with no CSP violation and no console error on any page.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { setUpJourney, watchForErrors, watchCsp, waitForHydration } from "./harness";
 

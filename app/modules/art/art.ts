@@ -955,7 +955,7 @@ const leather: Motif = (c) => {
 };
 
 const home: Motif = (c) => {
-  const { r, pal } = c;
+  const { r } = c;
   const id = c.uid();
   const clay = r.pick(["#b5552f", "#9a4a2c", "#2b2522", "#c97a44", "#7a3b26"]);
   const decor = clay === "#2b2522" ? r.pick(["#e0aa45", "#f1e4c8"]) : r.pick(["#2b2522", "#f1e4c8", "#f3d7a6"]);

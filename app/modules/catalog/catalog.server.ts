@@ -153,18 +153,6 @@ export function productCardsByIds(lang: Lang, ids: readonly number[], now: numbe
   return productCardsWhere(lang, idsIn("p.id", "ids"), { ids: JSON.stringify(ids) }, { limit: ids.length, offset: 0, order: "p.id ASC" }, now);
 }
 
-function countProducts(where: SQL | undefined): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(products)
-      .innerJoin(stores, eq(stores.id, products.storeId))
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(and(visibleProduct, where))
-      .get()?.n ?? 0
-  );
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -174,25 +162,6 @@ export interface Page<T> {
 
 function paged<T>(items: T[], total: number, page: number, perPage: number): Page<T> {
   return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
-}
-
-export interface ProductFilters {
-  category?: string;
-  country?: string;
-}
-
-function productFilter(filters: ProductFilters): SQL | undefined {
-  return and(
-    filters.category ? eq(categories.slug, filters.category) : undefined,
-    filters.country ? eq(stores.countryCode, filters.country) : undefined,
-  );
-}
-
-export function listProducts(lang: Lang, filters: ProductFilters, page: number, perPage: number, now: number): Page<ProductCard> {
-  const where = productFilter(filters);
-  const total = countProducts(where);
-  const items = productCards(lang, where, { limit: perPage, offset: (page - 1) * perPage, order: "newest" }, now);
-  return paged(items, total, page, perPage);
 }
 
 export function newestProducts(lang: Lang, limit: number, now: number): ProductCard[] {

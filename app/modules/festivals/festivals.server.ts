@@ -2,7 +2,7 @@
  * Festival records and the deals they carry. State always comes from the
  * clock (clock.ts) at the instant asked about.
  */
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, perArity, schema, statements } from "~/db.server";
 import type { Lang } from "../i18n/config";
