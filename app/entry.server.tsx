@@ -8,8 +8,12 @@ import { splitLangPath } from "./modules/i18n/config";
 import { i18nFor } from "./modules/i18n/i18n.server";
 import { hasSessionCookie } from "./modules/auth/session.server";
 import { NonceProvider } from "./modules/security/nonce";
+import { isSharedPage } from "./modules/http/shared-pages";
 
 export const streamTimeout = 5_000;
+
+/** The shared page cache's view of the app (scripts/server.ts reads it from the build). */
+export { pageCacheState } from "./modules/http/page-cache-state.server";
 
 export default function handleRequest(
   request: Request,
@@ -20,8 +24,11 @@ export default function handleRequest(
 ) {
   const { lang } = splitLangPath(new URL(request.url).pathname);
   const nonce = loadContext?.cspNonce ?? "";
-  // A signed-in page must never be stored by a shared cache, whatever the route said.
-  if (hasSessionCookie(request)) responseHeaders.set("Cache-Control", "private, no-store");
+  // A signed-in visitor's page must never be stored by a shared cache, whatever the route said;
+  // shared pages read nothing of the visitor's (app/modules/http/shared-pages.ts), so they stay shared.
+  if (hasSessionCookie(request) && !isSharedPage(new URL(request.url).pathname)) {
+    responseHeaders.set("Cache-Control", "private, no-store");
+  }
   const i18n = i18nFor(lang);
   // Bots get the whole page at once; browsers get it streamed from the shell.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

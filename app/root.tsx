@@ -1,4 +1,4 @@
-import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -18,8 +18,9 @@ import { useLang } from "./modules/i18n/hooks";
 import { languageFromHeader } from "./modules/i18n/i18n.server";
 import { langCookie } from "./modules/i18n/lang-cookie.server";
 import { requestContext } from "./modules/i18n/request.server";
-import { getOptionalUser } from "./modules/auth/guards.server";
-import { cartItemCount } from "./modules/cart/cart.server";
+import { isFirstVisitToHome } from "./modules/i18n/first-visit";
+import { personalFor } from "./modules/http/personal.server";
+import { isSharedPage } from "./modules/http/shared-pages";
 import { useNonce } from "./modules/security/nonce";
 import stylesheet from "./styles/app.css?url";
 
@@ -40,12 +41,22 @@ const CANONICAL_PARAMS = ["page", "category", "country", "store", "deal", "after
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { lang, rest } = splitLangPath(url.pathname);
-  const visited = await langCookie.parse(request.headers.get("Cookie"));
-  if (!visited && url.pathname === "/") {
+  const firstVisit = isFirstVisitToHome({
+    pathname: url.pathname,
+    cookieHeader: request.headers.get("Cookie"),
+    secFetchSite: request.headers.get("Sec-Fetch-Site"),
+    referer: request.headers.get("Referer"),
+    origin: url.origin,
+  });
+  if (firstVisit) {
     const preferred = await languageFromHeader(request);
     if (preferred !== DEFAULT_LANG) {
       throw redirect(localizePath("/", preferred), {
-        headers: { "Set-Cookie": await langCookie.serialize(preferred), Vary: "Accept-Language, Cookie" },
+        headers: {
+          "Set-Cookie": await langCookie.serialize(preferred),
+          "Cache-Control": "private, no-store",
+          Vary: "Accept-Language",
+        },
       });
     }
   }
@@ -57,21 +68,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suffix = query.size ? `?${query}` : "";
   const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
   const alternates = LANGS.map((l) => ({ lang: l, href: `${origin}${localizePath(rest, l)}${suffix}` }));
-  const user = await getOptionalUser(request);
-  return data(
-    {
-      lang,
-      dir: dirOf(lang),
-      canonical: `${origin}${localizePath(rest, lang)}${suffix}`,
-      alternates,
-      user: user ? { name: user.name, role: user.role } : null,
-      // The currency switcher (app/components/currency.tsx) shows this.
-      currency: requestContext(request).currency,
-      // The header cart link (app/components/cart.tsx) shows this.
-      cartCount: await cartItemCount(request),
-    },
-    visited ? undefined : { headers: { "Set-Cookie": await langCookie.serialize(lang) } },
-  );
+  return {
+    lang,
+    dir: dirOf(lang),
+    // Search engines see each language's default currency: ?currency= is a presentation of the same page.
+    canonical: `${origin}${localizePath(rest, lang)}${suffix}`,
+    alternates,
+    // The currency switcher (app/components/currency.tsx) and every link (useLocalizedPath) keep it.
+    currency: requestContext(request).currency,
+    // Shared pages carry nothing of one visitor's; their header asks /me after hydration.
+    personal: isSharedPage(url.pathname) ? null : await personalFor(request),
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

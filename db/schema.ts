@@ -464,3 +464,23 @@ export const paymentEvents = sqliteTable(
   },
   (t) => [uniqueIndex("payment_events_provider_event_unique").on(t.provider, t.providerEventId)],
 );
+
+// ── Site state shared by every server process ──────────────────────────────
+
+/**
+ * One row (id = 1). `content_version` goes up whenever something a shared
+ * page shows changes (database triggers in migration 0004 bump it, so no
+ * write path can forget); every server process compares it with the version
+ * its page cache was filled at (app/modules/http/page-cache.server.ts).
+ * `clock_offset_ms` is the test clock's offset, so every process reads the
+ * same "now" (only ever non-zero under NODE_ENV=test with TEST_CLOCK=1).
+ */
+export const siteState = sqliteTable(
+  "site_state",
+  {
+    id: integer("id").primaryKey(),
+    contentVersion: integer("content_version").notNull().default(0),
+    clockOffsetMs: integer("clock_offset_ms").notNull().default(0),
+  },
+  (t) => [check("site_state_one_row", sql`${t.id} = 1`)],
+);

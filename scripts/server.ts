@@ -4,16 +4,21 @@
  * A custom server (rather than remix-serve) gives one place for what every
  * response needs: security headers with a fresh CSP nonce, the cross-site
  * request check, compression, static caching, quiet logs and a clean shutdown.
+ *
+ * In production, shared pages (app/modules/http/shared-pages.ts) are answered
+ * by the page cache straight from `node:http`, before Express and Remix see
+ * the request; everything else goes through Express.
  */
 import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest } from "express";
 import type { ShowcaseLoadContext } from "../app/load-context";
+import { PageCache, type PageCacheState } from "../app/modules/http/page-cache";
 import { securityHeaders } from "../app/modules/security/headers";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
 
@@ -25,7 +30,33 @@ function siteOrigins(req: ExpressRequest): string[] {
   return configured ? [own, configured] : [own];
 }
 
-export async function createApp(options: { dev?: boolean } = {}) {
+/** The site's origin as shared pages name it: PUBLIC_ORIGIN, else the request's own. */
+function originOf(req: IncomingMessage): string {
+  const configured = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "");
+  if (configured) return configured;
+  const forwarded = process.env.TRUST_PROXY ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() : "";
+  const protocol = forwarded === "https" || forwarded === "http" ? forwarded : "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
+  return `${protocol}://${req.headers.host ?? "localhost"}`.toLowerCase();
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
+}
+
+/** The page cache in front of the app, sharing the build's clock and connection (entry.server exports them). */
+function createPageCache(build: ServerBuild): PageCache {
+  const state = (build.entry.module as unknown as { pageCacheState: PageCacheState }).pageCacheState;
+  const handle = createFetchHandler(build, process.env.NODE_ENV);
+  return new PageCache({
+    state,
+    render: (request) => handle(request, { cspNonce: "", ip: "shared" } satisfies ShowcaseLoadContext),
+    originOf,
+    production: process.env.NODE_ENV === "production",
+    store: process.env.PAGE_CACHE !== "off",
+  });
+}
+
+export async function createApp(options: { dev?: boolean; build?: ServerBuild } = {}) {
   const dev = options.dev ?? false;
   const production = process.env.NODE_ENV === "production";
   const app = express();
@@ -47,12 +78,16 @@ export async function createApp(options: { dev?: boolean } = {}) {
       path: req.path,
       origin: req.get("origin"),
       referer: req.get("referer"),
+      secFetchSite: req.get("sec-fetch-site"),
       siteOrigins: siteOrigins(req),
     });
     if (crossSite) {
       res.status(403).type("text/plain").send("Cross-site request refused.");
       return;
     }
+    // "Origin: null" (a form on a no-referrer page) says nothing once the check above has judged the
+    // request by Sec-Fetch-Site; left in, Remix's own origin/host comparison would refuse it with a 500.
+    if (req.headers.origin === "null") delete req.headers.origin;
     next();
   });
 
@@ -65,7 +100,7 @@ export async function createApp(options: { dev?: boolean } = {}) {
     app.use(devServer.middlewares);
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
-    build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
+    build = options.build ?? (await loadBuild());
     // Fingerprinted assets never change: cache them for a year.
     app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
@@ -86,13 +121,29 @@ export async function createApp(options: { dev?: boolean } = {}) {
   return app;
 }
 
-export async function startServer(port: number, host?: string, options: { dev?: boolean } = {}): Promise<Server> {
-  const app = await createApp(options);
-  const server = await new Promise<Server>((resolve) => {
-    const s = host ? app.listen(port, host, () => resolve(s)) : app.listen(port, () => resolve(s));
+export interface ShowcaseServer extends Server {
+  /** The shared page cache (absent in development). */
+  pageCache?: PageCache;
+}
+
+export async function startServer(port: number, host?: string, options: { dev?: boolean } = {}): Promise<ShowcaseServer> {
+  const build = options.dev ? undefined : await loadBuild();
+  const app = await createApp({ ...options, build });
+  const pageCache = build ? createPageCache(build) : undefined;
+  const server: ShowcaseServer = createServer((req, res) => {
+    if (pageCache) pageCache.handle(req, res, () => app(req, res));
+    else app(req, res);
   });
+  server.pageCache = pageCache;
+  // Longer than any client's or load balancer's idle timeout, so that the server is never the side that
+  // closes an idle keep-alive connection just as a client sends on it (the client then sees "other side closed").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => (host ? server.listen(port, host, resolve) : server.listen(port, resolve)));
   const shutdown = () => {
+    // Finish the requests in flight, then leave; open event streams end themselves on the signal.
     server.close(() => process.exit(0));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once("SIGTERM", shutdown);

@@ -1,31 +1,37 @@
 /**
- * `npm start`: migrate, seed if empty, build if needed, serve. A second run
- * keeps the data.
+ * `npm start`: migrate, seed if empty, build if needed, then serve with one
+ * server process per core (scripts/cluster.ts). A second run keeps the data.
  */
-import { buildIfNeeded } from "./build-if-needed";
-import { prepareDatabase } from "./prepare-database";
-import { ensureSessionSecret } from "./session-secret";
+import cluster from "node:cluster";
+import { serveOnEveryCore } from "./cluster";
 
 process.env.NODE_ENV ??= "production";
-
-await prepareDatabase();
-// No background job runs: pending orders that timed out while the server was down give their stock back now.
-{
-  const { releaseExpiredOrders } = await import("../app/modules/orders/orders.server");
-  const released = releaseExpiredOrders(new Date());
-  if (released) console.log(`Released the stock of ${released} unpaid order(s) past their time limit.`);
-}
-ensureSessionSecret();
-buildIfNeeded();
-const { DEMO_ACCOUNTS } = await import("../db/seed/demo-accounts");
-const { startServer } = await import("./server");
 const port = Number(process.env.PORT ?? 3000);
-await startServer(port, process.env.HOST);
 
-console.log(`
-Silk Road Showcase is running at http://localhost:${port}
+if (cluster.isPrimary) {
+  const { buildIfNeeded } = await import("./build-if-needed");
+  const { prepareDatabase } = await import("./prepare-database");
+  const { ensureSessionSecret } = await import("./session-secret");
+  await prepareDatabase();
+  // No background job runs: pending orders that timed out while the server was down give their stock back now.
+  {
+    const { releaseExpiredOrders } = await import("../app/modules/orders/orders.server");
+    const released = releaseExpiredOrders(new Date());
+    if (released) console.log(`Released the stock of ${released} unpaid order(s) past their time limit.`);
+  }
+  // Before the workers start: they inherit the secret through the environment.
+  ensureSessionSecret();
+  buildIfNeeded();
+}
+const { DEMO_ACCOUNTS } = await import("../db/seed/demo-accounts");
+await serveOnEveryCore({
+  port,
+  host: process.env.HOST,
+  banner: (processes) => `
+Silk Road Showcase is running at http://localhost:${port} (${processes} server process${processes === 1 ? "" : "es"})
 ${process.env.STRIPE_SECRET_KEY ? "Payments: Stripe Checkout (STRIPE_SECRET_KEY is set; webhook at /webhooks/stripe)." : "Payments: built-in demo provider (no Stripe keys configured; no real money moves)."}
 
 Demo accounts:
 ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}`).join("\n")}
-`);
+`,
+});

@@ -1,9 +1,10 @@
-import { Link, useFetcher, useRouteLoaderData } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { MAX_LINE_QUANTITY } from "~/modules/cart/limits";
+import { usePersonal } from "./personal";
 
 /** True once React runs in the browser: forms then ask the cart action for data instead of a redirect. */
 export function useHydrated(): boolean {
@@ -15,12 +16,12 @@ export function useHydrated(): boolean {
 export function CartLink() {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
-  const count = useRouteLoaderData<{ cartCount?: number }>("root")?.cartCount ?? 0;
+  const count = usePersonal()?.cartCount;
   return (
     // The spoken name is the full label ("Cart, 2 items"); the short visible text is hidden from
     // assistive technology rather than overridden by aria-label, so the two never disagree.
     <Link to={localize("/cart")} className="cart-link" data-testid="cart-link">
-      <span className="visually-hidden">{t("checkout.cart.linkLabel", { count })}</span>
+      <span className="visually-hidden">{count === undefined ? t("checkout.cart.link") : t("checkout.cart.linkLabel", { count })}</span>
       <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M6 6h15l-1.5 9h-12z" />
         <path d="M6 6 5 3H2" />
@@ -30,9 +31,11 @@ export function CartLink() {
       <span className="cart-link__label" aria-hidden="true">
         {t("checkout.cart.link")}
       </span>
-      <span className="cart-link__count" aria-hidden="true" data-testid="cart-count">
-        {count}
-      </span>
+      {count === undefined ? null : (
+        <span className="cart-link__count" aria-hidden="true" data-testid="cart-count">
+          {count}
+        </span>
+      )}
     </Link>
   );
 }

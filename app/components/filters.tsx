@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { CurrencyField } from "./currency";
 
 export interface FilterOption {
   value: string;
@@ -57,6 +58,7 @@ export function ProductFilters({ view }: { view: FilterFormView }) {
       <summary className="button button--ghost">{t("catalog.filters.show")}</summary>
       <Form method="get" action={view.action} className="filters__form" aria-label={t("catalog.filters.title")}>
         {view.q ? <input type="hidden" name="q" value={view.q} /> : null}
+        <CurrencyField />
         <Select name="category" label={t("catalog.filters.category")} value={view.category} options={view.categories} anyLabel={t("catalog.filters.any")} />
         <Select name="country" label={t("catalog.filters.country")} value={view.country} options={view.countries} anyLabel={t("catalog.filters.any")} />
         <Select name="store" label={t("catalog.filters.store")} value={view.store} options={view.stores} anyLabel={t("catalog.filters.any")} />

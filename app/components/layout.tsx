@@ -1,9 +1,10 @@
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANG_TAGS, LANGS, localizePath, splitLangPath } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
 import { CartLink } from "./cart";
 import { CurrencySwitcher } from "./currency";
+import { usePersonal } from "./personal";
 import { SearchBox } from "./search";
 
 export function SiteHeader() {
@@ -39,15 +40,11 @@ export function SiteHeader() {
   );
 }
 
-interface RootUser {
-  user: { name: string; role: "owner" | "organiser" } | null;
-}
-
 /** Only signed-in owners and organisers see these; shoppers never need an account. */
 function AccountLinks() {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
-  const user = useRouteLoaderData<RootUser>("root")?.user;
+  const user = usePersonal()?.user;
   if (!user) return null;
   return (
     <div className="account-links">
@@ -102,6 +99,7 @@ export function LanguageSwitcher() {
 export function SiteFooter() {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
+  const signedIn = Boolean(usePersonal()?.user);
   return (
     <footer className="site-footer">
       <div className="container">
@@ -109,7 +107,13 @@ export function SiteFooter() {
         <p>{t("footer.about")}</p>
         <p className="site-footer__demo">{t("footer.demo")}</p>
         <p className="site-footer__links">
-          <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link> · <Link to={localize("/login")}>{t("auth.nav.signIn")}</Link>
+          <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link>
+          {signedIn ? null : (
+            <>
+              {" · "}
+              <Link to={localize("/login")}>{t("auth.nav.signIn")}</Link>
+            </>
+          )}
         </p>
       </div>
     </footer>

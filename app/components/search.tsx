@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import type { Segment } from "~/modules/search/query";
+import { CurrencyField } from "./currency";
 
 interface Suggestion {
   kind: "product" | "store";
@@ -32,7 +33,7 @@ export function SearchBox() {
   useEffect(() => {
     const q = value.trim();
     if (!q || !open) return;
-    const timer = setTimeout(() => load(`${localize("/search/suggest")}?q=${encodeURIComponent(q)}`), 200);
+    const timer = setTimeout(() => load(localize(`/search/suggest?q=${encodeURIComponent(q)}`)), 200);
     return () => clearTimeout(timer);
   }, [value, open, load, localize]);
 
@@ -43,6 +44,7 @@ export function SearchBox() {
       <label htmlFor={`${id}-q`} className="visually-hidden">
         {t("catalog.search.label")}
       </label>
+      <CurrencyField />
       <input
         ref={inputRef}
         id={`${id}-q`}

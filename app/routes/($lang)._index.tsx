@@ -11,12 +11,12 @@ import { presentFestivalBanner, presentTracker } from "~/modules/festivals/prese
 import { countryName, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
-import { PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.meta.title }, { name: "description", content: data.meta.description }] : [];
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Accept-Language, Cookie" });
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

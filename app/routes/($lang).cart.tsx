@@ -11,6 +11,7 @@ import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
+import { withCurrency } from "~/modules/money/currency";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The one cart action: add, set quantity, remove. */
 export async function action({ request }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
+  const { lang, currency } = requestContext(request);
   const form = Object.fromEntries(await request.formData());
   const enhanced = form.enhanced === "1";
   const now = new Date(appNow());
@@ -62,7 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = (notice?: string, setCookie?: string | null) => {
     const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
     if (enhanced) return data<CartActionData>({ ok: !notice || notice === "lowered", notice }, { status: notice && notice !== "lowered" ? 409 : 200, headers });
-    return redirect(localizePath(notice ? `/cart?notice=${notice}` : "/cart", lang), { status: 303, headers });
+    // The cart page in the currency the shopper was shopping in (the form's URL carries it).
+    return redirect(withCurrency(localizePath(notice ? `/cart?notice=${notice}` : "/cart", lang), currency, lang), { status: 303, headers });
   };
   if (!parsed.success) return enhanced ? data<CartActionData>({ ok: false, notice: "invalid" }, { status: 400 }) : back("invalid");
   const input = parsed.data;

@@ -5,7 +5,6 @@ import { ProductGrid } from "~/components/catalog";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { EmptyState } from "~/components/empty-state";
 import { JsonLd } from "~/components/seo";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { listCategories } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
@@ -16,10 +15,11 @@ import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

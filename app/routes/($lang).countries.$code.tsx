@@ -5,7 +5,6 @@ import { ProductGrid, StoreGrid } from "~/components/catalog";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { EmptyState } from "~/components/empty-state";
 import { JsonLd } from "~/components/seo";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { listStores } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
@@ -17,10 +16,11 @@ import { localizePath } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 /** A country pavilion: its name from Intl.DisplayNames, its live stores and products. */
 export function loader({ request, params: routeParams }: LoaderFunctionArgs) {

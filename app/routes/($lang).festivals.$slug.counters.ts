@@ -12,6 +12,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const festival = findPublishedFestival(params.slug ?? "", lang, at);
   if (!festival) throw notFound(t);
   return Response.json(livePayload(festival, presenter(lang, currency), t, at), {
-    headers: { "Cache-Control": "public, max-age=0, s-maxage=2, stale-while-revalidate=5", Vary: "Cookie" },
+    headers: { "Cache-Control": "public, max-age=0, s-maxage=2, stale-while-revalidate=5" },
   });
 }

@@ -6,14 +6,15 @@ import { Countdown, FestivalBanner } from "~/components/festival";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { festivalPage, findPublishedFestival } from "~/modules/festivals/public.server";
-import { notFound, PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
+import { notFound } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data && "page" in data ? [{ title: data.title }, { name: "description", content: data.page.banner.pitch }] : [];
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Cookie" });
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

@@ -6,14 +6,14 @@ import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { listFestivals } from "~/modules/festivals/festivals.server";
 import { presentFestivalCard } from "~/modules/festivals/public.server";
-import { PUBLIC_PAGE_CACHE } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "description", content: data.description }] : [];
 
-export const headers = () => ({ "Cache-Control": PUBLIC_PAGE_CACHE, Vary: "Cookie" });
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

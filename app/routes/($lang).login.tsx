@@ -80,7 +80,7 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        {t("auth.login.noAccount")} <Link to={localize("/signup") + (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "")}>{t("auth.signup.title")}</Link>
+        {t("auth.login.noAccount")} <Link to={localize(redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup")}>{t("auth.signup.title")}</Link>
       </p>
     </div>
   );

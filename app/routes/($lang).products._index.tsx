@@ -8,14 +8,14 @@ import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { now as appNow } from "~/modules/clock/now.server";
 import { countryName } from "~/modules/i18n/format";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

@@ -5,7 +5,6 @@ import { ProductGrid } from "~/components/catalog";
 import { EmptyState } from "~/components/empty-state";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { Highlighted } from "~/components/search";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { storeCardsByIds } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
@@ -16,10 +15,11 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { hasTerms, highlight, parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

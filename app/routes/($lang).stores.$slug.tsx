@@ -7,15 +7,15 @@ import { presenter, presentProduct, presentStore } from "~/modules/catalog/prese
 import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { breadcrumbList, pageMeta, publicOrigin, storeJsonLd } from "~/modules/catalog/seo";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);

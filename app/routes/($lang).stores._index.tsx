@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination, StoreGrid } from "~/components/catalog";
 import { EmptyState } from "~/components/empty-state";
-import { CATALOG_HEADERS } from "~/modules/catalog/cache";
 import { campaignTracker, listCategories, listStores } from "~/modules/catalog/catalog.server";
 import { storeListParams } from "~/modules/catalog/params";
 import { presentStore } from "~/modules/catalog/present.server";
@@ -11,12 +10,14 @@ import { pageMeta } from "~/modules/catalog/seo";
 import { countryName, textComparer } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { pageParam, requestContext } from "~/modules/i18n/request.server";
+import { CurrencyField } from "~/components/currency";
+import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 const PER_PAGE = 24;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
-export const headers = () => CATALOG_HEADERS;
+export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
@@ -51,7 +52,7 @@ export default function Stores() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
-  const base = localize("/stores") + (data.query ? `?${data.query}` : "");
+  const base = localize(data.query ? `/stores?${data.query}` : "/stores");
   return (
     <div className="container stack">
       <header className="page-head">
@@ -67,6 +68,7 @@ export default function Stores() {
         ) : null}
       </header>
       <Form method="get" action={localize("/stores")} className="filters__form filters__form--inline" aria-label={t("catalog.stores.filterTitle")}>
+        <CurrencyField />
         <div className="field">
           <label htmlFor="stores-country">{t("catalog.filters.country")}</label>
           <select id="stores-country" name="country" defaultValue={data.country ?? ""} key={data.country ?? ""}>

@@ -3,6 +3,7 @@
  * database, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -48,10 +49,29 @@ async function freePort(): Promise<number> {
   throw new Error(`No free port in TEST_PORTS=${process.env.TEST_PORTS}`);
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** The health check's body over a connection of its own (a cluster hands each new connection to the next worker). */
+export function healthOnNewConnection(url: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve(res.statusCode === 200 ? body : null));
+    });
+    req.on("error", () => resolve(null));
+  });
+}
+
+/**
+ * The built app on a private copy of the seeded database: one server process
+ * (scripts/server.ts), or with `processes` > 1 a cluster of them sharing the
+ * port and the database, as `npm start` runs it (scripts/cluster.ts).
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: { processes?: number } = {}): Promise<TestServer> {
   const port = await freePort();
   const databasePath = copyBaseDatabase("server");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const processes = options.processes ?? 1;
+  const script = processes > 1 ? "scripts/cluster.ts" : "scripts/server.ts";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -61,6 +81,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       SESSION_SECRET: "browser-test-session-secret-0123456789abcdef",
       // The test server speaks plain HTTP on loopback.
       INSECURE_COOKIES: "1",
+      WEB_CONCURRENCY: String(processes),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,10 +91,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
+  // Up when every process answers (a cluster's connections go round the workers).
+  const answered = new Set<string>();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The test server exited:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      const health = await healthOnNewConnection(`${url}/healthz`);
+      if (health) answered.add(health);
+      if (answered.size >= processes) break;
     } catch {
       /* not up yet */
     }

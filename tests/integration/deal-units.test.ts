@@ -55,8 +55,15 @@ describe("units taken at festival deal prices", () => {
     const dealLines = () => sqlite.prepare("SELECT id, deal_id FROM order_lines WHERE deal_id IS NOT NULL ORDER BY id").all();
     const linesBefore = dealLines();
     expect(linesBefore.length).toBeGreaterThanOrEqual(3);
+    // Undo 0003 and every later migration: the shared-page triggers (0004) first, since one reads units_taken.
+    for (const { name } of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps_content'").all() as { name: string }[]) {
+      sqlite.exec(`DROP TRIGGER "${name}"`);
+    }
+    sqlite.exec("DROP TABLE site_state");
     sqlite.exec("ALTER TABLE festival_deals DROP COLUMN units_taken");
-    sqlite.exec("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)");
+    const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
+    const since = journal.entries.find((e) => e.tag.startsWith("0003_"))!.when;
+    sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at >= ?").run(since);
 
     migrate(drizzle(sqlite), { migrationsFolder: path.resolve("db/migrations") });
     expect(dealLines()).toEqual(linesBefore);

@@ -2,7 +2,8 @@
  * Flash-sale rush through the running app's HTTP layer: 200 shoppers, each
  * with the same product in their cart, press "place order" at the same
  * moment for a product with 10 units left; then the same for a festival deal
- * with plenty of stock but 10 units left at the deal price.
+ * with plenty of stock but 10 units left at the deal price. Two server
+ * processes share the database, as `npm start` runs them on two cores.
  */
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ const UNITS = 10;
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { processes: 2 });
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

@@ -1,9 +1,11 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
-import { DEFAULT_LANG, localizePath, type Lang } from "./config";
+import { withCurrency } from "../money/currency";
+import { DEFAULT_CURRENCY, DEFAULT_LANG, localizePath, type Lang } from "./config";
 
 interface RootData {
   lang: Lang;
+  currency?: string;
 }
 
 /** The page's language, as the root loader decided it from the URL. */
@@ -11,8 +13,15 @@ export function useLang(): Lang {
   return useRouteLoaderData<RootData>("root")?.lang ?? DEFAULT_LANG;
 }
 
-/** Turns an unprefixed path into the current language's URL. */
+/** The page's presentment currency (from `?currency=`, else the language's default). */
+export function useCurrency(): string {
+  const root = useRouteLoaderData<RootData>("root");
+  return root?.currency ?? DEFAULT_CURRENCY[root?.lang ?? DEFAULT_LANG];
+}
+
+/** Turns an unprefixed path into the current language's URL, keeping a chosen currency. */
 export function useLocalizedPath(): (path: string) => string {
   const lang = useLang();
-  return useCallback((path: string) => localizePath(path, lang), [lang]);
+  const currency = useCurrency();
+  return useCallback((path: string) => withCurrency(localizePath(path, lang), currency, lang), [lang, currency]);
 }

@@ -1,18 +1,19 @@
 /**
  * What a loader needs to know about the request's language, in one call.
  */
-import { splitLangPath, DEFAULT_CURRENCY, type Lang } from "./config";
+import { splitLangPath, type Lang } from "./config";
 import { tFor } from "./i18n.server";
-import { currencyFromCookie } from "../money/currency";
+import { currencyFromSearch } from "../money/currency";
 
 export function requestLang(request: Request): Lang {
   return splitLangPath(new URL(request.url).pathname).lang;
 }
 
 export function requestContext(request: Request) {
-  const lang = requestLang(request);
-  // The switcher's cookie wins over the language's default currency.
-  return { lang, t: tFor(lang), currency: currencyFromCookie(request.headers.get("Cookie")) ?? DEFAULT_CURRENCY[lang] };
+  const url = new URL(request.url);
+  const { lang } = splitLangPath(url.pathname);
+  // The currency is part of the URL (never a cookie), so shared pages stay the same for everyone.
+  return { lang, t: tFor(lang), currency: currencyFromSearch(url.searchParams, lang) };
 }
 
 /** A page number from `?page=`, clamped to a sane range; bad values mean page 1. */

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { currencyCookie, currencyFromCookie } from "./currency";
+import { currencyFromSearch, withCurrency } from "./currency";
 
-describe("currency cookie", () => {
-  it("reads a listed currency and ignores anything else", () => {
-    expect(currencyFromCookie("lang=zh; currency=KES")).toBe("KES");
-    expect(currencyFromCookie("currency=eur")).toBe("EUR");
-    expect(currencyFromCookie("currency=XXX")).toBeNull();
-    expect(currencyFromCookie("mycurrency=EUR")).toBeNull();
-    expect(currencyFromCookie(null)).toBeNull();
+describe("presentment currency in the URL", () => {
+  it("takes a listed ?currency= over the language's default, whatever its case", () => {
+    expect(currencyFromSearch(new URLSearchParams("currency=KES"), "en")).toBe("KES");
+    expect(currencyFromSearch(new URLSearchParams("currency=eur"), "zh")).toBe("EUR");
+    expect(currencyFromSearch(new URLSearchParams("currency=XXX"), "zh")).toBe("CNY");
+    expect(currencyFromSearch(new URLSearchParams("currency=KES&currency=EUR"), "en")).toBe("KES");
+    expect(currencyFromSearch(new URLSearchParams(""), "fr")).toBe("EUR");
   });
-  it("writes a year-long, site-wide cookie", () => {
-    expect(currencyCookie("CNY", true)).toBe("currency=CNY; Path=/; Max-Age=31536000; SameSite=Lax; Secure");
+
+  it("keeps a chosen currency on links and drops the language's default", () => {
+    expect(withCurrency("/zh/products", "KES", "zh")).toBe("/zh/products?currency=KES");
+    expect(withCurrency("/zh/products?page=2#top", "USD", "zh")).toBe("/zh/products?page=2&currency=USD#top");
+    expect(withCurrency("/zh/products?currency=KES", "CNY", "zh")).toBe("/zh/products");
+    expect(withCurrency("/products", "USD", "en")).toBe("/products");
   });
 });

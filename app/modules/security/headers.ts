@@ -1,19 +1,25 @@
 /**
  * Security headers for every response, pure so they can be tested. Scripts
- * run only from this site or with the request's nonce; no inline scripts
- * otherwise. Inline styles stay allowed (React style attributes), scripts never.
+ * run only from this site or with the request's nonce (or, on a shared
+ * page, their hashes); no other inline scripts. Inline styles stay allowed (React style attributes), scripts never.
  */
 export interface HeaderOptions {
   nonce: string;
+  /**
+   * Shared pages (cached, the same bytes for everyone) carry no nonce: their
+   * inline scripts are allowed by these hashes instead (app/modules/http/page-cache.ts).
+   */
+  scriptHashes?: readonly string[];
   production: boolean;
   /** Vite's dev server needs its websocket and inline preamble. */
   dev?: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, dev }: HeaderOptions): string {
+export function contentSecurityPolicy({ nonce, scriptHashes, dev }: HeaderOptions): string {
+  const scriptSources = scriptHashes ? scriptHashes.join(" ") : `'nonce-${nonce}'`;
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self'${scriptSources ? ` ${scriptSources}` : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

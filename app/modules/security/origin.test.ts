@@ -20,6 +20,13 @@ describe("cross-site request check", () => {
     expect(req({})).toBe(true);
     expect(req({ origin: "http://localhost:3001" })).toBe(true);
   });
+  it("trusts the browser's Sec-Fetch-Site where a no-referrer page leaves Origin null, and refuses what it calls cross-site", () => {
+    expect(req({ origin: "null", secFetchSite: "same-origin" })).toBe(false);
+    expect(req({ secFetchSite: "same-origin" })).toBe(false);
+    expect(req({ origin: "null", secFetchSite: "cross-site" })).toBe(true);
+    expect(req({ origin: "http://localhost:3000", secFetchSite: "same-site" })).toBe(true);
+    expect(req({ origin: "https://evil.example", secFetchSite: "same-origin" })).toBe(true);
+  });
   it("exempts signed webhooks", () => {
     expect(req({ path: "/webhooks/stripe", origin: "https://stripe.example" })).toBe(false);
   });

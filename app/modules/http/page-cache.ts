@@ -1,0 +1,302 @@
+/**
+ * The shared page cache: rendered shared pages (shared-pages.ts) kept per
+ * normalised URL with their headers, compressed once (gzip and brotli) and
+ * answered straight from `node:http`, before Express and Remix.
+ *
+ * An entry lives for the lifetime its route asked for (its s-maxage), never
+ * past the next festival phase boundary or flash window (a cached page must
+ * not show a deal price after its sale ends, nor miss one that starts), and
+ * not past a change of the database's content version, which triggers move
+ * whenever something a shared page shows is written — by any process, or any
+ * server sharing the database. Concurrent misses for one URL render once.
+ *
+ * Shared pages carry no per-request nonce: their CSP lists the SHA-256 of
+ * each inline script of the entry instead, so the policy stays strict
+ * (no 'unsafe-inline') and belongs to the bytes it protects.
+ * See docs/decisions/0014-shared-pages-and-page-cache.md.
+ */
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { DEFAULT_LANG } from "../i18n/config";
+import { isFirstVisitToHome } from "../i18n/first-visit";
+import { securityHeaders } from "../security/headers";
+import { isSharedPage, sharedCacheControl, sharedLifetimeSeconds } from "./shared-pages";
+
+/** What the cache needs to know of the app; the app's own instances, so clocks and connections are shared. */
+export interface PageCacheState {
+  /** The database's content version (site_state). */
+  contentVersion(): number;
+  /** The app's clock (the test clock, where one is set). */
+  now(): number;
+  /** The first instant after `at` at which a price may change (phase boundary, flash window), or Infinity. */
+  nextPriceChange(at: number, contentVersion: number): number;
+  /** The language a first visit to "/" is sent to (the root loader's own rule), from Accept-Language. */
+  homeLanguage(acceptLanguage: string): Promise<string>;
+}
+
+export interface PageCacheOptions {
+  state: PageCacheState;
+  /** Renders a shared page through Remix (no cookies reach it). */
+  render(request: Request): Promise<Response>;
+  /** The site's origin for this request (PUBLIC_ORIGIN, else the request's own). */
+  originOf(req: IncomingMessage): string;
+  production: boolean;
+  /** Off: every shared page is rendered per request (what `npm run bench` compares against). */
+  store?: boolean;
+  maxEntries?: number;
+  maxBytes?: number;
+}
+
+type Encoding = "br" | "gzip" | "identity";
+
+interface Rendered {
+  status: number;
+  headers: Record<string, string>;
+  bodies: { identity: Buffer; gzip: Buffer | null; br: Buffer | null };
+  etag: string;
+  /** App-clock instants: fresh until, and the next price change. */
+  expiresAt: number;
+  changeAt: number;
+  /** Stored for later requests (a 200 whose route made it public); otherwise served to the waiting requests only. */
+  cacheable: boolean;
+  /** "Vary" as sent: the encoding, and for "/" the language (a first visit there depends on it). */
+  vary: string;
+  bytes: number;
+}
+
+/** Response headers that the cache sets itself or that must not be replayed. */
+const DROPPED_HEADERS = new Set([
+  "cache-control",
+  "content-length",
+  "content-encoding",
+  "content-security-policy",
+  "transfer-encoding",
+  "connection",
+  "date",
+  "vary",
+  "set-cookie",
+  "etag",
+]);
+
+/** Request headers a shared page may depend on; cookies never reach it, except the `lang` marker on "/". */
+const FORWARDED_HEADERS = ["accept", "accept-language", "user-agent", "sec-fetch-site", "referer"];
+
+export class PageCache {
+  private readonly entries = new Map<string, Rendered>();
+  private readonly rendering = new Map<string, Promise<Rendered>>();
+  private version = -1;
+  private bytes = 0;
+  /** Counted for tests and the benchmark: how requests were answered. */
+  readonly stats = { hits: 0, renders: 0, notModified: 0 };
+
+  constructor(private readonly options: PageCacheOptions) {}
+
+  /**
+   * Answers the request if it is for a shared page; otherwise (or for a first
+   * visit to "/" that goes to another language) hands it to `next`.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+    const method = req.method ?? "GET";
+    if (method !== "GET" && method !== "HEAD") return next();
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const pathname = queryAt >= 0 ? url.slice(0, queryAt) : url;
+    if (!isSharedPage(pathname)) return next();
+    const origin = this.options.originOf(req);
+    const acceptLanguage = header(req, "accept-language");
+    if (pathname !== "/" || !acceptLanguage) return this.serve(req, res, origin, pathname, queryAt, false);
+    // "/" depends on the visitor's language: a first visit from outside may be sent to it (the app
+    // redirects and sets the cookie); anyone else gets the shared English page, but a CDN must not
+    // keep the copy served to a visitor who prefers another language, or it would answer the next
+    // such visitor's first visit with it.
+    const firstVisit = isFirstVisitToHome({
+      pathname,
+      cookieHeader: req.headers.cookie,
+      secFetchSite: header(req, "sec-fetch-site"),
+      referer: header(req, "referer"),
+      origin,
+    });
+    this.homeLanguage(acceptLanguage).then(
+      (lang) => {
+        if (lang === DEFAULT_LANG) this.serve(req, res, origin, pathname, queryAt, false);
+        else if (firstVisit) next();
+        else this.serve(req, res, origin, pathname, queryAt, true);
+      },
+      () => next(),
+    );
+  }
+
+  private readonly homeLanguages = new Map<string, Promise<string>>();
+  private homeLanguage(acceptLanguage: string): Promise<string> {
+    let lang = this.homeLanguages.get(acceptLanguage);
+    if (!lang) {
+      if (this.homeLanguages.size > 1000) this.homeLanguages.clear();
+      lang = this.options.state.homeLanguage(acceptLanguage);
+      this.homeLanguages.set(acceptLanguage, lang);
+    }
+    return lang;
+  }
+
+  private serve(req: IncomingMessage, res: ServerResponse, origin: string, pathname: string, queryAt: number, privateCopy: boolean): void {
+    const url = req.url ?? "/";
+    const key = `${origin}${normaliseUrl(pathname, queryAt >= 0 ? url.slice(queryAt + 1) : "")}`;
+    const { state } = this.options;
+    const version = state.contentVersion();
+    if (version !== this.version) this.clear(version);
+    const at = state.now();
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > at) {
+      this.stats.hits++;
+      this.send(req, res, entry, at, privateCopy);
+      return;
+    }
+    if (entry) this.drop(key);
+    let pending = this.rendering.get(key);
+    if (!pending) {
+      pending = this.renderEntry(req, key, origin, version, at);
+      // With storing off (the benchmark's "cache off"), every request pays its own render.
+      if (this.options.store !== false) {
+        this.rendering.set(key, pending);
+        void pending.finally(() => this.rendering.delete(key)).catch(() => {});
+      }
+    }
+    pending.then(
+      (rendered) => this.send(req, res, rendered, this.options.state.now(), privateCopy),
+      (error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end("Internal error");
+      },
+    );
+  }
+
+  /** Drops every entry (tests; a content version change does it by itself). */
+  clear(version = this.version): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private async renderEntry(req: IncomingMessage, key: string, origin: string, version: number, at: number): Promise<Rendered> {
+    this.stats.renders++;
+    const headers = new Headers();
+    for (const name of FORWARDED_HEADERS) {
+      const value = header(req, name);
+      if (value) headers.set(name, value);
+    }
+    const langMarker = /(?:^|;\s*)(lang=[^;]*)/.exec(req.headers.cookie ?? "");
+    if (langMarker) headers.set("cookie", langMarker[1]);
+    const response = await this.options.render(new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers }));
+    const body = Buffer.from(await response.arrayBuffer());
+    const lifetime = response.status === 200 && !response.headers.has("set-cookie") ? sharedLifetimeSeconds(response.headers.get("cache-control")) : 0;
+    const changeAt = this.options.state.nextPriceChange(at, version);
+    const cacheable = lifetime > 0 && this.options.store !== false && this.version === version;
+    const contentType = response.headers.get("content-type") ?? "";
+    const kept: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!DROPPED_HEADERS.has(name)) kept[name] = value;
+    });
+    const scriptHashes = contentType.includes("text/html") ? inlineScriptHashes(body.toString("utf8")) : [];
+    Object.assign(kept, securityHeaders({ nonce: "", scriptHashes, production: this.options.production }));
+    // Only a fresh entry may say how long a shared cache may keep it; anything else is not for storing.
+    if (lifetime === 0) kept["cache-control"] = response.headers.get("cache-control") ?? "no-store";
+    const compressible = body.length > 1024 && /text\/|json|xml|javascript/.test(contentType);
+    const rendered: Rendered = {
+      status: response.status,
+      headers: kept,
+      bodies: {
+        identity: body,
+        gzip: compressible ? gzipSync(body, { level: 6 }) : null,
+        br: compressible ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : null,
+      },
+      etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
+      expiresAt: Math.min(at + lifetime * 1000, changeAt),
+      changeAt,
+      cacheable,
+      vary: new URL(key).pathname === "/" ? "Accept-Encoding, Accept-Language" : "Accept-Encoding",
+      bytes: 0,
+    };
+    rendered.bytes = body.length + (rendered.bodies.gzip?.length ?? 0) + (rendered.bodies.br?.length ?? 0);
+    if (cacheable && rendered.expiresAt > at) this.store(key, rendered);
+    return rendered;
+  }
+
+  private store(key: string, rendered: Rendered): void {
+    const maxEntries = this.options.maxEntries ?? 2000;
+    const maxBytes = this.options.maxBytes ?? 128 * 1024 * 1024;
+    this.drop(key);
+    // Oldest first: a Map keeps insertion order.
+    for (const [oldKey] of this.entries) {
+      if (this.entries.size < maxEntries && this.bytes + rendered.bytes <= maxBytes) break;
+      this.drop(oldKey);
+    }
+    this.entries.set(key, rendered);
+    this.bytes += rendered.bytes;
+  }
+
+  private drop(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.bytes -= old.bytes;
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, entry: Rendered, at: number, privateCopy: boolean): void {
+    const headers: Record<string, string | number> = { ...entry.headers };
+    if (privateCopy) {
+      headers["cache-control"] = "private, no-store";
+    } else if (entry.cacheable) {
+      headers["cache-control"] = sharedCacheControl((entry.expiresAt - at) / 1000, (entry.changeAt - at) / 1000);
+      headers.etag = entry.etag;
+      if (header(req, "if-none-match") === entry.etag) {
+        this.stats.notModified++;
+        res.writeHead(304, { "cache-control": headers["cache-control"], etag: entry.etag });
+        res.end();
+        return;
+      }
+    }
+    const encoding = entry.bodies.br || entry.bodies.gzip ? pickEncoding(header(req, "accept-encoding")) : "identity";
+    const body = entry.bodies[encoding] ?? entry.bodies.identity;
+    if (encoding !== "identity" && entry.bodies[encoding]) headers["content-encoding"] = encoding;
+    headers.vary = entry.vary;
+    headers["content-length"] = body.length;
+    res.writeHead(entry.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** One key for one page: parameters sorted, so `?b=1&a=2` and `?a=2&b=1` share an entry. */
+export function normaliseUrl(pathname: string, query: string): string {
+  if (!query) return pathname;
+  const params = [...new URLSearchParams(query)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = new URLSearchParams(params).toString();
+  return sorted ? `${pathname}?${sorted}` : pathname;
+}
+
+export function pickEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return "identity";
+  const accepts = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(acceptEncoding);
+  if (accepts("br")) return "br";
+  if (accepts("gzip")) return "gzip";
+  return "identity";
+}
+
+/** The CSP source of every inline script in a page: `'sha256-…'` of its text, as the browser hashes it. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(match[1]) || match[2].length === 0) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(match[2], "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
