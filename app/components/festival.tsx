@@ -165,18 +165,20 @@ export function FestivalClock({ festival }: { festival: FestivalBannerView }) {
   );
 }
 
+/** The festival's banner; on the festival's own page (`link={false}`) its name is the page's h1, elsewhere an h2 within the page. */
 export function FestivalBanner({ festival, link = true }: { festival: FestivalBannerView; link?: boolean }) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
+  const Heading = link ? "h2" : "h1";
   return (
     <section className={`festival-banner festival-banner--${festival.state}`} aria-labelledby="festival-title">
       <div className="festival-banner__head">
         <p className="festival-banner__kicker">
           <span className={`state-pill state-pill--${festival.state}`}>{festival.stateLabel}</span> {t("festival.label")}
         </p>
-        <h2 id="festival-title" lang={festival.fallback ? "en" : undefined}>
+        <Heading id="festival-title" className="festival-banner__title" lang={festival.fallback ? "en" : undefined}>
           {link ? <Link to={localize(`/festivals/${festival.slug}`)}>{festival.name}</Link> : festival.name}
-        </h2>
+        </Heading>
         <p className="festival-banner__pitch">{festival.pitch}</p>
         <FestivalClock festival={festival} />
         {festival.dealsLabel ? (

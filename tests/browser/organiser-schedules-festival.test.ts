@@ -142,7 +142,7 @@ describe("an organiser schedules a festival (in French)", () => {
     const shopper = await shopperContext.newPage();
     const shopperErrors = watchForErrors(shopper);
     await shopper.goto(`${journey.server.url}/fr/festivals/${SLUG}`);
-    await expect.poll(() => shopper.locator("h2#festival-title").textContent()).toBe("Semaine du karité");
+    await expect.poll(() => shopper.locator("h1#festival-title").textContent()).toBe("Semaine du karité");
     const card = shopper.locator(`[data-deal="${product.slug}"]`);
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.locator(".deal-card__time").textContent()).toContain("L’offre se termine dans");
