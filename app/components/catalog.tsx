@@ -116,11 +116,12 @@ export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
   );
 }
 
-export function Pagination({ page, pages, basePath }: { page: number; pages: number; basePath: string }) {
+/** Numbered pages: `basePath` carries the list's other parameters; `fragment` ("#deals") lands the reader back on the list. */
+export function Pagination({ page, pages, basePath, fragment = "", status }: { page: number; pages: number; basePath: string; fragment?: string; status?: string }) {
   const { t } = useTranslation();
   if (pages <= 1) return null;
   const joiner = basePath.includes("?") ? "&" : "?";
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}${joiner}page=${n}`);
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}${joiner}page=${n}`) + fragment;
   return (
     <nav className="pagination" aria-label={t("pagination.label")}>
       {page > 1 ? (
@@ -130,7 +131,7 @@ export function Pagination({ page, pages, basePath }: { page: number; pages: num
       ) : (
         <span />
       )}
-      <span className="pagination__status">{t("pagination.page", { page, pages })}</span>
+      <span className="pagination__status">{status ?? t("pagination.page", { page, pages })}</span>
       {page < pages ? (
         <Link to={href(page + 1)} rel="next" className="button button--ghost">
           {t("pagination.next")}

@@ -27,7 +27,7 @@ export interface FilterFormView {
   clearHref: string;
 }
 
-function Select({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: FilterOption[]; anyLabel?: string }) {
+export function Select({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: FilterOption[]; anyLabel?: string }) {
   const id = useId();
   return (
     <div className="field">

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Price, StoreGrid } from "~/components/catalog";
+import { Pagination, Price } from "~/components/catalog";
+import { CurrencyField } from "~/components/currency";
 import { Countdown, FestivalBanner } from "~/components/festival";
+import { Select } from "~/components/filters";
+import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { festivalPage, findPublishedFestival } from "~/modules/festivals/public.server";
@@ -21,12 +24,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const at = now();
   const festival = findPublishedFestival(params.slug ?? "", lang, at);
   if (!festival) throw notFound(t);
-  const page = festivalPage(festival, presenter(lang, currency), t, at);
-  return { title: `${festival.name} · ${t("site.name")}`, serverNow: at, page };
+  // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
+  const { page: pageNumber, category, country } = productListParams(new URL(request.url));
+  const page = festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });
+  const { filters } = page.dealList;
+  const query = new URLSearchParams();
+  if (filters.category) query.set("category", filters.category);
+  if (filters.country) query.set("country", filters.country);
+  return { title: `${festival.name} · ${t("site.name")}`, serverNow: at, page, slug: festival.slug, query: query.toString() };
 }
 
 export default function FestivalPage() {
-  const { page, serverNow } = useLoaderData<typeof loader>();
+  const { page, serverNow, slug, query } = useLoaderData<typeof loader>();
+  const { dealList } = page;
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   return (
@@ -47,8 +57,27 @@ export default function FestivalPage() {
           ))}
         </ol>
       </section>
-      <section aria-labelledby="deals-title" id="deals">
-        <h2 id="deals-title">{t("festivals.page.deals")}</h2>
+      <section aria-labelledby="deals-title" id="deals" className="deal-list">
+        <div className="deal-list__head">
+          <h2 id="deals-title">{t("festivals.page.deals")}</h2>
+          <p className="deal-list__count" role="status">
+            {dealList.countLabel}
+            {dealList.pages > 1 ? ` · ${dealList.status}` : ""}
+          </p>
+        </div>
+        {dealList.total > 0 || dealList.filters.active ? (
+          <Form method="get" action={localize(`/festivals/${slug}`)} className="filters__form filters__form--inline" aria-label={t("festivals.page.filterTitle")}>
+            <CurrencyField />
+            <Select name="category" label={t("catalog.filters.category")} value={dealList.filters.category} options={dealList.filters.categories} anyLabel={t("catalog.filters.any")} />
+            <Select name="country" label={t("catalog.filters.country")} value={dealList.filters.country} options={dealList.filters.countries} anyLabel={t("catalog.filters.any")} />
+            <div className="filters__actions">
+              <button type="submit" className="button">
+                {t("catalog.filters.apply")}
+              </button>
+              {dealList.filters.active ? <Link to={localize(`/festivals/${slug}#deals`)}>{t("catalog.filters.clear")}</Link> : null}
+            </div>
+          </Form>
+        ) : null}
         {page.deals.length ? (
           <ul className="deal-grid">
             {page.deals.map((d) => (
@@ -89,10 +118,26 @@ export default function FestivalPage() {
         ) : (
           <p className="muted">{t("festivals.page.noDeals")}</p>
         )}
+        <Pagination page={dealList.page} pages={dealList.pages} basePath={localize(`/festivals/${slug}${query ? `?${query}` : ""}`)} fragment="#deals" status={dealList.status} />
       </section>
       <section aria-labelledby="stores-title">
         <h2 id="stores-title">{t("festivals.page.stores")}</h2>
-        {page.stores.length ? <StoreGrid stores={page.stores} /> : <p className="muted">{t("festivals.page.noStores")}</p>}
+        {page.stores.length ? (
+          <ul className="pavilions">
+            {page.stores.map((s) => (
+              <li key={s.slug}>
+                <Link to={localize(`/stores/${s.slug}`)}>
+                  <span className="pavilions__name" lang={s.fallback ? "en" : undefined}>
+                    {s.name}
+                  </span>
+                  <span className="pavilions__count">{s.location}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("festivals.page.noStores")}</p>
+        )}
       </section>
     </div>
   );

@@ -33,7 +33,7 @@ export function filterFor(params: ProductListParams, view: Presenter): ProductFi
 }
 
 /** The URL of this list with some parameters changed (undefined removes one). */
-function hrefWith(path: string, url: URL, changes: Record<string, string | undefined>): string {
+export function hrefWith(path: string, url: URL, changes: Record<string, string | undefined>): string {
   const search = new URLSearchParams(url.searchParams);
   for (const [k, v] of Object.entries(changes)) {
     if (v === undefined || v === "") search.delete(k);
@@ -47,7 +47,7 @@ function hrefWith(path: string, url: URL, changes: Record<string, string | undef
 
 /** Filter option labels ("Kenya (40)") repeat on every page view; format each once. */
 const optionLabels = new Map<string, string>();
-function optionLabel(lang: Lang, t: TFunction, name: string, count: number): string {
+export function optionLabel(lang: Lang, t: TFunction, name: string, count: number): string {
   const key = `${lang}\u0000${name}\u0000${count}`;
   let label = optionLabels.get(key);
   if (label === undefined) {

@@ -3,11 +3,12 @@
  * (priced by the pricing rule at `now`), its stores and its counters.
  */
 import type { TFunction } from "i18next";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { productCards, storeCards } from "../catalog/catalog.server";
+import { listCategories, productCards, storeCards, visibleProduct } from "../catalog/catalog.server";
+import { optionLabel, PER_PAGE } from "../catalog/list-view.server";
 import { presentProduct, presentStore, type Presenter } from "../catalog/present.server";
-import { formatDateTime, formatDuration, formatNumber } from "../i18n/format";
+import { countryName, formatDateTime, formatDuration, formatNumber, textComparer } from "../i18n/format";
 import { festivalParticipation } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { presentCounters, presentFestivalBanner } from "./present.server";
@@ -38,21 +39,75 @@ export function presentFestivalCard(f: FestivalSummary, view: Presenter, t: TFun
   };
 }
 
-/** The festival page's data, all formatted for the page's language and currency. */
-export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+/** The festival page's deal filters and page, from its URL (validated: a bad value is dropped, a bad page is page 1). */
+export interface FestivalDealQuery {
+  page: number;
+  category?: string;
+  country?: string;
+}
+
+/**
+ * Which of a festival's approved deals a page of the festival page shows:
+ * the visible deal products, narrowed by category and country, in a stable
+ * order, cut into pages the size of the catalogue's (PER_PAGE). A page past
+ * the end shows the last page, as /products does. The facets count the deals
+ * each option would leave, so a filter never leads to an empty page.
+ */
+function festivalDealSelection(lang: Presenter["lang"], t: TFunction, dealProductIds: number[], query: FestivalDealQuery) {
+  const rows = dealProductIds.length
+    ? db
+        .select({ id: schema.products.id, category: schema.categories.slug, country: schema.stores.countryCode })
+        .from(schema.products)
+        .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+        .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
+        .where(and(visibleProduct, inArray(schema.products.id, dealProductIds)))
+        .orderBy(asc(schema.products.id))
+        .all()
+    : [];
+  const categories = listCategories(lang);
+  const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
+  // An option that matches none of this festival's deals is dropped, like any unknown value.
+  const category = query.category && rows.some((r) => r.category === query.category) ? query.category : undefined;
+  const country = query.country && rows.some((r) => r.country === query.country) ? query.country : undefined;
+  const matching = rows.filter((r) => (!category || r.category === category) && (!country || r.country === country));
+  const pages = Math.max(1, Math.ceil(matching.length / PER_PAGE));
+  const page = Math.min(Math.max(1, query.page), pages);
+  const tally = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())];
+  const compare = textComparer(lang);
+  const option = (name: string, count: number) => optionLabel(lang, t, name, count);
+  return {
+    all: rows.length,
+    total: matching.length,
+    page,
+    pages,
+    pageIds: matching.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((r) => r.id),
+    category,
+    country,
+    // Each facet counts within the other filter, so its numbers say what choosing it would show.
+    categories: tally(rows.filter((r) => !country || r.country === country).map((r) => r.category))
+      .map(([slug, n]) => ({ value: slug, label: option(categoryName.get(slug) ?? slug, n) }))
+      .sort((a, b) => compare(a.label, b.label)),
+    countries: tally(rows.filter((r) => !category || r.category === category).map((r) => r.country))
+      .map(([code, n]) => ({ value: code, label: option(countryName(code, lang), n) }))
+      .sort((a, b) => compare(a.label, b.label)),
+  };
+}
+
+/** The festival page's data, all formatted for the page's language and currency: one page of its deals. */
+export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
   const { storeIds, dealProductIds } = festivalParticipation(f.id);
-  const dealRows = dealProductIds.length
+  const selection = festivalDealSelection(view.lang, t, dealProductIds, query);
+  const { pageIds } = selection;
+  const dealRows = pageIds.length
     ? db
         .select({ productId: schema.festivalDeals.productId, dealPriceMinor: schema.festivalDeals.dealPriceMinor, flashStartsAt: schema.festivalDeals.flashStartsAt, flashEndsAt: schema.festivalDeals.flashEndsAt, limit: schema.festivalDeals.perCustomerLimit })
         .from(schema.festivalDeals)
         .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-        .where(and(eq(schema.festivalEnrolments.festivalId, f.id), eq(schema.festivalDeals.status, "approved"), inArray(schema.festivalDeals.productId, dealProductIds)))
+        .where(and(eq(schema.festivalEnrolments.festivalId, f.id), eq(schema.festivalEnrolments.status, "approved"), eq(schema.festivalDeals.status, "approved"), inArray(schema.festivalDeals.productId, pageIds)))
         .all()
     : [];
   const dealBy = new Map(dealRows.map((d) => [d.productId, d]));
-  const cards = dealProductIds.length
-    ? productCards(view.lang, inArray(schema.products.id, dealProductIds), { limit: 60, offset: 0, order: "name" }, now)
-    : [];
+  const cards = pageIds.length ? productCards(view.lang, inArray(schema.products.id, pageIds), { limit: PER_PAGE, offset: 0, order: "name" }, now) : [];
   const sale = f.clock.sale;
   const deals = cards.map((p) => {
     const d = dealBy.get(p.id)!;
@@ -60,8 +115,16 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
     const live = p.price.deal?.festivalId === f.id;
     const endsAt = live ? p.price.deal!.endsAt : null;
     const startsAt = !live ? (flash && flash.startsAt > now ? flash.startsAt : sale && sale.startsAt > now ? sale.startsAt : null) : null;
+    const card = presentProduct(p, view, t);
+    // Only what a deal card shows: the page's data travels twice (HTML and hydration data).
     return {
-      ...presentProduct(p, view, t),
+      slug: card.slug,
+      name: card.name,
+      fallback: card.fallback,
+      image: card.image,
+      store: { name: card.store.name, country: card.store.country },
+      stock: card.stock,
+      stockLabel: card.stockLabel,
       live,
       festivalPrice: view.money(d.dealPriceMinor),
       regular: view.money(p.price.regularMinor),
@@ -76,11 +139,33 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
       startsText: startsAt ? formatDuration(startsAt - now, view.lang) : "",
     };
   });
-  const stores = storeIds.length ? storeCards(view.lang, inArray(schema.stores.id, storeIds), 200, 0).map((s) => presentStore(s, view.lang, t)) : [];
+  // Named and linked, not full cards: at a peak the deals are the page, and every byte is sent twice (HTML and hydration data).
+  const stores = storeIds.length
+    ? storeCards(view.lang, inArray(schema.stores.id, storeIds), 200, 0).map((s) => {
+        const card = presentStore(s, view.lang, t);
+        return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
+      })
+    : [];
+  const { total, page, pages } = selection;
   return {
-    banner: presentFestivalBanner(f, view, t, now, deals.filter((d) => d.live).length),
+    // The banner counts every deal of the festival, not the ones on this page.
+    banner: presentFestivalBanner(f, view, t, now, selection.all),
     phases: presentPhases(f, view, t, now),
     deals,
+    dealList: {
+      total,
+      countLabel: t("festivals.page.dealCount", { count: total }),
+      page,
+      pages,
+      status: t("catalog.results.pageOf", { page: formatNumber(page, view.lang), pages: formatNumber(pages, view.lang) }),
+      filters: {
+        category: selection.category,
+        country: selection.country,
+        categories: selection.categories,
+        countries: selection.countries,
+        active: Boolean(selection.category || selection.country),
+      },
+    },
     stores,
   };
 }

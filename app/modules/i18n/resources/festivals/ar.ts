@@ -50,6 +50,13 @@ export default {
     noDeals: "لم تُعتمد أي عروض لهذا المهرجان بعد.",
     stores: "المتاجر المشاركة",
     noStores: "لم يُعتمد أي متجر لهذا المهرجان بعد.",
+    dealCount_zero: "لا توجد عروض",
+    dealCount_one: "عرض واحد",
+    dealCount_two: "عرضان",
+    dealCount_few: "{{count}} عروض",
+    dealCount_many: "{{count}} عرضًا",
+    dealCount_other: "{{count}} عرض",
+    filterTitle: "تصفية عروض المهرجان",
   },
   deal: {
     limit: "الحد الأقصى {{value}} لكل عميل",

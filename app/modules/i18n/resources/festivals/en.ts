@@ -50,6 +50,9 @@ export default {
     noDeals: "No deals have been approved for this festival yet.",
     stores: "Participating stores",
     noStores: "No store has been approved for this festival yet.",
+    dealCount_one: "{{count}} deal",
+    dealCount_other: "{{count}} deals",
+    filterTitle: "Filter the festival's deals",
   },
   deal: {
     limit: "Limit {{value}} per customer",

@@ -50,6 +50,10 @@ export default {
     noDeals: "Aucune offre n’a encore été approuvée pour ce festival.",
     stores: "Boutiques participantes",
     noStores: "Aucune boutique n’a encore été approuvée pour ce festival.",
+    dealCount_one: "{{count}} offre",
+    dealCount_many: "{{count}} d’offres",
+    dealCount_other: "{{count}} offres",
+    filterTitle: "Filtrer les offres du festival",
   },
   deal: {
     limit: "Limité à {{value}} par client",

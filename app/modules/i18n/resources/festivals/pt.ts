@@ -50,6 +50,10 @@ export default {
     noDeals: "Ainda não foram aprovadas ofertas para este festival.",
     stores: "Lojas participantes",
     noStores: "Ainda nenhuma loja foi aprovada para este festival.",
+    dealCount_one: "{{count}} oferta",
+    dealCount_many: "{{count}} de ofertas",
+    dealCount_other: "{{count}} ofertas",
+    filterTitle: "Filtrar as ofertas do festival",
   },
   deal: {
     limit: "Limite de {{value}} por cliente",

@@ -50,6 +50,9 @@ export default {
     noDeals: "Bado hakuna ofa zilizoidhinishwa kwa tamasha hili.",
     stores: "Maduka yanayoshiriki",
     noStores: "Bado hakuna duka lililoidhinishwa kwa tamasha hili.",
+    dealCount_one: "ofa {{count}}",
+    dealCount_other: "ofa {{count}}",
+    filterTitle: "Chuja ofa za tamasha",
   },
   deal: {
     limit: "Kikomo cha {{value}} kwa kila mteja",

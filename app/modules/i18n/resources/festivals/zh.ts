@@ -50,6 +50,8 @@ export default {
     noDeals: "本购物节尚无通过审核的特惠。",
     stores: "参与店铺",
     noStores: "本购物节尚无通过审核的店铺。",
+    dealCount_other: "{{count}} 项特惠",
+    filterTitle: "筛选购物节特惠",
   },
   deal: {
     limit: "每位顾客限购 {{value}} 件",
