@@ -14,6 +14,8 @@ export const streamTimeout = 5_000;
 
 /** The shared page cache's view of the app (scripts/server.ts reads it from the build). */
 export { pageCacheState } from "./modules/http/page-cache-state.server";
+/** The live counter feeds' work counts (tests and `npm run bench:live` read them from the build). */
+export { liveFeedSizes, liveFeedStats } from "./modules/festivals/live.server";
 
 export default function handleRequest(
   request: Request,

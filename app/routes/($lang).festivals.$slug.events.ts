@@ -1,4 +1,4 @@
-/** Server-sent events: the festival's counters, pushed when they change. */
+/** Server-sent events: the festival's counters, pushed when they change (one shared feed per festival, language and currency). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
@@ -12,5 +12,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const festival = findPublishedFestival(params.slug ?? "", lang, now());
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
-  return counterEvents({ signal: request.signal, festivalId: festival.id, payload: () => livePayload(festival, view, t, now()) });
+  return counterEvents({
+    signal: request.signal,
+    source: { festivalId: festival.id, lang, currency: view.currency, payload: (values) => livePayload(festival, view, t, now(), values) },
+  });
 }

@@ -11,11 +11,16 @@ export const ORIGIN = "http://localhost";
 type Handler = (request: Request) => Promise<Response>;
 let handler: Handler | null = null;
 
-export async function appHandler(): Promise<Handler> {
-  if (handler) return handler;
+/** The built app's server module (its entry exports what tests may read of the app's own state). */
+export async function appBuild(): Promise<ServerBuild> {
   const file = path.resolve(process.env.BUILD_DIR || "build", "server/index.js");
   if (!fs.existsSync(file)) throw new Error("No build: run `npm test` (it builds first) or `npm run build`.");
-  const build = (await import(pathToFileURL(file).href)) as ServerBuild;
+  return (await import(pathToFileURL(file).href)) as ServerBuild;
+}
+
+export async function appHandler(): Promise<Handler> {
+  if (handler) return handler;
+  const build = await appBuild();
   const handle = createRequestHandler(build, "production");
   handler = (request) => handle(request);
   return handler;

@@ -1,26 +1,115 @@
 /**
- * Live counters over server-sent events. Each open page holds one stream;
- * counters are read at most once a second per festival whatever the number
- * of listeners, and a message goes out only when they changed (plus a
- * comment line now and then to keep proxies from closing the connection).
+ * Live counters over server-sent events, built for a festival peak: one feed
+ * per festival, language and currency that has at least one listener. Each
+ * feed has one timer; once a second it reads the festival's counters once
+ * and, when they changed, builds the payload once and writes the same
+ * encoded bytes to every listener of the feed (plus a comment line now and
+ * then to keep proxies from closing quiet connections). Listeners have no
+ * timers and read nothing: a new one gets the feed's latest message at once,
+ * so a cached page catches up as soon as its stream opens.
+ *
  * A stream ends when the browser goes away, after a minute (EventSource
- * reconnects by itself), or when the server shuts down — so it never holds
- * a shutdown up.
+ * reconnects by itself; the feed's tick ends it), or when the server shuts
+ * down — so it never holds a shutdown up. A feed stops with its last listener.
  */
+import type { Lang } from "../i18n/config";
 import { readCounters, type CounterValues } from "../counters/counters.server";
 
-const READ_EVERY_MS = 1000;
+const TICK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 const STREAM_LIFETIME_MS = 60_000;
 
-const cache = new Map<number, { at: number; values: CounterValues }>();
-export function festivalCountersCached(festivalId: number): CounterValues {
-  const hit = cache.get(festivalId);
+const encoder = new TextEncoder();
+const RETRY = encoder.encode("retry: 3000\n\n");
+const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
+
+/** What a feed is for, and how it builds its payload from the counters it read. */
+export interface FeedSource {
+  festivalId: number;
+  lang: Lang;
+  currency: string;
+  payload(values: CounterValues): unknown;
+}
+
+interface Listener {
+  openedAt: number;
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
+interface Feed {
+  key: string;
+  source: FeedSource;
+  listeners: Set<Listener>;
+  timer: ReturnType<typeof setInterval>;
+  lastValues: string;
+  lastMessage: Uint8Array | null;
+  lastWriteAt: number;
+}
+
+/** Counted, so tests and the benchmark can prove the work per tick does not grow with the listeners. */
+export const liveFeedStats = { ticks: 0, counterReads: 0, payloads: 0, messages: 0 };
+const feeds = new Map<string, Feed>();
+/** Feeds running now and their listeners (tests, the benchmark). */
+export function liveFeedSizes(): { feeds: number; listeners: number } {
+  let listeners = 0;
+  for (const feed of feeds.values()) listeners += feed.listeners.size;
+  return { feeds: feeds.size, listeners };
+}
+
+function fanOut(feed: Feed, bytes: Uint8Array) {
+  for (const listener of feed.listeners) listener.write(bytes);
+}
+
+function tick(feed: Feed) {
+  liveFeedStats.ticks++;
   const t = Date.now();
-  if (hit && t - hit.at < READ_EVERY_MS) return hit.values;
-  const values = readCounters("festival", [String(festivalId)]).get(String(festivalId))!;
-  cache.set(festivalId, { at: t, values });
-  return values;
+  for (const listener of feed.listeners) if (t - listener.openedAt >= STREAM_LIFETIME_MS) listener.close();
+  if (!feed.listeners.size) return;
+  try {
+    liveFeedStats.counterReads++;
+    const values = readCounters("festival", [String(feed.source.festivalId)]).get(String(feed.source.festivalId))!;
+    const fingerprint = JSON.stringify(values);
+    if (fingerprint !== feed.lastValues) {
+      liveFeedStats.payloads++;
+      const message = encoder.encode(`data: ${JSON.stringify(feed.source.payload(values))}\n\n`);
+      feed.lastValues = fingerprint;
+      feed.lastMessage = message;
+      feed.lastWriteAt = t;
+      liveFeedStats.messages++;
+      fanOut(feed, message);
+    } else if (t - feed.lastWriteAt > HEARTBEAT_MS) {
+      feed.lastWriteAt = t;
+      fanOut(feed, KEEP_ALIVE);
+    }
+  } catch (error) {
+    // A failed read must not take the process down from a timer; the next tick tries again.
+    console.error("live counters:", error);
+  }
+}
+
+function join(source: FeedSource, listener: Listener): () => void {
+  const key = `${source.festivalId}|${source.lang}|${source.currency}`;
+  let feed = feeds.get(key);
+  if (feed) {
+    // The newest listener's view of the festival (its targets may have been edited).
+    feed.source = source;
+    feed.listeners.add(listener);
+    if (feed.lastMessage) listener.write(feed.lastMessage);
+  } else {
+    const created: Feed = { key, source, listeners: new Set([listener]), timer: setInterval(() => tick(created), TICK_MS), lastValues: "", lastMessage: null, lastWriteAt: 0 };
+    feeds.set(key, created);
+    feed = created;
+    tick(created);
+  }
+  const joined = feed;
+  return () => {
+    joined.listeners.delete(listener);
+    if (!joined.listeners.size && feeds.get(joined.key) === joined) {
+      clearInterval(joined.timer);
+      feeds.delete(joined.key);
+    }
+  };
 }
 
 const open = new Set<() => void>();
@@ -34,46 +123,18 @@ function hookShutdown() {
   }
 }
 
-export function counterEvents(options: {
-  signal: AbortSignal;
-  festivalId: number;
-  payload: () => unknown;
-}): Response {
+/** One listener's event stream, fed by the shared feed of its festival, language and currency. */
+export function counterEvents(options: { signal: AbortSignal; source: FeedSource }): Response {
   hookShutdown();
-  const encoder = new TextEncoder();
   let close = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      let lastValues = "";
-      let lastSent = 0;
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const tick = () => {
-        const values = JSON.stringify(festivalCountersCached(options.festivalId));
-        const t = Date.now();
-        if (values !== lastValues) {
-          lastValues = values;
-          lastSent = t;
-          send(`data: ${JSON.stringify(options.payload())}\n\n`);
-        } else if (t - lastSent > HEARTBEAT_MS) {
-          lastSent = t;
-          send(": keep-alive\n\n");
-        }
-      };
-      const timer = setInterval(tick, READ_EVERY_MS);
-      const lifetime = setTimeout(() => close(), STREAM_LIFETIME_MS);
+      let leave = () => {};
       close = () => {
         if (closed) return;
         closed = true;
-        clearInterval(timer);
-        clearTimeout(lifetime);
+        leave();
         open.delete(close);
         options.signal.removeEventListener("abort", close);
         try {
@@ -82,10 +143,25 @@ export function counterEvents(options: {
           /* already closed */
         }
       };
+      const listener: Listener = {
+        openedAt: Date.now(),
+        write(bytes) {
+          if (closed) return;
+          try {
+            controller.enqueue(bytes);
+          } catch {
+            close();
+          }
+        },
+        close: () => close(),
+      };
       open.add(close);
       options.signal.addEventListener("abort", close);
-      send("retry: 3000\n\n");
-      tick();
+      controller.enqueue(RETRY);
+      if (options.signal.aborted) return close();
+      leave = join(options.source, listener);
+      // Closed while joining (its first write failed): leave now that there is a feed to leave.
+      if (closed) leave();
     },
     cancel() {
       close();

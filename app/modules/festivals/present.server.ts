@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
-import { readCounters } from "../counters/counters.server";
+import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDateTime, formatDuration, formatNumber } from "../i18n/format";
 import type { Presenter } from "../catalog/present.server";
@@ -8,10 +8,10 @@ import type { FestivalSummary } from "./festivals.server";
 
 const percent = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);
 
-/** A festival's counters against its targets, formatted for the page (also the live-update payload). */
-export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction) {
+/** A festival's counters against its targets, formatted for the page (also the live-update payload, which passes the values it read). */
+export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
   const lang: Lang = view.lang;
-  const counters = readCounters("festival", [String(f.id)]).get(String(f.id))!;
+  const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
   return [
     { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
     { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },

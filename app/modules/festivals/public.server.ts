@@ -9,6 +9,7 @@ import { listCategories, productCards, storeCards, visibleProduct } from "../cat
 import { optionLabel, PER_PAGE } from "../catalog/list-view.server";
 import { presentProduct, presentStore, type Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatDuration, formatNumber, textComparer } from "../i18n/format";
+import type { CounterValues } from "../counters/counters.server";
 import { festivalParticipation } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { presentCounters, presentFestivalBanner } from "./present.server";
@@ -170,6 +171,7 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
   };
 }
 
-export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
-  return { slug: f.slug, now, counters: presentCounters(f, view, t) };
+/** The live-update payload; the live feed passes the counter values it has just read. */
+export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number, values?: CounterValues) {
+  return { slug: f.slug, now, counters: presentCounters(f, view, t, values) };
 }
