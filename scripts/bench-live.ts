@@ -18,8 +18,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { DATA, ensureBuild, HOST, seededDatabase, sleep, startServer, stopChildrenOnExit, stopServer } from "./bench-server";
+import { DATA, ensureBuild, HOST, liveFestivalDeal, payDemoOrder, seededDatabase, sleep, startServer, stopChildrenOnExit, stopServer } from "./bench-server";
 
 const LISTENERS = Math.min(5000, Math.max(1, Number(process.env.BENCH_LIVE_LISTENERS ?? 1000)));
 const PORT = Number(process.env.BENCH_PORT ?? 3651);
@@ -38,34 +37,6 @@ const runGuard = setTimeout(() => {
   process.exit(1);
 }, RUN_LIMIT_MS);
 runGuard.unref();
-
-interface LiveTarget {
-  slug: string;
-  product: string;
-}
-
-/** The live festival and one of its deals a shopper can buy now (approved, outside any flash slot, units and stock left). */
-function liveTarget(file: string, now: number): LiveTarget | null {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    const row = sqlite
-      .prepare(
-        `SELECT f.slug AS slug, p.slug AS product
-         FROM festivals f
-         JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale' AND ph.starts_at <= @now AND @now < ph.ends_at
-         JOIN festival_enrolments e ON e.festival_id = f.id AND e.status = 'approved'
-         JOIN festival_deals d ON d.enrolment_id = e.id AND d.status = 'approved' AND d.flash_starts_at IS NULL AND d.units_taken + 1 <= d.committed_stock
-         JOIN products p ON p.id = d.product_id AND p.status = 'active' AND p.stock >= 1
-         JOIN stores s ON s.id = p.store_id AND s.status = 'live'
-         WHERE f.status = 'published'
-         ORDER BY d.committed_stock - d.units_taken DESC, d.id LIMIT 1`,
-      )
-      .get({ now }) as LiveTarget | undefined;
-    return row ?? null;
-  } finally {
-    sqlite.close();
-  }
-}
 
 interface Listener {
   /** The orders counter of the first message (what the page started from). */
@@ -113,38 +84,6 @@ async function until(done: () => boolean, limitMs: number, stepMs = 20): Promise
   return done();
 }
 
-/** The form posts a shopper makes without JavaScript: add to cart, check out, pay with the demo provider. */
-async function placeAndPayOrder(product: string): Promise<void> {
-  const cookies = new Map<string, string>();
-  const send = async (pathname: string, form: Record<string, string>) => {
-    const res = await fetch(`${base}${pathname}`, {
-      method: "POST",
-      redirect: "manual",
-      body: new URLSearchParams(form),
-      headers: {
-        Origin: base,
-        "Content-Type": "application/x-www-form-urlencoded",
-        Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-      },
-      signal: AbortSignal.timeout(20_000),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair.indexOf("=");
-      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-    await res.arrayBuffer();
-    return res;
-  };
-  const added = await send("/cart", { intent: "add", slug: product, quantity: "1" });
-  if (added.status >= 400) throw new Error(`adding ${product} to the cart answered ${added.status}`);
-  const placed = await send("/checkout", { email: "bench.live@example.com", name: "Bench Shopper", line1: "1 Bench Road", city: "Nairobi", country: "KE" });
-  const payUrl = placed.headers.get("Location");
-  if (!payUrl?.includes("/pay/demo/")) throw new Error(`checkout answered ${placed.status} without a demo payment page`);
-  const paid = await send(payUrl, { outcome: "pay" });
-  if (paid.status !== 303) throw new Error(`paying answered ${paid.status}`);
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 let exitCode = 0;
@@ -153,7 +92,7 @@ try {
   await ensureBuild();
   let seeded = await seededDatabase(1);
   // The kept database places its festivals around the day it was seeded: seed again if none is live now.
-  if (!liveTarget(seeded, Date.now())) {
+  if (!liveFestivalDeal(seeded, Date.now())) {
     console.log("The kept scale-1 database has no live festival today: seeding it again.");
     process.env.BENCH_RESEED = "1";
     seeded = await seededDatabase(1);
@@ -161,7 +100,7 @@ try {
   fs.mkdirSync(RUN_DIR, { recursive: true });
   const copy = path.join(RUN_DIR, "live.sqlite");
   fs.copyFileSync(seeded, copy);
-  const target = liveTarget(copy, Date.now());
+  const target = liveFestivalDeal(copy, Date.now());
   if (!target) throw new Error("no live festival with a buyable deal in the seeded database");
 
   console.log(`Starting the production server on ${HOST}:${PORT}…`);
@@ -183,7 +122,7 @@ try {
 
     console.log(`Placing and paying one demo order for ${target.product}…`);
     const orderStarted = performance.now();
-    await placeAndPayOrder(target.product);
+    await payDemoOrder(base, target.product);
     const paidAt = performance.now();
     console.log(`  paid in ${(paidAt - orderStarted).toFixed(0)} ms (three form posts); waiting for the listeners…`);
     const waiting = listeners.filter((l) => l.firstOrders !== null && !l.ended);

@@ -2,7 +2,9 @@
  * What the benchmarks that run the production server share (`npm run bench`,
  * `npm run bench:live`): child processes that are always stopped however the
  * bench ends, the build (BENCH_SKIP_BUILD, BUILD_DIR), seeded databases kept
- * between runs in tests/.tmp/bench, and the server itself on 127.0.0.1.
+ * between runs in tests/.tmp/bench, and the server itself on 127.0.0.1;
+ * also what the live-counter bench and journey do to it: find the live
+ * festival's buyable deal, and pay one order for it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -143,3 +145,65 @@ export async function stopServer(server: ChildProcess) {
   await Promise.race([exited, sleep(5000)]);
   if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
 }
+
+// ── A live festival and a paid order ─────────────────────────────────────────
+export interface LiveTarget {
+  slug: string;
+  product: string;
+}
+
+/** The live festival and one of its deals a shopper can buy now (approved, outside any flash slot, units and stock left). */
+export function liveFestivalDeal(file: string, now: number): LiveTarget | null {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const row = sqlite
+      .prepare(
+        `SELECT f.slug AS slug, p.slug AS product
+         FROM festivals f
+         JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale' AND ph.starts_at <= @now AND @now < ph.ends_at
+         JOIN festival_enrolments e ON e.festival_id = f.id AND e.status = 'approved'
+         JOIN festival_deals d ON d.enrolment_id = e.id AND d.status = 'approved' AND d.flash_starts_at IS NULL AND d.units_taken + 1 <= d.committed_stock
+         JOIN products p ON p.id = d.product_id AND p.status = 'active' AND p.stock >= 1
+         JOIN stores s ON s.id = p.store_id AND s.status = 'live'
+         WHERE f.status = 'published'
+         ORDER BY d.committed_stock - d.units_taken DESC, d.id LIMIT 1`,
+      )
+      .get({ now }) as LiveTarget | undefined;
+    return row ?? null;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** One paid order through the form posts a shopper makes without JavaScript: add to cart, check out, pay with the demo provider. */
+export async function payDemoOrder(base: string, product: string): Promise<void> {
+  const cookies = new Map<string, string>();
+  const send = async (pathname: string, form: Record<string, string>) => {
+    const res = await fetch(`${base}${pathname}`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams(form),
+      headers: {
+        Origin: base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
+      signal: AbortSignal.timeout(20_000),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    await res.arrayBuffer();
+    return res;
+  };
+  const added = await send("/cart", { intent: "add", slug: product, quantity: "1" });
+  if (added.status >= 400) throw new Error(`adding ${product} to the cart answered ${added.status}`);
+  const placed = await send("/checkout", { email: "bench.live@example.com", name: "Bench Shopper", line1: "1 Bench Road", city: "Nairobi", country: "KE" });
+  const payUrl = placed.headers.get("Location");
+  if (!payUrl?.includes("/pay/demo/")) throw new Error(`checkout answered ${placed.status} without a demo payment page`);
+  const paid = await send(payUrl, { outcome: "pay" });
+  if (paid.status !== 303) throw new Error(`paying answered ${paid.status}`);
+}
+

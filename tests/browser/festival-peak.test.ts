@@ -1,0 +1,78 @@
+/**
+ * Journey (issue 11): at a festival peak, an Arabic shopper without
+ * JavaScript pages through the live festival's deals and filters them, the
+ * chosen currency kept all the way; with JavaScript, the festival page and
+ * the home page follow a paid order's counters in place, without a reload.
+ */
+import { describe, expect, it } from "vitest";
+import { liveFestivalDeal, payDemoOrder } from "../../scripts/bench-server";
+import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+
+const journey = setUpJourney();
+
+describe("the live festival at a peak", () => {
+  it("pages and filters the deals with JavaScript off", async () => {
+    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    const context = await journey.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${journey.server.url}/ar/festivals/${live.slug}?currency=KES`);
+    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    expect(await page.locator("h1").count()).toBe(1);
+    const first = await page.locator("[data-deal]").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-deal")));
+    expect(first.length).toBe(24);
+
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL((u) => u.searchParams.get("page") === "2");
+    expect(new URL(page.url()).searchParams.get("currency")).toBe("KES");
+    expect(new URL(page.url()).hash).toBe("#deals");
+    const second = await page.locator("[data-deal]").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-deal")));
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.some((slug) => first.includes(slug))).toBe(false);
+    expect(await page.locator(".deal-list .pagination__status").textContent()).toMatch(/2|٢/);
+    expect(await page.locator(".deal-card__price .price--deal").first().textContent()).toContain("KES");
+
+    // The filter form: a category, submitted as a plain GET form.
+    const form = page.locator(".deal-list form");
+    const options = await form.locator('select[name="category"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
+    await form.locator('select[name="category"]').selectOption(options[0]);
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => u.searchParams.get("category") === options[0]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("currency")).toBe("KES");
+    expect(url.searchParams.has("page")).toBe(false);
+    const filtered = await page.locator("[data-deal]").count();
+    expect(filtered).toBeGreaterThan(0);
+    expect(await page.locator(".deal-list__count").textContent()).not.toBe("");
+    await context.close();
+  }, 60_000);
+
+  it("updates the counters in place on the festival page and the home page after a paid order", async () => {
+    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const festivalPage = await context.newPage();
+    const home = await context.newPage();
+    const errors = [...watchForErrors(festivalPage), ...watchForErrors(home)];
+    await festivalPage.goto(`${journey.server.url}/festivals/${live.slug}`);
+    await home.goto(`${journey.server.url}/`);
+    await waitForHydration(festivalPage);
+    await waitForHydration(home);
+    const meter = (page: typeof home, metric: string) => page.locator(`[data-counters="${live.slug}"] [data-metric="${metric}"]`);
+    const ordersOn = async (page: typeof home) => Number(((await meter(page, "orders").locator(".meter__value").textContent()) ?? "").replace(/\D/g, ""));
+    const before = await ordersOn(festivalPage);
+    expect(await ordersOn(home)).toBe(before);
+    const barBefore = await meter(festivalPage, "gmv").locator(".meter__bar > span").getAttribute("style");
+
+    await payDemoOrder(journey.server.url, live.product);
+
+    // Neither page is reloaded: the numbers, targets and bars follow the live feed.
+    await expect.poll(() => ordersOn(festivalPage)).toBe(before + 1);
+    await expect.poll(() => ordersOn(home)).toBe(before + 1);
+    const gmvText = await meter(festivalPage, "gmv").locator(".meter__value").textContent();
+    expect(await meter(home, "gmv").locator(".meter__value").textContent()).toBe(gmvText);
+    const barAfter = await meter(festivalPage, "gmv").locator(".meter__bar > span").getAttribute("style");
+    expect(barAfter).toMatch(/inline-size/);
+    expect(typeof barBefore).toBe("string");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
