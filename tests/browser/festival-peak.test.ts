@@ -2,11 +2,12 @@
  * Journey (issue 11): at a festival peak, an Arabic shopper without
  * JavaScript pages through the live festival's deals and filters them, the
  * chosen currency kept all the way; with JavaScript, the festival page and
- * the home page follow a paid order's counters in place, without a reload.
+ * the home page follow a paid order's counters in place, without a reload;
+ * and the paged, filtered page passes axe.
  */
 import { describe, expect, it } from "vitest";
 import { liveFestivalDeal, payDemoOrder } from "../../scripts/bench-server";
-import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+import { axeViolations, setUpJourney, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 
@@ -75,4 +76,19 @@ describe("the live festival at a peak", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it("has no axe violations on the festival page's first page and a filtered second page (en, ar)", async () => {
+    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    // bypassCSP: the injected axe script has no nonce.
+    const context = await journey.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    for (const path of [`/festivals/${live.slug}`, `/ar/festivals/${live.slug}?page=2`, `/zh/festivals/${live.slug}?category=coffee&currency=KES`]) {
+      await page.goto(`${journey.server.url}${path}`);
+      const v = await axeViolations(page);
+      if (v.length) found[path] = v;
+    }
+    expect(found).toEqual({});
+    await context.close();
+  }, 120_000);
 });
