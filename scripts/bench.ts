@@ -16,6 +16,9 @@
  * 3. In-process search latency (scripts/bench-search.ts) and the server
  *    processes' peak memory.
  *
+ * Beside each load run, the server's own CPU time per response (all its
+ * processes, from /proc): on a shared machine it moves far less than req/s.
+ *
  * Every request carries the same Accept-Encoding (a browser's).
  *
  *   BENCH_SCALES=1  (1,100 adds the 10,000-store database)  BENCH_SECONDS=5
@@ -283,9 +286,18 @@ async function startApp(database: string, port: number, pageCache: boolean): Pro
     /is running at/,
     180_000, // start.ts builds first if the sources are newer than the build
   );
-  const res = await fetch(`http://${HOST}:${port}/healthz`, { signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new Error(`/healthz answered ${res.status}`);
-  return server;
+  // Every process listens by now; the first answers may still be slow on a loaded machine.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await get(port, "/healthz");
+      if (res.status === 200) return server;
+      throw new Error(`/healthz answered ${res.status}`);
+    } catch (error) {
+      if (Date.now() > deadline || server.exitCode !== null) throw error;
+      await sleep(500);
+    }
+  }
 }
 
 function startRaw(recordings: string, port: number): Promise<ChildProcess> {
@@ -320,6 +332,36 @@ function workersPeakMb(primary: number): number {
   return Math.round(peak / 1024);
 }
 
+/** CPU time (user + system) used so far by a server: its primary and worker processes, in µs; NaN where /proc is missing. */
+function groupCpuUs(primary: number): number {
+  const ticks = (pid: string) => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  };
+  try {
+    const pids = [String(primary), ...fs.readFileSync(`/proc/${primary}/task/${primary}/children`, "utf8").trim().split(/\s+/).filter(Boolean)];
+    return pids.reduce((sum, pid) => sum + ticks(pid), 0) * (1e6 / CLOCK_TICKS);
+  } catch {
+    return NaN;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
+
+interface Measured extends LoadResult {
+  /** The server's CPU time per response in the run, in µs (all its processes): what a request costs it, whatever else runs on the machine. */
+  cpuUs: number;
+}
+
+/** One load run against a server, with the CPU time the server spent on it. */
+async function measure(server: ChildProcess, url: string, connections: number): Promise<Measured> {
+  const before = groupCpuUs(server.pid!);
+  const r = await load(url, connections);
+  const used = groupCpuUs(server.pid!) - before;
+  return { ...r, cpuUs: r.done ? used / r.done : NaN };
+}
+
 /** One GET with the load generator's headers, read as raw bytes (no decoding) with the headers as sent. */
 function get(port: number, url: string): Promise<{ status: number; rawHeaders: string[]; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -350,16 +392,16 @@ interface Page {
 }
 interface WarmRow {
   page: Page;
-  app: LoadResult;
-  raw: LoadResult;
-  app10: LoadResult;
-  raw10: LoadResult;
+  app: Measured;
+  raw: Measured;
+  app10: Measured;
+  raw10: Measured;
   bytes: number;
   encoding: string;
 }
 interface ColdRow {
   page: Page;
-  app: LoadResult;
+  app: Measured;
 }
 interface ScaleResult {
   scale: number;
@@ -379,29 +421,32 @@ const yes = (ok: boolean) => (ok ? "met   " : "MISSED");
 const ratioText = (n: number, digits = 2) => (Number.isNaN(n) ? "—" : `${n.toFixed(digits)}×`);
 
 const WARM_HEADER = [
-  "                    |      app @50       |       raw @50       |         | p99 @10 (ms) |",
-  "  page              |  req/s  p50  p99   |   req/s  p50  p99   | app/raw |   app   raw  | target",
+  "                    |      app @50       |       raw @50       |         | p99 @10 (ms) | CPU µs/req @50 |",
+  "  page              |  req/s  p50  p99   |   req/s  p50  p99   | app/raw |   app   raw  |    app    raw  | target",
 ];
+const us = (n: number) => (Number.isNaN(n) ? "—" : f0(n));
 function warmLine(r: WarmRow): string {
   const bad = r.app.bad + r.raw.bad + r.app10.bad + r.raw10.bad;
   const none = [r.app, r.raw, r.app10, r.raw10].some((x) => !x.done);
   return (
     `  ${r.page.name.padEnd(18)}|${fig(r.app, f0(r.app.rps), 7)} ${fig(r.app, String(r.app.p50), 4)} ${fig(r.app, String(r.app.p99), 4)}   ` +
     `|${fig(r.raw, f0(r.raw.rps), 8)} ${fig(r.raw, String(r.raw.p50), 4)} ${fig(r.raw, String(r.raw.p99), 4)}   ` +
-    `|${ratioText(warmRatio(r)).padStart(8)} |${fig(r.app10, String(r.app10.p99), 6)} ${fig(r.raw10, String(r.raw10.p99), 5)}  | ${warmMet(r) ? "met" : "MISSED"}` +
+    `|${ratioText(warmRatio(r)).padStart(8)} |${fig(r.app10, String(r.app10.p99), 6)} ${fig(r.raw10, String(r.raw10.p99), 5)}  ` +
+    `|${us(r.app.cpuUs).padStart(7)} ${us(r.raw.cpuUs).padStart(6)}  | ${warmMet(r) ? "met" : "MISSED"}` +
     (bad ? `  (${bad} non-2xx/errors)` : "") +
     (none ? "  (— : no response completed within the run)" : "")
   );
 }
 const COLD_HEADER = [
-  "                    |  app @50, cache off |        |         |",
-  "  page              |  req/s  p50  p99    |  today | × today | target ≥ 2× today",
+  "                    |  app @50, cache off | CPU ms |        |         |",
+  "  page              |  req/s  p50  p99    |  /req  |  today | × today | target ≥ 2× today",
 ];
 function coldLine(r: ColdRow): string {
   const today = TODAY[r.page.name];
   const ratio = coldRatio(r);
   return (
     `  ${r.page.name.padEnd(18)}|${fig(r.app, f0(r.app.rps), 7)} ${fig(r.app, String(r.app.p50), 4)} ${fig(r.app, String(r.app.p99), 4)}    ` +
+    `|${(Number.isNaN(r.app.cpuUs) ? "—" : (r.app.cpuUs / 1000).toFixed(2)).padStart(7)} ` +
     `|${(today ? String(today) : "—").padStart(7)} |${ratioText(ratio).padStart(8)} | ${today ? (ratio >= COLD_FACTOR ? "met" : "MISSED") : "(no figure today)"}` +
     (r.app.bad ? `  (${r.app.bad} non-2xx/errors)` : "")
   );
@@ -483,10 +528,10 @@ async function measureScale(scale: number): Promise<ScaleResult> {
         await load(`http://${HOST}:${PORTS.raw}${page.url}`, 10, WARMUP_SECONDS);
         const row: WarmRow = {
           page,
-          app: await load(`http://${HOST}:${PORTS.app}${page.url}`, 50),
-          raw: await load(`http://${HOST}:${PORTS.raw}${page.url}`, 50),
-          app10: await load(`http://${HOST}:${PORTS.app}${page.url}`, 10),
-          raw10: await load(`http://${HOST}:${PORTS.raw}${page.url}`, 10),
+          app: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 50),
+          raw: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 50),
+          app10: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10),
+          raw10: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10),
           ...sizes.get(page.url)!,
         };
         warm.push(row);
@@ -514,7 +559,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     for (const l of COLD_HEADER) console.log(l);
     for (const page of cold) {
       await load(`http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
-      const row: ColdRow = { page, app: await load(`http://${HOST}:${PORTS.cold}${page.url}`, 50) };
+      const row: ColdRow = { page, app: await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 50) };
       coldRows.push(row);
       console.log(coldLine(row));
     }
@@ -535,6 +580,7 @@ function summary(results: ScaleResult[]): string[] {
         `${SECONDS} s per run; Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`,
       "",
       `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
+      `   (CPU µs/req: the server's own CPU time per response, all its processes; it depends less on what else runs on the machine than req/s)`,
       ...WARM_HEADER,
       ...r.warm.map(warmLine),
       `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
