@@ -24,6 +24,8 @@ export interface LoadResult {
   bad: number;
   /** Responses completed in the run; 0 means every request outlasted it, so the other figures mean nothing. */
   done: number;
+  /** Requests sent, those still unanswered when the run ended included. */
+  sent: number;
 }
 
 function run(request: LoadRequest): Promise<LoadResult> {
@@ -34,7 +36,7 @@ function run(request: LoadRequest): Promise<LoadResult> {
       (error, r) => {
         clearTimeout(guard);
         if (error) reject(error);
-        else resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, done: r.requests.total });
+        else resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, done: r.requests.total, sent: r.requests.sent });
       },
     );
     const guard = setTimeout(() => instance.stop(), (request.seconds + 20) * 1000);

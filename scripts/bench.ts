@@ -16,8 +16,10 @@
  * 3. In-process search latency (scripts/bench-search.ts) and the server
  *    processes' peak memory.
  *
- * Beside each load run, the server's own CPU time per response (all its
- * processes, from /proc): on a shared machine it moves far less than req/s.
+ * Beside each load run, the server's own CPU time per request (all its
+ * processes, from /proc, until it has answered every request sent): on a
+ * shared machine it moves far less than req/s. After every run the bench
+ * waits for the server to finish what the run left queued.
  *
  * Every request carries the same Accept-Encoding (a browser's).
  *
@@ -354,12 +356,31 @@ interface Measured extends LoadResult {
   cpuUs: number;
 }
 
-/** One load run against a server, with the CPU time the server spent on it. */
-async function measure(server: ChildProcess, url: string, connections: number): Promise<Measured> {
+/**
+ * Waits (at most 30 s) until a server has finished what the last run left
+ * it: requests still queued when the run ended are answered to closed
+ * connections, and would otherwise be counted against the next run.
+ */
+async function settle(server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = groupCpuUs(server.pid!);
+  while (Date.now() < deadline && !Number.isNaN(last)) {
+    await sleep(250);
+    const now = groupCpuUs(server.pid!);
+    if (now - last < 25_000) return; // under 10% of a core over 250 ms: idle
+    last = now;
+  }
+}
+
+/** One load run against a server, with the CPU time the server spent on it (until it settles). */
+async function measure(server: ChildProcess, url: string, connections: number, seconds = SECONDS): Promise<Measured> {
   const before = groupCpuUs(server.pid!);
-  const r = await load(url, connections);
+  const r = await load(url, connections, seconds);
+  await settle(server);
   const used = groupCpuUs(server.pid!) - before;
-  return { ...r, cpuUs: r.done ? used / r.done : NaN };
+  // Every request sent is answered, if only to a closed connection: count them all.
+  const answered = Math.max(r.sent, r.done);
+  return { ...r, cpuUs: answered ? used / answered : NaN };
 }
 
 /** One GET with the load generator's headers, read as raw bytes (no decoding) with the headers as sent. */
@@ -524,8 +545,8 @@ async function measureScale(scale: number): Promise<ScaleResult> {
       for (const l of WARM_HEADER) console.log(l);
       for (const page of hot) {
         // Warm-up: fills every server process's cache for this URL, and the JIT.
-        await load(`http://${HOST}:${PORTS.app}${page.url}`, 10, WARMUP_SECONDS);
-        await load(`http://${HOST}:${PORTS.raw}${page.url}`, 10, WARMUP_SECONDS);
+        await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10, WARMUP_SECONDS);
+        await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10, WARMUP_SECONDS);
         const row: WarmRow = {
           page,
           app: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 50),
@@ -558,7 +579,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL); latency in ms`);
     for (const l of COLD_HEADER) console.log(l);
     for (const page of cold) {
-      await load(`http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
+      await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
       const row: ColdRow = { page, app: await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 50) };
       coldRows.push(row);
       console.log(coldLine(row));
@@ -580,7 +601,7 @@ function summary(results: ScaleResult[]): string[] {
         `${SECONDS} s per run; Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`,
       "",
       `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
-      `   (CPU µs/req: the server's own CPU time per response, all its processes; it depends less on what else runs on the machine than req/s)`,
+      `   (CPU µs/req: the server's own CPU time per request sent, all its processes; it depends less on what else runs on the machine than req/s)`,
       ...WARM_HEADER,
       ...r.warm.map(warmLine),
       `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
