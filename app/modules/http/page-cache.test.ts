@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { inlineScriptHashes, normaliseUrl, PageCache, pickEncoding, type PageCacheState } from "./page-cache";
+import { inlineScriptHashes, normaliseUrl, PageCache, type PageCacheState } from "./page-cache";
 import { sharedCacheControl } from "./shared-pages";
 
 /** A page cache over a fake app whose clock, content version and price changes the test moves. */
@@ -163,13 +163,5 @@ describe("the shared page cache", () => {
     expect(english.headers.get("Cache-Control")).toMatch(/^public/);
     expect(english.headers.get("Vary")).toBe("Accept-Encoding, Accept-Language");
     expect(world.renders).toBe(1);
-  });
-
-  it("reads Accept-Encoding the way browsers and CDNs send it", () => {
-    expect(pickEncoding("gzip, deflate, br, zstd")).toBe("br");
-    expect(pickEncoding("gzip")).toBe("gzip");
-    expect(pickEncoding("br;q=0, gzip;q=0.8")).toBe("gzip");
-    expect(pickEncoding("identity")).toBe("identity");
-    expect(pickEncoding(undefined)).toBe("identity");
   });
 });

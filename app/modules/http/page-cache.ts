@@ -50,10 +50,23 @@ export interface PageCacheOptions {
 
 type Encoding = "br" | "gzip" | "identity";
 
+/** One encoding of an entry as sent: prepared once, so that a hit only fills in its freshness. */
+interface Prepared {
+  body: Buffer;
+  /** Flat [name, value, …] for writeHead, in the order the headers are sent. */
+  headers: string[];
+  /** Where the per-request Cache-Control value goes (in a copy of `headers`), or -1 when they are sent as they are. */
+  cacheControlAt: number;
+}
+
 interface Rendered {
   status: number;
+  /** The page's own headers and the security headers, as rendered. */
   headers: Record<string, string>;
-  bodies: { identity: Buffer; gzip: Buffer | null; br: Buffer | null };
+  identity: Buffer;
+  /** Per encoding, made when first asked for: all at once for a stored entry, so that no hit compresses. */
+  sent: Partial<Record<Encoding, Prepared>>;
+  compressible: boolean;
   etag: string;
   /** App-clock instants: fresh until, and the next price change. */
   expiresAt: number;
@@ -205,15 +218,12 @@ export class PageCache {
     Object.assign(kept, securityHeaders({ nonce: "", scriptHashes, production: this.options.production }));
     // Only a fresh entry may say how long a shared cache may keep it; anything else is not for storing.
     if (lifetime === 0) kept["cache-control"] = response.headers.get("cache-control") ?? "no-store";
-    const compressible = body.length > 1024 && /text\/|json|xml|javascript/.test(contentType);
     const rendered: Rendered = {
       status: response.status,
       headers: kept,
-      bodies: {
-        identity: body,
-        gzip: compressible ? gzipSync(body, { level: 6 }) : null,
-        br: compressible ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : null,
-      },
+      identity: body,
+      sent: {},
+      compressible: body.length > 1024 && /text\/|json|xml|javascript/.test(contentType),
       etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
       expiresAt: Math.min(at + lifetime * 1000, changeAt),
       changeAt,
@@ -221,7 +231,9 @@ export class PageCache {
       vary: new URL(key).pathname === "/" ? "Accept-Encoding, Accept-Language" : "Accept-Encoding",
       bytes: 0,
     };
-    rendered.bytes = body.length + (rendered.bodies.gzip?.length ?? 0) + (rendered.bodies.br?.length ?? 0);
+    if (cacheable) {
+      for (const encoding of ENCODINGS) rendered.bytes += prepared(rendered, encoding).body.length;
+    }
     if (cacheable && rendered.expiresAt > at) this.store(key, rendered);
     return rendered;
   }
@@ -247,27 +259,58 @@ export class PageCache {
   }
 
   private send(req: IncomingMessage, res: ServerResponse, entry: Rendered, at: number, privateCopy: boolean): void {
-    const headers: Record<string, string | number> = { ...entry.headers };
-    if (privateCopy) {
-      headers["cache-control"] = "private, no-store";
-    } else if (entry.cacheable) {
-      headers["cache-control"] = sharedCacheControl((entry.expiresAt - at) / 1000, (entry.changeAt - at) / 1000);
-      headers.etag = entry.etag;
+    let cacheControl = "private, no-store";
+    if (entry.cacheable && !privateCopy) {
+      cacheControl = sharedCacheControl((entry.expiresAt - at) / 1000, (entry.changeAt - at) / 1000);
       if (header(req, "if-none-match") === entry.etag) {
         this.stats.notModified++;
-        res.writeHead(304, { "cache-control": headers["cache-control"], etag: entry.etag });
+        res.writeHead(304, ["cache-control", cacheControl, "etag", entry.etag, "vary", entry.vary]);
         res.end();
         return;
       }
     }
-    const encoding = entry.bodies.br || entry.bodies.gzip ? pickEncoding(header(req, "accept-encoding")) : "identity";
-    const body = entry.bodies[encoding] ?? entry.bodies.identity;
-    if (encoding !== "identity" && entry.bodies[encoding]) headers["content-encoding"] = encoding;
-    headers.vary = entry.vary;
-    headers["content-length"] = body.length;
+    const sent = prepared(entry, pickEncoding(header(req, "accept-encoding")));
+    let headers = sent.headers;
+    if (sent.cacheControlAt >= 0) {
+      headers = headers.slice();
+      headers[sent.cacheControlAt] = cacheControl;
+    }
     res.writeHead(entry.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    res.end(req.method === "HEAD" ? undefined : sent.body);
   }
+}
+
+const ENCODINGS: readonly Encoding[] = ["identity", "gzip", "br"];
+
+/**
+ * An entry in one encoding, compressed and its headers laid out on first use:
+ * the page's own and the security headers, then (for a stored entry) its
+ * freshness, filled in per request, and its ETag, then encoding and length.
+ */
+function prepared(entry: Rendered, wanted: Encoding): Prepared {
+  const encoding = entry.compressible ? wanted : "identity";
+  const done = entry.sent[encoding];
+  if (done) return done;
+  const body =
+    encoding === "gzip"
+      ? gzipSync(entry.identity, { level: 6 })
+      : encoding === "br"
+        ? brotliCompressSync(entry.identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+        : entry.identity;
+  const headers: string[] = [];
+  for (const [name, value] of Object.entries(entry.headers)) headers.push(name, value);
+  let cacheControlAt = -1;
+  if (entry.cacheable) {
+    headers.push("cache-control", "");
+    cacheControlAt = headers.length - 1;
+    headers.push("etag", entry.etag);
+  }
+  if (encoding !== "identity") headers.push("content-encoding", encoding);
+  // Only what the bytes depend on: the encoding when there is a choice of them, the language for "/".
+  const vary = entry.compressible ? entry.vary : entry.vary.replace(/^Accept-Encoding(, )?/, "");
+  if (vary) headers.push("vary", vary);
+  headers.push("content-length", String(body.length));
+  return (entry.sent[encoding] = { body, headers, cacheControlAt });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -283,11 +326,15 @@ export function normaliseUrl(pathname: string, query: string): string {
   return sorted ? `${pathname}?${sorted}` : pathname;
 }
 
+/** "NAME" or "NAME;q=…" with a q above 0, as one entry of Accept-Encoding; compiled once. */
+const accepting = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i");
+const ACCEPTS_BR = accepting("br");
+const ACCEPTS_GZIP = accepting("gzip");
+
 export function pickEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return "identity";
-  const accepts = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(acceptEncoding);
-  if (accepts("br")) return "br";
-  if (accepts("gzip")) return "gzip";
+  if (ACCEPTS_BR.test(acceptEncoding)) return "br";
+  if (ACCEPTS_GZIP.test(acceptEncoding)) return "gzip";
   return "identity";
 }
 
