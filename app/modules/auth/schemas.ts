@@ -50,9 +50,3 @@ export const changePasswordSchema = z
     redirectTo: z.string().optional(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.errors.passwordMismatch" });
-
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
-export function safeRedirect(to: unknown, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
