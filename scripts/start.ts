@@ -21,6 +21,8 @@ const { DEMO_ACCOUNTS } = await import("../db/seed/demo-accounts");
 const { startServer } = await import("./server");
 const port = Number(process.env.PORT ?? 3000);
 await startServer(port, process.env.HOST);
+// Expired sessions, old rate-limit windows and abandoned carts: now, then hourly.
+(await import("../app/modules/maintenance/purge.server")).startPurgeTimer();
 
 console.log(`
 Silk Road Showcase is running at http://localhost:${port}
