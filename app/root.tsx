@@ -134,6 +134,20 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const notFound = status === 404;
   if (status >= 500) console.error(error);
+  if (status === 400) {
+    // A body no form could read (app/modules/http/form.server.ts): the message says what was wrong.
+    const message = isRouteErrorResponse(error) && typeof error.data?.message === "string" ? error.data.message : t("badRequest.unreadable");
+    return (
+      <section className="container page-message">
+        <p className="page-message__code">400</p>
+        <h1>{t("badRequest.title")}</h1>
+        <p>{message}</p>
+        <a className="button" href={localizePath("/", lang)}>
+          {t("notFound.back")}
+        </a>
+      </section>
+    );
+  }
   if (status === 403) {
     return (
       <section className="container page-message">

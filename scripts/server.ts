@@ -20,6 +20,7 @@ import express, { type Request as ExpressRequest } from "express";
 import type { ShowcaseLoadContext } from "../app/load-context";
 import { PageCache, type PageCacheState } from "../app/modules/http/page-cache";
 import { securityHeaders } from "../app/modules/security/headers";
+import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
 
 export const BUILD_DIR = path.resolve(process.env.BUILD_DIR || "build");
@@ -61,7 +62,7 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
   const production = process.env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "1");
+  app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
 
   // Headers for every response, static files included.
   app.use((req, res, next) => {

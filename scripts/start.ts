@@ -22,6 +22,9 @@ if (cluster.isPrimary) {
   // Before the workers start: they inherit the secret through the environment.
   ensureSessionSecret();
   buildIfNeeded();
+  // Expired sessions, old rate-limit windows and abandoned carts: now, then hourly (once per machine;
+  // safe beside other servers' purges on a shared database).
+  (await import("../app/modules/maintenance/purge.server")).startPurgeTimer();
 }
 const { DEMO_ACCOUNTS } = await import("../db/seed/demo-accounts");
 await serveOnEveryCore({

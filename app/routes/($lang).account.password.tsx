@@ -6,8 +6,10 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms";
 import { changePassword } from "~/modules/auth/accounts.server";
 import { requestMeta, requireUser } from "~/modules/auth/guards.server";
-import { changePasswordSchema, PASSWORD_MIN, safeRedirect } from "~/modules/auth/schemas";
+import { changePasswordSchema, PASSWORD_MIN } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/modules/http/safe-redirect";
 import { localizePath } from "~/modules/i18n/config";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -25,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: changePasswordSchema });
   const hidden = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 });
   const result = await changePassword(user, submission.value.currentPassword, submission.value.newPassword, requestMeta(request, context));

@@ -9,6 +9,7 @@ import { now as appNow } from "~/modules/clock/now.server";
 import { formatMoney } from "~/modules/i18n/format";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
 import { withCurrency } from "~/modules/money/currency";
@@ -55,8 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The one cart action: add, set quantity, remove. */
 export async function action({ request }: ActionFunctionArgs) {
-  const { lang, currency } = requestContext(request);
-  const form = Object.fromEntries(await request.formData());
+  const { lang, t, currency } = requestContext(request);
+  const form = formValues(await readForm(request, t));
   const enhanced = form.enhanced === "1";
   const now = new Date(appNow());
   const parsed = cartActionSchema.safeParse(form);

@@ -8,6 +8,7 @@ import { now as appNow } from "~/modules/clock/now.server";
 import { countryName, formatMoney } from "~/modules/i18n/format";
 import { LANG_TAGS, type Lang } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { checkoutErrors, SHIPPING_COUNTRIES, type CheckoutField } from "~/modules/orders/checkout-schema";
 import { placeOrder } from "~/modules/orders/checkout.server";
@@ -47,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: Partial<Record<CheckoutField, string>>; formError?: string; product?: string; values: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { lang, currency } = requestContext(request);
-  const values = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const { lang, t, currency } = requestContext(request);
+  const values = formValues(await readForm(request, t));
   const { data: input, errors } = checkoutErrors(values);
   if (!input) return data<ActionResult>({ errors, values }, { status: 400 });
   const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(request.url).origin;

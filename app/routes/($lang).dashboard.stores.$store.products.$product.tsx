@@ -2,9 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,6 +12,7 @@ import { ProductForm } from "~/components/owner";
 import { requireStoreOwner } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm, tryReadForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { notFound } from "~/modules/http/responses.server";
 import { addImage, changeImage, imageCount, listImages, MAX_IMAGES } from "~/modules/owner/images.server";
@@ -53,20 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ImageError = ImageRejected["reason"] | "full";
 
 async function readUpload(request: Request): Promise<{ file: File | null; error?: ImageError }> {
-  // Refuse an oversize body before reading it; the handler below also stops at 5 MB per part.
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return { file: null, error: "tooBig" };
-  try {
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES, filter: ({ name }) => name === "image" }),
-    );
-    const file = form.get("image");
-    return { file: file instanceof File && file.size > 0 ? file : null, error: file instanceof File && file.size > 0 ? undefined : "missing" };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { file: null, error: "tooBig" };
-    return { file: null, error: "corrupt" };
-  }
+  // The body may hold one photo and the form's few small fields; a larger one is refused before it is read.
+  const reading = await tryReadForm(request, { files: ["image"], maxBytes: MAX_UPLOAD_BYTES + 64 * 1024 });
+  // Shown next to the photo field: too big, or (broken multipart, two photos, odd fields) not readable.
+  if (!reading.ok) return { file: null, error: reading.problem === "tooLarge" ? "tooBig" : "corrupt" };
+  const file = reading.form.get("image");
+  if (!(file instanceof File) || file.size === 0) return { file: null, error: "missing" };
+  if (file.size > MAX_UPLOAD_BYTES) return { file: null, error: "tooBig" };
+  return { file };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -94,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?uploaded=1#images`);
   }
 
-  const formData = await request.formData();
+  const formData = await readForm(request, t);
   const intent = String(formData.get("intent") ?? "save");
   if ((PRODUCT_INTENTS as readonly string[]).includes(intent)) {
     const parsed = productStatusSchema.parse({ intent });

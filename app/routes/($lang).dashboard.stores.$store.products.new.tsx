@@ -6,6 +6,7 @@ import { ProductForm } from "~/components/owner";
 import { requireStoreOwner } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { createProduct, listCategoryOptions } from "~/modules/owner/products.server";
 import { productSchema } from "~/modules/owner/schemas";
@@ -26,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: productSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const categoryId = categoryIdBySlug(submission.value.category);
   if (!categoryId) return data({ result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }) }, { status: 400 });

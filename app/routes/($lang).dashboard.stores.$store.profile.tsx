@@ -11,6 +11,7 @@ import { notFound } from "~/modules/http/responses.server";
 import { dirOf, isLang, LANG_NAMES, LANGS, localizePath, type Lang } from "~/modules/i18n/config";
 import { countryName, textComparer } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { listCategoryOptions } from "~/modules/owner/products.server";
 import { AFRICAN_COUNTRIES, claimsStore, storeDetailsSchema, storeTranslationRemoveSchema, storeTranslationSchema } from "~/modules/owner/schemas";
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const formData = await request.formData();
+  const formData = await readForm(request, t);
   if (!claimsStore(formData, store.id)) throw notFound(t);
   const here = localizePath(`/dashboard/stores/${store.slug}/profile`, lang);
   const intent = formData.get("intent");

@@ -8,6 +8,7 @@ import { SelectField, TextareaField } from "~/components/owner";
 import { requireOwner } from "~/modules/auth/guards.server";
 import { LANGS, LANG_NAMES, localizePath } from "~/modules/i18n/config";
 import { countryName, textComparer } from "~/modules/i18n/format";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { listCategoryOptions } from "~/modules/owner/products.server";
 import { AFRICAN_COUNTRIES, storeApplicationSchema } from "~/modules/owner/schemas";
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOwner(request);
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: storeApplicationSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: storeApplicationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const categoryId = categoryIdBySlug(submission.value.category);
   if (!categoryId) return data({ result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }) }, { status: 400 });

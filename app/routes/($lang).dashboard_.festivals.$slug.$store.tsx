@@ -16,6 +16,7 @@ import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const at = now();
   const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
   if (!detail) throw notFound(t);
-  const form = await request.formData();
+  const form = await readForm(request, t);
   const productId = String(form.get("product") ?? "");
   const product = detail.products.find((p) => String(p.id) === productId);
   // A product id that is not one of this enrolment's store's listed products

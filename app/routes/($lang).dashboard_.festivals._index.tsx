@@ -8,6 +8,7 @@ import { enrolStore, ownerFestivals } from "~/modules/festivals/enrolment.server
 import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOwner(request);
   const { lang, t } = requestContext(request);
-  const form = await request.formData();
+  const form = await readForm(request, t);
   const result = enrolStore(user.id, String(form.get("store") ?? ""), String(form.get("festival") ?? ""), now(), requestMeta(request, context).ip);
   if (result === "enrolled" || result === "already") return redirect(`${localizePath("/dashboard/festivals", lang)}?enrolled=1`);
   return data({ error: t(result === "closed" ? "festivals.errors.registrationClosed" : "festivals.errors.enrolNotFound"), key: `${form.get("festival")}|${form.get("store")}` }, { status: result === "closed" ? 409 : 404 });

@@ -8,9 +8,11 @@ import { signIn } from "~/modules/auth/accounts.server";
 import { getOptionalUser, requestMeta } from "~/modules/auth/guards.server";
 import { RateLimitedError } from "~/modules/auth/rate-limit.server";
 import { homeFor, rateLimited } from "~/modules/auth/routes.server";
-import { loginSchema, safeRedirect } from "~/modules/auth/schemas";
+import { loginSchema } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/modules/http/safe-redirect";
 import { forwardRetryAfter } from "~/modules/http/headers";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const headers = forwardRetryAfter;
@@ -27,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

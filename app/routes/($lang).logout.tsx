@@ -5,6 +5,7 @@ import { audit } from "~/modules/auth/audit.server";
 import { getOptionalUser, requestMeta } from "~/modules/auth/guards.server";
 import { destroySession } from "~/modules/auth/session.server";
 import { localizePath } from "~/modules/i18n/config";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -18,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
+  const { lang, t } = requestContext(request);
+  // Nothing in the body is used, but a body no form could carry is still a 400, like everywhere else.
+  await readForm(request, t);
   const user = await getOptionalUser(request);
   const setCookie = await destroySession(request);
   if (user) audit({ action: "auth.sign_out", userId: user.id, ip: requestMeta(request, context).ip });

@@ -5,6 +5,7 @@ import { requestMeta } from "~/modules/auth/guards.server";
 import { RateLimitedError } from "~/modules/auth/rate-limit.server";
 import { forwardRetryAfter } from "~/modules/http/headers";
 import { formatDuration } from "~/modules/i18n/format";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { lookupSchema } from "~/modules/orders/checkout-schema";
 import { orderPath } from "~/modules/orders/links.server";
@@ -28,8 +29,8 @@ type Result = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
-  const form = await request.formData();
+  const { lang, t } = requestContext(request);
+  const form = await readForm(request, t);
   const values = { number: String(form.get("number") ?? ""), email: String(form.get("email") ?? "") };
   const parsed = lookupSchema.safeParse(values);
   if (!parsed.success) {

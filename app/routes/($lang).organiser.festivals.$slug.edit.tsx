@@ -14,6 +14,7 @@ import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -49,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const festival = festivalRecord(params.slug ?? "");
   if (!festival) throw notFound(t);
-  const form = await request.formData();
+  const form = await readForm(request, t);
   const intent = form.get("intent");
   const actor = { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) };
   const back = (slug: string, saved: string) => redirect(`${localizePath(`/organiser/festivals/${slug}/edit`, lang)}?saved=${saved}`);

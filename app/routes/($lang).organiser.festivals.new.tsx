@@ -10,6 +10,7 @@ import { saveFestival, slugTaken } from "~/modules/festivals/admin.server";
 import { festivalSchema } from "~/modules/festivals/schemas";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -22,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: festivalSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: festivalSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (slugTaken(submission.value.slug)) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) }, { status: 400 });

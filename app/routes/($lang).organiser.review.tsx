@@ -12,6 +12,7 @@ import { decisionSchema } from "~/modules/festivals/schemas";
 import { localizePath } from "~/modules/i18n/config";
 import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -48,8 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const { lang } = requestContext(request);
-  const form = Object.fromEntries(await request.formData());
+  const { lang, t } = requestContext(request);
+  const form = formValues(await readForm(request, t));
   const parsed = decisionSchema.safeParse(form);
   const key = `${String(form.subject ?? "")}-${String(form.id ?? "")}`;
   if (!parsed.success) {

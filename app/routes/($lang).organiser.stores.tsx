@@ -9,6 +9,7 @@ import { requireOrganiser } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { countryName, formatDate } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { notFound } from "~/modules/http/responses.server";
 import { decideStore, storesForReview } from "~/modules/owner/review.server";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const { lang, t } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: storeDecisionSchema });
+  const submission = parseWithZod(await readForm(request, t), { schema: storeDecisionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), store: String(submission.payload.store ?? "") }, { status: 400 });
   if (!decideStore(organiser.id, submission.value.store, submission.value.decision, submission.value.reason)) throw notFound(t);
   const show = new URL(request.url).searchParams.get("show") ?? "pending";

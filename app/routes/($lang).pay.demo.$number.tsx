@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { notFound } from "~/modules/http/responses.server";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { orderPath } from "~/modules/orders/links.server";
 import { releaseExpiredOrders } from "~/modules/orders/orders.server";
@@ -34,9 +35,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
+  const { lang, t } = requestContext(request);
   const order = findDemoOrder(request, params.number);
-  const outcome = (await request.formData()).get("outcome") === "fail" ? "fail" : "pay";
+  const outcome = (await readForm(request, t)).get("outcome") === "fail" ? "fail" : "pay";
   completeDemoPayment(order.id, order.number, outcome, new Date());
   return redirect(orderPath(order, lang), 303);
 }

@@ -8,10 +8,12 @@ import { signUp } from "~/modules/auth/accounts.server";
 import { getOptionalUser, requestMeta } from "~/modules/auth/guards.server";
 import { RateLimitedError } from "~/modules/auth/rate-limit.server";
 import { homeFor, rateLimited } from "~/modules/auth/routes.server";
-import { PASSWORD_MIN, safeRedirect, signupSchema } from "~/modules/auth/schemas";
+import { PASSWORD_MIN, signupSchema } from "~/modules/auth/schemas";
+import { safeRedirect } from "~/modules/http/safe-redirect";
 import { forwardRetryAfter } from "~/modules/http/headers";
 import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const headers = forwardRetryAfter;
@@ -28,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { lang } = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  const { lang, t } = requestContext(request);
+  const submission = parseWithZod(await readForm(request, t), { schema: signupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

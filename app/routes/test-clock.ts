@@ -5,6 +5,8 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { now, setTestClock, testClockEnabled } from "~/modules/clock/now.server";
+import { readForm } from "~/modules/http/form.server";
+import { requestContext } from "~/modules/i18n/request.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -15,7 +17,7 @@ export function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (!testClockEnabled()) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request, requestContext(request).t);
   if (form.get("reset")) {
     setTestClock(null);
   } else {

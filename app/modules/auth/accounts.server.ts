@@ -9,7 +9,7 @@ import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { audit } from "./audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { assertNotLimited, hit, LIMITS } from "./rate-limit.server";
+import { LIMITS, release, reserve } from "./rate-limit.server";
 import { createSession, endOtherSessions, type SessionUser } from "./session.server";
 
 // Verified against when the email is unknown, so both paths cost one Argon2 verification.
@@ -22,22 +22,27 @@ export interface RequestMeta {
 
 export type SignInResult = { ok: true; setCookie: string; user: { id: number; role: string; preferredLang: string } } | { ok: false };
 
-/** Throws RateLimitedError when this IP or account has failed too often. */
+/**
+ * Throws RateLimitedError when this IP or account has failed too often. The
+ * attempt is counted before the password is verified (and given back if it
+ * succeeds), so concurrent guesses cannot all pass the check while their
+ * verifications run.
+ */
 export async function signIn(email: string, password: string, meta: RequestMeta, now = new Date()): Promise<SignInResult> {
   const ipKey = `login:ip:${meta.ip}`;
   const accountKey = `login:account:${email}`;
-  assertNotLimited(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
-  assertNotLimited(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
+  reserve(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
+  reserve(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
   const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash, password), false);
   if (!user || !ok) {
-    hit(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
-    hit(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
     audit({ action: "auth.sign_in_failed", userId: user?.id ?? null, detail: { email }, ip: meta.ip, now });
     return { ok: false };
   }
+  release(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
+  release(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
   const setCookie = await createSession(user.id, meta, now);
   audit({ action: "auth.sign_in", userId: user.id, ip: meta.ip, now });
   return { ok: true, setCookie, user: { id: user.id, role: user.role, preferredLang: user.preferredLang } };
@@ -52,8 +57,7 @@ export async function signUp(
   now = new Date(),
 ): Promise<SignUpResult> {
   const ipKey = `signup:ip:${meta.ip}`;
-  assertNotLimited(ipKey, LIMITS.signupsPerIp, now.getTime());
-  hit(ipKey, LIMITS.signupsPerIp, now.getTime());
+  reserve(ipKey, LIMITS.signupsPerIp, now.getTime());
   const passwordHash = await hashPassword(input.password);
   const created = db
     .insert(schema.users)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isCommonPassword } from "./common-passwords";
-import { changePasswordSchema, safeRedirect, signupSchema } from "./schemas";
+import { safeRedirect } from "../http/safe-redirect";
+import { changePasswordSchema, signupSchema } from "./schemas";
 
 describe("account form schemas", () => {
   it("rejects short and common passwords", () => {

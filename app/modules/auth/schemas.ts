@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LANGS } from "../i18n/config";
+import { normalisedText } from "../text/normalise";
 import { isCommonPassword } from "./common-passwords";
 
 export const PASSWORD_MIN = 12;
@@ -33,7 +34,7 @@ export const loginSchema = z.object({
 });
 
 export const signupSchema = z.object({
-  name: z.string({ required_error: "auth.errors.nameRequired" }).trim().min(2, "auth.errors.nameTooShort").max(80, "auth.errors.nameTooLong"),
+  name: normalisedText("line", { required: "auth.errors.nameRequired", min: [2, "auth.errors.nameTooShort"], max: [80, "auth.errors.nameTooLong"] }),
   email,
   password: newPassword,
   preferredLang: z.enum(LANGS, { errorMap: () => ({ message: "auth.errors.langInvalid" }) }),
@@ -49,9 +50,3 @@ export const changePasswordSchema = z
     redirectTo: z.string().optional(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.errors.passwordMismatch" });
-
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
-export function safeRedirect(to: unknown, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lte, ne, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { env, secureCookies } from "~/env.server";
 
@@ -99,8 +99,12 @@ export function endOtherSessions(userId: number, keepSessionId: string): void {
     .run();
 }
 
-export function purgeExpiredSessions(now = new Date()): void {
-  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)).run();
+/** Deletes sessions past their absolute end or idle too long: the rows getSessionUser would refuse. */
+export function purgeExpiredSessions(now = new Date()): number {
+  return db
+    .delete(schema.sessions)
+    .where(or(lte(schema.sessions.expiresAt, now), lte(schema.sessions.lastSeenAt, new Date(now.getTime() - idleMs()))))
+    .run().changes;
 }
 
 /** Whether the request carries a session cookie at all (used to keep such pages out of shared caches). */

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
@@ -15,11 +15,14 @@ import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
 
+/** How long a cart's cookie lives: past this since its last change, no browser can name the cart again. */
+export const CART_MAX_AGE_MS = 60 * 24 * 3600 * 1000;
+
 export const cartCookie = createCookie("cart", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  maxAge: 60 * 60 * 24 * 60,
+  maxAge: CART_MAX_AGE_MS / 1000,
   secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
 });
 
@@ -140,6 +143,11 @@ function writeLine(cartId: string, product: Buyable, quantity: number, now: Date
       .run();
     tx.update(schema.carts).set({ updatedAt: now }).where(eq(schema.carts.id, cartId)).run();
   });
+}
+
+/** Deletes carts (and, by cascade, their lines) untouched for longer than their cookie lives. */
+export function purgeStaleCarts(now: Date): number {
+  return db.delete(schema.carts).where(lte(schema.carts.updatedAt, new Date(now.getTime() - CART_MAX_AGE_MS))).run().changes;
 }
 
 export function clearCart(tx: Pick<typeof db, "delete">, cartId: string): void {

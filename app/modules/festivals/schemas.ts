@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { LANGS } from "../i18n/config";
+import { normaliseText, normalisedText, type TextShape } from "../text/normalise";
 import { PHASE_KINDS_ORDERED } from "./phase-kinds";
 import { flashInsideSale, fromLocalInput, isValidTimeZone, validatePhases, type Phase } from "./clock";
 
@@ -53,7 +54,8 @@ export interface FestivalInput {
   phases: Phase[];
 }
 
-const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+/** A field's text as it will be stored (normalised; not text at all counts as empty). */
+const str = (v: unknown, shape: TextShape = "line") => (typeof v === "string" ? normaliseText(v, shape) : "");
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COUNT = /^\d{1,9}$/;
 const MONEY = /^\d{1,9}([.,]\d{1,2})?$/;
@@ -75,7 +77,7 @@ export const festivalSchema = z
     if (str(v.targetGmv) && !MONEY.test(str(v.targetGmv))) issue("targetGmv", "amountInvalid");
     for (const lang of LANGS) {
       const name = str(v[`name_${lang}`]);
-      const pitch = str(v[`pitch_${lang}`]);
+      const pitch = str(v[`pitch_${lang}`], "paragraphs");
       if (!name) issue(`name_${lang}`, "nameRequired");
       else if (name.length > 120) issue(`name_${lang}`, "nameTooLong");
       if (!pitch) issue(`pitch_${lang}`, "pitchRequired");
@@ -122,7 +124,7 @@ export const festivalSchema = z
       targetOrders: Number(str(v.targetOrders) || 0),
       targetUnits: Number(str(v.targetUnits) || 0),
       targetGmv: toMinor(str(v.targetGmv) || "0"),
-      names: Object.fromEntries(LANGS.map((l) => [l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`]) }])) as FestivalInput["names"],
+      names: Object.fromEntries(LANGS.map((l) => [l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`], "paragraphs") }])) as FestivalInput["names"],
       phases,
     };
   });
@@ -179,6 +181,6 @@ export const decisionSchema = z
     subject: z.enum(["enrolment", "deal"]),
     id: z.string().regex(/^\d+$/).transform(Number),
     decision: z.enum(["approved", "rejected"]),
-    reason: z.string().trim().max(500, E("reasonTooLong")).optional(),
+    reason: normalisedText("paragraphs", { max: [500, E("reasonTooLong")] }),
   })
   .refine((v) => v.decision === "approved" || (v.reason ?? "").length >= 3, { path: ["reason"], message: E("reasonRequired") });

@@ -3,6 +3,7 @@
  * the action for the real check. Messages are translation keys.
  */
 import { z } from "zod";
+import { normalisedText } from "../text/normalise";
 
 /** Where the showcase ships: every African country, China and the main markets of the diaspora. */
 export const SHIPPING_COUNTRIES = [
@@ -12,8 +13,7 @@ export const SHIPPING_COUNTRIES = [
   "CN", "HK", "MO", "SG", "MY", "AE", "SA", "QA", "FR", "BE", "DE", "GB", "PT", "BR", "US", "CA",
 ] as const;
 
-const text = (min: number, max: number, key: string) =>
-  z.string({ required_error: key, invalid_type_error: key }).trim().min(min, key).max(max, key);
+const text = (min: number, max: number, key: string) => normalisedText("line", { required: key, min: [min, key], max: [max, key] });
 
 export const checkoutSchema = z.object({
   email: z
@@ -23,7 +23,7 @@ export const checkoutSchema = z.object({
     .email("checkout.errors.email"),
   name: text(2, 100, "checkout.errors.name"),
   line1: text(3, 200, "checkout.errors.line1"),
-  line2: z.string().trim().max(200, "checkout.errors.line2").optional().default(""),
+  line2: normalisedText("line", { max: [200, "checkout.errors.line2"] }).transform((v) => v ?? ""),
   city: text(2, 100, "checkout.errors.city"),
   postalCode: z
     .string()

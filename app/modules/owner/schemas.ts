@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { LANGS, type Lang } from "../i18n/config";
+import { normalisedText, type OptionalText } from "../text/normalise";
 
 /** The African Union's 55 members' ISO codes, minus the Sahrawi Republic (no ISO code). */
 export const AFRICAN_COUNTRIES = [
@@ -20,6 +21,12 @@ export const ORIGIN_MAX = 300;
 export const PRICE_MAX_MINOR = 100_000_000; // 1,000,000.00 USD
 export const STOCK_MAX = 1_000_000;
 export const LOW_STOCK = 5;
+export const STORE_NAME_MAX = 80;
+export const CITY_MAX = 80;
+export const TAGLINE_MAX = 140;
+export const STORY_MIN = 20;
+export const STORY_MAX = 4000;
+export const FOUNDED_MIN = 1800;
 
 /** "12", "12.5", "12,50" (USD, two decimals) → 1250 minor units; null if not a price. */
 export function parsePriceToMinor(input: string): number | null {
@@ -38,16 +45,17 @@ const slug = (message: string) => z.string({ required_error: message }).regex(/^
 
 const translatedProductFields = Object.fromEntries(
   LANGS.flatMap((lang) => [
-    [`name_${lang}`, z.string().trim().max(PRODUCT_NAME_MAX, "owner.errors.nameTooLong").optional()],
-    [`description_${lang}`, z.string().max(DESCRIPTION_MAX, "owner.errors.descriptionTooLong").optional()],
-    [`originNote_${lang}`, z.string().trim().max(ORIGIN_MAX, "owner.errors.originTooLong").optional()],
+    [`name_${lang}`, normalisedText("line", { max: [PRODUCT_NAME_MAX, "owner.errors.nameTooLong"] })],
+    // Descriptions are Markdown: their indents and line breaks mean something.
+    [`description_${lang}`, normalisedText("markdown", { max: [DESCRIPTION_MAX, "owner.errors.descriptionTooLong"] })],
+    [`originNote_${lang}`, normalisedText("line", { max: [ORIGIN_MAX, "owner.errors.originTooLong"] })],
   ]),
-) as Record<`${"name" | "description" | "originNote"}_${Lang}`, z.ZodOptional<z.ZodString>>;
+) as Record<`${"name" | "description" | "originNote"}_${Lang}`, OptionalText>;
 
 export const productSchema = z
   .object({
     ...translatedProductFields,
-    name_en: z.string({ required_error: "owner.errors.englishNameRequired" }).trim().min(2, "owner.errors.nameTooShort").max(PRODUCT_NAME_MAX, "owner.errors.nameTooLong"),
+    name_en: normalisedText("line", { required: "owner.errors.englishNameRequired", min: [2, "owner.errors.nameTooShort"], max: [PRODUCT_NAME_MAX, "owner.errors.nameTooLong"] }),
     category: slug("owner.errors.categoryRequired"),
     price: z
       .string({ required_error: "owner.errors.priceRequired" })
@@ -62,7 +70,7 @@ export const productSchema = z
     // A language with a description or origin note needs its own name too.
     for (const lang of LANGS) {
       if (lang === "en") continue;
-      const has = (f: "description" | "originNote") => Boolean(v[`${f}_${lang}`]?.trim());
+      const has = (f: "description" | "originNote") => Boolean(v[`${f}_${lang}`]);
       if ((has("description") || has("originNote")) && !v[`name_${lang}`]) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [`name_${lang}`], message: "owner.errors.nameNeeded" });
       }
@@ -81,22 +89,22 @@ export const productStatusSchema = z.object({
 });
 
 const storyFields = Object.fromEntries(
-  LANGS.map((lang) => [`story_${lang}`, z.string().trim().max(4000, "owner.errors.storyTooLong").optional()]),
-) as Record<`story_${Lang}`, z.ZodOptional<z.ZodString>>;
+  LANGS.map((lang) => [`story_${lang}`, normalisedText("paragraphs", { max: [STORY_MAX, "owner.errors.storyTooLong"] })]),
+) as Record<`story_${Lang}`, OptionalText>;
 
 export const storeApplicationSchema = z
   .object({
-    name: z.string({ required_error: "owner.errors.storeNameRequired" }).trim().min(2, "owner.errors.nameTooShort").max(80, "owner.errors.nameTooLong"),
+    name: normalisedText("line", { required: "owner.errors.storeNameRequired", min: [2, "owner.errors.nameTooShort"], max: [STORE_NAME_MAX, "owner.errors.nameTooLong"] }),
     country: z.enum(AFRICAN_COUNTRIES, { errorMap: () => ({ message: "owner.errors.countryRequired" }) }),
-    city: z.string({ required_error: "owner.errors.cityRequired" }).trim().min(2, "owner.errors.cityRequired").max(80, "owner.errors.nameTooLong"),
+    city: normalisedText("line", { required: "owner.errors.cityRequired", min: [2, "owner.errors.cityRequired"], max: [CITY_MAX, "owner.errors.nameTooLong"] }),
     category: slug("owner.errors.categoryRequired"),
     ...storyFields,
   })
   .superRefine((v, ctx) => {
-    const stories = LANGS.map((l) => v[`story_${l}`]?.trim() ?? "").filter(Boolean);
+    const stories = LANGS.map((l) => v[`story_${l}`] ?? "").filter(Boolean);
     if (!stories.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["story_en"], message: "owner.errors.storyRequired" });
-    else if (stories.some((s) => s.length < 20)) {
-      const lang = LANGS.find((l) => (v[`story_${l}`]?.trim().length ?? 0) > 0 && (v[`story_${l}`]?.trim().length ?? 0) < 20)!;
+    else if (stories.some((s) => s.length < STORY_MIN)) {
+      const lang = LANGS.find((l) => (v[`story_${l}`]?.length ?? 0) > 0 && (v[`story_${l}`]?.length ?? 0) < STORY_MIN)!;
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [`story_${lang}`], message: "owner.errors.storyTooShort" });
     }
   });
@@ -106,7 +114,7 @@ export const storeDecisionSchema = z
   .object({
     store: slug("owner.errors.storeInvalid"),
     decision: z.enum(["approve", "suspend"], { errorMap: () => ({ message: "owner.errors.intentInvalid" }) }),
-    reason: z.string().trim().max(500, "owner.errors.reasonTooLong").optional(),
+    reason: normalisedText("paragraphs", { max: [500, "owner.errors.reasonTooLong"] }),
   })
   .refine((v) => v.decision !== "suspend" || (v.reason?.length ?? 0) >= 3, { path: ["reason"], message: "owner.errors.reasonRequired" });
 
@@ -117,60 +125,16 @@ export const imageActionSchema = z.object({
 
 // ── Store profile (an existing store's details and its translations) ──────
 
-export const STORE_NAME_MAX = 80;
-export const CITY_MAX = 80;
-export const TAGLINE_MAX = 140;
-export const STORY_MIN = 20;
-export const STORY_MAX = 4000;
-export const FOUNDED_MIN = 1800;
-
-// Invisible characters that have no place in shop text: C0/C1 controls, and the
-// bidi embedding/override/isolate marks that can make a name display as another.
-// Left-to-right and right-to-left marks (U+200E/F) and joiners stay: Arabic and
-// emoji text use them.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** One line of plain text: NFC, no invisible controls, runs of white space made one space. */
-export function singleLine(input: string): string {
-  return input.normalize("NFC").replace(CONTROLS, "").replace(/\s+/g, " ").trim();
-}
-
-/** Paragraphs of plain text: as `singleLine`, but line breaks kept (at most one blank line in a row). */
-export function plainParagraphs(input: string): string {
-  return input
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROLS, "")
-    .split("\n")
-    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-/**
- * A text field cleaned before it is checked, so the limits count what is
- * stored. Text that cleans down to nothing counts as not given.
- */
-function cleanedText(clean: (s: string) => string, rules: { required: string; min?: [number, string]; max: [number, string] }): z.ZodPipeline<z.ZodEffects<z.ZodString, string, string>, z.ZodString>;
-function cleanedText(clean: (s: string) => string, rules: { min?: [number, string]; max: [number, string] }): z.ZodOptional<z.ZodPipeline<z.ZodEffects<z.ZodString, string, string>, z.ZodOptional<z.ZodString>>>;
-function cleanedText(clean: (s: string) => string, rules: { required?: string; min?: [number, string]; max: [number, string] }) {
-  const given = rules.required ? { required_error: rules.required } : undefined;
-  let checked = z.string(given).max(rules.max[0], rules.max[1]);
-  if (rules.min) checked = checked.min(rules.min[0], rules.min[1]);
-  const input = z.string(given).transform(clean);
-  return rules.required ? input.pipe(checked) : input.pipe(checked.optional()).optional();
-}
 
 export const storeTranslationSchema = z.object({
   intent: z.literal("translation"),
   language: z.enum(LANGS, { errorMap: () => ({ message: "owner.errors.languageInvalid" }) }),
-  name: cleanedText(singleLine, { required: "owner.errors.storeNameRequired", min: [2, "owner.errors.nameTooShort"], max: [STORE_NAME_MAX, "owner.errors.nameTooLong"] }),
-  city: cleanedText(singleLine, { required: "owner.errors.cityRequired", min: [2, "owner.errors.cityRequired"], max: [CITY_MAX, "owner.errors.nameTooLong"] }),
-  tagline: cleanedText(singleLine, { max: [TAGLINE_MAX, "owner.errors.taglineTooLong"] }),
+  name: normalisedText("line", { required: "owner.errors.storeNameRequired", min: [2, "owner.errors.nameTooShort"], max: [STORE_NAME_MAX, "owner.errors.nameTooLong"] }),
+  city: normalisedText("line", { required: "owner.errors.cityRequired", min: [2, "owner.errors.cityRequired"], max: [CITY_MAX, "owner.errors.nameTooLong"] }),
+  tagline: normalisedText("line", { max: [TAGLINE_MAX, "owner.errors.taglineTooLong"] }),
   // Optional per language (the English story, or another language's, is shown
   // instead); the domain refuses a save that would leave the store with none.
-  story: cleanedText(plainParagraphs, { min: [STORY_MIN, "owner.errors.storyTooShort"], max: [STORY_MAX, "owner.errors.storyTooLong"] }),
+  story: normalisedText("paragraphs", { min: [STORY_MIN, "owner.errors.storyTooShort"], max: [STORY_MAX, "owner.errors.storyTooLong"] }),
 });
 export type StoreTranslationInput = z.infer<typeof storeTranslationSchema>;
 

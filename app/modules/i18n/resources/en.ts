@@ -120,6 +120,15 @@ const en = {
     text: "We could not find this page. It may have moved, or the address may be mistyped.",
     back: "Back to the home page",
   },
+  badRequest: {
+    title: "This form could not be read",
+    unreadable: "What was sent is not a form this page can read. Go back, fill the form in again and send it.",
+    tooLarge: "What was sent is too large for this form. Shorten the text and send it again.",
+    contentType: "This page only accepts a form sent by its own page. Go back and use the form.",
+    repeated: "A field of this form was sent more than once. Go back and send the form again.",
+    fieldName: "The form contained a field this page does not use. Go back and send the form again.",
+    file: "This form does not take files. Go back and send the form without one.",
+  },
   error: {
     title: "Something went wrong",
     text: "Please try again in a moment.",

@@ -128,6 +128,15 @@ const fr = {
     text: "Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée, ou l’adresse comporte une faute de frappe.",
     back: "Retour à l’accueil",
   },
+  badRequest: {
+    title: "Ce formulaire n’a pas pu être lu",
+    unreadable: "Ce qui a été envoyé n’est pas un formulaire que cette page sait lire. Revenez en arrière, remplissez à nouveau le formulaire et envoyez-le.",
+    tooLarge: "Ce qui a été envoyé est trop volumineux pour ce formulaire. Raccourcissez le texte et envoyez-le à nouveau.",
+    contentType: "Cette page n’accepte que le formulaire envoyé depuis sa propre page. Revenez en arrière et utilisez le formulaire.",
+    repeated: "Un champ de ce formulaire a été envoyé plusieurs fois. Revenez en arrière et envoyez à nouveau le formulaire.",
+    fieldName: "Le formulaire contenait un champ que cette page n’utilise pas. Revenez en arrière et envoyez à nouveau le formulaire.",
+    file: "Ce formulaire n’accepte pas de fichiers. Revenez en arrière et envoyez le formulaire sans fichier.",
+  },
   error: {
     title: "Une erreur s’est produite",
     text: "Veuillez réessayer dans un instant.",

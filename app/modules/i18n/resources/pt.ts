@@ -128,6 +128,15 @@ const pt = {
     text: "Não foi possível encontrar esta página. Pode ter sido movida, ou o endereço pode ter sido mal escrito.",
     back: "Voltar à página inicial",
   },
+  badRequest: {
+    title: "Não foi possível ler este formulário",
+    unreadable: "O que foi enviado não é um formulário que esta página consiga ler. Volte, preencha o formulário de novo e envie-o.",
+    tooLarge: "O que foi enviado é grande demais para este formulário. Encurte o texto e envie-o de novo.",
+    contentType: "Esta página só aceita o formulário enviado a partir da sua própria página. Volte e use o formulário.",
+    repeated: "Um campo deste formulário foi enviado mais de uma vez. Volte e envie o formulário de novo.",
+    fieldName: "O formulário continha um campo que esta página não usa. Volte e envie o formulário de novo.",
+    file: "Este formulário não aceita ficheiros. Volte e envie o formulário sem ficheiro.",
+  },
   error: {
     title: "Ocorreu um erro",
     text: "Tente novamente daqui a pouco.",

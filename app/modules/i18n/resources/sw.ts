@@ -123,6 +123,15 @@ const sw = {
     text: "Hatukuweza kupata ukurasa huu. Huenda umehamishwa, au anwani imeandikwa vibaya.",
     back: "Rudi kwenye ukurasa wa mwanzo",
   },
+  badRequest: {
+    title: "Fomu hii haikuweza kusomwa",
+    unreadable: "Kilichotumwa si fomu ambayo ukurasa huu unaweza kusoma. Rudi nyuma, jaza fomu tena kisha uitume.",
+    tooLarge: "Kilichotumwa ni kikubwa mno kwa fomu hii. Fupisha maandishi kisha uitume tena.",
+    contentType: "Ukurasa huu unapokea tu fomu iliyotumwa kutoka ukurasa wake wenyewe. Rudi nyuma na utumie fomu.",
+    repeated: "Sehemu moja ya fomu hii ilitumwa zaidi ya mara moja. Rudi nyuma na utume fomu tena.",
+    fieldName: "Fomu ilikuwa na sehemu ambayo ukurasa huu hauitumii. Rudi nyuma na utume fomu tena.",
+    file: "Fomu hii haipokei faili. Rudi nyuma na utume fomu bila faili.",
+  },
   error: {
     title: "Hitilafu imetokea",
     text: "Tafadhali jaribu tena baada ya muda mfupi.",
