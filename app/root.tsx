@@ -25,7 +25,8 @@ import stylesheet from "./styles/app.css?url";
 
 /** Error pages: loaders throw `notFound(...)` with a translated title (see modules/http). */
 export const meta: MetaFunction = ({ error }) => {
-  const title = isRouteErrorResponse(error) && typeof error.data?.title === "string" ? error.data.title : null;
+  const errorData: unknown = isRouteErrorResponse(error) ? error.data : null;
+  const title = errorData && typeof errorData === "object" && "title" in errorData && typeof errorData.title === "string" ? errorData.title : null;
   return title ? [{ title }, { name: "robots", content: "noindex" }] : [];
 };
 
@@ -40,7 +41,7 @@ const CANONICAL_PARAMS = ["page", "category", "country", "store", "deal", "after
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { lang, rest } = splitLangPath(url.pathname);
-  const visited = await langCookie.parse(request.headers.get("Cookie"));
+  const visited: unknown = await langCookie.parse(request.headers.get("Cookie"));
   if (!visited && url.pathname === "/") {
     const preferred = await languageFromHeader(request);
     if (preferred !== DEFAULT_LANG) {

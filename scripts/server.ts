@@ -73,6 +73,7 @@ export async function createApp(options: { dev?: boolean } = {}) {
 
   app.all(
     "*",
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Remix's Express handler catches its own errors and passes them to next().
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,

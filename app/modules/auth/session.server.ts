@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { env, secureCookies } from "~/env.server";
 
@@ -57,7 +57,7 @@ export async function createSession(userId: number, meta: { ip?: string; userAge
 }
 
 async function tokenFrom(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
@@ -97,10 +97,6 @@ export function endOtherSessions(userId: number, keepSessionId: string): void {
   db.delete(schema.sessions)
     .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, keepSessionId)))
     .run();
-}
-
-export function purgeExpiredSessions(now = new Date()): void {
-  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)).run();
 }
 
 /** Whether the request carries a session cookie at all (used to keep such pages out of shared caches). */

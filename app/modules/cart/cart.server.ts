@@ -27,7 +27,7 @@ const CART_ID = /^[A-Za-z0-9_-]{20,64}$/;
 
 /** The cart id the request's cookie names, if it looks like one of ours. */
 export async function cartIdFrom(request: Request): Promise<string | null> {
-  const value = await cartCookie.parse(request.headers.get("Cookie"));
+  const value: unknown = await cartCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && CART_ID.test(value) ? value : null;
 }
 
@@ -270,13 +270,4 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
     totalMinor: orderable.reduce((sum, l) => sum + l.lineMinor, 0),
     units: orderable.reduce((sum, l) => sum + l.quantity, 0),
   };
-}
-
-/** The cart's lines as an order wants them (every line; the stock rules decide at checkout). */
-export function cartOrderLines(cartId: string): { productId: number; quantity: number }[] {
-  return db
-    .select({ productId: schema.cartLines.productId, quantity: schema.cartLines.quantity })
-    .from(schema.cartLines)
-    .where(eq(schema.cartLines.cartId, cartId))
-    .all();
 }

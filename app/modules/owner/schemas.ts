@@ -128,6 +128,7 @@ export const FOUNDED_MIN = 1800;
 // bidi embedding/override/isolate marks that can make a name display as another.
 // Left-to-right and right-to-left marks (U+200E/F) and joiners stay: Arabic and
 // emoji text use them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** One line of plain text: NFC, no invisible controls, runs of white space made one space. */
