@@ -22,6 +22,7 @@ import { getOptionalUser } from "./modules/auth/guards.server";
 import { cartItemCount } from "./modules/cart/cart.server";
 import { useNonce } from "./modules/security/nonce";
 import stylesheet from "./styles/app.css?url";
+import { publicOrigin } from "./env.server";
 
 /** Error pages: loaders throw `notFound(...)` with a translated title (see modules/http). */
 export const meta: MetaFunction = ({ error }) => {
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (value && value !== "1") query.set(key, value);
   }
   const suffix = query.size ? `?${query}` : "";
-  const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
+  const origin = publicOrigin(request.url);
   const alternates = LANGS.map((l) => ({ lang: l, href: `${origin}${localizePath(rest, l)}${suffix}` }));
   const user = await getOptionalUser(request);
   return data(

@@ -13,6 +13,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest } from "express";
+import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
 import { securityHeaders } from "../app/modules/security/headers";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
@@ -101,24 +102,12 @@ export async function startServer(port: number, host?: string, options: { dev?: 
   return server;
 }
 
-/** A production server must be given its session secret; `npm start` provides one. */
-function checkProductionSecret() {
-  const secret = process.env.SESSION_SECRET;
-  if (process.env.NODE_ENV === "production" && (!secret || secret.length < 32)) {
-    console.error(
-      "SESSION_SECRET is missing or shorter than 32 characters. Set it to a long random value " +
-        "(e.g. `openssl rand -hex 32`), or start with `npm start`, which creates one beside the database.",
-    );
-    process.exit(1);
-  }
-}
-
 // `node --import tsx scripts/server.ts` serves an existing build and database as they are;
 // with --dev it serves the sources through Vite instead.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const dev = process.argv.includes("--dev");
   process.env.NODE_ENV ??= dev ? "development" : "production";
-  checkProductionSecret();
+  exitOnInvalidEnvironment();
   const port = Number(process.env.PORT ?? 3000);
   const server = await startServer(port, process.env.HOST, { dev });
   const address = server.address();

@@ -10,13 +10,14 @@ import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
-import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd, publicOrigin } from "~/modules/catalog/seo";
+import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd } from "~/modules/catalog/seo";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { convertMinor, currencyExponent, BASE_CURRENCY } from "~/modules/money/money";
 import { formatDuration, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
+import { publicOrigin } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 

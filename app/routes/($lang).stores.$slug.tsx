@@ -8,10 +8,11 @@ import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
 import { CATALOG_HEADERS } from "~/modules/catalog/cache";
-import { breadcrumbList, pageMeta, publicOrigin, storeJsonLd } from "~/modules/catalog/seo";
+import { breadcrumbList, pageMeta, storeJsonLd } from "~/modules/catalog/seo";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { publicOrigin } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 

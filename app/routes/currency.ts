@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { currencyCookie, PRESENTMENT_CURRENCIES } from "~/modules/money/currency";
+import { secureCookies } from "~/env.server";
 
 /** Where to go back to: a same-site path only (never "//host" or a full URL). */
 const schema = z.object({
@@ -14,8 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(form);
   const back = typeof form.back === "string" && /^\/(?![/\\])[^\s]*$/.test(form.back) ? form.back : "/";
   if (!parsed.success) return redirect(back, 303);
-  const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
-  return redirect(parsed.data.back, { status: 303, headers: { "Set-Cookie": currencyCookie(parsed.data.currency, secure) } });
+  return redirect(parsed.data.back, { status: 303, headers: { "Set-Cookie": currencyCookie(parsed.data.currency, secureCookies()) } });
 }
 
 export function loader() {

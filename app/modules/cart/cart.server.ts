@@ -14,13 +14,14 @@ import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
 import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
+import { secureCookies } from "~/env.server";
 
 export const cartCookie = createCookie("cart", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 60,
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: secureCookies(),
 });
 
 const CART_ID = /^[A-Za-z0-9_-]{20,64}$/;

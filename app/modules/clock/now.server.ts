@@ -6,7 +6,9 @@
  * run with NODE_ENV=production, where the test clock cannot be switched on
  * and `now()` is plain `Date.now()`.
  */
-const enabled = process.env.NODE_ENV === "test" && process.env.TEST_CLOCK === "1";
+import { env } from "~/env.server";
+
+const enabled = env().NODE_ENV === "test" && env().TEST_CLOCK === "1";
 let offsetMs = 0;
 
 export function testClockEnabled(): boolean {

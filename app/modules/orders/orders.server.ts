@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { db, perArity, schema, statements, transact, type Executor } from "~/db.server";
+import { env } from "~/env.server";
 import { applyPaidOrder } from "../counters/counters.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
@@ -17,12 +18,7 @@ import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
-export const PENDING_ORDER_TTL_MS = pendingMinutes() * 60 * 1000;
-
-function pendingMinutes(): number {
-  const raw = Number(process.env.PENDING_ORDER_MINUTES);
-  return Number.isFinite(raw) && raw > 0 ? raw : 30;
-}
+export const PENDING_ORDER_TTL_MS = env().PENDING_ORDER_MINUTES * 60 * 1000;
 
 export class OrderError extends Error {
   constructor(
