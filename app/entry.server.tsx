@@ -1,4 +1,4 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -7,6 +7,7 @@ import { DropNulBytes } from "./modules/http/drop-nul-bytes";
 import { splitLangPath } from "./modules/i18n/config";
 import { i18nFor } from "./modules/i18n/i18n.server";
 import { hasSessionCookie } from "./modules/auth/session.server";
+import { logger } from "./modules/http/log.server";
 import { NonceProvider } from "./modules/security/nonce";
 
 export const streamTimeout = 5_000;
@@ -60,3 +61,12 @@ export default function handleRequest(
     const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/**
+ * Unexpected errors from loaders, actions and rendering, logged once with the
+ * request id. A request the client gave up on is not an error of ours.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  logger().error({ err: error, requestId: context.requestId, method: request.method, path: new URL(request.url).pathname }, "unexpected error");
+};

@@ -15,6 +15,7 @@ import compression from "compression";
 import express, { type Request as ExpressRequest } from "express";
 import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
+import { requestLogging } from "../app/modules/http/log.server";
 import { securityHeaders } from "../app/modules/security/headers";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
 
@@ -33,6 +34,7 @@ export async function createApp(options: { dev?: boolean } = {}) {
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "1");
 
+  app.use(requestLogging());
   // Headers for every response, static files included.
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -82,6 +84,7 @@ export async function createApp(options: { dev?: boolean } = {}) {
         ({
           cspNonce: String(res.locals.cspNonce),
           ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          requestId: String(res.locals.requestId),
         }) satisfies ShowcaseLoadContext,
     }),
   );

@@ -61,6 +61,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       SESSION_SECRET: "browser-test-session-secret-0123456789abcdef",
       // The test server speaks plain HTTP on loopback.
       INSECURE_COOKIES: "1",
+      // A production server logs every request at info; tests want only warnings and errors.
+      LOG_LEVEL: "warn",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

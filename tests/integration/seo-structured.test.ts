@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 /** What the server hands every request (scripts/server.ts → getLoadContext). */
 const get = (pathname: string, headers: Record<string, string> = {}) =>
-  handle(new Request(`${ORIGIN}${pathname}`, { headers }), { cspNonce: NONCE, ip: "127.0.0.1" });
+  handle(new Request(`${ORIGIN}${pathname}`, { headers }), { cspNonce: NONCE, ip: "127.0.0.1", requestId: "seo-structured-test" });
 
 /** Straight from the database file, not through the app's queries. */
 function sql<T>(query: string, ...args: unknown[]): T[] {

@@ -127,18 +127,13 @@ export function applyStripeEvent(event: Stripe.Event, now: Date): string {
     case "checkout.session.completed":
       if (session.payment_status !== "paid") return recordPaymentEvent(base);
       if (!amountMatches) return recordPaymentEvent({ ...base, type: `${event.type}.amount_mismatch` });
-      return report(markOrderPaid(base, { revive: true }), order.number);
+      return markOrderPaid(base, { revive: true });
     case "checkout.session.async_payment_succeeded":
       if (!amountMatches) return recordPaymentEvent({ ...base, type: `${event.type}.amount_mismatch` });
-      return report(markOrderPaid(base, { revive: true }), order.number);
+      return markOrderPaid(base, { revive: true });
     case "checkout.session.async_payment_failed":
       return closeOrder(base, "failed");
     default:
       return closeOrder(base, "expired");
   }
-}
-
-function report(result: ReturnType<typeof markOrderPaid>, number: string) {
-  if (result === "needs_refund") console.warn(`Stripe paid order ${number} after its stock or festival-price units went to others: refund it.`);
-  return result;
 }
