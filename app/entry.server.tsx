@@ -1,5 +1,5 @@
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -64,9 +64,11 @@ export default function handleRequest(
 
 /**
  * Unexpected errors from loaders, actions and rendering, logged once with the
- * request id. A request the client gave up on is not an error of ours.
+ * request id. Not logged: a request the client gave up on, and the Responses
+ * routes throw on purpose (a 404 for an unknown product, a 403 for someone
+ * else's store), which are answers, not errors.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isRouteErrorResponse(error) || error instanceof Response) return;
   logger().error({ err: error, requestId: context.requestId, method: request.method, path: new URL(request.url).pathname }, "unexpected error");
 };
