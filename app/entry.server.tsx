@@ -1,5 +1,5 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -7,6 +7,7 @@ import { DropNulBytes } from "./modules/http/drop-nul-bytes";
 import { splitLangPath } from "./modules/i18n/config";
 import { i18nFor } from "./modules/i18n/i18n.server";
 import { hasSessionCookie } from "./modules/auth/session.server";
+import { logger } from "./modules/http/log.server";
 import { NonceProvider } from "./modules/security/nonce";
 import { isSharedPage } from "./modules/http/shared-pages";
 
@@ -69,3 +70,14 @@ export default function handleRequest(
     const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/**
+ * Unexpected errors from loaders, actions and rendering, logged once with the
+ * request id. Not logged: a request the client gave up on, and the Responses
+ * routes throw on purpose (a 404 for an unknown product, a 403 for someone
+ * else's store), which are answers, not errors.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted || isRouteErrorResponse(error) || error instanceof Response) return;
+  logger().error({ err: error, requestId: context.requestId, method: request.method, path: new URL(request.url).pathname }, "unexpected error");
+};

@@ -23,10 +23,12 @@ import { personalFor } from "./modules/http/personal.server";
 import { isSharedPage } from "./modules/http/shared-pages";
 import { useNonce } from "./modules/security/nonce";
 import stylesheet from "./styles/app.css?url";
+import { publicOrigin } from "./env.server";
 
 /** Error pages: loaders throw `notFound(...)` with a translated title (see modules/http). */
 export const meta: MetaFunction = ({ error }) => {
-  const title = isRouteErrorResponse(error) && typeof error.data?.title === "string" ? error.data.title : null;
+  const errorData: unknown = isRouteErrorResponse(error) ? error.data : null;
+  const title = errorData && typeof errorData === "object" && "title" in errorData && typeof errorData.title === "string" ? errorData.title : null;
   return title ? [{ title }, { name: "robots", content: "noindex" }] : [];
 };
 
@@ -66,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (value && value !== "1") query.set(key, value);
   }
   const suffix = query.size ? `?${query}` : "";
-  const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
+  const origin = publicOrigin(request.url);
   const alternates = LANGS.map((l) => ({ lang: l, href: `${origin}${localizePath(rest, l)}${suffix}` }));
   return {
     lang,
@@ -136,7 +138,9 @@ export function ErrorBoundary() {
   if (status >= 500) console.error(error);
   if (status === 400) {
     // A body no form could read (app/modules/http/form.server.ts): the message says what was wrong.
-    const message = isRouteErrorResponse(error) && typeof error.data?.message === "string" ? error.data.message : t("badRequest.unreadable");
+    const data: unknown = isRouteErrorResponse(error) ? error.data : null;
+    const sent = data && typeof data === "object" && "message" in data ? data.message : null;
+    const message = typeof sent === "string" ? sent : t("badRequest.unreadable");
     return (
       <section className="container page-message">
         <p className="page-message__code">400</p>

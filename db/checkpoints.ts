@@ -55,7 +55,7 @@ parentPort.on("message", (message) => {
 // One worker per database file per process, kept on globalThis so that a
 // module reloaded by the dev server does not start a second one.
 const running: Map<string, Worker> = ((globalThis as { __showcaseCheckpointers?: Map<string, Worker> }).__showcaseCheckpointers ??=
-  new Map());
+  new Map<string, Worker>());
 
 /**
  * Starts the background checkpointer for this connection's file (once per
@@ -66,7 +66,7 @@ const running: Map<string, Worker> = ((globalThis as { __showcaseCheckpointers?:
 export function startBackgroundCheckpoints(db: AppDatabase, options: CheckpointOptions = {}): () => Promise<number> {
   const client = db.$client;
   const file = client.name;
-  if (client.memory || !file) return async () => 0;
+  if (client.memory || !file) return () => Promise.resolve(0);
   client.pragma(`wal_autocheckpoint = ${options.backstopPages ?? 10_000}`);
   // After a burst the WAL file would otherwise stay at its largest size.
   client.pragma("journal_size_limit = 67108864");

@@ -24,5 +24,5 @@ export function openDatabase(file = databasePath()): AppDatabase {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as AppDatabase;
+  return drizzle(sqlite, { schema });
 }

@@ -49,6 +49,7 @@ export function perArity(client: Database.Database, sql: (list: string) => strin
 }
 
 // BEGIN DEFERRED, as Drizzle's `db.transaction` issues; nested calls become savepoints.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's transaction variants are plain closures over the connection, not methods that use `this`.
 const runners = statements((client) => client.transaction(<T>(fn: () => T): T => fn()).deferred);
 
 /**

@@ -63,6 +63,7 @@ export async function serveOnEveryCore(options: ClusterOptions): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.env.NODE_ENV ??= "production";
+  if (cluster.isPrimary) (await import("../app/env.server")).exitOnInvalidEnvironment();
   const port = Number(process.env.PORT ?? 3000);
   await serveOnEveryCore({ port, host: process.env.HOST, banner: (n) => `Listening on http://localhost:${port} (${n} server processes)` });
 }

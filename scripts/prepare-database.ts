@@ -3,6 +3,7 @@
  * `npm start`, `npm run db:reset` and the test set-up, so all three make the
  * same database.
  */
+import { env } from "../app/env.server";
 import { databasePath } from "../db/connection";
 
 export async function prepareDatabase(options: { log?: (m: string) => void } = {}) {
@@ -13,11 +14,10 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
   const { databaseIsEmpty, seedDatabase } = await import("../db/seed/seed");
   runMigrations(db);
   if (databaseIsEmpty()) {
-    const scale = Number(process.env.SEED_SCALE ?? 1);
+    const { SEED_SCALE: scale, SEED_DATE } = env();
     log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
     // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
-    const today = process.env.SEED_DATE ? new Date(`${process.env.SEED_DATE}T00:00:00Z`) : undefined;
-    if (today && Number.isNaN(today.getTime())) throw new Error(`SEED_DATE must be YYYY-MM-DD, got "${process.env.SEED_DATE}"`);
+    const today = SEED_DATE ? new Date(`${SEED_DATE}T00:00:00Z`) : undefined;
     await seedDatabase({ scale, today, log });
     return { seeded: true };
   }

@@ -9,7 +9,7 @@
  * by the page cache straight from `node:http`, before Express and Remix see
  * the request; everything else goes through Express.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,8 +17,10 @@ import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest } from "express";
+import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
 import { PageCache, type PageCacheState } from "../app/modules/http/page-cache";
+import { requestLogging } from "../app/modules/http/log.server";
 import { securityHeaders } from "../app/modules/security/headers";
 import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
@@ -50,7 +52,8 @@ function createPageCache(build: ServerBuild): PageCache {
   const handle = createFetchHandler(build, process.env.NODE_ENV);
   return new PageCache({
     state,
-    render: (request) => handle(request, { cspNonce: "", ip: "shared" } satisfies ShowcaseLoadContext),
+    // A render's id goes on its log lines (errors included); hits are answered without logging, so a peak costs no log I/O.
+    render: (request) => handle(request, { cspNonce: "", ip: "shared", requestId: randomUUID() } satisfies ShowcaseLoadContext),
     originOf,
     production: process.env.NODE_ENV === "production",
     store: process.env.PAGE_CACHE !== "off",
@@ -64,6 +67,7 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
   app.disable("x-powered-by");
   app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
 
+  app.use(requestLogging());
   // Headers for every response, static files included.
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -109,6 +113,7 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
 
   app.all(
     "*",
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Remix's Express handler catches its own errors and passes them to next().
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
@@ -116,6 +121,7 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
         ({
           cspNonce: String(res.locals.cspNonce),
           ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          requestId: String(res.locals.requestId),
         }) satisfies ShowcaseLoadContext,
     }),
   );
@@ -132,8 +138,9 @@ export async function startServer(port: number, host?: string, options: { dev?: 
   const app = await createApp({ ...options, build });
   const pageCache = build ? createPageCache(build) : undefined;
   const server: ShowcaseServer = createServer((req, res) => {
-    if (pageCache) pageCache.handle(req, res, () => app(req, res));
-    else app(req, res);
+    const toApp = () => void app(req, res);
+    if (pageCache) pageCache.handle(req, res, toApp);
+    else toApp();
   });
   server.pageCache = pageCache;
   // Longer than any client's or load balancer's idle timeout, so that the server is never the side that
@@ -152,24 +159,12 @@ export async function startServer(port: number, host?: string, options: { dev?: 
   return server;
 }
 
-/** A production server must be given its session secret; `npm start` provides one. */
-function checkProductionSecret() {
-  const secret = process.env.SESSION_SECRET;
-  if (process.env.NODE_ENV === "production" && (!secret || secret.length < 32)) {
-    console.error(
-      "SESSION_SECRET is missing or shorter than 32 characters. Set it to a long random value " +
-        "(e.g. `openssl rand -hex 32`), or start with `npm start`, which creates one beside the database.",
-    );
-    process.exit(1);
-  }
-}
-
 // `node --import tsx scripts/server.ts` serves an existing build and database as they are;
 // with --dev it serves the sources through Vite instead.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const dev = process.argv.includes("--dev");
   process.env.NODE_ENV ??= dev ? "development" : "production";
-  checkProductionSecret();
+  exitOnInvalidEnvironment();
   const port = Number(process.env.PORT ?? 3000);
   const server = await startServer(port, process.env.HOST, { dev });
   const address = server.address();

@@ -1,12 +1,32 @@
 /**
- * `npm test`: the whole suite. Makes sure a Chromium is there for the browser
- * tests, builds the app the browser tests run against, then runs Vitest.
+ * `npm test`: the whole suite. First the gates (types, lint, dead code), each
+ * run in full so one run reports every failing gate; then makes sure a
+ * Chromium is there for the browser tests, builds the app the browser tests
+ * run against, and runs Vitest.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./chromium";
+
+// The same npm scripts a developer runs by hand, so a gate here cannot differ from one there.
+const GATES = [
+  { script: "typecheck", what: "types (tsc)" },
+  { script: "lint", what: "lint (ESLint)" },
+  { script: "knip", what: "dead code (knip)" },
+];
+const failedGates: string[] = [];
+for (const gate of GATES) {
+  console.log(`Gate: ${gate.what} — npm run ${gate.script}`);
+  const run = spawnSync("npm", ["run", "--silent", gate.script], { stdio: ["ignore", "inherit", "inherit"] });
+  if (run.status !== 0) failedGates.push(`${gate.what} (npm run ${gate.script})`);
+}
+if (failedGates.length > 0) {
+  console.error(`\nGate failed: ${failedGates.join("; ")}. Fix it before the build and tests run.`);
+  process.exit(1);
+}
+console.log("Gates passed: types, lint, dead code.");
 
 const chrome = ensureChromium();
 console.log(`Browser tests will use ${chrome}`);

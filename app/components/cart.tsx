@@ -1,16 +1,14 @@
 import { Link, useFetcher } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { MAX_LINE_QUANTITY } from "~/modules/cart/limits";
 import { usePersonal } from "./personal";
+import { useBrowserValue } from "./use-browser-value";
 
 /** True once React runs in the browser: forms then ask the cart action for data instead of a redirect. */
 export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useBrowserValue(() => true, false);
 }
 
 export function CartLink() {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "~/modules/i18n/format";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
 import type { CountersView, FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
+import { useBrowserValue } from "./use-browser-value";
 
 /**
  * Counts down to `target`. The server's text shows until the browser takes
@@ -29,9 +30,7 @@ export function Countdown({ target, initial, serverNow }: { target: number; init
 
 /** The viewer's own time zone, known only once JavaScript runs in the browser (null before, and without it). */
 export function useViewerZone(): string | null {
-  const [zone, setZone] = useState<string | null>(null);
-  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || null), []);
-  return zone;
+  return useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone || null, null);
 }
 
 /**
@@ -64,7 +63,12 @@ export function ViewerTime({ instant, utcText }: { instant: number; utcText: str
 export function useLiveCounters(slug: string, initial: CountersView): CountersView {
   const localize = useLocalizedPath();
   const [counters, setCounters] = useState(initial);
-  useEffect(() => setCounters(initial), [initial]);
+  // New numbers from the server (a revalidation) replace the live ones; set during render, not in an effect.
+  const [serverCounters, setServerCounters] = useState(initial);
+  if (serverCounters !== initial) {
+    setServerCounters(initial);
+    setCounters(initial);
+  }
   useEffect(() => {
     let source: EventSource | null = null;
     let poll: ReturnType<typeof setInterval> | undefined;
@@ -72,22 +76,23 @@ export function useLiveCounters(slug: string, initial: CountersView): CountersVi
     const apply = (payload: { counters?: CountersView }) => {
       if (!stopped && payload.counters) setCounters(payload.counters);
     };
+    const pollOnce = async () => {
+      try {
+        const res = await fetch(localize(`/festivals/${slug}/counters`), { headers: { Accept: "application/json" } });
+        if (res.ok) apply((await res.json()) as { counters?: CountersView });
+      } catch {
+        /* offline for a moment: try again next tick */
+      }
+    };
     const startPolling = () => {
       if (poll || stopped) return;
-      poll = setInterval(async () => {
-        try {
-          const res = await fetch(localize(`/festivals/${slug}/counters`), { headers: { Accept: "application/json" } });
-          if (res.ok) apply(await res.json());
-        } catch {
-          /* offline for a moment: try again next tick */
-        }
-      }, 5000);
+      poll = setInterval(() => void pollOnce(), 5000);
     };
     if (typeof EventSource === "function") {
       source = new EventSource(localize(`/festivals/${slug}/events`));
       source.onmessage = (event) => {
         try {
-          apply(JSON.parse(event.data));
+          apply(JSON.parse(String(event.data)) as { counters?: CountersView });
         } catch {
           /* ignore a malformed message */
         }

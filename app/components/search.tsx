@@ -29,7 +29,12 @@ export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const { load } = fetcher;
 
-  useEffect(() => setValue(initial), [initial]);
+  // A new query in the URL (navigation) replaces what was typed; set during render, not in an effect.
+  const [urlQuery, setUrlQuery] = useState(initial);
+  if (urlQuery !== initial) {
+    setUrlQuery(initial);
+    setValue(initial);
+  }
   useEffect(() => {
     const q = value.trim();
     if (!q || !open) return;

@@ -14,6 +14,7 @@ import { checkoutErrors, SHIPPING_COUNTRIES, type CheckoutField } from "~/module
 import { placeOrder } from "~/modules/orders/checkout.server";
 import { PENDING_ORDER_TTL_MS, releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { stripeConfigured } from "~/modules/payments/stripe.server";
+import { publicOrigin } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formValues(await readForm(request, t));
   const { data: input, errors } = checkoutErrors(values);
   if (!input) return data<ActionResult>({ errors, values }, { status: 400 });
-  const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(request.url).origin;
+  const origin = publicOrigin(request.url);
   const result = await placeOrder({ cartId: await cartIdFrom(request), input, lang, currency, origin, now: new Date(appNow()) });
   if (result.ok) return redirect(result.redirectTo, 303);
   return data<ActionResult>({ errors: {}, formError: result.error, product: result.product, values }, { status: result.status });

@@ -9,7 +9,7 @@ import { listStores } from "~/modules/catalog/catalog.server";
 import { productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
-import { breadcrumbList, pageMeta, publicOrigin } from "~/modules/catalog/seo";
+import { breadcrumbList, pageMeta } from "~/modules/catalog/seo";
 import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
@@ -17,6 +17,7 @@ import { countryName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
+import { publicOrigin } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 

@@ -18,9 +18,10 @@ import { notFound } from "~/modules/http/responses.server";
 import { addImage, changeImage, imageCount, listImages, MAX_IMAGES } from "~/modules/owner/images.server";
 import { changeProductStatus, listCategoryOptions, productFormValues, updateProduct } from "~/modules/owner/products.server";
 import { imageActionSchema, productSchema, productStatusSchema, PRODUCT_INTENTS } from "~/modules/owner/schemas";
-import { allowedIntents, type ProductStatus } from "~/modules/owner/status";
+import { allowedIntents } from "~/modules/owner/status";
 import { categoryIdBySlug, ownedStoreName } from "~/modules/owner/stores.server";
 import { ImageRejected, MAX_UPLOAD_BYTES, removeImageFiles, srcSetFor, storeProductImage } from "~/modules/uploads/images.server";
+import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = productFormValues(user.id, store.id, Number(params.product));
   if (!found) throw notFound(t);
   const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
-  const status = found.product.status as ProductStatus;
+  const status = found.product.status;
   return {
     title: `${found.values.name_en ?? found.product.slug} · ${t("site.name")}`,
     storeName,
@@ -72,22 +73,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const { file, error } = await readUpload(request);
     if (!file) return data({ imageError: error ?? "missing", result: null }, { status: 400 });
-    if (imageCount(product.id) >= MAX_IMAGES) return data({ imageError: "full" as ImageError, result: null }, { status: 400 });
+    if (imageCount(product.id) >= MAX_IMAGES) return data({ imageError: "full", result: null }, { status: 400 });
     try {
       const stored = await storeProductImage(new Uint8Array(await file.arrayBuffer()));
       if (!addImage(user.id, store.id, product.id, stored)) {
         await removeImageFiles(stored.files);
-        return data({ imageError: "full" as ImageError, result: null }, { status: 400 });
+        return data({ imageError: "full", result: null }, { status: 400 });
       }
     } catch (e) {
-      if (e instanceof ImageRejected) return data({ imageError: e.reason as ImageError, result: null }, { status: 400 });
+      if (e instanceof ImageRejected) return data({ imageError: e.reason, result: null }, { status: 400 });
       throw e;
     }
     return redirect(`${here}?uploaded=1#images`);
   }
 
   const formData = await readForm(request, t);
-  const intent = String(formData.get("intent") ?? "save");
+  const intent = formText(formData.get("intent"), "save");
   if ((PRODUCT_INTENTS as readonly string[]).includes(intent)) {
     const parsed = productStatusSchema.parse({ intent });
     if (!changeProductStatus(user.id, store.id, product.id, parsed.intent)) {

@@ -19,6 +19,7 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { TableScroll } from "~/components/table-scroll";
+import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
   if (!detail) throw notFound(t);
   const form = await readForm(request, t);
-  const productId = String(form.get("product") ?? "");
+  const productId = formText(form.get("product"));
   const product = detail.products.find((p) => String(p.id) === productId);
   // A product id that is not one of this enrolment's store's listed products
   // (another owner's, say, put in the field by hand) is not found here.

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
+import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -45,9 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOwner(request);
   const { lang, t } = requestContext(request);
   const form = await readForm(request, t);
-  const result = enrolStore(user.id, String(form.get("store") ?? ""), String(form.get("festival") ?? ""), now(), requestMeta(request, context).ip);
+  const result = enrolStore(user.id, formText(form.get("store")), formText(form.get("festival")), now(), requestMeta(request, context).ip);
   if (result === "enrolled" || result === "already") return redirect(`${localizePath("/dashboard/festivals", lang)}?enrolled=1`);
-  return data({ error: t(result === "closed" ? "festivals.errors.registrationClosed" : "festivals.errors.enrolNotFound"), key: `${form.get("festival")}|${form.get("store")}` }, { status: result === "closed" ? 409 : 404 });
+  return data({ error: t(result === "closed" ? "festivals.errors.registrationClosed" : "festivals.errors.enrolNotFound"), key: `${formText(form.get("festival"))}|${formText(form.get("store"))}` }, { status: result === "closed" ? 409 : 404 });
 }
 
 export default function OwnerFestivals() {

@@ -9,6 +9,7 @@ import { startPayment } from "~/modules/orders/checkout.server";
 import { releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { presentOrder } from "~/modules/orders/present.server";
 import { orderByLink } from "~/modules/orders/view.server";
+import { publicOrigin } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "robots", content: "noindex, nofollow" }, { name: "referrer", content: "no-referrer" }] : [];
@@ -41,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const order = findOrder(request, params.number);
   const url = new URL(request.url);
   if (order.status !== "pending") return redirect(`${url.pathname}${url.search}`, 303);
-  const origin = process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || url.origin;
-  return redirect(await startPayment(order, origin), 303);
+  return redirect(await startPayment(order, publicOrigin(request.url)), 303);
 }
 
 export default function OrderPage() {

@@ -10,6 +10,7 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { lookupSchema } from "~/modules/orders/checkout-schema";
 import { orderPath } from "~/modules/orders/links.server";
 import { lookUpOrder } from "~/modules/orders/lookup.server";
+import { formText } from "~/modules/http/form";
 
 export const headers = forwardRetryAfter;
 
@@ -31,7 +32,7 @@ type Result = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const form = await readForm(request, t);
-  const values = { number: String(form.get("number") ?? ""), email: String(form.get("email") ?? "") };
+  const values = { number: formText(form.get("number")), email: formText(form.get("email")) };
   const parsed = lookupSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Result["errors"] = {};
@@ -89,7 +90,7 @@ export default function OrderLookup() {
             />
             {errors[name] ? (
               <p className="field__error" id={`lookup-${name}-error`}>
-                {t(errors[name]!)}
+                {t(errors[name])}
               </p>
             ) : null}
           </div>

@@ -14,6 +14,7 @@ import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
+import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -52,9 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const form = formValues(await readForm(request, t));
   const parsed = decisionSchema.safeParse(form);
-  const key = `${String(form.subject ?? "")}-${String(form.id ?? "")}`;
+  const key = `${formText(form.subject)}-${formText(form.id)}`;
   if (!parsed.success) {
-    return data({ key, errors: parsed.error.issues.map((i) => i.message).filter((m) => m.startsWith("festivals.")), reason: String(form.reason ?? "") }, { status: 400 });
+    return data({ key, errors: parsed.error.issues.map((i) => i.message).filter((m) => m.startsWith("festivals.")), reason: formText(form.reason) }, { status: 400 });
   }
   const v = parsed.data;
   const changed = decide(v.subject, v.id, v.decision, v.reason || null, { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) });

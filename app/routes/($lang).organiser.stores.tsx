@@ -14,6 +14,7 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { notFound } from "~/modules/http/responses.server";
 import { decideStore, storesForReview } from "~/modules/owner/review.server";
 import { storeDecisionSchema } from "~/modules/owner/schemas";
+import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const { lang, t } = requestContext(request);
   const submission = parseWithZod(await readForm(request, t), { schema: storeDecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), store: String(submission.payload.store ?? "") }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), store: formText(submission.payload.store) }, { status: 400 });
   if (!decideStore(organiser.id, submission.value.store, submission.value.decision, submission.value.reason)) throw notFound(t);
   const show = new URL(request.url).searchParams.get("show") ?? "pending";
   return redirect(`${localizePath("/organiser/stores", lang)}?show=${encodeURIComponent(show)}&done=${submission.value.decision}`);

@@ -7,7 +7,8 @@ import { presenter, presentProduct, presentStore } from "~/modules/catalog/prese
 import { now as appNow } from "~/modules/clock/now.server";
 import { notFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
-import { breadcrumbList, pageMeta, publicOrigin, storeJsonLd } from "~/modules/catalog/seo";
+import { breadcrumbList, pageMeta, storeJsonLd } from "~/modules/catalog/seo";
+import { publicOrigin } from "~/env.server";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";

@@ -25,9 +25,10 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
 import { hasTerms, parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
+import { env } from "~/env.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
-  if (process.env.BENCH_BARE_ROUTE !== "1") return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  if (env().BENCH_BARE_ROUTE !== "1") return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   const { lang, t, currency } = requestContext(request);
   const url = new URL(request.url);
   const page = url.searchParams.get("view"); // not `page`: that is the list's own page number

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { STATIC_DOC_HEADERS } from "~/modules/catalog/cache";
-import { publicOrigin } from "~/modules/catalog/seo";
+import { publicOrigin } from "~/env.server";
 
 /** Shoppers' pages are open to crawlers; accounts, checkout and search results are not worth indexing. */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { STATIC_DOC_HEADERS } from "~/modules/catalog/cache";
 import { PATHS_PER_PART, publicPaths, sitemapIndexXml, urlsetXml } from "~/modules/catalog/sitemap.server";
-import { publicOrigin } from "~/modules/catalog/seo";
+import { publicOrigin } from "~/env.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const origin = publicOrigin(request.url);

@@ -7,6 +7,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { now, setTestClock, testClockEnabled } from "~/modules/clock/now.server";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
+import { formText } from "~/modules/http/form";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("reset")) {
     setTestClock(null);
   } else {
-    const at = Date.parse(String(form.get("at") ?? ""));
+    const at = Date.parse(formText(form.get("at")));
     if (Number.isNaN(at)) return Response.json({ error: "at must be an ISO instant" }, { status: 400 });
     setTestClock(at);
   }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { logger } from "~/modules/http/log.server";
 import { handleStripeWebhook } from "~/modules/payments/stripe.server";
 
 /**
@@ -14,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json(outcome.body, { status: outcome.status });
   } catch (error) {
     // A database failure: answer 500 so Stripe delivers the event again later.
-    console.error("Stripe webhook failed:", error);
+    logger().error({ err: error }, "Stripe webhook failed");
     return Response.json({ error: "temporarily unavailable" }, { status: 500 });
   }
 }

@@ -250,7 +250,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           .run();
 
         const storeProducts: { id: number; price: number; stock: number }[] = [];
-        productTypesFor(content, slug).forEach((type, i) => {
+        productTypesFor(content, slug).forEach((type) => {
           const [min, max] = type.priceUsdCents;
           const price = roundPrice(random.int(min, max));
           const stockRoll = random.next();

@@ -82,6 +82,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       // The test server speaks plain HTTP on loopback.
       INSECURE_COOKIES: "1",
       WEB_CONCURRENCY: String(processes),
+      // A production server logs every request at info; tests want only warnings and errors.
+      LOG_LEVEL: "warn",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -77,7 +77,7 @@ describe("cart", () => {
     expect(res.headers.get("Location")).toBe("/cart?notice=lowered");
     const deal = dealProduct(10, true);
     await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 50 }, handle);
-    const lines = db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))))).all();
+    const lines = db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))) as string)).all();
     expect(lines.find((l) => l.productId === plain.id)?.quantity).toBe(3);
     expect(lines.find((l) => l.productId === deal.id)?.quantity).toBe(deal.deal!.limit);
   });
@@ -262,7 +262,7 @@ describe("checkout", () => {
     setDealUnitsLeft(dealId, 1);
     let res = await shopper.post("/zh/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(409);
-    let page = await html(res);
+    const page = await html(res);
     expect(page).toContain("的节日特价刚刚售罄");
     expect(page).toContain('value="88 Nanjing Road"');
     expect(page).toMatch(/data-testid="cart-count">2</);

@@ -102,7 +102,7 @@ describe("a deal whose units at the festival price are used up", () => {
     // Single fetch's turbo-stream: a flat array whose objects map "_<key index>" to a value index.
     const flat = JSON.parse(await added.text()) as unknown[];
     const fields = flat[2] as Record<string, number>;
-    const result = Object.fromEntries(Object.entries(fields).map(([key, value]) => [flat[Number(key.slice(1))], flat[value]]));
+    const result = Object.fromEntries(Object.entries(fields).map(([key, value]) => [flat[Number(key.slice(1))], flat[value]] as [PropertyKey, unknown]));
     expect(result).toEqual({ ok: true, notice: "lowered", max: 2, byDeal: true });
 
     setDealUnitsLeft(deal.deal!.dealId, 0);

@@ -291,7 +291,7 @@ describe("public festival pages", () => {
     const when = page.slice(page.indexOf('class="festival-banner__when"'), page.indexOf("</p>", page.indexOf('class="festival-banner__when"')));
     expect(when).toMatch(/<span>UTC<\/span>: <time dateTime="[^"]+Z">/);
     expect(when).not.toContain("您的当地时间");
-    const counters = await (await new Shopper().get(`/zh/festivals/${live.slug}/counters`, handle)).json();
+    const counters = (await (await new Shopper().get(`/zh/festivals/${live.slug}/counters`, handle)).json()) as { counters: unknown[] };
     expect(counters.counters).toHaveLength(3);
     expect((await new Shopper().get("/festivals/no-such-festival", handle)).status).toBe(404);
   });

@@ -33,11 +33,11 @@ export function buyableProducts(now = Date.now()): TestProduct[] {
 }
 
 export function regularProduct(minStock: number, skip = 0): TestProduct {
-  return buyableProducts().filter((p) => !p.deal && p.stock >= minStock)[skip]!;
+  return buyableProducts().filter((p) => !p.deal && p.stock >= minStock)[skip];
 }
 
 export function dealProduct(minStock: number, withLimit?: boolean, skip = 0): TestProduct {
-  return buyableProducts().filter((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))[skip]!;
+  return buyableProducts().filter((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))[skip];
 }
 
 /** A deal's committed stock and the units taken at its price. */

@@ -44,7 +44,7 @@ export class Shopper {
 
   async get(pathname: string, fetcher: Handler | typeof fetch = fetch) {
     const request = new Request(new URL(pathname, this.base), { headers: { Cookie: this.cookieHeader, Host: new URL(this.base).host }, redirect: "manual" });
-    const res = await (fetcher as Handler)(request);
+    const res = await fetcher(request);
     this.remember(res);
     return res;
   }
@@ -58,7 +58,7 @@ export class Shopper {
       redirect: "manual",
       headers: { Cookie: this.cookieHeader, Host: new URL(this.base).host, Origin: new URL(this.base).origin, "Content-Type": "application/x-www-form-urlencoded" },
     });
-    const res = await (fetcher as Handler)(request);
+    const res = await fetcher(request);
     this.remember(res);
     return res;
   }

@@ -77,7 +77,7 @@ describe("isolation of the festival enrolment routes", () => {
     const langs = ["", "/fr", "/ar", "/zh", "/pt", "/sw"];
     const pick = <T,>(list: readonly T[], i: number) => list[i % list.length];
     const counts: Record<string, number> = {};
-    const attempt = async (route: string, res: Response, what: string) => {
+    const attempt = (route: string, res: Response, what: string) => {
       counts[route] = (counts[route] ?? 0) + 1;
       expect([403, 404], `${route}: ${what} → ${res.status}`).toContain(res.status);
     };
@@ -98,8 +98,8 @@ describe("isolation of the festival enrolment routes", () => {
       // ---- /dashboard/festivals/:slug/:store (read the deals; offer or change a deal) ----
       // Amina's enrolment, by its own URL.
       const foreignUrl = `${lang}/dashboard/festivals/${enrolment.festival}/${enrolment.store}`;
-      await attempt("deals GET", await fatima.get(foreignUrl, handler), foreignUrl);
-      await attempt("deals GET (single fetch)", await fatima.get(fetcherPath(foreignUrl), handler), foreignUrl);
+      attempt("deals GET", await fatima.get(foreignUrl, handler), foreignUrl);
+      attempt("deals GET (single fetch)", await fatima.get(fetcherPath(foreignUrl), handler), foreignUrl);
       // Fatima's own store slug with a festival only Amina's store is in, and Amina's store with every festival slug.
       const mixedUrls = [
         ...own.filter((s) => !ownEnrolments.some((e) => e.storeId === s.id && e.festival === enrolment.festival)).map((s) => `${lang}/dashboard/festivals/${enrolment.festival}/${s.slug}`),
@@ -107,29 +107,29 @@ describe("isolation of the festival enrolment routes", () => {
         `${lang}/dashboard/festivals/${ownOpen.festival}/${enrolment.store}`,
       ];
       const mixed = pick(mixedUrls, i);
-      await attempt("deals GET (swapped slugs)", await fatima.get(mixed, handler), mixed);
+      attempt("deals GET (swapped slugs)", await fatima.get(mixed, handler), mixed);
       // Offers (every variation the action takes: a new deal, a changed deal with flash times) on Amina's rows.
       const flash: Record<string, string> = i % 2 ? { flash_start: "2030-01-01T10:00", flash_end: "2030-01-01T12:00" } : {};
-      await attempt("deals POST (foreign URL)", await fatima.post(foreignUrl, offer(productId, { ...hidden, ...flash }), handler), `${foreignUrl} product ${productId}`);
-      await attempt("deals POST (foreign URL, single fetch)", await fatima.post(fetcherPath(foreignUrl), offer(productId, hidden), handler), `${foreignUrl} product ${productId}`);
-      await attempt("deals POST (swapped slugs)", await fatima.post(mixed, offer(productId, hidden), handler), mixed);
+      attempt("deals POST (foreign URL)", await fatima.post(foreignUrl, offer(productId, { ...hidden, ...flash }), handler), `${foreignUrl} product ${productId}`);
+      attempt("deals POST (foreign URL, single fetch)", await fatima.post(fetcherPath(foreignUrl), offer(productId, hidden), handler), `${foreignUrl} product ${productId}`);
+      attempt("deals POST (swapped slugs)", await fatima.post(mixed, offer(productId, hidden), handler), mixed);
       // Fatima's own open enrolment, with Amina's product, deal and enrolment ids in the hidden fields.
       const ownUrl = `${lang}/dashboard/festivals/${ownOpen.festival}/${ownOpen.store}`;
-      await attempt("deals POST (own URL, foreign ids)", await fatima.post(ownUrl, offer(productId, { ...hidden, ...flash }), handler), `${ownUrl} product ${productId}`);
-      await attempt("deals POST (own URL, foreign ids, single fetch)", await fatima.post(fetcherPath(ownUrl), offer(productId, hidden), handler), `${ownUrl} product ${productId}`);
+      attempt("deals POST (own URL, foreign ids)", await fatima.post(ownUrl, offer(productId, { ...hidden, ...flash }), handler), `${ownUrl} product ${productId}`);
+      attempt("deals POST (own URL, foreign ids, single fetch)", await fatima.post(fetcherPath(ownUrl), offer(productId, hidden), handler), `${ownUrl} product ${productId}`);
       // Intents the route does not know must not open another path to Amina's deal.
       const intent = pick(["withdraw", "delete", "approve", "update", "cancel"], i);
-      await attempt("deals POST (other intents)", await fatima.post(pick([foreignUrl, ownUrl], i), offer(productId, { ...hidden, intent }), handler), `${intent} ${productId}`);
+      attempt("deals POST (other intents)", await fatima.post(pick([foreignUrl, ownUrl], i), offer(productId, { ...hidden, intent }), handler), `${intent} ${productId}`);
 
       // ---- /dashboard/festivals (index: enrol a store) ----
       const festival = pick(open, i).slug;
       const store = pick(foreign, i).slug;
       const index = `${lang}/dashboard/festivals`;
-      await attempt("enrol POST", await fatima.post(`${index}?index`, { festival, store }, handler), `${festival} ${store}`);
-      await attempt("enrol POST (single fetch)", await fatima.post(fetcherPath(index, true), { festival, store, storeId: pick(foreign, i).id }, handler), `${festival} ${store}`);
+      attempt("enrol POST", await fatima.post(`${index}?index`, { festival, store }, handler), `${festival} ${store}`);
+      attempt("enrol POST (single fetch)", await fatima.post(fetcherPath(index, true), { festival, store, storeId: pick(foreign, i).id }, handler), `${festival} ${store}`);
       // Amina's already-enrolled store, by its enrolment's festival, with ids and intents in hidden fields.
       const fe = pick(foreignOpen, i);
-      await attempt(
+      attempt(
         "enrol POST (hidden ids, intents)",
         await fatima.post(`${index}?index`, { festival: fe.festival, store: fe.store, enrolment: fe.id, intent: pick(["enrol", "withdraw", "delete"], i) }, handler),
         `${fe.festival} ${fe.store}`,

@@ -361,7 +361,7 @@ describe("isolation", () => {
 
     const before = snapshot();
     const counts: Record<string, number> = {};
-    const refused = async (kind: string, res: Response) => {
+    const refused = (kind: string, res: Response) => {
       counts[kind] = (counts[kind] ?? 0) + 1;
       expect([403, 404], kind).toContain(res.status);
     };
@@ -373,16 +373,16 @@ describe("isolation", () => {
     for (const prefix of ["", "/fr", "/ar", "/zh", "/pt", "/sw"]) {
       for (const [i, theirs] of foreign.entries()) {
         const mine = own[i % own.length];
-        await refused("foreign URL: GET", await fatima.get(`${profilePath(theirs.slug, prefix)}?language=fr`, handler));
-        for (const body of bodies(theirs, theirs)) await refused("foreign URL, foreign hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
-        for (const body of bodies(mine, theirs)) await refused("own URL, foreign hidden id", await fatima.post(profilePath(mine.slug, prefix), body, handler));
-        for (const body of bodies(theirs, mine)) await refused("foreign URL, own hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
+        refused("foreign URL: GET", await fatima.get(`${profilePath(theirs.slug, prefix)}?language=fr`, handler));
+        for (const body of bodies(theirs, theirs)) refused("foreign URL, foreign hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
+        for (const body of bodies(mine, theirs)) refused("own URL, foreign hidden id", await fatima.post(profilePath(mine.slug, prefix), body, handler));
+        for (const body of bodies(theirs, mine)) refused("foreign URL, own hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
       }
       // Two of her own stores swapped, and a form naming no store at all.
-      for (const body of bodies(own[0], own[1])) await refused("own URL, other own hidden id", await fatima.post(profilePath(own[0].slug, prefix), body, handler));
+      for (const body of bodies(own[0], own[1])) refused("own URL, other own hidden id", await fatima.post(profilePath(own[0].slug, prefix), body, handler));
       const { store: _dropped, ...unnamed } = textForm(own[0], "fr", { tagline: "No store named" });
-      await refused("no hidden id", await fatima.post(profilePath(own[0].slug, prefix), unnamed, handler));
-      await refused("unknown store", await fatima.get(profilePath("no-such-store", prefix), handler));
+      refused("no hidden id", await fatima.post(profilePath(own[0].slug, prefix), unnamed, handler));
+      refused("unknown store", await fatima.get(profilePath("no-such-store", prefix), handler));
     }
     for (const [kind, n] of Object.entries(counts)) expect(n, kind).toBeGreaterThanOrEqual(6);
 

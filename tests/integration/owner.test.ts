@@ -255,7 +255,7 @@ describe("isolation between owners", () => {
     const storeOf = (p: { storeId: number }) => foreign.find((s) => s.id === p.storeId)!;
     const before = snapshot();
     const counts: Record<string, number> = {};
-    const attempt = async (route: string, res: Response) => {
+    const attempt = (route: string, res: Response) => {
       counts[route] = (counts[route] ?? 0) + 1;
       expect([403, 404], `${route} ${res.url}`).toContain(res.status);
     };
@@ -266,27 +266,27 @@ describe("isolation between owners", () => {
       const fp = pick(foreignProducts, i);
       const fs_ = storeOf(fp);
       // Store-level pages of a foreign store.
-      await attempt("products.new GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/products/new`, handler));
-      await attempt("products.new POST", await fatima.post(`${lang}/dashboard/stores/${fs_.slug}/products/new`, productForm(), handler));
-      await attempt("orders GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/orders`, handler));
-      await attempt("orders.csv GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/orders/csv`, handler));
+      attempt("products.new GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/products/new`, handler));
+      attempt("products.new POST", await fatima.post(`${lang}/dashboard/stores/${fs_.slug}/products/new`, productForm(), handler));
+      attempt("orders GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/orders`, handler));
+      attempt("orders.csv GET", await fatima.get(`${lang}/dashboard/stores/${fs_.slug}/orders/csv`, handler));
       // Product pages: foreign store + foreign product, own store + foreign product, foreign store + own product.
       const variants = [`${fs_.slug}/products/${fp.id}`, `${ownStore.slug}/products/${fp.id}`, `${fs_.slug}/products/${ownProduct.id}`];
       const v = pick(variants, i);
-      await attempt("product GET", await fatima.get(`${lang}/dashboard/stores/${v}`, handler));
-      await attempt("product save POST", await fatima.post(`${lang}/dashboard/stores/${v}`, productForm({ name_en: "Hijacked" }), handler));
-      await attempt("product status POST", await fatima.post(`${lang}/dashboard/stores/${v}`, { intent: pick(["publish", "unpublish", "archive", "restore"], i) }, handler));
+      attempt("product GET", await fatima.get(`${lang}/dashboard/stores/${v}`, handler));
+      attempt("product save POST", await fatima.post(`${lang}/dashboard/stores/${v}`, productForm({ name_en: "Hijacked" }), handler));
+      attempt("product status POST", await fatima.post(`${lang}/dashboard/stores/${v}`, { intent: pick(["publish", "unpublish", "archive", "restore"], i) }, handler));
       // Images: a foreign image id in the hidden field of the owner's own product, and in foreign URLs.
       const fi = pick(foreignImages, i);
       const imageTarget = pick([`${ownStore.slug}/products/${ownProduct.id}`, `${fs_.slug}/products/${fi.productId}`, `${ownStore.slug}/products/${fi.productId}`], i);
-      await attempt("image POST", await fatima.post(`${lang}/dashboard/stores/${imageTarget}`, { intent: pick(["cover", "up", "down", "delete"], i), image: fi.id }, handler));
+      attempt("image POST", await fatima.post(`${lang}/dashboard/stores/${imageTarget}`, { intent: pick(["cover", "up", "down", "delete"], i), image: fi.id }, handler));
       if (i < 52) {
         const jpeg = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#fff" } }).jpeg().toBuffer();
-        await attempt("image upload POST", await postMultipart(fatima, `${lang}/dashboard/stores/${pick([variants[0], variants[1], variants[2]], i)}`, { bytes: jpeg, name: "x.jpg", type: "image/jpeg" }));
+        attempt("image upload POST", await postMultipart(fatima, `${lang}/dashboard/stores/${pick([variants[0], variants[1], variants[2]], i)}`, { bytes: jpeg, name: "x.jpg", type: "image/jpeg" }));
       }
       // Organiser-only store review.
-      await attempt("organiser.stores GET", await fatima.get(`${lang}/organiser/stores`, handler));
-      await attempt("organiser.stores POST", await fatima.post(`${lang}/organiser/stores`, { store: fs_.slug, decision: "suspend", reason: "hostile" }, handler));
+      attempt("organiser.stores GET", await fatima.get(`${lang}/organiser/stores`, handler));
+      attempt("organiser.stores POST", await fatima.post(`${lang}/organiser/stores`, { store: fs_.slug, decision: "suspend", reason: "hostile" }, handler));
     }
     for (const [route, n] of Object.entries(counts)) expect(n, route).toBeGreaterThanOrEqual(50);
     expect(snapshot()).toBe(before);

@@ -26,11 +26,11 @@ beforeAll(async () => {
 
 /** What the server hands every request (scripts/server.ts → getLoadContext). */
 const get = (pathname: string, headers: Record<string, string> = {}) =>
-  handle(new Request(`${ORIGIN}${pathname}`, { headers }), { cspNonce: NONCE, ip: "127.0.0.1" });
+  handle(new Request(`${ORIGIN}${pathname}`, { headers }), { cspNonce: NONCE, ip: "127.0.0.1", requestId: "seo-structured-test" });
 
 /** Straight from the database file, not through the app's queries. */
 function sql<T>(query: string, ...args: unknown[]): T[] {
-  const sqlite = new Database(process.env.DATABASE_PATH!, { readonly: true });
+  const sqlite = new Database(process.env.DATABASE_PATH, { readonly: true });
   try {
     return sqlite.prepare(query).all(...args) as T[];
   } finally {
@@ -78,7 +78,7 @@ describe("/sitemap.xml", () => {
     const [hidden] = sql<{ id: number; slug: string }>(
       "SELECT p.id, p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE s.status = 'live' AND p.status = 'active' ORDER BY p.id LIMIT 1",
     );
-    const sqlite = new Database(process.env.DATABASE_PATH!);
+    const sqlite = new Database(process.env.DATABASE_PATH);
     sqlite.prepare("UPDATE products SET status = 'draft' WHERE id = ?").run(hidden.id);
     sqlite.close();
 
@@ -126,6 +126,14 @@ describe("/sitemap.xml", () => {
 });
 
 /** Every JSON-LD node on a page: the scripts parsed, arrays and @graph flattened. */
+/** The parts of a Product node these tests read. */
+interface ProductLd {
+  "@context": string;
+  name: string;
+  brand: unknown;
+  offers: { "@type": string; price: string; priceCurrency: string; availability: string; seller: unknown };
+}
+
 function jsonLdNodes(html: string): { nodes: Record<string, unknown>[]; scripts: string[] } {
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => /\btype="application\/ld\+json"/.test(m[1]));
   const nodes = scripts.flatMap((m) => {
@@ -158,8 +166,8 @@ describe("product page JSON-LD", () => {
       // Data, not script: a non-executable type, and it carries the request's CSP nonce all the same.
       for (const attrs of scripts) expect(attrs).toContain(`nonce="${NONCE}"`);
 
-      const product = nodes.find((n) => n["@type"] === "Product") as Record<string, any>;
-      expect(product).toBeDefined();
+      const product = nodes.find((n) => n["@type"] === "Product") as ProductLd | undefined;
+      if (!product) throw new Error("no Product node");
       expect(product["@context"]).toBe("https://schema.org");
       expect(typeof product.name).toBe("string");
       expect(product.name.length).toBeGreaterThan(0);
@@ -171,9 +179,9 @@ describe("product page JSON-LD", () => {
       expect(product.brand).toMatchObject({ "@type": "Brand", name: row.store });
       expect(product.offers.seller).toMatchObject({ "@type": "Organization", name: row.store, url: `${ORIGIN}${localizePath(`/stores/${row.storeSlug}`, lang)}` });
 
-      const crumbs = nodes.find((n) => n["@type"] === "BreadcrumbList") as Record<string, any>;
+      const crumbs = nodes.find((n) => n["@type"] === "BreadcrumbList");
       expect(crumbs).toBeDefined();
-      const items = crumbs.itemListElement as { "@type": string; position: number; name: string; item: string }[];
+      const items = crumbs?.itemListElement as { "@type": string; position: number; name: string; item: string }[];
       expect(items.length).toBeGreaterThanOrEqual(3);
       expect(items.map((i) => i.position)).toEqual(items.map((_, i) => i + 1));
       expect(items.every((i) => i["@type"] === "ListItem" && i.name && i.item.startsWith(ORIGIN))).toBe(true);
@@ -184,7 +192,7 @@ describe("product page JSON-LD", () => {
   it("an in-stock product says InStock", async () => {
     const [row] = sql<{ slug: string }>("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 0 ORDER BY p.id LIMIT 1");
     const { nodes } = jsonLdNodes(await (await get(`/products/${row.slug}`)).text());
-    expect((nodes.find((n) => n["@type"] === "Product") as Record<string, any>).offers.availability).toBe("https://schema.org/InStock");
+    expect((nodes.find((n) => n["@type"] === "Product") as ProductLd | undefined)?.offers.availability).toBe("https://schema.org/InStock");
   });
 });
 

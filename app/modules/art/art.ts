@@ -404,7 +404,7 @@ const tea: Motif = (c) => {
     const metal = r.pick(["#c9ccd1", "#d4a64a", "#b9bcc2"]);
     const dk = shade(metal, -0.3);
     const flip = r.chance(0.5) ? -1 : 1;
-    let pot =
+    const pot =
       path("M-84 30C-140 18 -150 -58 -192 -108L-178 -116C-140 -78 -126 -14 -80 -4z", dk) +
       line("M84 -44C162 -56 164 66 86 60", dk, 15) +
       path("M-60 84L60 84L80 118L-80 118z", dk) +

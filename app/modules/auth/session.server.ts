@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, lte, ne, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { env, secureCookies } from "~/env.server";
+import { env, secureCookies, sessionSecret } from "~/env.server";
 
 export const SESSION_COOKIE = "srs_session";
 const ABSOLUTE_MAX_MS = 30 * 24 * 3600 * 1000;
@@ -22,7 +22,7 @@ function sessionCookie() {
     sameSite: "lax",
     path: "/",
     secure: secureCookies(),
-    secrets: [env().SESSION_SECRET],
+    secrets: [sessionSecret()],
   });
   return cookie;
 }
@@ -57,7 +57,7 @@ export async function createSession(userId: number, meta: { ip?: string; userAge
 }
 
 async function tokenFrom(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 

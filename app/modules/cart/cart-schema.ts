@@ -18,4 +18,3 @@ export const cartActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("set"), slug, quantity }),
   z.object({ intent: z.literal("remove"), slug }),
 ]);
-export type CartAction = z.infer<typeof cartActionSchema>;

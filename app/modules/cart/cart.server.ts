@@ -14,6 +14,7 @@ import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
 import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
+import { secureCookies } from "~/env.server";
 
 /** How long a cart's cookie lives: past this since its last change, no browser can name the cart again. */
 export const CART_MAX_AGE_MS = 60 * 24 * 3600 * 1000;
@@ -23,14 +24,14 @@ export const cartCookie = createCookie("cart", {
   sameSite: "lax",
   httpOnly: true,
   maxAge: CART_MAX_AGE_MS / 1000,
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: secureCookies(),
 });
 
 const CART_ID = /^[A-Za-z0-9_-]{20,64}$/;
 
 /** The cart id the request's cookie names, if it looks like one of ours. */
 export async function cartIdFrom(request: Request): Promise<string | null> {
-  const value = await cartCookie.parse(request.headers.get("Cookie"));
+  const value: unknown = await cartCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && CART_ID.test(value) ? value : null;
 }
 
@@ -278,13 +279,4 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
     totalMinor: orderable.reduce((sum, l) => sum + l.lineMinor, 0),
     units: orderable.reduce((sum, l) => sum + l.quantity, 0),
   };
-}
-
-/** The cart's lines as an order wants them (every line; the stock rules decide at checkout). */
-export function cartOrderLines(cartId: string): { productId: number; quantity: number }[] {
-  return db
-    .select({ productId: schema.cartLines.productId, quantity: schema.cartLines.quantity })
-    .from(schema.cartLines)
-    .where(eq(schema.cartLines.cartId, cartId))
-    .all();
 }

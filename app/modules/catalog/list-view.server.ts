@@ -138,4 +138,3 @@ export function productList(opts: {
     categoryDescription: selectedCategory ? categories.find((c) => c.slug === selectedCategory)?.description : undefined,
   };
 }
-export type ProductListView = ReturnType<typeof productList>;

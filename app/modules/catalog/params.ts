@@ -95,11 +95,3 @@ export function storeListParams(url: URL): z.infer<typeof storeListSchema> {
     category: url.searchParams.get("category") ?? undefined,
   });
 }
-
-/** Kept for the home page links and older callers. */
-export function catalogFilters(url: URL): { category?: string; country?: string } {
-  const { category, country } = productListParams(url);
-  return { category, country };
-}
-
-export const searchSchema = z.object({ q: z.string().optional().catch(undefined), page: z.string().regex(/^\d{1,6}$/).transform(Number).optional().catch(undefined) });

@@ -2,10 +2,6 @@
  * Structured data (schema.org JSON-LD) and sharing tags, built from what a
  * page already shows. Pure: inputs in, plain objects out.
  */
-export function publicOrigin(requestUrl: string): string {
-  return process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(requestUrl).origin;
-}
-
 export function breadcrumbList(items: { name: string; url: string }[]) {
   return {
     "@context": "https://schema.org",

@@ -12,8 +12,9 @@
  * was priced at the old "now".
  */
 import { db, statements } from "~/db.server";
+import { env } from "~/env.server";
 
-const enabled = process.env.NODE_ENV === "test" && process.env.TEST_CLOCK === "1";
+const enabled = env().NODE_ENV === "test" && env().TEST_CLOCK === "1";
 
 const prepared = statements((client) => ({
   offset: client.prepare<[], number>("SELECT clock_offset_ms FROM site_state WHERE id = 1").pluck(),

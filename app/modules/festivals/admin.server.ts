@@ -95,10 +95,10 @@ export function saveFestival(input: FestivalInput, actor: Actor, id?: number): n
       tx.delete(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId)).run();
     }
     tx.insert(schema.festivalTranslations)
-      .values(LANGS.map((lang) => ({ festivalId: festivalId!, lang, name: input.names[lang].name, pitch: input.names[lang].pitch })))
+      .values(LANGS.map((lang) => ({ festivalId, lang, name: input.names[lang].name, pitch: input.names[lang].pitch })))
       .run();
     tx.insert(schema.festivalPhases)
-      .values(input.phases.map((p) => ({ festivalId: festivalId!, kind: p.kind, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) })))
+      .values(input.phases.map((p) => ({ festivalId, kind: p.kind, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) })))
       .run();
     auditRow(tx, actor, id === undefined ? "festival.created" : "festival.updated", "festival", festivalId, {
       slug: input.slug,

@@ -3,7 +3,9 @@
  * current instant, never stored, so no background job has to flip it.
  * Pure functions; instants are milliseconds since the epoch (UTC).
  */
-export type PhaseKind = "registration" | "warmup" | "sale" | "encore";
+import { PHASE_KINDS_ORDERED, type PhaseKindName } from "./phase-kinds";
+
+export type PhaseKind = PhaseKindName;
 export type FestivalState = "upcoming" | "warmup" | "live" | "encore" | "ended";
 
 export interface Phase {
@@ -22,7 +24,7 @@ export interface ClockReading {
   sale: Phase | null;
 }
 
-const PHASE_ORDER: PhaseKind[] = ["registration", "warmup", "sale", "encore"];
+const PHASE_ORDER: readonly PhaseKind[] = PHASE_KINDS_ORDERED;
 
 export function readClock(phases: readonly Phase[], now: number): ClockReading {
   const sorted = [...phases].sort((a, b) => a.startsAt - b.startsAt);

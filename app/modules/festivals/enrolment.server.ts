@@ -8,7 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { listOwnedStores } from "../owner/stores.server";
-import { readClock, registrationOpen, type Phase } from "./clock";
+import { registrationOpen } from "./clock";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 
 export interface OwnerEnrolment {
@@ -33,7 +33,7 @@ export function ownerFestivals(ownerId: number, lang: Lang, now: number) {
     festivals: festivals.map((f) => ({
       festival: f,
       open: registrationOpen(f.phases, now),
-      enrolments: stores.map((s) => ({ store: s, enrolment: (enrolments.find((e) => e.festivalId === f.id && e.storeId === s.id) ?? null) as OwnerEnrolment | null })),
+      enrolments: stores.map((s) => ({ store: s, enrolment: (enrolments.find((e) => e.festivalId === f.id && e.storeId === s.id) ?? null) })),
     })),
   };
 }
@@ -197,8 +197,4 @@ export function offerDeal(ownerId: number, enrolmentId: number, offer: DealOffer
       .run();
     return true;
   });
-}
-
-export function phasesState(phases: Phase[], now: number) {
-  return readClock(phases, now);
 }

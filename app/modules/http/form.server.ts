@@ -60,7 +60,7 @@ async function readBody(request: Request, max: number): Promise<Uint8Array<Array
 
 export async function tryReadForm(request: Request, rules: FormRules = {}): Promise<FormReading> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!FORM_TYPES.has(contentType.split(";")[0]!.trim().toLowerCase())) return { ok: false, problem: "contentType" };
+  if (!FORM_TYPES.has(contentType.split(";")[0].trim().toLowerCase())) return { ok: false, problem: "contentType" };
   const max = rules.maxBytes ?? FORM_MAX_BYTES;
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > max) return { ok: false, problem: "tooLarge" };

@@ -20,10 +20,10 @@ const shared = () =>
   });
 
 const cache = new PageCache({
-  state: { contentVersion: () => version, now: () => clock, nextPriceChange: () => changeAt, homeLanguage: async () => "en" },
-  render: async () => {
+  state: { contentVersion: () => version, now: () => clock, nextPriceChange: () => changeAt, homeLanguage: () => Promise.resolve("en") },
+  render: () => {
     renders++;
-    return answer();
+    return Promise.resolve(answer());
   },
   originOf: () => "http://shop.test",
   production: true,

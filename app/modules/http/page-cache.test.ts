@@ -11,7 +11,7 @@ function harness(options: { store?: boolean; status?: number; cacheControl?: str
     contentVersion: () => world.version,
     now: () => world.now,
     nextPriceChange: (at) => (world.changeAt > at ? world.changeAt : Infinity),
-    homeLanguage: async (acceptLanguage) => (acceptLanguage.startsWith("zh") ? "zh" : "en"),
+    homeLanguage: (acceptLanguage) => Promise.resolve(acceptLanguage.startsWith("zh") ? "zh" : "en"),
   };
   const cache = new PageCache({
     state,

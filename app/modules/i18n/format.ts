@@ -26,12 +26,6 @@ export function formatNumber(value: number, lang: Lang): string {
   return cached(`num:${lang}`, () => new Intl.NumberFormat(LANG_TAGS[lang])).format(value);
 }
 
-export function formatPercent(fraction: number, lang: Lang): string {
-  return cached(`pct:${lang}`, () =>
-    new Intl.NumberFormat(LANG_TAGS[lang], { style: "percent", maximumFractionDigits: 0 }),
-  ).format(fraction);
-}
-
 export function formatDate(instant: number | Date, lang: Lang, timeZone = "UTC"): string {
   return cached(`date:${lang}:${timeZone}`, () =>
     new Intl.DateTimeFormat(LANG_TAGS[lang], { dateStyle: "medium", timeZone }),

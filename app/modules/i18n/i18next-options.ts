@@ -1,5 +1,5 @@
 import type { InitOptions } from "i18next";
-import { DEFAULT_LANG, LANGS, type Lang } from "./config";
+import { LANGS, type Lang } from "./config";
 
 /** Options shared by the server's instances and the browser's one. */
 export function i18nextOptions(lang: Lang, translation: Record<string, unknown>): InitOptions {
@@ -14,7 +14,5 @@ export function i18nextOptions(lang: Lang, translation: Record<string, unknown>)
     react: { useSuspense: false },
     initImmediate: false,
     returnNull: false,
-  } as InitOptions;
+  };
 }
-
-export { DEFAULT_LANG };

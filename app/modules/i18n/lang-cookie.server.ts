@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { secureCookies } from "~/env.server";
 
 /**
  * Remembers that this browser has visited, so Accept-Language picks the
@@ -9,5 +10,5 @@ export const langCookie = createCookie("lang", {
   sameSite: "lax",
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: secureCookies(),
 });

@@ -6,11 +6,6 @@
 export const BASE_CURRENCY = "USD";
 export const RATE_SCALE = 1_000_000n;
 
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
-
 export interface Rate {
   quote: string;
   rateMicros: number;

@@ -5,6 +5,7 @@
  */
 import { clearCart, cartView } from "../cart/cart.server";
 import type { Lang } from "../i18n/config";
+import { logger } from "../http/log.server";
 import { activeProvider, providerNamed } from "../payments/payments.server";
 import { DealSoldOutError, OutOfStockError } from "../stock/stock.server";
 import type { CheckoutInput } from "./checkout-schema";
@@ -87,7 +88,7 @@ export async function startPayment(order: OrderRecord, origin: string): Promise<
     if (started.ref) setPaymentRef(order.id, started.ref, started.expiresAt);
     return started.redirectTo;
   } catch (error) {
-    console.error(`Could not start the payment of order ${order.number}:`, error);
+    logger().error({ err: error, orderNumber: order.number, provider: order.paymentProvider }, "could not start the payment");
     return `${orderUrl}&payment=unavailable`;
   }
 }

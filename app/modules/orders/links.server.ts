@@ -9,15 +9,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { databasePath } from "../../../db/connection";
+import { env } from "~/env.server";
 import { localizePath, isLang } from "../i18n/config";
 
 let secret: Buffer | null = null;
 
 function linkSecret(): Buffer {
   if (secret) return secret;
-  const configured = process.env.ORDER_LINK_SECRET || process.env.SESSION_SECRET;
+  const configured = env().ORDER_LINK_SECRET || env().SESSION_SECRET;
   if (configured) return (secret = Buffer.from(configured));
-  const file = `${path.resolve(process.env.DATABASE_PATH || "data/showcase.sqlite")}.order-links.key`;
+  const file = `${databasePath()}.order-links.key`;
   try {
     secret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url");
   } catch {

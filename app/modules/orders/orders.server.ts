@@ -8,6 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { db, perArity, schema, statements, transact, type Executor } from "~/db.server";
+import { env } from "~/env.server";
+import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
@@ -17,12 +19,7 @@ import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
-export const PENDING_ORDER_TTL_MS = pendingMinutes() * 60 * 1000;
-
-function pendingMinutes(): number {
-  const raw = Number(process.env.PENDING_ORDER_MINUTES);
-  return Number.isFinite(raw) && raw > 0 ? raw : 30;
-}
+export const PENDING_ORDER_TTL_MS = env().PENDING_ORDER_MINUTES * 60 * 1000;
 
 export class OrderError extends Error {
   constructor(
@@ -321,7 +318,14 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
       tx.transaction((inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
     } catch (error) {
-      if (error instanceof OutOfStockError || error instanceof DealSoldOutError) return "needs_refund";
+      if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
+        // Money was taken for goods that are gone: a person must refund it, so say so loudly.
+        logger().error(
+          { orderNumber: order.number, provider: event.provider, amountMinor: order.totalMinor, currency: order.currency, providerEventId: event.providerEventId },
+          "paid order needs a refund: its stock or festival-price units went to others while it was unpaid",
+        );
+        return "needs_refund";
+      }
       throw error;
     }
     const revived = tx

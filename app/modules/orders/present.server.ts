@@ -52,5 +52,3 @@ function withNames<T extends { productId: number; productName: string }>(lines: 
   const names = namesIn(lang, lines.map((l) => l.productId));
   return lines.map((l) => ({ ...l, name: names.get(l.productId) ?? l.productName, fallback: lang !== "en" && !names.has(l.productId) }));
 }
-
-export type OrderView = ReturnType<typeof presentOrder>;

@@ -72,7 +72,7 @@ export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
   }
   return rows.map((r) => ({
     ...r,
-    status: r.status as ProductStatus,
+    status: r.status,
     lowStock: r.status !== "archived" && r.stock <= LOW_STOCK,
     languages: LANGS.filter((l) => langs.get(r.id)?.includes(l)),
   }));
@@ -160,7 +160,7 @@ export function updateProduct(ownerId: number, storeId: number, productId: numbe
 export function changeProductStatus(ownerId: number, storeId: number, productId: number, intent: ProductIntent, now = Date.now()): boolean {
   const product = findOwnedProduct(ownerId, storeId, productId);
   if (!product) return false;
-  const to = nextStatus(product.status as ProductStatus, intent);
+  const to = nextStatus(product.status, intent);
   if (!to) return false;
   const res = db
     .update(products)

@@ -88,11 +88,6 @@ export function applyWithStore(ownerId: number, input: StoreApplication, categor
   return slug;
 }
 
-/** The owner's stores with the numbers the dashboard shows, all scoped by the owner. */
-export function ownedStoreIds(ownerId: number): number[] {
-  return db.select({ id: schema.stores.id }).from(schema.stores).where(eq(schema.stores.ownerId, ownerId)).all().map((r) => r.id);
-}
-
 // ── Store profile ─────────────────────────────────────────────────────────
 
 export interface StoreText {

@@ -10,9 +10,9 @@ import type { PaymentProvider } from "./provider";
 
 export const demoProvider: PaymentProvider = {
   name: "demo",
-  async start(order) {
+  start(order) {
     const lang = isLang(order.lang) ? order.lang : "en";
-    return { redirectTo: localizePath(`/pay/demo/${order.number}?key=${orderKey(order.number)}`, lang) };
+    return Promise.resolve({ redirectTo: localizePath(`/pay/demo/${order.number}?key=${orderKey(order.number)}`, lang) });
   },
 };
 

@@ -37,6 +37,7 @@ export interface ParsedQuery {
 
 /** Splits a query into searchable terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): ParsedQuery {
+  // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
   const text = typeof raw === "string" ? raw.normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS) : "";
   const parsed: ParsedQuery = { text, trigram: [], cjk: [], ignored: [] };
   // FTS5 syntax characters are not searchable content: treat them as spaces.

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalisedText, normaliseText } from "./normalise";
 
+// eslint-disable-next-line no-control-regex -- the characters the normaliser must remove.
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 describe("normaliseText", () => {

@@ -20,6 +20,7 @@ import { z } from "zod";
 export type TextShape = "line" | "paragraphs" | "markdown";
 
 // Tab, LF and CR are C0 controls too, but they are white space: each shape decides about them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed.
 export const INVISIBLE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function normaliseText(input: string, shape: TextShape = "line"): string {

@@ -9,6 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { jpegLooksComplete, sniffImage } from "./sniff";
+import { env } from "~/env.server";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const IMAGE_WIDTHS = [400, 800, 1600] as const;
@@ -17,7 +18,7 @@ const MAX_PIXELS = 40_000_000;
 export const UPLOAD_NAME = /^([a-f0-9]{32})-(\d{2,4})\.webp$/;
 
 export function uploadsDir(): string {
-  return path.resolve(process.env.UPLOADS_DIR || "data/uploads");
+  return path.resolve(env().UPLOADS_DIR);
 }
 
 export type ImageError = "type" | "polyglot" | "corrupt" | "tooLarge" | "tooBig" | "missing";
