@@ -34,17 +34,15 @@
  * the bench starts (servers with their workers, the load generator) is
  * stopped however the bench ends.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { LoadRequest, LoadResult } from "./bench-load";
 import type { Recording } from "./bench-raw";
+import { DATA, benchTargets, ensureBuild, HOST, runChild, seededDatabase, sleep, startApp, startGroup, stopAllChildren, stopChildrenOnExit, stopServer, track } from "./bench-server";
 
-const BUILD_DIR = path.resolve(process.env.BUILD_DIR || "build");
 const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 5));
 const WARMUP_SECONDS = Math.min(2, SECONDS);
 const SCALES = (process.env.BENCH_SCALES ?? "1").split(",").map((s) => Math.max(1, Math.floor(Number(s))));
@@ -53,8 +51,6 @@ const PORTS = { app: PORT, raw: PORT + 1, cold: PORT + 2 };
 const PROCESSES = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br, zstd";
 const HEADERS = { "accept-encoding": ACCEPT_ENCODING };
-const HOST = "127.0.0.1";
-const DATA = path.resolve("tests/.tmp/bench");
 const RUN_DIR = path.join(DATA, `run-${process.pid}`);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -78,122 +74,7 @@ const WARM_RATIO = 0.2;
 const WARM_P99_MS = 20;
 const COLD_FACTOR = 2;
 
-// ── Children are always stopped, however the bench ends ──────────────────────
-// Servers start in a process group of their own, so their cluster workers stop with them.
-const children = new Set<ChildProcess>();
-function track(child: ChildProcess): ChildProcess {
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return child;
-}
-function signalChild(child: ChildProcess, signal: NodeJS.Signals) {
-  if (!child.pid) return;
-  try {
-    // A detached child leads its own group: the signal reaches its workers too.
-    process.kill(child.spawnargs.includes("--bench-group") ? -child.pid : child.pid, signal);
-  } catch {
-    /* already gone */
-  }
-}
-function cleanUp() {
-  for (const child of children) signalChild(child, "SIGTERM");
-  fs.rmSync(RUN_DIR, { recursive: true, force: true });
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping.`);
-    cleanUp();
-    process.exit(130);
-  });
-}
-process.once("exit", () => {
-  for (const child of children) signalChild(child, "SIGTERM");
-});
-
-/** Runs a child to its end, within a time limit; rejects on failure. */
-function runChild(args: string[], env: Record<string, string>, limitMs: number, output: "inherit" | "capture" = "inherit"): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = track(
-      spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", output === "inherit" ? "inherit" : "pipe", "inherit"] }),
-    );
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    const limit = setTimeout(() => child.kill("SIGTERM"), limitMs);
-    child.once("exit", (code, signal) => {
-      clearTimeout(limit);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${args.join(" ")} ended with ${signal ?? `code ${code}`}`));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ── Build ────────────────────────────────────────────────────────────────────
-async function build() {
-  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(BUILD_DIR, "server/index.js"))) {
-    console.log(`Using the existing build in ${path.relative(process.cwd(), BUILD_DIR)} (BENCH_SKIP_BUILD=1).`);
-    return;
-  }
-  console.log(`Building the app into ${path.relative(process.cwd(), BUILD_DIR)}…`);
-  await runChild([path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { NODE_ENV: "production", BUILD_DIR }, 300_000);
-}
-
-// ── Seeded databases, kept between runs ──────────────────────────────────────
-function migrationsHash(): string {
-  const dir = path.resolve("db/migrations");
-  const hash = createHash("sha256");
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
-  return hash.digest("hex").slice(0, 10);
-}
-
-/** The festival whose sale is on now (the seed places one around its day), or null. */
-function liveFestival(file: string): string | null {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    const at = Date.now();
-    const row = sqlite
-      .prepare(
-        `SELECT f.slug FROM festivals f JOIN festival_phases p ON p.festival_id = f.id
-         WHERE f.status = 'published' AND p.kind = 'sale' AND p.starts_at <= ? AND p.ends_at > ? ORDER BY f.id LIMIT 1`,
-      )
-      .get(at, at) as { slug: string } | undefined;
-    return row?.slug ?? null;
-  } finally {
-    sqlite.close();
-  }
-}
-
-async function seededDatabase(scale: number): Promise<string> {
-  fs.mkdirSync(DATA, { recursive: true });
-  const file = path.join(DATA, `scale-${scale}-${migrationsHash()}.sqlite`);
-  if (fs.existsSync(file) && process.env.BENCH_RESEED !== "1") {
-    if (liveFestival(file)) return file;
-    console.log(`The kept scale ${scale} database has no festival on sale now (it was seeded days ago): seeding it again.`);
-  }
-  const partial = `${file}.partial`;
-  for (const f of [file, partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
-  console.log(`Seeding scale ${scale} (${scale * 100} stores, ${scale * 1000} products) into ${path.relative(process.cwd(), file)}; kept for later runs…`);
-  const t0 = Date.now();
-  // The seed is one transaction: report its progress by what it has written so far.
-  const progress = setInterval(() => {
-    const bytes = [partial, `${partial}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
-    console.log(`  … seeding, ${((Date.now() - t0) / 1000).toFixed(0)} s, ${(bytes / 1e6).toFixed(0)} MB written (about ${scale * 21} MB in all)`);
-  }, 20_000);
-  try {
-    await runChild(["--import", "tsx", "scripts/seed.ts"], { DATABASE_PATH: partial, SEED_SCALE: String(scale) }, 45 * 60_000);
-  } finally {
-    clearInterval(progress);
-  }
-  // Fold the WAL into the file, so the kept database is one file to copy.
-  const sqlite = new Database(partial);
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  sqlite.pragma("journal_mode = DELETE");
-  sqlite.close();
-  fs.renameSync(partial, file);
-  console.log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return file;
-}
+const cleanUp = stopChildrenOnExit(() => fs.rmSync(RUN_DIR, { recursive: true, force: true }));
 
 // ── The load generator, a process of its own ─────────────────────────────────
 let loader: ChildProcess | null = null;
@@ -243,64 +124,8 @@ function load(url: string, connections: number, seconds = SECONDS): Promise<Load
 }
 
 // ── Servers ──────────────────────────────────────────────────────────────────
-/** Starts a server script in a process group of its own; resolves once it prints `ready` on stdout. */
-async function startGroup(script: string, env: Record<string, string>, ready: RegExp, limitMs: number): Promise<ChildProcess> {
-  const child = track(
-    spawn(process.execPath, ["--import", "tsx", script, "--bench-group"], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    }),
-  );
-  let out = "";
-  await new Promise<void>((resolve, reject) => {
-    const limit = setTimeout(() => reject(new Error(`${script} was not ready within ${limitMs / 1000} s (is a port taken?)`)), limitMs);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (ready.test(out)) {
-        clearTimeout(limit);
-        resolve();
-      }
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(limit);
-      reject(new Error(`${script} ended with ${signal ?? `code ${code}`} before it was ready`));
-    });
-  });
-  child.stdout!.resume();
-  return child;
-}
-
-/** The app as `npm start` serves it: scripts/start.ts, a cluster of PROCESSES server processes. */
-async function startApp(database: string, port: number, pageCache: boolean): Promise<ChildProcess> {
-  const server = await startGroup(
-    "scripts/start.ts",
-    {
-      NODE_ENV: "production",
-      BUILD_DIR,
-      DATABASE_PATH: database,
-      PORT: String(port),
-      HOST,
-      WEB_CONCURRENCY: String(PROCESSES),
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      PAGE_CACHE: pageCache ? "on" : "off",
-    },
-    /is running at/,
-    180_000, // start.ts builds first if the sources are newer than the build
-  );
-  // Every process listens by now; the first answers may still be slow on a loaded machine.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const res = await get(port, "/healthz");
-      if (res.status === 200) return server;
-      throw new Error(`/healthz answered ${res.status}`);
-    } catch (error) {
-      if (Date.now() > deadline || server.exitCode !== null) throw error;
-      await sleep(500);
-    }
-  }
-}
+/** The app as `npm start` serves it, with the page cache on or off. */
+const startAppServer = (database: string, port: number, pageCache: boolean) => startApp(database, port, PROCESSES, { PAGE_CACHE: pageCache ? "on" : "off" });
 
 function startRaw(recordings: string, port: number): Promise<ChildProcess> {
   return startGroup(
@@ -309,14 +134,6 @@ function startRaw(recordings: string, port: number): Promise<ChildProcess> {
     /^ready$/m,
     60_000,
   );
-}
-
-async function stopGroup(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  signalChild(server, "SIGTERM");
-  await Promise.race([exited, sleep(8000)]);
-  signalChild(server, "SIGKILL"); // the group: any worker left behind
 }
 
 /** The largest peak memory (VmHWM) among a cluster primary's worker processes, in MB. */
@@ -480,16 +297,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   console.log(`[${elapsed()}] Scale ${scale}: copying the seeded database for this run…`);
   fs.copyFileSync(seeded, copy);
 
-  const festival = liveFestival(copy);
-  if (!festival) throw new Error("no festival is on sale now in the seeded database (BENCH_RESEED=1 seeds it again)");
-  const sqlite = new Database(copy, { readonly: true });
-  const live = "FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'";
-  // The middle of the catalogue, not its newest or oldest corner.
-  const productCount = (sqlite.prepare(`SELECT count(*) AS n ${live}`).get() as { n: number }).n;
-  const product = (sqlite.prepare(`SELECT p.slug ${live} ORDER BY p.id LIMIT 1 OFFSET ?`).get(Math.floor(productCount / 2)) as { slug: string }).slug;
-  const storeCount = (sqlite.prepare("SELECT count(*) AS n FROM stores WHERE status = 'live'").get() as { n: number }).n;
-  const store = (sqlite.prepare("SELECT slug FROM stores WHERE status = 'live' ORDER BY id LIMIT 1 OFFSET ?").get(Math.floor(storeCount / 2)) as { slug: string }).slug;
-  sqlite.close();
+  const { festival, product, store } = benchTargets(copy);
 
   const hot: Page[] = [
     { name: "/", url: "/" },
@@ -510,7 +318,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, page cache on) on ${HOST}:${PORTS.app}…`);
   const warm: WarmRow[] = [];
   let peakWarm = 0;
-  const app = await startApp(copy, PORTS.app, true);
+  const app = await startAppServer(copy, PORTS.app, true);
   try {
     // Record what the app sends each URL (its first answer renders it; it must be a page the cache stores).
     const recordings: Record<string, Recording> = {};
@@ -559,18 +367,18 @@ async function measureScale(scale: number): Promise<ScaleResult> {
         console.log(warmLine(row));
       }
     } finally {
-      await stopGroup(raw);
+      await stopServer(raw);
     }
     peakWarm = workersPeakMb(app.pid!);
   } finally {
-    await stopGroup(app);
+    await stopServer(app);
   }
 
   // ── 2. Cold: every shared page rendered per request ──
   console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, PAGE_CACHE=off) on ${HOST}:${PORTS.cold}…`);
   const coldRows: ColdRow[] = [];
   let peakCold = 0;
-  const appCold = await startApp(copy, PORTS.cold, false);
+  const appCold = await startAppServer(copy, PORTS.cold, false);
   try {
     for (const page of cold) {
       const r = await get(PORTS.cold, page.url);
@@ -586,7 +394,7 @@ async function measureScale(scale: number): Promise<ScaleResult> {
     }
     peakCold = workersPeakMb(appCold.pid!);
   } finally {
-    await stopGroup(appCold);
+    await stopServer(appCold);
     fs.rmSync(copy, { force: true });
   }
   return { scale, warm, cold: coldRows, search, peakMb: { warm: peakWarm, cold: peakCold } };
@@ -649,7 +457,7 @@ function summary(results: ScaleResult[]): string[] {
 let exitCode = 0;
 try {
   console.log(`Load average at the start: ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} (${os.availableParallelism()} cores)`);
-  await build();
+  await ensureBuild();
   const results: ScaleResult[] = [];
   for (const scale of SCALES) results.push(await measureScale(scale));
   console.log(summary(results).join("\n"));
@@ -658,7 +466,7 @@ try {
   exitCode = 1;
 } finally {
   stopLoader();
-  for (const child of [...children]) await stopGroup(child);
+  await stopAllChildren();
   cleanUp();
 }
 process.exit(exitCode);
