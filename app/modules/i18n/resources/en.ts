@@ -70,6 +70,7 @@ const en = {
   },
   stores: {
     title: "African stores",
+    listHeading: "Store list",
     description: "Meet the 100 featured stores of the Silk Road E-Commerce campaign, from cooperatives to family workshops.",
     count_one: "{{count}} store",
     count_other: "{{count}} stores",

@@ -72,6 +72,7 @@ const fr = {
   },
   stores: {
     title: "Boutiques africaines",
+    listHeading: "Liste des boutiques",
     description:
       "Découvrez les 100 boutiques sélectionnées de la campagne E-commerce de la Route de la soie, des coopératives aux ateliers familiaux.",
     count_one: "{{count}} boutique",

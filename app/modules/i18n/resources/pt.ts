@@ -72,6 +72,7 @@ const pt = {
   },
   stores: {
     title: "Lojas africanas",
+    listHeading: "Lista de lojas",
     description:
       "Conheça as 100 lojas em destaque da campanha E-Commerce da Rota da Seda, de cooperativas a oficinas familiares.",
     count_one: "{{count}} loja",

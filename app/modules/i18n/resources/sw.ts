@@ -70,6 +70,7 @@ const sw = {
   },
   stores: {
     title: "Maduka ya Kiafrika",
+    listHeading: "Orodha ya maduka",
     description:
       "Yafahamu maduka 100 teule ya kampeni ya Biashara Mtandaoni ya Njia ya Hariri, kuanzia vyama vya ushirika hadi karakana za kifamilia.",
     count_one: "Duka {{count}}",

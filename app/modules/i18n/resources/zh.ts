@@ -68,6 +68,7 @@ const zh = {
   },
   stores: {
     title: "非洲店铺",
+    listHeading: "店铺列表",
     description: "认识“丝路电商”活动的100家精选店铺，从合作社到家庭作坊，各具特色。",
     count_other: "{{count}}家店铺",
   },
