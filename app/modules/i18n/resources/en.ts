@@ -116,6 +116,10 @@ const en = {
     next: "Next",
     page: "Page {{page}} of {{pages}}",
   },
+  crossSite: {
+    title: "Request refused",
+    text: "This form was sent from another site, so we did not act on it. Go back to the page on Silk Road Showcase and try again.",
+  },
   notFound: {
     title: "Page not found",
     text: "We could not find this page. It may have moved, or the address may be mistyped.",

@@ -124,6 +124,10 @@ const fr = {
     next: "Suivant",
     page: "Page {{page}} sur {{pages}}",
   },
+  crossSite: {
+    title: "Requête refusée",
+    text: "Ce formulaire a été envoyé depuis un autre site : nous ne l’avons pas traité. Revenez à la page de Silk Road Showcase et réessayez.",
+  },
   notFound: {
     title: "Page introuvable",
     text: "Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée, ou l’adresse comporte une faute de frappe.",

@@ -124,6 +124,10 @@ const pt = {
     next: "Seguinte",
     page: "Página {{page}} de {{pages}}",
   },
+  crossSite: {
+    title: "Pedido recusado",
+    text: "Este formulário foi enviado a partir de outro site, por isso não o processámos. Volte à página na Silk Road Showcase e tente novamente.",
+  },
   notFound: {
     title: "Página não encontrada",
     text: "Não foi possível encontrar esta página. Pode ter sido movida, ou o endereço pode ter sido mal escrito.",

@@ -119,6 +119,10 @@ const sw = {
     next: "Inayofuata",
     page: "Ukurasa {{page}} kati ya {{pages}}",
   },
+  crossSite: {
+    title: "Ombi limekataliwa",
+    text: "Fomu hii ilitumwa kutoka tovuti nyingine, kwa hiyo hatukuishughulikia. Rudi kwenye ukurasa wa Silk Road Showcase ujaribu tena.",
+  },
   notFound: {
     title: "Ukurasa haupatikani",
     text: "Hatukuweza kupata ukurasa huu. Huenda umehamishwa, au anwani imeandikwa vibaya.",
