@@ -32,10 +32,11 @@ export function SiteHeader() {
             </NavLink>
           </nav>
           <SearchBox />
+          {/* In the scrolling row: on a phone the fixed bar has no room for an owner's links. */}
+          <AccountLinks />
         </div>
         {/* On phones the brand and these tools stay on screen (fixed); nav and search scroll away. */}
         <div className="site-header__tools">
-          <AccountLinks />
           <CurrencySwitcher />
           <LanguageSwitcher />
           <CartLink />
