@@ -24,6 +24,8 @@ import { requestLogging } from "../app/modules/http/log.server";
 import { securityHeaders } from "../app/modules/security/headers";
 import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
+import { crossSiteRefusalPage } from "../app/modules/security/refusal";
+import { LANG_TAGS } from "../app/modules/i18n/config";
 
 export const BUILD_DIR = path.resolve(process.env.BUILD_DIR || "build");
 
@@ -87,7 +89,9 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
       siteOrigins: siteOrigins(req),
     });
     if (crossSite) {
-      res.status(403).type("text/plain").send("Cross-site request refused.");
+      const refusal = crossSiteRefusalPage(req.path);
+      res.status(403).type("html").setHeader("Content-Language", LANG_TAGS[refusal.lang]);
+      res.send(refusal.html);
       return;
     }
     // "Origin: null" (a form on a no-referrer page) says nothing once the check above has judged the

@@ -22,19 +22,25 @@ export function SiteHeader() {
           </span>
           <span className="brand__name">{t("site.name")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <NavLink to={localize("/products")} prefetch="intent">
-            {t("nav.products")}
-          </NavLink>
-          <NavLink to={localize("/stores")} prefetch="intent">
-            {t("nav.stores")}
-          </NavLink>
-        </nav>
-        <SearchBox />
-        <AccountLinks />
-        <CurrencySwitcher />
-        <LanguageSwitcher />
-        <CartLink />
+        <div className="site-header__more">
+          <nav aria-label={t("nav.main")} className="site-nav">
+            <NavLink to={localize("/products")} prefetch="intent">
+              {t("nav.products")}
+            </NavLink>
+            <NavLink to={localize("/stores")} prefetch="intent">
+              {t("nav.stores")}
+            </NavLink>
+          </nav>
+          <SearchBox />
+          {/* In the scrolling row: on a phone the fixed bar has no room for an owner's links. */}
+          <AccountLinks />
+        </div>
+        {/* On phones the brand and these tools stay on screen (fixed); nav and search scroll away. */}
+        <div className="site-header__tools">
+          <CurrencySwitcher />
+          <LanguageSwitcher />
+          <CartLink />
+        </div>
       </div>
     </header>
   );

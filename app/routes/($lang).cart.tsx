@@ -14,7 +14,7 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
 import { withCurrency } from "~/modules/money/currency";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.description }, { name: "robots", content: "noindex" }] : []);
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     title: `${t("checkout.cart.title")} · ${t("site.name")}`,
+    description: t("checkout.cart.description"),
     notice: notice && NOTICES.has(notice) ? notice : null,
     lines: cart.lines.map((l) => ({
       slug: l.slug,

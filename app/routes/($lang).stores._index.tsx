@@ -98,7 +98,15 @@ export default function Stores() {
           {data.query ? <Link to={localize("/stores")}>{t("catalog.filters.clear")}</Link> : null}
         </div>
       </Form>
-      {data.stores.length ? <StoreGrid stores={data.stores} /> : <EmptyState title={t("catalog.results.emptyTitle")} text={t("catalog.results.emptyText")} clearHref={localize("/stores")} />}
+      {data.stores.length ? (
+        <section aria-labelledby="stores-list-heading">
+          {/* The cards are h3s; this keeps the outline h1 → h2 → h3 without a visible second title. */}
+          <h2 id="stores-list-heading" className="visually-hidden">
+            {t("stores.listHeading")}
+          </h2>
+          <StoreGrid stores={data.stores} />
+        </section>
+      ) : <EmptyState title={t("catalog.results.emptyTitle")} text={t("catalog.results.emptyText")} clearHref={localize("/stores")} />}
       <Pagination page={data.page} pages={data.pages} basePath={base} />
     </div>
   );

@@ -195,6 +195,34 @@ describe("cross-site requests", () => {
       expect(after).toBe(before);
     });
   }
+  it("answers a cross-site POST to /fr/... with a French 403 page, with the security headers", async () => {
+    const res = await fetch(`${server.url}/fr/cart`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "add", slug: "x<script>" }),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
+    expect(res.headers.get("Content-Language")).toBe("fr");
+    expectSecurityHeaders(res, "/fr/cart (refused)");
+    const html = await res.text();
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain("<title>Requête refusée</title>");
+    expect(html).toContain('href="/fr"');
+    expect(html).not.toContain("Cross-site request refused");
+    expect(html).not.toContain("<script");
+  });
+  it("answers a cross-site POST to /ar/... right to left, and an unprefixed one in English", async () => {
+    const post = (path: string) =>
+      fetch(`${server.url}${path}`, { method: "POST", headers: { Origin: "https://evil.example" }, body: "a=1", redirect: "manual" });
+    const ar = await (await post("/ar/login")).text();
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(ar).toContain("تم رفض الطلب");
+    const en = await (await post("/login")).text();
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).toContain("<h1>Request refused</h1>");
+  });
   it("refuses a POST with neither Origin nor Referer", async () => {
     const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ email: "a@b.c" }), redirect: "manual" });
     expect(res.status).toBe(403);

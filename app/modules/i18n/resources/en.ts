@@ -70,6 +70,7 @@ const en = {
   },
   stores: {
     title: "African stores",
+    listHeading: "Store list",
     description: "Meet the 100 featured stores of the Silk Road E-Commerce campaign, from cooperatives to family workshops.",
     count_one: "{{count}} store",
     count_other: "{{count}} stores",
@@ -114,6 +115,10 @@ const en = {
     previous: "Previous",
     next: "Next",
     page: "Page {{page}} of {{pages}}",
+  },
+  crossSite: {
+    title: "Request refused",
+    text: "This form was sent from another site, so we did not act on it. Go back to the page on Silk Road Showcase and try again.",
   },
   notFound: {
     title: "Page not found",

@@ -72,6 +72,7 @@ const fr = {
   },
   stores: {
     title: "Boutiques africaines",
+    listHeading: "Liste des boutiques",
     description:
       "Découvrez les 100 boutiques sélectionnées de la campagne E-commerce de la Route de la soie, des coopératives aux ateliers familiaux.",
     count_one: "{{count}} boutique",
@@ -122,6 +123,10 @@ const fr = {
     previous: "Précédent",
     next: "Suivant",
     page: "Page {{page}} sur {{pages}}",
+  },
+  crossSite: {
+    title: "Requête refusée",
+    text: "Ce formulaire a été envoyé depuis un autre site : nous ne l’avons pas traité. Revenez à la page de Silk Road Showcase et réessayez.",
   },
   notFound: {
     title: "Page introuvable",

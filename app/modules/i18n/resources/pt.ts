@@ -72,6 +72,7 @@ const pt = {
   },
   stores: {
     title: "Lojas africanas",
+    listHeading: "Lista de lojas",
     description:
       "Conheça as 100 lojas em destaque da campanha E-Commerce da Rota da Seda, de cooperativas a oficinas familiares.",
     count_one: "{{count}} loja",
@@ -122,6 +123,10 @@ const pt = {
     previous: "Anterior",
     next: "Seguinte",
     page: "Página {{page}} de {{pages}}",
+  },
+  crossSite: {
+    title: "Pedido recusado",
+    text: "Este formulário foi enviado a partir de outro site, por isso não o processámos. Volte à página na Silk Road Showcase e tente novamente.",
   },
   notFound: {
     title: "Página não encontrada",

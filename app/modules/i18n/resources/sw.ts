@@ -70,6 +70,7 @@ const sw = {
   },
   stores: {
     title: "Maduka ya Kiafrika",
+    listHeading: "Orodha ya maduka",
     description:
       "Yafahamu maduka 100 teule ya kampeni ya Biashara Mtandaoni ya Njia ya Hariri, kuanzia vyama vya ushirika hadi karakana za kifamilia.",
     count_one: "Duka {{count}}",
@@ -117,6 +118,10 @@ const sw = {
     previous: "Iliyotangulia",
     next: "Inayofuata",
     page: "Ukurasa {{page}} kati ya {{pages}}",
+  },
+  crossSite: {
+    title: "Ombi limekataliwa",
+    text: "Fomu hii ilitumwa kutoka tovuti nyingine, kwa hiyo hatukuishughulikia. Rudi kwenye ukurasa wa Silk Road Showcase ujaribu tena.",
   },
   notFound: {
     title: "Ukurasa haupatikani",

@@ -68,6 +68,7 @@ const zh = {
   },
   stores: {
     title: "非洲店铺",
+    listHeading: "店铺列表",
     description: "认识“丝路电商”活动的100家精选店铺，从合作社到家庭作坊，各具特色。",
     count_other: "{{count}}家店铺",
   },
@@ -108,6 +109,10 @@ const zh = {
     previous: "上一页",
     next: "下一页",
     page: "第{{page}}页，共{{pages}}页",
+  },
+  crossSite: {
+    title: "请求已拒绝",
+    text: "此表单来自其他网站，因此我们没有处理。请回到丝路电商精品馆的页面后重试。",
   },
   notFound: {
     title: "页面未找到",

@@ -2,6 +2,7 @@
 export default {
   cart: {
     title: "Your cart",
+    description: "Your cart at Silk Road Showcase: check quantities and festival prices, then order from African makers.",
     link: "Cart",
     linkLabel_one: "Cart, {{count}} item",
     linkLabel_other: "Cart, {{count}} items",

@@ -2,6 +2,7 @@
 export default {
   cart: {
     title: "Votre panier",
+    description: "Votre panier sur Silk Road Showcase : vérifiez les quantités et les prix du festival, puis commandez auprès des artisans africains.",
     link: "Panier",
     linkLabel_one: "Panier, {{count}} article",
     linkLabel_many: "Panier, {{count}} d’articles",

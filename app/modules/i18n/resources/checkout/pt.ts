@@ -2,6 +2,7 @@
 export default {
   cart: {
     title: "O seu carrinho",
+    description: "O seu carrinho na Silk Road Showcase: confira as quantidades e os preços do festival e encomende aos artesãos africanos.",
     link: "Carrinho",
     linkLabel_one: "Carrinho, {{count}} artigo",
     linkLabel_many: "Carrinho, {{count}} de artigos",

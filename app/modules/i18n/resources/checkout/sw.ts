@@ -2,6 +2,7 @@
 export default {
   cart: {
     title: "Kikapu chako",
+    description: "Kikapu chako katika Silk Road Showcase: kagua idadi na bei za tamasha, kisha agiza kutoka kwa mafundi wa Afrika.",
     link: "Kikapu",
     linkLabel_one: "Kikapu, bidhaa {{count}}",
     linkLabel_other: "Kikapu, bidhaa {{count}}",

@@ -2,6 +2,7 @@
 export default {
   cart: {
     title: "购物车",
+    description: "您在丝路电商精品馆的购物车：核对数量和节日价格，然后向非洲匠人下单。",
     link: "购物车",
     linkLabel_other: "购物车，{{count}} 件商品",
     items_other: "{{count}} 件商品",
