@@ -123,6 +123,17 @@ export const envSchema = z
       "mounts `/bench-bare` (the same data as a catalogue page, no layout) to compare a page with its data alone by hand; a 404 everywhere else. `npm run bench` no longer uses it. Never set it in production",
     ),
     BENCH_ORDERS: z.coerce.number().int().positive().default(5000).describe("`npm run bench:orders`: orders per measurement"),
+    BENCH_LIGHTHOUSE_RUNS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe("`npm run bench:lighthouse`: Lighthouse runs per page; with more than one, the median run by LCP is reported"),
+    BENCH_LIGHTHOUSE_SCRIPTS: flag.describe("`npm run bench:lighthouse`: `1` to list every script a page loaded, with its size"),
+    BENCH_RAW_RECORDINGS: z
+      .string()
+      .optional()
+      .describe("set by `npm run bench` on the raw `node:http` server it starts: the file of recorded responses that server replays"),
     BENCH_LIVE_LISTENERS: z.coerce
       .number()
       .int()
@@ -160,6 +171,7 @@ export const WHEN_UNSET: Partial<Record<keyof Env, string>> = {
   CHROME_PATH: "found automatically",
   TEST_PORTS: "any free port",
   WEB_CONCURRENCY: "one per core",
+  BENCH_RAW_RECORDINGS: "set by `npm run bench`",
 };
 
 export type Env = z.infer<typeof envSchema>;

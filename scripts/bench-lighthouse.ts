@@ -112,7 +112,7 @@ try {
   console.error(`bench:lighthouse failed: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   chrome = null;
   await stopAllChildren();
   cleanUp();

@@ -189,7 +189,7 @@ export async function startGroup(script: string, env: Record<string, string>, re
   let out = "";
   await new Promise<void>((resolve, reject) => {
     const limit = setTimeout(() => reject(new Error(`${script} was not ready within ${limitMs / 1000} s (is a port taken?)`)), limitMs);
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       if (ready.test(out)) {
         clearTimeout(limit);
@@ -201,7 +201,7 @@ export async function startGroup(script: string, env: Record<string, string>, re
       reject(new Error(`${script} ended with ${signal ?? `code ${code}`} before it was ready`));
     });
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return child;
 }
 
