@@ -9,7 +9,7 @@
  * by the page cache straight from `node:http`, before Express and Remix see
  * the request; everything else goes through Express.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,7 +20,7 @@ import express, { type Request as ExpressRequest } from "express";
 import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
 import { PageCache, type PageCacheState } from "../app/modules/http/page-cache";
-import { requestLogging } from "../app/modules/http/log.server";
+import { requestIdFrom, requestLogging } from "../app/modules/http/log.server";
 import { securityHeaders } from "../app/modules/security/headers";
 import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
@@ -54,8 +54,10 @@ function createPageCache(build: ServerBuild): PageCache {
   const handle = createFetchHandler(build, process.env.NODE_ENV);
   return new PageCache({
     state,
-    // A render's id goes on its log lines (errors included); hits are answered without logging, so a peak costs no log I/O.
-    render: (request) => handle(request, { cspNonce: "", ip: "shared", requestId: randomUUID() } satisfies ShowcaseLoadContext),
+    // Every answer carries its request id; a render's goes on its log lines (errors included). Hits write
+    // no log line, so that a peak costs no log I/O (a CDN in front logs them anyway).
+    requestIdOf: (req) => requestIdFrom(req.headers["x-request-id"] as string | undefined),
+    render: (request, requestId) => handle(request, { cspNonce: "", ip: "shared", requestId } satisfies ShowcaseLoadContext),
     originOf,
     production: process.env.NODE_ENV === "production",
     store: process.env.PAGE_CACHE !== "off",

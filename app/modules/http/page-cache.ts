@@ -38,12 +38,14 @@ export interface PageCacheState {
 export interface PageCacheOptions {
   state: PageCacheState;
   /** Renders a shared page through Remix (no cookies reach it). */
-  render(request: Request): Promise<Response>;
+  render(request: Request, requestId: string): Promise<Response>;
   /** The site's origin for this request (PUBLIC_ORIGIN, else the request's own). */
   originOf(req: IncomingMessage): string;
   production: boolean;
   /** Off: every shared page is rendered per request (what `npm run bench` compares against). */
   store?: boolean;
+  /** The request's id (X-Request-Id), sent with every answer; a render gets it for its log lines. */
+  requestIdOf?: (req: IncomingMessage) => string;
   maxEntries?: number;
   maxBytes?: number;
 }
@@ -204,7 +206,7 @@ export class PageCache {
     }
     const langMarker = /(?:^|;\s*)(lang=[^;]*)/.exec(req.headers.cookie ?? "");
     if (langMarker) headers.set("cookie", langMarker[1]);
-    const response = await this.options.render(new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers }));
+    const response = await this.options.render(new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers }), this.requestId(req));
     const body = Buffer.from(await response.arrayBuffer());
     const lifetime = response.status === 200 && !response.headers.has("set-cookie") ? sharedLifetimeSeconds(response.headers.get("cache-control")) : 0;
     const changeAt = this.options.state.nextPriceChange(at, version);
@@ -258,22 +260,32 @@ export class PageCache {
     this.bytes -= old.bytes;
   }
 
+  private requestId(req: IncomingMessage): string {
+    const known = (req as IncomingMessage & { requestId?: string }).requestId;
+    if (known) return known;
+    const id = this.options.requestIdOf?.(req) ?? "";
+    (req as IncomingMessage & { requestId?: string }).requestId = id;
+    return id;
+  }
+
   private send(req: IncomingMessage, res: ServerResponse, entry: Rendered, at: number, privateCopy: boolean): void {
+    const requestId = this.requestId(req);
     let cacheControl = "private, no-store";
     if (entry.cacheable && !privateCopy) {
       cacheControl = sharedCacheControl((entry.expiresAt - at) / 1000, (entry.changeAt - at) / 1000);
       if (header(req, "if-none-match") === entry.etag) {
         this.stats.notModified++;
-        res.writeHead(304, ["cache-control", cacheControl, "etag", entry.etag, "vary", entry.vary]);
+        res.writeHead(304, ["cache-control", cacheControl, "etag", entry.etag, "vary", entry.vary, ...(requestId ? ["x-request-id", requestId] : [])]);
         res.end();
         return;
       }
     }
     const sent = prepared(entry, pickEncoding(header(req, "accept-encoding")));
     let headers = sent.headers;
-    if (sent.cacheControlAt >= 0) {
+    if (sent.cacheControlAt >= 0 || requestId) {
       headers = headers.slice();
-      headers[sent.cacheControlAt] = cacheControl;
+      if (sent.cacheControlAt >= 0) headers[sent.cacheControlAt] = cacheControl;
+      if (requestId) headers.push("x-request-id", requestId);
     }
     res.writeHead(entry.status, headers);
     res.end(req.method === "HEAD" ? undefined : sent.body);
