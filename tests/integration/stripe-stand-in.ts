@@ -73,3 +73,17 @@ export async function startStripeStandIn() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+let eventSeq = 0;
+/** A Stripe event about a session the stand-in recorded, as Stripe would deliver it (`over` changes the session's fields). */
+export function stripeEvent(type: string, session: RecordedSession, over: Record<string, unknown> = {}) {
+  return {
+    id: `evt_test_${++eventSeq}_${Math.random().toString(36).slice(2, 8)}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    api_version: "2026-10-28",
+    data: { object: { ...session.body, ...over } },
+  };
+}

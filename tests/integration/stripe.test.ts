@@ -11,7 +11,7 @@ import { readCounters, reconcileCounters } from "~/modules/counters/counters.ser
 import { reconcileDealUnits } from "~/modules/stock/stock.server";
 import { buyableProducts, dealProduct, dealUnits, regularProduct, setDealUnitsLeft, stockOf } from "./fixtures";
 import { ADDRESS, appHandler, Shopper } from "./http-client";
-import { startStripeStandIn, type RecordedSession } from "./stripe-stand-in";
+import { startStripeStandIn, stripeEvent, type RecordedSession } from "./stripe-stand-in";
 
 const SECRET = "whsec_test_secret_for_the_showcase";
 const stripe = new Stripe("sk_test_showcase");
@@ -48,18 +48,7 @@ async function stripeOrder(opts: { lang?: string; slug?: string; quantity?: numb
   return { order, session, shopper };
 }
 
-let eventSeq = 0;
-function event(type: string, session: RecordedSession, over: Partial<Stripe.Checkout.Session> = {}) {
-  return {
-    id: `evt_test_${++eventSeq}_${Math.random().toString(36).slice(2, 8)}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    api_version: "2026-10-28",
-    data: { object: { ...session.body, ...over } },
-  };
-}
+const event = stripeEvent;
 
 async function deliver(payload: string, header: string | null) {
   const headers: Record<string, string> = { "Content-Type": "application/json", Host: "localhost" };

@@ -14,7 +14,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthOnNewConnection, startTestServer, type TestServer } from "../browser/harness";
 import { ADDRESS, Shopper } from "./http-client";
-import { startStripeStandIn, type RecordedSession } from "./stripe-stand-in";
+import { startStripeStandIn, stripeEvent, type RecordedSession } from "./stripe-stand-in";
 
 const SECRET = "whsec_two_processes_secret";
 const stripe = new Stripe("sk_test_showcase");
@@ -63,18 +63,7 @@ function regularProducts(count: number, skip: number): { id: number; slug: strin
     .all(count, skip) as { id: number; slug: string }[];
 }
 
-let eventSeq = 0;
-function event(type: string, session: RecordedSession, over: Record<string, unknown> = {}) {
-  return {
-    id: `evt_two_${++eventSeq}_${Math.random().toString(36).slice(2, 8)}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    api_version: "2026-10-28",
-    data: { object: { ...session.body, ...over } },
-  };
-}
+const event = stripeEvent;
 
 /** Delivers a signed event over its own connection, so deliveries spread over both processes. */
 async function send(evt: object): Promise<number> {
