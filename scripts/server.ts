@@ -134,21 +134,15 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
   return app;
 }
 
-export interface ShowcaseServer extends Server {
-  /** The shared page cache (absent in development). */
-  pageCache?: PageCache;
-}
-
-export async function startServer(port: number, host?: string, options: { dev?: boolean } = {}): Promise<ShowcaseServer> {
+export async function startServer(port: number, host?: string, options: { dev?: boolean } = {}): Promise<Server> {
   const build = options.dev ? undefined : await loadBuild();
   const app = await createApp({ ...options, build });
   const pageCache = build ? createPageCache(build) : undefined;
-  const server: ShowcaseServer = createServer((req, res) => {
+  const server = createServer((req, res) => {
     const toApp = () => void app(req, res);
     if (pageCache) pageCache.handle(req, res, toApp);
     else toApp();
   });
-  server.pageCache = pageCache;
   // Longer than any client's or load balancer's idle timeout, so that the server is never the side that
   // closes an idle keep-alive connection just as a client sends on it (the client then sees "other side closed").
   server.keepAliveTimeout = 65_000;

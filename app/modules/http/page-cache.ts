@@ -193,9 +193,6 @@ export class PageCache {
     this.version = version;
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
 
   private async renderEntry(req: IncomingMessage, key: string, origin: string, version: number, at: number): Promise<Rendered> {
     this.stats.renders++;
