@@ -13,6 +13,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
+import { PersonalSync } from "./components/personal";
 import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
 import { useLang } from "./modules/i18n/hooks";
 import { languageFromHeader } from "./modules/i18n/i18n.server";
@@ -126,7 +127,12 @@ export default function App() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
-  return <Outlet />;
+  return (
+    <>
+      <PersonalSync />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {
