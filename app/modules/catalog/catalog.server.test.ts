@@ -1,16 +1,154 @@
 /**
- * The prepared read paths (sql.server.ts) return exactly what the Drizzle
- * queries they replaced return, on the seeded database, in every language.
+ * The catalogue's read paths (one card query per kind, in sql.server.ts)
+ * return exactly what an independent Drizzle reference written here reads,
+ * on the seeded database, in every language, English fallbacks included.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
-import { LANGS } from "../i18n/config";
-import { getProduct, getStore, moreFromStore, productCards, productCardsByIds, storeCards, storeCardsByIds } from "./catalog.server";
+import { dealCandidates } from "../festivals/festivals.server";
+import { LANGS, type Lang } from "../i18n/config";
+import { unitPriceAt } from "../pricing/pricing";
+import {
+  campaignTracker,
+  featuredStores,
+  getProduct,
+  getStore,
+  listStores,
+  moreFromStore,
+  newestProducts,
+  productCardsByIds,
+  storeCardsByIds,
+  visibleProduct,
+  type ProductCard,
+  type StoreCard,
+} from "./catalog.server";
 
 const NOW = Date.now();
 const { products, stores, categories } = schema;
+
+// The reference: the Drizzle queries the card queries replaced.
+function productTranslationsFor(lang: Lang) {
+  const t = alias(schema.productTranslations, "pt_lang");
+  const en = alias(schema.productTranslations, "pt_en");
+  return {
+    t,
+    en,
+    joinT: and(eq(t.productId, products.id), eq(t.lang, lang)),
+    joinEn: and(eq(en.productId, products.id), eq(en.lang, "en")),
+  };
+}
+
+function storeTranslationsFor(lang: Lang) {
+  const t = alias(schema.storeTranslations, "st_lang");
+  const en = alias(schema.storeTranslations, "st_en");
+  return {
+    t,
+    en,
+    joinT: and(eq(t.storeId, stores.id), eq(t.lang, lang)),
+    joinEn: and(eq(en.storeId, stores.id), eq(en.lang, "en")),
+  };
+}
+
+function productCards(
+  lang: Lang,
+  where: SQL | undefined,
+  opts: { limit: number; offset: number; order: "newest" | "name" | SQL[] },
+  now: number,
+) {
+  const pt = productTranslationsFor(lang);
+  const st = storeTranslationsFor(lang);
+  const cover = alias(schema.productImages, "cover");
+  const rows = db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      priceMinor: products.priceMinor,
+      currency: products.currency,
+      stock: products.stock,
+      name: sql<string>`coalesce(${pt.t.name}, ${pt.en.name})`,
+      fallback: sql<number>`${pt.t.name} is null`,
+      storeSlug: stores.slug,
+      storeName: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
+      countryCode: stores.countryCode,
+      categorySlug: categories.slug,
+      listedAt: sql<number>`${products.createdAt}`,
+      imageUrl: cover.url,
+      imageWidth: cover.width,
+      imageHeight: cover.height,
+    })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .innerJoin(pt.en, pt.joinEn)
+    .leftJoin(pt.t, pt.joinT)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .leftJoin(cover, and(eq(cover.productId, products.id), eq(cover.isCover, true)))
+    .where(and(visibleProduct, where))
+    .orderBy(...(Array.isArray(opts.order) ? opts.order : opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .all();
+  return toCards(rows, now);
+}
+
+function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback"> & { priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): ProductCard[] {
+  const deals = dealCandidates(rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, price: unitPriceAt(row.priceMinor, deals.get(row.id) ?? [], now) })).map(
+    (r): ProductCard => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      fallback: Boolean(r.fallback),
+      stock: r.stock,
+      currency: r.currency,
+      price: r.price,
+      image: r.imageUrl ? { url: r.imageUrl, width: r.imageWidth!, height: r.imageHeight! } : null,
+      store: { slug: r.storeSlug, name: r.storeName, countryCode: r.countryCode },
+      categorySlug: r.categorySlug,
+      listedAt: Number(r.listedAt),
+    }),
+  );
+}
+
+function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number, order?: SQL[]): StoreCard[] {
+  const st = storeTranslationsFor(lang);
+  const productCount = db
+    .select({ storeId: products.storeId, n: count().as("n") })
+    .from(products)
+    .where(eq(products.status, "active"))
+    .groupBy(products.storeId)
+    .as("pc");
+  return db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
+      city: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
+      tagline: sql<string>`coalesce(${st.t.tagline}, ${st.en.tagline})`,
+      fallback: sql<number>`${st.t.name} is null`,
+      countryCode: stores.countryCode,
+      foundedYear: stores.foundedYear,
+      bannerUrl: stores.bannerUrl,
+      categorySlug: categories.slug,
+      productCount: sql<number>`coalesce(${productCount.n}, 0)`,
+    })
+    .from(stores)
+    .innerJoin(st.en, st.joinEn)
+    .leftJoin(st.t, st.joinT)
+    .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
+    .leftJoin(productCount, eq(productCount.storeId, stores.id))
+    .where(and(eq(stores.status, "live"), where))
+    .orderBy(...(order ?? [asc(stores.id)]))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
+}
+
+
 
 // Missing and empty texts, so the English fallbacks are compared too (this file's database is its own copy).
 db.$client.exec(`
@@ -121,5 +259,64 @@ describe("prepared catalogue reads", () => {
     expect(storeCardsByIds(lang, ids, 4)).toEqual(storeCards(lang, inArray(stores.id, ids), 4, 0));
     expect(storeCardsByIds(lang, ids, 500)).toEqual(storeCards(lang, inArray(stores.id, ids), 500, 0));
     expect(getStore("no-such-store", lang, NOW)).toBeNull();
+  });
+
+  it.each(LANGS)("the home page's newest products and featured stores, and store lists with their filters (%s)", (lang) => {
+    expect(newestProducts(lang, 8, NOW)).toEqual(productCards(lang, undefined, { limit: 8, offset: 0, order: "newest" }, NOW));
+    expect(featuredStores(lang, 8)).toEqual(storeCards(lang, eq(stores.featured, true), 8, 0));
+    const country = db.select({ c: stores.countryCode }).from(stores).where(eq(stores.status, "live")).limit(1).get()!.c;
+    const inCategory = (slug: string): SQL =>
+      sql`${stores.id} IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = ${slug})`;
+    const category = db.select({ slug: categories.slug }).from(categories).limit(1).get()!.slug;
+    const cases: { filters: { country?: string; category?: string }; where: SQL | undefined }[] = [
+      { filters: {}, where: undefined },
+      { filters: { country }, where: eq(stores.countryCode, country) },
+      { filters: { category }, where: inCategory(category) },
+      { filters: { country, category }, where: and(eq(stores.countryCode, country), inCategory(category)) },
+    ];
+    for (const { filters, where } of cases) {
+      const all = storeCards(lang, where, 1000, 0);
+      expect(all.length).toBeGreaterThan(0);
+      const first = listStores(lang, filters, 1, 12);
+      expect(first).toEqual({ items: all.slice(0, 12), total: all.length, page: 1, pages: Math.max(1, Math.ceil(all.length / 12)) });
+      expect(listStores(lang, filters, 2, 12).items).toEqual(all.slice(12, 24));
+    }
+  });
+});
+
+describe("aggregates kept until the content moves", () => {
+  const referenceTracker = () => {
+    const storeRows = db.select({ countryCode: stores.countryCode, n: count() }).from(stores).where(eq(stores.status, "live")).groupBy(stores.countryCode).all();
+    const productRows = db
+      .select({ countryCode: stores.countryCode, n: count() })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(visibleProduct)
+      .groupBy(stores.countryCode)
+      .all();
+    return { stores: storeRows.reduce((s, r) => s + r.n, 0), products: productRows.reduce((s, r) => s + r.n, 0), countries: storeRows.length };
+  };
+
+  it("the campaign tracker and featured stores follow a store going offline and coming back", () => {
+    const read = () => {
+      const t = campaignTracker();
+      return { stores: t.storesLive, products: t.productsListed, countries: t.countries };
+    };
+    expect(read()).toEqual(referenceTracker());
+    const featured = featuredStores("en", 8);
+    expect(featured.length).toBeGreaterThan(0);
+    const store = featured[0];
+    const before = read();
+    db.update(stores).set({ status: "suspended" }).where(eq(stores.id, store.id)).run();
+    try {
+      // The trigger moved the content version: the next read is a fresh one.
+      expect(read()).toEqual(referenceTracker());
+      expect(read().stores).toBe(before.stores - 1);
+      expect(featuredStores("en", 8).map((s) => s.id)).not.toContain(store.id);
+    } finally {
+      db.update(stores).set({ status: "live" }).where(eq(stores.id, store.id)).run();
+    }
+    expect(read()).toEqual(before);
+    expect(featuredStores("en", 8)).toEqual(featured);
   });
 });

@@ -3,40 +3,19 @@
  * products. Content comes in the page's language with an explicit English
  * fallback that callers can show (`fallback: true`).
  */
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
-import { cardSql, idsIn, prepared, storeCardSql, type CardRow, type StoreCardRow } from "./sql.server";
+import { untilContentChanges } from "./content-version.server";
+import { cardSql, idsIn, prepared, PRODUCT_FROM, storeCardSql, VISIBLE_PRODUCT, type CardRow, type StoreCardRow } from "./sql.server";
 
 export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
 
 const { products, stores, categories } = schema;
 export const visibleProduct = and(eq(products.status, "active"), eq(stores.status, "live"));
-
-function productTranslationsFor(lang: Lang) {
-  const t = alias(schema.productTranslations, "pt_lang");
-  const en = alias(schema.productTranslations, "pt_en");
-  return {
-    t,
-    en,
-    joinT: and(eq(t.productId, products.id), eq(t.lang, lang)),
-    joinEn: and(eq(en.productId, products.id), eq(en.lang, "en")),
-  };
-}
-
-function storeTranslationsFor(lang: Lang) {
-  const t = alias(schema.storeTranslations, "st_lang");
-  const en = alias(schema.storeTranslations, "st_en");
-  return {
-    t,
-    en,
-    joinT: and(eq(t.storeId, stores.id), eq(t.lang, lang)),
-    joinEn: and(eq(en.storeId, stores.id), eq(en.lang, "en")),
-  };
-}
 
 function categoryTranslationsFor(lang: Lang) {
   const t = alias(schema.categoryTranslations, "ct_lang");
@@ -68,49 +47,6 @@ export interface ProductCard {
 function withPrices<T extends { id: number; priceMinor: number }>(rows: T[], now: number) {
   const deals = dealCandidates(rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, price: unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now) }));
-}
-
-export function productCards(
-  lang: Lang,
-  where: SQL | undefined,
-  opts: { limit: number; offset: number; order: "newest" | "name" | SQL[] },
-  now: number,
-) {
-  const pt = productTranslationsFor(lang);
-  const st = storeTranslationsFor(lang);
-  const cover = alias(schema.productImages, "cover");
-  const rows = db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      priceMinor: products.priceMinor,
-      currency: products.currency,
-      stock: products.stock,
-      name: sql<string>`coalesce(${pt.t.name}, ${pt.en.name})`,
-      fallback: sql<number>`${pt.t.name} is null`,
-      storeSlug: stores.slug,
-      storeName: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
-      countryCode: stores.countryCode,
-      categorySlug: categories.slug,
-      listedAt: sql<number>`${products.createdAt}`,
-      imageUrl: cover.url,
-      imageWidth: cover.width,
-      imageHeight: cover.height,
-    })
-    .from(products)
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .innerJoin(pt.en, pt.joinEn)
-    .leftJoin(pt.t, pt.joinT)
-    .innerJoin(st.en, st.joinEn)
-    .leftJoin(st.t, st.joinT)
-    .leftJoin(cover, and(eq(cover.productId, products.id), eq(cover.isCover, true)))
-    .where(and(visibleProduct, where))
-    .orderBy(...(Array.isArray(opts.order) ? opts.order : opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
-    .limit(opts.limit)
-    .offset(opts.offset)
-    .all();
-  return toCards(rows, now);
 }
 
 function toCards(rows: CardRow[], now: number): ProductCard[] {
@@ -165,7 +101,7 @@ function paged<T>(items: T[], total: number, page: number, perPage: number): Pag
 }
 
 export function newestProducts(lang: Lang, limit: number, now: number): ProductCard[] {
-  return productCards(lang, undefined, { limit, offset: 0, order: "newest" }, now);
+  return productCardsWhere(lang, "1 = 1", {}, { limit, offset: 0, order: "p.created_at DESC, p.id DESC" }, now);
 }
 
 export interface CategoryTile {
@@ -176,16 +112,9 @@ export interface CategoryTile {
   productCount: number;
 }
 
-/** Category tiles change only when listings do; every catalogue page needs them, so keep them a minute. */
-const CATEGORY_TTL_MS = 60_000;
-const categoryCache = new Map<Lang, { at: number; tiles: CategoryTile[] }>();
-
-export function listCategories(lang: Lang, now = Date.now()): CategoryTile[] {
-  const hit = categoryCache.get(lang);
-  if (hit && now - hit.at < CATEGORY_TTL_MS) return hit.tiles;
-  const tiles = queryCategories(lang);
-  categoryCache.set(lang, { at: now, tiles });
-  return tiles;
+/** Category tiles change only when listings do, and every catalogue page needs them: kept until the content moves. */
+export function listCategories(lang: Lang): CategoryTile[] {
+  return untilContentChanges(`categories:${lang}`, () => queryCategories(lang));
 }
 
 function queryCategories(lang: Lang): CategoryTile[] {
@@ -229,55 +158,29 @@ export interface StoreCard {
   productCount: number;
 }
 
-export function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number, order?: SQL[]): StoreCard[] {
-  const st = storeTranslationsFor(lang);
-  const productCount = db
-    .select({ storeId: products.storeId, n: count().as("n") })
-    .from(products)
-    .where(eq(products.status, "active"))
-    .groupBy(products.storeId)
-    .as("pc");
-  return db
-    .select({
-      id: stores.id,
-      slug: stores.slug,
-      name: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
-      city: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
-      tagline: sql<string>`coalesce(${st.t.tagline}, ${st.en.tagline})`,
-      fallback: sql<number>`${st.t.name} is null`,
-      countryCode: stores.countryCode,
-      foundedYear: stores.foundedYear,
-      bannerUrl: stores.bannerUrl,
-      categorySlug: categories.slug,
-      productCount: sql<number>`coalesce(${productCount.n}, 0)`,
-    })
-    .from(stores)
-    .innerJoin(st.en, st.joinEn)
-    .leftJoin(st.t, st.joinT)
-    .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
-    .leftJoin(productCount, eq(productCount.storeId, stores.id))
-    .where(and(eq(stores.status, "live"), where))
-    .orderBy(...(order ?? [asc(stores.id)]))
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
+/** Live stores' cards matching `where` (SQL over s, stores, with named parameters from `params`), in id order. */
+function storeCardsWhere(lang: Lang, where: string, params: Record<string, unknown>, limit: number, offset: number): StoreCard[] {
+  const rows = prepared(storeCardSql(where)).all({ ...params, lang, limit, offset }) as StoreCardRow[];
+  return rows.map(toStoreCard);
 }
+
+/** A store is "in" a category when it lists an active product there. */
+const STORE_FILTERS = {
+  country: "s.country_code = @country",
+  category: "s.id IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = @category)",
+} as const;
 
 export function listStores(lang: Lang, filters: { country?: string; category?: string }, page: number, perPage: number): Page<StoreCard> {
-  // A store is "in" a category when it lists an active product there.
-  const where = and(
-    filters.country ? eq(stores.countryCode, filters.country) : undefined,
-    filters.category
-      ? sql`${stores.id} IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = ${filters.category})`
-      : undefined,
-  );
-  const total = db.select({ n: count() }).from(stores).where(and(eq(stores.status, "live"), where)).get()?.n ?? 0;
-  return paged(storeCards(lang, where, perPage, (page - 1) * perPage), total, page, perPage);
+  const set = (Object.keys(STORE_FILTERS) as (keyof typeof STORE_FILTERS)[]).filter((k) => filters[k] !== undefined);
+  const where = set.map((k) => STORE_FILTERS[k]).join(" AND ") || "1 = 1";
+  const params = Object.fromEntries(set.map((k) => [k, filters[k]]));
+  const total = prepared(`SELECT count(*) AS n FROM stores s WHERE s.status = 'live' AND (${where})`).get(params) as { n: number };
+  return paged(storeCardsWhere(lang, where, params, perPage, (page - 1) * perPage), total.n, page, perPage);
 }
 
+/** The home page's featured stores: kept until the content moves (they depend on nothing else). */
 export function featuredStores(lang: Lang, limit: number): StoreCard[] {
-  return storeCards(lang, eq(stores.featured, true), limit, 0);
+  return untilContentChanges(`featured-stores:${lang}:${limit}`, () => storeCardsWhere(lang, "s.featured = 1", {}, limit, 0));
 }
 
 export interface StoreDetail extends StoreCard {
@@ -290,11 +193,10 @@ function toStoreCard(s: StoreCardRow): StoreCard {
   return { ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) };
 }
 
-/** Live stores' cards for these ids (at most `limit`, in id order): `storeCards` on a prepared statement. */
+/** Live stores' cards for these ids (at most `limit`, in id order). */
 export function storeCardsByIds(lang: Lang, ids: readonly number[], limit: number): StoreCard[] {
   if (!ids.length) return [];
-  const rows = prepared(storeCardSql(idsIn("s.id", "ids"))).all({ lang, ids: JSON.stringify(ids), limit, offset: 0 }) as StoreCardRow[];
-  return rows.map(toStoreCard);
+  return storeCardsWhere(lang, idsIn("s.id", "ids"), { ids: JSON.stringify(ids) }, limit, 0);
 }
 
 // The store page's story: the page language's text unless empty, else the English one.
@@ -379,30 +281,23 @@ export interface CampaignTracker {
   byCountry: { countryCode: string; stores: number; products: number }[];
 }
 
-/** Live stores and listed products against the campaign's 100 / 1,000 targets. */
-export function campaignTracker(): CampaignTracker {
-  const storeRows = db
-    .select({ countryCode: stores.countryCode, n: count() })
-    .from(stores)
-    .where(eq(stores.status, "live"))
-    .groupBy(stores.countryCode)
-    .all();
-  const productRows = db
-    .select({ countryCode: stores.countryCode, n: count() })
-    .from(products)
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(visibleProduct)
-    .groupBy(stores.countryCode)
-    .all();
-  const productsBy = new Map(productRows.map((r) => [r.countryCode, r.n]));
-  const byCountry = storeRows
-    .map((r) => ({ countryCode: r.countryCode, stores: r.n, products: productsBy.get(r.countryCode) ?? 0 }))
-    .sort((a, b) => b.stores - a.stores || a.countryCode.localeCompare(b.countryCode));
-  return {
-    storesLive: storeRows.reduce((s, r) => s + r.n, 0),
-    productsListed: productRows.reduce((s, r) => s + r.n, 0),
-    countries: storeRows.length,
-    byCountry,
-  };
-}
+const TRACKER_STORES = "SELECT s.country_code AS countryCode, count(*) AS n FROM stores s WHERE s.status = 'live' GROUP BY s.country_code";
+const TRACKER_PRODUCTS = `SELECT s.country_code AS countryCode, count(*) AS n ${PRODUCT_FROM} WHERE ${VISIBLE_PRODUCT} GROUP BY s.country_code`;
 
+/** Live stores and listed products against the campaign's 100 / 1,000 targets: kept until the content moves. */
+export function campaignTracker(): CampaignTracker {
+  return untilContentChanges("campaign-tracker", () => {
+    const storeRows = prepared(TRACKER_STORES).all() as { countryCode: string; n: number }[];
+    const productRows = prepared(TRACKER_PRODUCTS).all() as { countryCode: string; n: number }[];
+    const productsBy = new Map(productRows.map((r) => [r.countryCode, r.n]));
+    const byCountry = storeRows
+      .map((r) => ({ countryCode: r.countryCode, stores: r.n, products: productsBy.get(r.countryCode) ?? 0 }))
+      .sort((a, b) => b.stores - a.stores || a.countryCode.localeCompare(b.countryCode));
+    return {
+      storesLive: storeRows.reduce((sum, r) => sum + r.n, 0),
+      productsListed: productRows.reduce((sum, r) => sum + r.n, 0),
+      countries: storeRows.length,
+      byCountry,
+    };
+  });
+}

@@ -10,6 +10,7 @@ import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { CounterScope } from "../counters/counters";
+import { untilContentChanges } from "../catalog/content-version.server";
 
 export interface Breakdown {
   key: string;
@@ -118,7 +119,11 @@ export function namesFor(kind: "store" | "category", ids: number[], lang: Lang):
 }
 
 /** Approved stores and listed deals of one festival. */
-export function festivalParticipation(festivalId: number) {
+export function festivalParticipation(festivalId: number): { storeIds: number[]; dealProductIds: number[] } {
+  return untilContentChanges(`participation:${festivalId}`, () => queryParticipation(festivalId));
+}
+
+function queryParticipation(festivalId: number) {
   const stores = db
     .select({ id: schema.festivalEnrolments.storeId })
     .from(schema.festivalEnrolments)

@@ -7,6 +7,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, perArity, schema, statements } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import type { DealCandidate } from "../pricing/pricing";
+import { untilContentChanges } from "../catalog/content-version.server";
 import { readClock, type ClockReading, type Phase } from "./clock";
 
 export interface FestivalSummary {
@@ -59,6 +60,15 @@ function phasesByFestival(ids: number[]): Map<number, Phase[]> {
 
 /** Published festivals with their clock reading at `now`, in the page's language. */
 export function listFestivals(lang: Lang, now: number): FestivalSummary[] {
+  // The records change only with the content; the clock is read for every call.
+  return publishedFestivals(lang).map((f) => ({ ...f, clock: readClock(f.phases, now) }));
+}
+
+function publishedFestivals(lang: Lang): Omit<FestivalSummary, "clock">[] {
+  return untilContentChanges(`festivals:${lang}`, () => queryPublishedFestivals(lang));
+}
+
+function queryPublishedFestivals(lang: Lang): Omit<FestivalSummary, "clock">[] {
   const t = alias(schema.festivalTranslations, "t");
   const en = alias(schema.festivalTranslations, "en");
   const rows = db
@@ -90,7 +100,6 @@ export function listFestivals(lang: Lang, now: number): FestivalSummary[] {
       fallback: Boolean(r.fallback),
       targets: { orders: r.targetOrders, units: r.targetUnits, gmv: r.targetGmvMinor },
       phases: p,
-      clock: readClock(p, now),
     };
   });
 }
@@ -150,6 +159,10 @@ interface DealRow {
 
 /** Approved deals on a festival's approved enrolments. */
 export function approvedDealCount(festivalId: number): number {
+  return untilContentChanges(`approved-deals:${festivalId}`, () => queryApprovedDealCount(festivalId));
+}
+
+function queryApprovedDealCount(festivalId: number): number {
   return (
     db
       .select({ n: count() })

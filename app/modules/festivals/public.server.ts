@@ -3,9 +3,10 @@
  * (priced by the pricing rule at `now`), its stores and its counters.
  */
 import type { TFunction } from "i18next";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { listCategories, productCards, storeCards, visibleProduct } from "../catalog/catalog.server";
+import { listCategories, productCardsByIds, storeCardsByIds, visibleProduct } from "../catalog/catalog.server";
+import { untilContentChanges } from "../catalog/content-version.server";
 import { optionLabel, PER_PAGE } from "../catalog/list-view.server";
 import { presentProduct, presentStore, type Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatDuration, formatNumber, textComparer } from "../i18n/format";
@@ -47,6 +48,51 @@ export interface FestivalDealQuery {
   country?: string;
 }
 
+interface ApprovedDeal {
+  id: number;
+  category: string;
+  country: string;
+  dealPriceMinor: number;
+  flashStartsAt: Date | null;
+  flashEndsAt: Date | null;
+  limit: number | null;
+}
+
+/**
+ * A festival's approved deals on visible products, in product id order, with
+ * what the page filters on: the same until the content moves (the prices
+ * shown are read at `now` from the product cards).
+ */
+function approvedDeals(festivalId: number): ApprovedDeal[] {
+  return untilContentChanges(`festival-deals:${festivalId}`, () =>
+    db
+      .select({
+        id: schema.products.id,
+        category: schema.categories.slug,
+        country: schema.stores.countryCode,
+        dealPriceMinor: schema.festivalDeals.dealPriceMinor,
+        flashStartsAt: schema.festivalDeals.flashStartsAt,
+        flashEndsAt: schema.festivalDeals.flashEndsAt,
+        limit: schema.festivalDeals.perCustomerLimit,
+      })
+      .from(schema.festivalDeals)
+      .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+      .innerJoin(schema.products, eq(schema.products.id, schema.festivalDeals.productId))
+      .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+      .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
+      .where(
+        and(
+          eq(schema.festivalEnrolments.festivalId, festivalId),
+          eq(schema.festivalEnrolments.status, "approved"),
+          eq(schema.festivalDeals.status, "approved"),
+          visibleProduct,
+        ),
+      )
+      .orderBy(asc(schema.products.id))
+      .all(),
+  );
+}
+
 /**
  * Which of a festival's approved deals a page of the festival page shows:
  * the visible deal products, narrowed by category and country, in a stable
@@ -54,17 +100,8 @@ export interface FestivalDealQuery {
  * the end shows the last page, as /products does. The facets count the deals
  * each option would leave, so a filter never leads to an empty page.
  */
-function festivalDealSelection(lang: Presenter["lang"], t: TFunction, dealProductIds: number[], query: FestivalDealQuery) {
-  const rows = dealProductIds.length
-    ? db
-        .select({ id: schema.products.id, category: schema.categories.slug, country: schema.stores.countryCode })
-        .from(schema.products)
-        .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
-        .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
-        .where(and(visibleProduct, inArray(schema.products.id, dealProductIds)))
-        .orderBy(asc(schema.products.id))
-        .all()
-    : [];
+function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
+  const rows = approvedDeals(festivalId);
   const categories = listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   // An option that matches none of this festival's deals is dropped, like any unknown value.
@@ -96,19 +133,10 @@ function festivalDealSelection(lang: Presenter["lang"], t: TFunction, dealProduc
 
 /** The festival page's data, all formatted for the page's language and currency: one page of its deals. */
 export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
-  const { storeIds, dealProductIds } = festivalParticipation(f.id);
-  const selection = festivalDealSelection(view.lang, t, dealProductIds, query);
+  const selection = festivalDealSelection(view.lang, t, f.id, query);
   const { pageIds } = selection;
-  const dealRows = pageIds.length
-    ? db
-        .select({ productId: schema.festivalDeals.productId, dealPriceMinor: schema.festivalDeals.dealPriceMinor, flashStartsAt: schema.festivalDeals.flashStartsAt, flashEndsAt: schema.festivalDeals.flashEndsAt, limit: schema.festivalDeals.perCustomerLimit })
-        .from(schema.festivalDeals)
-        .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-        .where(and(eq(schema.festivalEnrolments.festivalId, f.id), eq(schema.festivalEnrolments.status, "approved"), eq(schema.festivalDeals.status, "approved"), inArray(schema.festivalDeals.productId, pageIds)))
-        .all()
-    : [];
-  const dealBy = new Map(dealRows.map((d) => [d.productId, d]));
-  const cards = pageIds.length ? productCards(view.lang, inArray(schema.products.id, pageIds), { limit: PER_PAGE, offset: 0, order: "name" }, now) : [];
+  const dealBy = new Map(approvedDeals(f.id).map((d) => [d.id, d]));
+  const cards = productCardsByIds(view.lang, pageIds, now);
   const sale = f.clock.sale;
   const deals = cards.map((p) => {
     const d = dealBy.get(p.id)!;
@@ -141,12 +169,12 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
     };
   });
   // Named and linked, not full cards: at a peak the deals are the page, and every byte is sent twice (HTML and hydration data).
-  const stores = storeIds.length
-    ? storeCards(view.lang, inArray(schema.stores.id, storeIds), 200, 0).map((s) => {
-        const card = presentStore(s, view.lang, t);
-        return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
-      })
-    : [];
+  const stores = untilContentChanges(`festival-stores:${f.id}:${view.lang}`, () =>
+    storeCardsByIds(view.lang, festivalParticipation(f.id).storeIds, 200).map((s) => {
+      const card = presentStore(s, view.lang, t);
+      return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
+    }),
+  );
   const { total, page, pages } = selection;
   return {
     // The banner counts every deal of the festival, not the ones on this page.

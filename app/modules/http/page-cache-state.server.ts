@@ -5,12 +5,12 @@
  * entry.server.tsx, so the server uses the build's own connection and clock.
  */
 import { db, statements } from "~/db.server";
+import { contentVersion } from "../catalog/content-version.server";
 import { now } from "../clock/now.server";
 import { languageFromHeader } from "../i18n/i18n.server";
 import type { PageCacheState } from "./page-cache";
 
 const prepared = statements((client) => ({
-  contentVersion: client.prepare<[], number>("SELECT content_version FROM site_state WHERE id = 1").pluck(),
   // Every instant at which a deal may start or stop applying; a superset is fine (an entry just ends early).
   priceChanges: client
     .prepare<[], number>(
@@ -26,7 +26,7 @@ const prepared = statements((client) => ({
 let priceChanges: { version: number; instants: number[] } | null = null;
 
 export const pageCacheState: PageCacheState = {
-  contentVersion: () => prepared(db).contentVersion.get() ?? 0,
+  contentVersion,
   now,
   homeLanguage: (acceptLanguage) => languageFromHeader(new Request("http://shared.invalid/", { headers: { "Accept-Language": acceptLanguage } })),
   nextPriceChange(at, version) {
