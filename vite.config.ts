@@ -1,11 +1,44 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * The browser's files, compressed once at build time at the strongest
+ * settings (brotli 11 sends about 12 % less JavaScript than gzip 6 on the
+ * fly), beside the originals; the server sends them as they are
+ * (scripts/server.ts). vite-plugin-compression2 was tried first and refuses
+ * to run inside the Remix plugin's own Vite server.
+ */
+function precompressBrowserFiles(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: "precompress-browser-files",
+    apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+    async writeBundle(options, bundle) {
+      const dir = options.dir!;
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|svg|json)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const file = path.join(dir, name);
+          const body = await fs.readFile(file);
+          if (body.length < 1024) return;
+          await fs.writeFile(`${file}.br`, await brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          await fs.writeFile(`${file}.gz`, await gz(body, { level: 9 }));
+        }),
+      );
+    },
+  };
 }
 
 export default defineConfig({
@@ -22,6 +55,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    precompressBrowserFiles(),
   ],
   // Server-only native modules must not be pre-bundled by the dev optimiser.
   optimizeDeps: { exclude: ["better-sqlite3", "@node-rs/argon2"] },

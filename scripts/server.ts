@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import express, { type Request as ExpressRequest } from "express";
 import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
@@ -112,8 +113,9 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     build = options.build ?? (await loadBuild());
-    // Fingerprinted assets never change: cache them for a year.
-    app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+    // Fingerprinted assets never change: cache them for a year, and send the
+    // brotli or gzip copy the build made (vite.config.ts) rather than compress per request.
+    app.use("/assets", expressStaticGzip(path.join(BUILD_DIR, "client/assets"), { enableBrotli: true, orderPreference: ["br", "gz"], index: false, serveStatic: { immutable: true, maxAge: "1y" } }));
     app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   }
 
