@@ -22,7 +22,7 @@ import { exitOnInvalidEnvironment } from "../app/env.server";
 import type { ShowcaseLoadContext } from "../app/load-context";
 import { PageCache, type PageCacheState } from "../app/modules/http/page-cache";
 import { requestIdFrom, requestLogging } from "../app/modules/http/log.server";
-import { securityHeaders } from "../app/modules/security/headers";
+import { assetHeaders, isBuildScriptOrStyle, securityHeaders } from "../app/modules/security/headers";
 import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
 import { crossSiteRefusalPage } from "../app/modules/security/refusal";
@@ -75,6 +75,11 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
   app.use(requestLogging());
   // Headers for every response, static files included.
   app.use((req, res, next) => {
+    if (isBuildScriptOrStyle(req.path)) {
+      for (const [name, value] of Object.entries(assetHeaders({ production }))) res.setHeader(name, value);
+      next();
+      return;
+    }
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     for (const [name, value] of Object.entries(securityHeaders({ nonce, production, dev }))) res.setHeader(name, value);
@@ -115,7 +120,11 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
     build = options.build ?? (await loadBuild());
     // Fingerprinted assets never change: cache them for a year, and send the
     // brotli or gzip copy the build made (vite.config.ts) rather than compress per request.
-    app.use("/assets", expressStaticGzip(path.join(BUILD_DIR, "client/assets"), { enableBrotli: true, orderPreference: ["br", "gz"], index: false, serveStatic: { immutable: true, maxAge: "1y" } }));
+    app.use("/assets", expressStaticGzip(path.join(BUILD_DIR, "client/assets"), { enableBrotli: true, orderPreference: ["br", "gz"], index: false, serveStatic: { immutable: true, maxAge: "1y", etag: false, lastModified: false } }));
+    // A build file that is not there (an old page asking for a replaced chunk): a plain 404, not a page.
+    app.use("/assets", (_req, res) => {
+      res.status(404).type("text/plain").send("Not found");
+    });
     app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   }
 

@@ -43,6 +43,10 @@ describe("the browser's files", () => {
       expect(plain.headers["content-encoding"]).toBeUndefined();
       expect(plain.headers["content-type"]).toMatch(/javascript/);
       expect(plain.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      // Not documents: no policy or framing headers (the page has them), but never sniffed.
+      expect(plain.headers["x-content-type-options"]).toBe("nosniff");
+      expect(plain.headers["content-security-policy"]).toBeUndefined();
+      expect(plain.headers["x-frame-options"]).toBeUndefined();
       if (plain.body.length < 1024) continue;
 
       const br = await raw(path, "gzip, deflate, br, zstd");
@@ -58,8 +62,17 @@ describe("the browser's files", () => {
     }
   });
 
-  it("answers 404 for a file the build does not have, whatever the encoding", async () => {
-    expect((await raw("/assets/no-such-file.js", "br")).status).toBe(404);
-    expect((await raw("/assets/no-such-file.js", "identity")).status).toBe(404);
+  it("answers a plain 404 for a file the build does not have, whatever the encoding", async () => {
+    for (const encoding of ["br", "identity"]) {
+      const missing = await raw("/assets/no-such-file.js", encoding);
+      expect(missing.status).toBe(404);
+      expect(missing.headers["content-type"]).toMatch(/^text\/plain/);
+    }
+  });
+
+  it("keeps the document headers on pages", async () => {
+    const page = await raw("/products", "identity");
+    expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(page.headers["x-frame-options"]).toBe("DENY");
   });
 });

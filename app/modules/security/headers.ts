@@ -46,3 +46,18 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
   if (options.production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }
+
+/**
+ * Headers for the fingerprinted scripts and styles under /assets/. They are
+ * not documents: a policy, framing or permissions header means nothing on
+ * them, and on a first visit those were 600 bytes on each of about twenty
+ * responses. What applies to a script stays: no type sniffing, HTTPS only.
+ */
+export function assetHeaders({ production }: Pick<HeaderOptions, "production">): Record<string, string> {
+  const headers: Record<string, string> = { "X-Content-Type-Options": "nosniff" };
+  if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
+
+/** The build's scripts and styles (fingerprinted, immutable), which get `assetHeaders` instead of the document headers. */
+export const isBuildScriptOrStyle = (path: string) => /^\/assets\/[^/]+\.(?:js|css)$/.test(path);
