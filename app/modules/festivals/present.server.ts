@@ -2,7 +2,9 @@ import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
-import { countryName, formatDateTime, formatDuration, formatNumber } from "../i18n/format";
+import { countryName, formatDateTime, formatDuration, formatNumber, timeZoneName } from "../i18n/format";
+import { isolate } from "../i18n/isolate";
+import { countdownTarget } from "./clock";
 import type { Presenter } from "../catalog/present.server";
 import type { FestivalSummary } from "./festivals.server";
 
@@ -22,9 +24,9 @@ export type CountersView = ReturnType<typeof presentCounters>;
 
 export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
   const lang: Lang = view.lang;
-  const { state, nextBoundary } = f.clock;
-  const countdownLabel =
-    state === "live" || state === "encore" ? t("festival.endsIn") : state === "upcoming" || state === "warmup" ? t("festival.startsIn") : t("festival.nextPhaseIn");
+  const { state } = f.clock;
+  // What the countdown counts to, said in its label and beside its date (the sale's start, not registration's end).
+  const target = countdownTarget(f.phases, f.clock, now);
   return {
     slug: f.slug,
     name: f.name,
@@ -32,13 +34,15 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
     fallback: f.fallback,
     state,
     stateLabel: t(`festival.state.${state}`),
-    timeZone: f.timeZone,
     serverNow: now,
-    nextBoundary,
-    countdownLabel,
-    countdownText: nextBoundary ? formatDuration(nextBoundary - now, lang) : "",
-    boundaryLocal: nextBoundary ? formatDateTime(nextBoundary, lang, f.timeZone) : "",
-    boundaryUtc: nextBoundary ? formatDateTime(nextBoundary, lang, "UTC") : "",
+    nextBoundary: target?.at ?? null,
+    countdownLabel: target ? t(`festival.countdown.${target.kind}`) : "",
+    countdownText: target ? formatDuration(target.at - now, lang) : "",
+    boundaryLabel: target ? t("festival.whenIn", { event: t(`festival.at.${target.kind}`), zone: timeZoneName(f.timeZone, lang, target.at) }) : "",
+    boundaryLocal: target ? formatDateTime(target.at, lang, f.timeZone) : "",
+    boundaryUtc: target ? formatDateTime(target.at, lang, "UTC") : "",
+    utcName: timeZoneName("UTC", lang),
+    encoreNote: target?.encore ? t("festival.encoreFollows", { date: isolate(formatDateTime(target.encore.endsAt, lang, f.timeZone)) }) : null,
     dealsLabel: state === "live" && dealCount > 0 ? t("festival.dealsCount", { count: dealCount }) : null,
     counters: presentCounters(f, view, t),
   };
