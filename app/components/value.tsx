@@ -21,7 +21,15 @@ export function BidiText({ text }: { text: string }) {
   const segments = bidiSegments(text);
   return (
     <>
-      {segments.map((s, i) => (s.isolated ? <bdi key={i}>{s.text}</bdi> : <Fragment key={i}>{s.text}</Fragment>))}
+      {segments.map((s, i) =>
+        s.isolated ? (
+          <bdi key={i} dir={s.ltr ? "ltr" : undefined}>
+            {s.text}
+          </bdi>
+        ) : (
+          <Fragment key={i}>{s.text}</Fragment>
+        ),
+      )}
     </>
   );
 }

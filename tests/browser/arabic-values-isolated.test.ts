@@ -27,9 +27,9 @@ function unisolatedValues(page: Page): Promise<string[]> {
       if (!DIGIT.test(text)) continue;
       const parent = node.parentElement;
       if (!parent || parent.closest("script, style, noscript, template")) continue;
-      // An <option> cannot hold elements: there the value must be marked with Unicode isolates (FSI … PDI) in the text itself.
+      // An <option> cannot hold elements: there the value must be marked with Unicode isolates (LRI or FSI … PDI) in the text itself.
       if (parent.closest("option")) {
-        const unmarked = text.replace(/\u2068[^\u2069]*\u2069/g, "");
+        const unmarked = text.replace(/[\u2066\u2068][^\u2069]*\u2069/g, "");
         if (DIGIT.test(unmarked)) bad.push(`option: ${text}`);
         continue;
       }

@@ -54,7 +54,7 @@ export function optionLabel(lang: Lang, t: TFunction, name: string, count: numbe
   if (label === undefined) {
     if (optionLabels.size > 20_000) optionLabels.clear();
     // An <option> holds only text: the count is isolated by Unicode marks (isolate.ts).
-    label = t("catalog.filters.option", { name, count: isolate(formatNumber(count, lang)) as unknown as number });
+    label = t("catalog.filters.option", { name, count: isolate(formatNumber(count, lang), "ltr") as unknown as number });
     optionLabels.set(key, label);
   }
   return label;

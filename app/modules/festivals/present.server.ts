@@ -15,9 +15,9 @@ export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view
   const lang: Lang = view.lang;
   const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
   return [
-    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
-    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
-    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
+    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders) },
+    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units) },
+    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: isolate(view.money(f.targets.gmv), "ltr") }), percent: percent(counters.gmv, f.targets.gmv) },
   ];
 }
 export type CountersView = ReturnType<typeof presentCounters>;
@@ -51,12 +51,13 @@ export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;
 
 export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunction) {
   const n = (v: number) => formatNumber(v, lang);
+  const progress = (value: number, target: number) => t("tracker.progress", { value: isolate(n(value), "ltr"), target: isolate(n(target), "ltr") });
   return {
     stores: n(tracker.storesLive),
-    storesTarget: t("tracker.progress", { value: n(tracker.storesLive), target: n(CAMPAIGN_TARGETS.stores) }),
+    storesTarget: progress(tracker.storesLive, CAMPAIGN_TARGETS.stores),
     storesPercent: percent(tracker.storesLive, CAMPAIGN_TARGETS.stores),
     products: n(tracker.productsListed),
-    productsTarget: t("tracker.progress", { value: n(tracker.productsListed), target: n(CAMPAIGN_TARGETS.products) }),
+    productsTarget: progress(tracker.productsListed, CAMPAIGN_TARGETS.products),
     productsPercent: percent(tracker.productsListed, CAMPAIGN_TARGETS.products),
     countries: n(tracker.countries),
   };

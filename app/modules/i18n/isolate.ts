@@ -6,17 +6,23 @@
  * and any other run of digits, into its own `<bdi>` element.
  * User input never carries these marks: normalise.ts strips them.
  */
+const LRI = "\u2066";
 const FSI = "\u2068";
 const PDI = "\u2069";
 
-/** `value` marked as one isolated value, for interpolating into a sentence. */
-export function isolate(value: string): string {
-  return `${FSI}${value}${PDI}`;
+/**
+ * `value` marked as one isolated value, for interpolating into a sentence:
+ * `ltr` for numbers and money (read left-to-right, as <Value ltr>), otherwise
+ * its direction comes from its own first letter (a date in Arabic reads right-to-left).
+ */
+export function isolate(value: string, dir: "ltr" | "auto" = "auto"): string {
+  return `${dir === "ltr" ? LRI : FSI}${value}${PDI}`;
 }
 
 export interface BidiSegment {
   text: string;
   isolated: boolean;
+  ltr?: boolean;
 }
 
 // A number as Intl writes it: Latin, Arabic-Indic or Eastern Arabic-Indic digits with their separators, and a percent sign.
@@ -28,7 +34,7 @@ function splitNumbers(text: string, out: BidiSegment[]) {
   for (const m of text.matchAll(NUMBER)) {
     const value = m[0].trimEnd();
     if (m.index > last) out.push({ text: text.slice(last, m.index), isolated: false });
-    out.push({ text: value, isolated: true });
+    out.push({ text: value, isolated: true, ltr: true });
     last = m.index + value.length;
   }
   if (last < text.length) out.push({ text: text.slice(last), isolated: false });
@@ -38,15 +44,16 @@ function splitNumbers(text: string, out: BidiSegment[]) {
 export function bidiSegments(text: string): BidiSegment[] {
   const out: BidiSegment[] = [];
   let rest = text;
+  const strip = (text: string) => text.replace(/[\u2066\u2068\u2069]/g, "");
   for (;;) {
-    const open = rest.indexOf(FSI);
+    const open = rest.search(/[\u2066\u2068]/);
     const close = open === -1 ? -1 : rest.indexOf(PDI, open + 1);
     if (close === -1) {
-      splitNumbers(rest.replaceAll(FSI, "").replaceAll(PDI, ""), out);
+      splitNumbers(strip(rest), out);
       return out;
     }
-    splitNumbers(rest.slice(0, open).replaceAll(PDI, ""), out);
-    out.push({ text: rest.slice(open + 1, close), isolated: true });
+    splitNumbers(strip(rest.slice(0, open)), out);
+    out.push(rest[open] === LRI ? { text: rest.slice(open + 1, close), isolated: true, ltr: true } : { text: rest.slice(open + 1, close), isolated: true });
     rest = rest.slice(close + 1);
   }
 }
@@ -62,7 +69,7 @@ export function isolateNumbersInHtml(html: string): string {
       if (i % 2 === 1) return part;
       const segments: BidiSegment[] = [];
       splitNumbers(part, segments);
-      return segments.map((s) => (s.isolated ? `<bdi>${s.text}</bdi>` : s.text)).join("");
+      return segments.map((s) => (s.isolated ? `<bdi dir="ltr">${s.text}</bdi>` : s.text)).join("");
     })
     .join("");
 }
