@@ -4,15 +4,16 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import type { ProductCardView, StoreCardView } from "~/modules/catalog/present.server";
 import type { Segment } from "~/modules/search/query";
 import { Highlighted } from "./search";
+import { BidiText, Value } from "./value";
 
 type CardView = ProductCardView & { nameSegments?: Segment[] };
 
 /** A price: isolated so digits and currency read left-to-right inside Arabic text. */
 export function Price({ value, className }: { value: string; className?: string }) {
   return (
-    <bdi dir="ltr" className={className}>
+    <Value ltr className={className}>
       {value}
-    </bdi>
+    </Value>
   );
 }
 
@@ -57,7 +58,7 @@ function ProductCardItem({ product: p, eager }: { product: CardView; eager: bool
       <Link to={localize(`/products/${p.slug}`)} className="product-card__link" prefetch="intent">
         {p.saveLabel ? <span className="badge badge--deal">{t("festival.deal")}</span> : null}
         <h3 className="product-card__name" lang={p.fallback ? "en" : undefined}>
-          {p.nameSegments ? <Highlighted segments={p.nameSegments} /> : p.name}
+          {p.nameSegments ? <Highlighted segments={p.nameSegments} /> : <BidiText text={p.name} />}
         </h3>
       </Link>
       <p className="product-card__store">
@@ -74,7 +75,9 @@ function ProductCardItem({ product: p, eager }: { product: CardView; eager: bool
           </>
         ) : null}
       </p>
-      <p className={`stock stock--${p.stock}`}>{p.stockLabel}</p>
+      <p className={`stock stock--${p.stock}`}>
+        <BidiText text={p.stockLabel} />
+      </p>
     </article>
   );
 }
@@ -106,8 +109,13 @@ export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
             <p className="store-card__location">{s.location}</p>
             <p className="store-card__tagline">{s.tagline}</p>
             <p className="store-card__meta">
-              {s.productsLabel}
-              {s.since ? ` · ${s.since}` : ""}
+              <BidiText text={s.productsLabel} />
+              {s.since ? (
+                <>
+                  {" · "}
+                  <BidiText text={s.since} />
+                </>
+              ) : null}
             </p>
           </article>
         </li>
@@ -131,7 +139,9 @@ export function Pagination({ page, pages, basePath, fragment = "", status }: { p
       ) : (
         <span />
       )}
-      <span className="pagination__status">{status ?? t("pagination.page", { page, pages })}</span>
+      <span className="pagination__status">
+        <BidiText text={status ?? t("pagination.page", { page, pages })} />
+      </span>
       {page < pages ? (
         <Link to={href(page + 1)} rel="next" className="button button--ghost">
           {t("pagination.next")}

@@ -2,17 +2,38 @@
 import { useTranslation } from "react-i18next";
 import type { TrackerCountryRow } from "~/modules/festivals/present.server";
 import { TableScroll } from "./table-scroll";
+import { dirOf } from "~/modules/i18n/config";
+import { useLang } from "~/modules/i18n/hooks";
+import { isolate } from "~/modules/i18n/isolate";
+import { BidiText, Value } from "./value";
 
-export function ProgressRow({ label, value, target, percent, metric }: { label: string; value: string; target: string; percent: number | null; metric?: string }) {
+export function ProgressRow({
+  label,
+  value,
+  target,
+  percent,
+  metric,
+}: {
+  label: string;
+  value: string;
+  target: string;
+  percent: number | null;
+  metric?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="progress-row" data-metric={metric}>
       <div className="progress-row__text">
         <strong>{label}</strong>{" "}
         <span>
-          <bdi dir="ltr">{value}</bdi> / <bdi dir="ltr">{target}</bdi>
+          <Value ltr>{value}</Value> / <Value ltr>{target}</Value>
         </span>
-        {percent !== null ? <span className="muted"> · {t("festivals.dashboard.percent", { percent })}</span> : null}
+        {percent !== null ? (
+          <span className="muted">
+            {" · "}
+            <BidiText text={t("festivals.dashboard.percent", { percent })} />
+          </span>
+        ) : null}
       </div>
       <progress max={100} value={Math.min(100, percent ?? 0)} aria-label={label}>
         {percent ?? 0}%
@@ -31,8 +52,22 @@ interface Hour {
   gmvRatio: number;
 }
 
-export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }: { hours: Hour[]; maxOrders: string; maxGmv: string; firstLabel: string; lastLabel: string }) {
+export function HourlyChart({
+  hours,
+  maxOrders,
+  maxGmv,
+  firstLabel,
+  lastLabel,
+}: {
+  hours: Hour[];
+  maxOrders: string;
+  maxGmv: string;
+  firstLabel: string;
+  lastLabel: string;
+}) {
   const { t } = useTranslation();
+  // Time runs the way the page reads: right to left in Arabic, so the chart is mirrored and its caption's arrow too.
+  const rtl = dirOf(useLang()) === "rtl";
   const width = 720;
   const height = 220;
   const pad = { top: 16, bottom: 28, left: 8, right: 8 };
@@ -46,27 +81,33 @@ export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }:
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="hourly-title hourly-desc" preserveAspectRatio="none">
         <title id="hourly-title">{t("festivals.dashboard.chartTitle")}</title>
         <desc id="hourly-desc">{t("festivals.dashboard.chartDesc", { orders: maxOrders, gmv: maxGmv })}</desc>
-        <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} className="hourly-chart__axis" />
-        {hours.map((h, i) => (
-          <rect
-            key={h.hour}
-            x={pad.left + step * i + step * 0.15}
-            width={Math.max(1, step * 0.7)}
-            y={pad.top + plotH * (1 - h.ordersRatio)}
-            height={plotH * h.ordersRatio}
-            className="hourly-chart__bar"
-          >
-            <title>{`${h.label}: ${h.ordersText} · ${h.gmvText}`}</title>
-          </rect>
-        ))}
-        <polyline points={line} className="hourly-chart__line" fill="none" />
+        <g transform={rtl ? `translate(${width} 0) scale(-1 1)` : undefined}>
+          <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} className="hourly-chart__axis" />
+          {hours.map((h, i) => (
+            <rect
+              key={h.hour}
+              x={pad.left + step * i + step * 0.15}
+              width={Math.max(1, step * 0.7)}
+              y={pad.top + plotH * (1 - h.ordersRatio)}
+              height={plotH * h.ordersRatio}
+              className="hourly-chart__bar"
+            >
+              <title>{`${h.label}: ${h.ordersText} · ${h.gmvText}`}</title>
+            </rect>
+          ))}
+          <polyline points={line} className="hourly-chart__line" fill="none" />
+        </g>
       </svg>
       <figcaption>
-        <span className="legend legend--bar">{t("festivals.dashboard.ordersPerHour", { max: maxOrders })}</span>{" "}
-        <span className="legend legend--line">{t("festivals.dashboard.gmvPerHour", { max: maxGmv })}</span>
+        <span className="legend legend--bar">
+          <BidiText text={t("festivals.dashboard.ordersPerHour", { max: isolate(maxOrders, "ltr") })} />
+        </span>{" "}
+        <span className="legend legend--line">
+          <BidiText text={t("festivals.dashboard.gmvPerHour", { max: isolate(maxGmv, "ltr") })} />
+        </span>
         <br />
         <small className="muted">
-          <bdi>{firstLabel}</bdi> → <bdi>{lastLabel}</bdi>
+          <Value>{firstLabel}</Value> {rtl ? "←" : "→"} <Value>{lastLabel}</Value>
         </small>
       </figcaption>
       <details>
@@ -84,10 +125,14 @@ export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }:
               .filter((h) => h.orders > 0)
               .map((h) => (
                 <tr key={h.hour}>
-                  <td>{h.label}</td>
-                  <td>{h.ordersText}</td>
                   <td>
-                    <bdi dir="ltr">{h.gmvText}</bdi>
+                    <Value>{h.label}</Value>
+                  </td>
+                  <td>
+                    <Value ltr>{h.ordersText}</Value>
+                  </td>
+                  <td>
+                    <Value ltr>{h.gmvText}</Value>
                   </td>
                 </tr>
               ))}
@@ -98,7 +143,26 @@ export function HourlyChart({ hours, maxOrders, maxGmv, firstLabel, lastLabel }:
   );
 }
 
-export function BreakdownTable({ caption, rows, withCountry = false, withRank = false }: { caption: string; rows: { key: string; name: string; orders: string; units: string; gmv: string; share: number; country?: string; rank?: string }[]; withCountry?: boolean; withRank?: boolean }) {
+export function BreakdownTable({
+  caption,
+  rows,
+  withCountry = false,
+  withRank = false,
+}: {
+  caption: string;
+  rows: {
+    key: string;
+    name: string;
+    orders: string;
+    units: string;
+    gmv: string;
+    share: number;
+    country?: string;
+    rank?: string;
+  }[];
+  withCountry?: boolean;
+  withRank?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <TableScroll label={caption}>
@@ -117,13 +181,23 @@ export function BreakdownTable({ caption, rows, withCountry = false, withRank = 
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              {withRank ? <td>{r.rank}</td> : null}
-              <th scope="row">{r.name}</th>
+              {withRank ? (
+                <td>
+                  <Value ltr>{r.rank}</Value>
+                </td>
+              ) : null}
+              <th scope="row">
+                <BidiText text={r.name} />
+              </th>
               {withCountry ? <td>{r.country}</td> : null}
-              <td>{r.orders}</td>
-              <td>{r.units}</td>
               <td>
-                <bdi dir="ltr">{r.gmv}</bdi>
+                <Value ltr>{r.orders}</Value>
+              </td>
+              <td>
+                <Value ltr>{r.units}</Value>
+              </td>
+              <td>
+                <Value ltr>{r.gmv}</Value>
                 <span className="share-bar" aria-hidden="true">
                   <span style={{ inlineSize: `${r.share}%` }} />
                 </span>
@@ -142,7 +216,7 @@ function TrackerShare({ value, percent, target }: { value: string; percent: numb
   const label = t("tracker.shareOfGoal", { percent, target });
   return (
     <span className="tracker-share">
-      <bdi dir="ltr">{value}</bdi>
+      <Value ltr>{value}</Value>
       <progress max={100} value={Math.min(100, percent)} aria-label={label} title={label}>
         {percent}%
       </progress>

@@ -11,6 +11,7 @@ import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
 import { PHASE_KINDS_ORDERED } from "~/modules/festivals/phase-kinds";
 import { festivalSchema } from "~/modules/festivals/schemas";
 import { useViewerZone, ViewerTime, ViewerZoneLabel } from "./festival";
+import { Value } from "./value";
 
 type F = FieldMetadata<string | undefined>;
 
@@ -56,7 +57,8 @@ export interface PhaseShown {
   kind: string;
   startsAt: number;
   endsAt: number;
-  utc: string;
+  utcStart: string;
+  utcEnd: string;
 }
 
 export function FestivalForm({
@@ -114,13 +116,13 @@ export function FestivalForm({
               </div>
               {s ? (
                 <p className="field-hint phase-fields__shown">
-                  UTC: {s.utc}
+                  UTC: <Value>{s.utcStart}</Value> – <Value>{s.utcEnd}</Value>
                   {/* The viewer's own zone, once the browser says which it is (without JavaScript, UTC above is all there is). */}
                   {viewerZone ? (
                     <>
                       <br />
-                      <ViewerZoneLabel />: <ViewerTime instant={s.startsAt} utcText={s.utc.split(" – ")[0]} /> –{" "}
-                      <ViewerTime instant={s.endsAt} utcText={s.utc.split(" – ")[1] ?? ""} />
+                      <ViewerZoneLabel />: <ViewerTime instant={s.startsAt} utcText={s.utcStart} /> –{" "}
+                      <ViewerTime instant={s.endsAt} utcText={s.utcEnd} />
                     </>
                   ) : null}
                 </p>

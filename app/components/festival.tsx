@@ -2,9 +2,11 @@ import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "~/modules/i18n/format";
+import { dirOf } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
 import type { CountersView, FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
 import { useBrowserValue } from "./use-browser-value";
+import { BidiText, Value } from "./value";
 
 /**
  * Counts down to `target`. The server's text shows until the browser takes
@@ -21,10 +23,13 @@ export function Countdown({ target, initial, serverNow }: { target: number; init
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
   }, [target, lang, serverNow]);
+  // Isolated, in the page's direction: "5 ي 0 س 23 د" reads number-then-unit, days first, right to left.
   return (
-    <time className="countdown" dateTime={new Date(target).toISOString()} dir="ltr" suppressHydrationWarning>
-      {text}
-    </time>
+    <bdi dir={dirOf(lang)}>
+      <time className="countdown" dateTime={new Date(target).toISOString()} suppressHydrationWarning>
+        {text}
+      </time>
+    </bdi>
   );
 }
 
@@ -35,12 +40,13 @@ export function useViewerZone(): string | null {
 
 /**
  * The label for ViewerTime: "Your time" once the viewer's zone is known;
- * until then (and without JavaScript) the times read in UTC, and say so.
+ * until then (and without JavaScript) the times read in UTC, and say so by
+ * the zone's name in the page's language (`utcName`, from the server).
  */
-export function ViewerZoneLabel() {
+export function ViewerZoneLabel({ utcName = "UTC" }: { utcName?: string }) {
   const { t } = useTranslation();
   const zone = useViewerZone();
-  return <span suppressHydrationWarning>{zone ? t("festival.yourTime") : "UTC"}</span>;
+  return <span suppressHydrationWarning>{zone ? t("festival.yourTime") : utcName}</span>;
 }
 
 /** An instant in the viewer's own zone; without JavaScript (no zone known) it reads in UTC, as the server wrote it (see ViewerZoneLabel). */
@@ -48,9 +54,11 @@ export function ViewerTime({ instant, utcText }: { instant: number; utcText: str
   const lang = useLang();
   const zone = useViewerZone();
   return (
-    <time dateTime={new Date(instant).toISOString()} suppressHydrationWarning>
-      {zone ? formatDateTime(instant, lang, zone) : utcText}
-    </time>
+    <bdi>
+      <time dateTime={new Date(instant).toISOString()} suppressHydrationWarning>
+        {zone ? formatDateTime(instant, lang, zone) : utcText}
+      </time>
+    </bdi>
   );
 }
 
@@ -123,9 +131,13 @@ function Meter({ label, value, target, percent, metric }: { label: string; value
       <dt>{label}</dt>
       <dd>
         <strong className="meter__value">
-          <bdi dir="ltr">{value}</bdi>
+          <Value ltr>{value}</Value>
         </strong>
-        {target ? <span className="meter__target">{target}</span> : null}
+        {target ? (
+          <span className="meter__target">
+            <BidiText text={target} />
+          </span>
+        ) : null}
         {percent !== null ? (
           <span className="meter__bar" aria-hidden="true">
             <span style={{ inlineSize: `${Math.min(100, percent)}%` }} />
@@ -148,22 +160,28 @@ export function LiveCounters({ slug, initial }: { slug: string; initial: Counter
   );
 }
 
-/** "Ends in 3h 12m" with the boundary in the festival's zone and the viewer's. */
+/** "Sale ends in 3h 12m", with that moment in the festival's zone and the viewer's, each labelled with what happens then. */
 export function FestivalClock({ festival }: { festival: FestivalBannerView }) {
-  const { t } = useTranslation();
   if (!festival.nextBoundary) return null;
   return (
     <div className="festival-banner__clock">
       <p>
         <span>{festival.countdownLabel}</span> <Countdown target={festival.nextBoundary} initial={festival.countdownText} serverNow={festival.serverNow} />
       </p>
+      {festival.encoreNote ? (
+        <p className="festival-banner__encore">
+          <small>
+            <BidiText text={festival.encoreNote} />
+          </small>
+        </p>
+      ) : null}
       <p className="festival-banner__when">
         <small>
-          {t("festival.localTime", { zone: festival.timeZone })}: {festival.boundaryLocal}
+          {festival.boundaryLabel}: <Value>{festival.boundaryLocal}</Value>
         </small>
         <br />
         <small>
-          <ViewerZoneLabel />: <ViewerTime instant={festival.nextBoundary} utcText={festival.boundaryUtc} />
+          <ViewerZoneLabel utcName={festival.utcName} />: <ViewerTime instant={festival.nextBoundary} utcText={festival.boundaryUtc} />
         </small>
       </p>
     </div>
@@ -189,11 +207,11 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
         {festival.dealsLabel ? (
           link ? (
             <Link className="button" to={localize(`/festivals/${festival.slug}`)}>
-              {festival.dealsLabel}
+              <BidiText text={festival.dealsLabel} />
             </Link>
           ) : (
             <a className="button" href="#deals">
-              {festival.dealsLabel}
+              <BidiText text={festival.dealsLabel} />
             </a>
           )
         ) : null}

@@ -6,6 +6,7 @@ import { CartLink } from "./cart";
 import { CurrencySwitcher } from "./currency";
 import { usePersonal } from "./personal";
 import { SearchBox } from "./search";
+import { BidiText } from "./value";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -110,7 +111,9 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p className="brand__name">{t("site.name")}</p>
-        <p>{t("footer.about")}</p>
+        <p>
+          <BidiText text={t("footer.about")} />
+        </p>
         <p className="site-footer__demo">{t("footer.demo")}</p>
         <p className="site-footer__links">
           <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link>

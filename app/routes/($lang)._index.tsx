@@ -12,6 +12,7 @@ import { countryName, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.meta.title }, { name: "description", content: data.meta.description }] : [];
@@ -48,7 +49,9 @@ export default function Home() {
       <section className="hero">
         <div className="container hero__inner">
           <h1>{t("home.heroTitle")}</h1>
-          <p>{t("home.heroText")}</p>
+          <p>
+            <BidiText text={t("home.heroText")} />
+          </p>
           <p className="hero__actions">
             <Link className="button" to={localize("/products")}>
               {t("home.ctaProducts")}
@@ -95,7 +98,9 @@ export default function Home() {
               <li key={p.code}>
                 <Link to={localize(`/stores?country=${p.code}`)}>
                   <span className="pavilions__name">{p.name}</span>
-                  <span className="pavilions__count">{p.stores}</span>
+                  <span className="pavilions__count">
+                    <BidiText text={p.stores} />
+                  </span>
                 </Link>
               </li>
             ))}

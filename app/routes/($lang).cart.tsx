@@ -13,6 +13,7 @@ import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
 import { withCurrency } from "~/modules/money/currency";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.description }, { name: "robots", content: "noindex" }] : []);
 
@@ -116,7 +117,7 @@ export default function CartPage() {
           <div className="cart-summary">
             <p className="cart-summary__total">
               <span>
-                {t("checkout.cart.total")} · {t("checkout.cart.items", { count: data.units })}
+                {t("checkout.cart.total")} · <BidiText text={t("checkout.cart.items", { count: data.units })} />
               </span>{" "}
               <Price value={data.total} className="price price--big" />
             </p>

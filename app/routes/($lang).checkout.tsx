@@ -15,6 +15,8 @@ import { placeOrder } from "~/modules/orders/checkout.server";
 import { PENDING_ORDER_TTL_MS, releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { stripeConfigured } from "~/modules/payments/stripe.server";
 import { publicOrigin } from "~/env.server";
+import { BidiText, Value } from "~/components/value";
+import { isolate } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -188,7 +190,9 @@ export default function Checkout() {
             </div>
             {ADDRESS.map(field)}
           </fieldset>
-          <p className="hint">{t("checkout.form.payNote", { total: data.total, minutes: data.minutes })}</p>
+          <p className="hint">
+            <BidiText text={t("checkout.form.payNote", { total: isolate(data.total, "ltr"), minutes: data.minutes })} />
+          </p>
           <p className="hint">{t(data.provider === "stripe" ? "checkout.form.providerStripe" : "checkout.form.providerDemo")}</p>
           <button type="submit" className="button button--big" disabled={!data.canOrder || navigation.state === "submitting"} data-testid="place-order">
             {t("checkout.form.placeOrder")}
@@ -200,7 +204,7 @@ export default function Checkout() {
             {data.lines.map((l) => (
               <li key={l.slug} className={l.problem ? "checkout-summary__problem" : undefined}>
                 <span>
-                  {l.quantity} × {l.name}
+                  <Value ltr>{l.quantity}</Value> × <BidiText text={l.name} />
                 </span>{" "}
                 <Price value={l.linePrice} className="price" />
               </li>

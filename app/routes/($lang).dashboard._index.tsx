@@ -11,6 +11,7 @@ import { enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
 import { ownerProducts } from "~/modules/owner/products.server";
 import { listOwnedStores } from "~/modules/owner/stores.server";
 import { TableScroll } from "~/components/table-scroll";
+import { BidiText, Value } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -91,7 +92,7 @@ export default function Dashboard() {
               <div>
                 <h3 id={`store-${s.slug}`}>{s.name}</h3>
                 <p>
-                  {s.country} · {s.products}
+                  {s.country} · <BidiText text={s.products} />
                 </p>
               </div>
               <span className={`state-pill state-pill--${s.status}`}>{s.statusLabel}</span>
@@ -104,7 +105,7 @@ export default function Dashboard() {
             ) : null}
             {s.lowStock ? (
               <p className="owner-note owner-note--warn" role="status">
-                {t("owner.dashboard.lowStock", { count: s.lowStock })}
+                <BidiText text={t("owner.dashboard.lowStock", { count: s.lowStock })} />
               </p>
             ) : null}
             <p className="owner-actions">
@@ -138,11 +139,11 @@ export default function Dashboard() {
                           <span className={`state-pill state-pill--${p.status}`}>{p.statusLabel}</span>
                         </td>
                         <td data-label={t("owner.product.stock")} className={p.lowStock ? "owner-products__stock low-stock" : "owner-products__stock"}>
-                          {p.stock}
+                          <Value ltr>{p.stock}</Value>
                           {p.lowStock ? <span className="low-stock__flag"> · {t("owner.dashboard.low")}</span> : null}
                         </td>
                         <td data-label={t("owner.product.price")} className="owner-products__price">
-                          {p.price}
+                          <Value ltr>{p.price}</Value>
                         </td>
                         <td data-label={t("owner.product.languages")} className="owner-products__langs">
                           <LanguageStatus filled={p.languages} />
@@ -173,9 +174,15 @@ export default function Dashboard() {
                       <tr key={f.key}>
                         <th scope="row">{f.name}</th>
                         <td>{f.enrolment || "—"}</td>
-                        <td>{f.orders}</td>
-                        <td>{f.units}</td>
-                        <td>{f.gmv}</td>
+                        <td>
+                          <Value ltr>{f.orders}</Value>
+                        </td>
+                        <td>
+                          <Value ltr>{f.units}</Value>
+                        </td>
+                        <td>
+                          <Value ltr>{f.gmv}</Value>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

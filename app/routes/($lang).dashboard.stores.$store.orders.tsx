@@ -8,6 +8,7 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { ownerOrderLines } from "~/modules/owner/orders.server";
 import { ownedStoreName } from "~/modules/owner/stores.server";
 import { TableScroll } from "~/components/table-scroll";
+import { Value } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -71,13 +72,19 @@ export default function OwnerOrders() {
               {lines.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">{l.number}</th>
-                  <td>{l.date}</td>
+                  <td>
+                    <Value>{l.date}</Value>
+                  </td>
                   <td>
                     <span className={`state-pill state-pill--${l.status}`}>{l.statusLabel}</span>
                   </td>
                   <td>{l.product}</td>
-                  <td>{l.quantity}</td>
-                  <td>{l.total}</td>
+                  <td>
+                    <Value ltr>{l.quantity}</Value>
+                  </td>
+                  <td>
+                    <Value ltr>{l.total}</Value>
+                  </td>
                   <td>
                     {l.customer} · {l.country}
                   </td>

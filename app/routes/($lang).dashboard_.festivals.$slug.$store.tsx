@@ -14,12 +14,14 @@ import { offerDeal, ownerEnrolment } from "~/modules/festivals/enrolment.server"
 import { dealSchema } from "~/modules/festivals/schemas";
 import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
-import { formatDateTime, formatNumber } from "~/modules/i18n/format";
+import { formatDateTime, formatNumber, timeZoneName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { TableScroll } from "~/components/table-scroll";
 import { formText } from "~/modules/http/form";
+import { BidiText, Value } from "~/components/value";
+import { isolate } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -33,12 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sale = detail.festival.clock.sale;
   return {
     title: `${detail.festival.name} · ${detail.store.name}`,
-    festival: { slug: detail.festival.slug, name: detail.festival.name, timeZone: zone },
+    festival: { slug: detail.festival.slug, name: detail.festival.name, timeZone: zone, zoneName: timeZoneName(zone, lang) },
     open: registrationOpen(detail.festival.phases, now()),
     store: detail.store,
     saved: new URL(request.url).searchParams.get("saved") ? t("festivals.owner.dealSaved") : null,
     enrolment: { status: detail.enrolment.status, statusLabel: t(`festivals.decision.${detail.enrolment.status}`), reason: detail.enrolment.reason },
-    sale: sale ? `${formatDateTime(sale.startsAt, lang, zone)} – ${formatDateTime(sale.endsAt, lang, zone)}` : "",
+    sale: sale ? `${isolate(formatDateTime(sale.startsAt, lang, zone))} – ${isolate(formatDateTime(sale.endsAt, lang, zone))}` : "",
     products: detail.products.map((p) => ({
       id: p.id,
       label: `${p.name} — ${view.money(p.priceMinor)} · ${t("festivals.owner.stock", { value: formatNumber(p.stock, lang) })}`,
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       regular: view.money(d.regularMinor),
       committed: formatNumber(d.committedStock, lang),
       limit: d.perCustomerLimit ? formatNumber(d.perCustomerLimit, lang) : "—",
-      flash: d.flashStartsAt && d.flashEndsAt ? `${formatDateTime(d.flashStartsAt, lang, zone)} – ${formatDateTime(d.flashEndsAt, lang, zone)}` : "—",
+      flash: d.flashStartsAt && d.flashEndsAt ? `${isolate(formatDateTime(d.flashStartsAt, lang, zone))} – ${isolate(formatDateTime(d.flashEndsAt, lang, zone))}` : "—",
       status: d.status,
       statusLabel: t(`festivals.decision.${d.status}`),
       reason: d.reason,
@@ -132,7 +134,7 @@ export default function EnrolmentDeals() {
           {d.enrolment.reason ? <span> {t("festivals.owner.reason", { reason: d.enrolment.reason })}</span> : null}
         </p>
         <p className="muted">
-          {t("festivals.phase.sale")}: {d.sale} ({d.festival.timeZone})
+          {t("festivals.phase.sale")}: <BidiText text={d.sale} /> ({d.festival.zoneName})
         </p>
       </AreaHead>
       <section aria-labelledby="deals-title">
@@ -160,9 +162,15 @@ export default function EnrolmentDeals() {
                         <Price value={deal.regular} />
                       </s>
                     </td>
-                    <td>{deal.committed}</td>
-                    <td>{deal.limit}</td>
-                    <td>{deal.flash}</td>
+                    <td>
+                      <Value ltr>{deal.committed}</Value>
+                    </td>
+                    <td>
+                      <Value ltr>{deal.limit}</Value>
+                    </td>
+                    <td>
+                      <BidiText text={deal.flash} />
+                    </td>
                     <td>
                       <span className={`state-pill state-pill--${deal.status}`}>{deal.statusLabel}</span>
                       {deal.reason ? <p className="owner-store__reason">{t("festivals.owner.reason", { reason: deal.reason })}</p> : null}
@@ -200,7 +208,7 @@ export default function EnrolmentDeals() {
             <Input label={t("festivals.owner.flashStart")} field={fields.flash_start} type="datetime-local" />
             <Input label={t("festivals.owner.flashEnd")} field={fields.flash_end} type="datetime-local" />
           </div>
-          <p className="field-hint">{t("festivals.owner.flashHint", { zone: d.festival.timeZone })}</p>
+          <p className="field-hint">{t("festivals.owner.flashHint", { zone: d.festival.zoneName })}</p>
           <button type="submit" className="button" disabled={busy}>
             {t("festivals.owner.offer")}
           </button>

@@ -11,6 +11,8 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { formText } from "~/modules/http/form";
+import { BidiText } from "~/components/value";
+import { isolate } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: f.clock.state,
       stateLabel: t(`festival.state.${f.clock.state}`),
       open,
-      sale: f.clock.sale ? `${formatDateTime(f.clock.sale.startsAt, lang, f.timeZone)} – ${formatDateTime(f.clock.sale.endsAt, lang, f.timeZone)}` : "",
+      sale: f.clock.sale ? `${isolate(formatDateTime(f.clock.sale.startsAt, lang, f.timeZone))} – ${isolate(formatDateTime(f.clock.sale.endsAt, lang, f.timeZone))}` : "",
       stores: enrolments.map(({ store, enrolment }) => ({
         slug: store.slug,
         name: store.name,
@@ -68,7 +70,7 @@ export default function OwnerFestivals() {
               {f.name} <span className={`state-pill state-pill--${f.state}`}>{f.stateLabel}</span>
             </h2>
             <p className="muted">
-              {t("festivals.phase.sale")}: {f.sale}
+              {t("festivals.phase.sale")}: <BidiText text={f.sale} />
             </p>
             <ul className="owner-stores">
               {f.stores.map((s) => (

@@ -13,6 +13,7 @@ import { notFound } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data && "page" in data ? [{ title: data.title }, { name: "description", content: data.page.banner.pitch }] : [];
@@ -51,8 +52,12 @@ export default function FestivalPage() {
           {page.phases.map((p) => (
             <li key={p.kind} className={p.current ? "phase phase--current" : "phase"} aria-current={p.current ? "step" : undefined}>
               <strong>{p.label}</strong>
-              <span>{p.local}</span>
-              <small className="muted">UTC: {p.utc}</small>
+              <span>
+                <BidiText text={p.local} />
+              </span>
+              <small className="muted">
+                UTC: <BidiText text={p.utc} />
+              </small>
             </li>
           ))}
         </ol>
@@ -61,8 +66,13 @@ export default function FestivalPage() {
         <div className="deal-list__head">
           <h2 id="deals-title">{t("festivals.page.deals")}</h2>
           <p className="deal-list__count" role="status">
-            {dealList.countLabel}
-            {dealList.pages > 1 ? ` · ${dealList.status}` : ""}
+            <BidiText text={dealList.countLabel} />
+            {dealList.pages > 1 ? (
+              <>
+                {" · "}
+                <BidiText text={dealList.status} />
+              </>
+            ) : null}
           </p>
         </div>
         {dealList.total > 0 || dealList.filters.active ? (
@@ -84,7 +94,9 @@ export default function FestivalPage() {
               <li key={d.slug} className={`deal-card${d.live ? " deal-card--live" : ""}`} data-deal={d.slug}>
                 {d.image ? <img src={d.image.url} width={d.image.width} height={d.image.height} alt="" loading="lazy" decoding="async" className="deal-card__image" /> : null}
                 <h3 lang={d.fallback ? "en" : undefined}>
-                  <Link to={localize(`/products/${d.slug}`)}>{d.name}</Link>
+                  <Link to={localize(`/products/${d.slug}`)}>
+                    <BidiText text={d.name} />
+                  </Link>
                 </h3>
                 <p className="deal-card__store">
                   {d.store.name} · {d.store.country}
@@ -108,10 +120,24 @@ export default function FestivalPage() {
                 ) : (
                   <p className="deal-card__time muted">{t("festivals.deal.notLive")}</p>
                 )}
-                {d.flashLabel ? <p className="deal-card__flash">{d.flashLabel}</p> : null}
-                {d.unitsLeftLabel ? <p className="deal-card__units">{d.unitsLeftLabel}</p> : null}
-                {d.limitLabel ? <p className="deal-card__limit">{d.limitLabel}</p> : null}
-                <p className={`stock stock--${d.stock}`}>{d.stockLabel}</p>
+                {d.flashLabel ? (
+                  <p className="deal-card__flash">
+                    <BidiText text={d.flashLabel} />
+                  </p>
+                ) : null}
+                {d.unitsLeftLabel ? (
+                  <p className="deal-card__units">
+                    <BidiText text={d.unitsLeftLabel} />
+                  </p>
+                ) : null}
+                {d.limitLabel ? (
+                  <p className="deal-card__limit">
+                    <BidiText text={d.limitLabel} />
+                  </p>
+                ) : null}
+                <p className={`stock stock--${d.stock}`}>
+                  <BidiText text={d.stockLabel} />
+                </p>
               </li>
             ))}
           </ul>
@@ -128,7 +154,7 @@ export default function FestivalPage() {
               <li key={s.slug}>
                 <Link to={localize(`/stores/${s.slug}`)}>
                   <span className="pavilions__name" lang={s.fallback ? "en" : undefined}>
-                    {s.name}
+                    <BidiText text={s.name} />
                   </span>
                   <span className="pavilions__count">{s.location}</span>
                 </Link>

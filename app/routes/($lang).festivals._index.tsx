@@ -9,6 +9,7 @@ import { presentFestivalCard } from "~/modules/festivals/public.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "description", content: data.description }] : [];
@@ -49,7 +50,11 @@ function FestivalList({ id, title, festivals, empty }: { id: string; title: stri
                 <Link to={localize(`/festivals/${f.slug}`)}>{f.name}</Link>
               </h3>
               <p>{f.pitch}</p>
-              {f.sale ? <p className="festival-card__dates">{f.sale}</p> : null}
+              {f.sale ? (
+                <p className="festival-card__dates">
+                  <BidiText text={f.sale} />
+                </p>
+              ) : null}
               {f.state !== "ended" ? <FestivalClock festival={f} /> : null}
             </li>
           ))}

@@ -10,6 +10,8 @@ import { releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { presentOrder } from "~/modules/orders/present.server";
 import { orderByLink } from "~/modules/orders/view.server";
 import { publicOrigin } from "~/env.server";
+import { ViewerTime } from "~/components/festival";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "robots", content: "noindex, nofollow" }, { name: "referrer", content: "no-referrer" }] : [];
@@ -59,7 +61,15 @@ export default function OrderPage() {
             {order.statusLabel}
           </span>
         </p>
-        <p>{order.explain}</p>
+        <p>
+          {order.explain[0]}
+          {order.explain.length > 1 ? (
+            <>
+              <ViewerTime instant={order.explainAt} utcText={order.explainUtc} />
+              {order.explain.slice(1).join("")}
+            </>
+          ) : null}
+        </p>
         {paymentUnavailable && canPay ? <p className="notice notice--error">{t("checkout.order.paymentUnavailable")}</p> : null}
         {canPay ? (
           <Form method="post">
@@ -75,7 +85,9 @@ export default function OrderPage() {
           <bdi dir="ltr">{order.number}</bdi>
         </dd>
         <dt>{t("checkout.order.placed")}</dt>
-        <dd>{order.placed}</dd>
+        <dd>
+          <ViewerTime instant={order.placedAt} utcText={order.placed} />
+        </dd>
         <dt>{t("checkout.order.shipTo")}</dt>
         <dd>
           {order.shipTo.map((part, i) => (
@@ -103,7 +115,11 @@ export default function OrderPage() {
         <p className="order-total">
           <span>{t("checkout.order.total")}</span> <Price value={order.total} className="price price--big" />
         </p>
-        {order.rateNote ? <p className="hint">{order.rateNote}</p> : null}
+        {order.rateNote ? (
+          <p className="hint">
+            <BidiText text={order.rateNote} />
+          </p>
+        ) : null}
       </section>
       <p className="hint">{t("checkout.order.privateLink")}</p>
       <p className="hero__actions">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BidiText } from "~/components/value";
 import { useTranslation } from "react-i18next";
 import { CountryTrackerTable } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
@@ -74,7 +75,7 @@ export default function OrganiserHome() {
             {t("festivals.organiser.newFestival")}
           </Link>
           <Link className="button button--ghost" to={localize("/organiser/review")}>
-            {t("festivals.organiser.reviewQueue", { value: d.pending })}
+            <BidiText text={t("festivals.organiser.reviewQueue", { value: d.pending })} />
           </Link>
         </div>
       </header>

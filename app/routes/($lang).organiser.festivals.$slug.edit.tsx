@@ -40,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: p.kind,
       startsAt: p.startsAt,
       endsAt: p.endsAt,
-      utc: `${formatDateTime(p.startsAt, lang, "UTC")} – ${formatDateTime(p.endsAt, lang, "UTC")}`,
+      utcStart: formatDateTime(p.startsAt, lang, "UTC"),
+      utcEnd: formatDateTime(p.endsAt, lang, "UTC"),
     })),
   };
 }

@@ -15,6 +15,8 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { formText } from "~/modules/http/form";
+import { BidiText } from "~/components/value";
+import { isolate } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -42,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       limit: r.perCustomerLimit ? t("festivals.deal.limit", { value: formatNumber(r.perCustomerLimit, lang) }) : null,
       flash:
         r.flashStartsAt && r.flashEndsAt
-          ? t("festivals.deal.flash", { from: formatDateTime(r.flashStartsAt, lang, r.timeZone), to: formatDateTime(r.flashEndsAt, lang, r.timeZone) })
+          ? t("festivals.deal.flash", { from: isolate(formatDateTime(r.flashStartsAt, lang, r.timeZone)), to: isolate(formatDateTime(r.flashEndsAt, lang, r.timeZone)) })
           : null,
     })),
   };
@@ -92,9 +94,19 @@ export default function ReviewQueue() {
                     <s>
                       <Price value={item.regularPrice ?? ""} />
                     </s>{" "}
-                    · {item.committed}
-                    {item.limit ? ` · ${item.limit}` : ""}
-                    {item.flash ? ` · ${item.flash}` : ""}
+                    · <BidiText text={item.committed ?? ""} />
+                    {item.limit ? (
+                      <>
+                        {" · "}
+                        <BidiText text={item.limit} />
+                      </>
+                    ) : null}
+                    {item.flash ? (
+                      <>
+                        {" · "}
+                        <BidiText text={item.flash} />
+                      </>
+                    ) : null}
                   </p>
                 ) : null}
                 {item.enrolmentPending ? <p className="muted">{t("festivals.review.enrolmentPending")}</p> : null}

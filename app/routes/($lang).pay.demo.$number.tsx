@@ -10,6 +10,8 @@ import { releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { presentOrder } from "~/modules/orders/present.server";
 import { orderByLink } from "~/modules/orders/view.server";
 import { completeDemoPayment } from "~/modules/payments/demo.server";
+import { BidiText } from "~/components/value";
+import { isolate } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex, nofollow" }] : []);
 
@@ -67,7 +69,7 @@ export default function DemoPayment() {
       {open ? (
         <Form method="post" className="demo-pay__actions">
           <button type="submit" name="outcome" value="pay" className="button button--big" data-testid="demo-pay">
-            {t("checkout.demo.pay", { total: order.total })}
+            <BidiText text={t("checkout.demo.pay", { total: isolate(order.total, "ltr") })} />
           </button>
           <button type="submit" name="outcome" value="fail" className="button button--ghost">
             {t("checkout.demo.fail")}

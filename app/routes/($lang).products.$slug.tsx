@@ -18,6 +18,8 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
+import { BidiText } from "~/components/value";
+import { isolateNumbersInHtml } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
@@ -64,7 +66,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       ...card,
       description: product.description,
       // Owner-written Markdown, sanitised on the server (app/modules/markdown).
-      descriptionHtml: renderMarkdown(product.description),
+      descriptionHtml: isolateNumbersInHtml(renderMarkdown(product.description)),
       originNote: product.originNote,
       images: product.images,
       category: product.category,
@@ -95,7 +97,9 @@ export default function ProductPage() {
           {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={product.name} {...HIGH_FETCH_PRIORITY} /> : null}
         </div>
         <div className="product-page__info">
-          <h1 lang={product.fallback ? "en" : undefined}>{product.name}</h1>
+          <h1 lang={product.fallback ? "en" : undefined}>
+            <BidiText text={product.name} />
+          </h1>
           {product.fallback ? <FallbackNote /> : null}
           <p className="product-page__store">
             {t("product.soldBy")}{" "}
@@ -115,7 +119,9 @@ export default function ProductPage() {
                     <span className="visually-hidden">{t("product.regularPrice")}: </span>
                     <Price value={product.regularPrice} />
                   </s>{" "}
-                  <span className="save">{product.saveLabel}</span>
+                  <span className="save">
+                    <BidiText text={product.saveLabel ?? ""} />
+                  </span>
                 </p>
                 {product.dealEndsAt && product.dealTimeLeft ? (
                   <p className="deal-clock">
@@ -124,7 +130,7 @@ export default function ProductPage() {
                 ) : null}
                 {product.dealUnitsLeft ? (
                   <p className="deal-units" data-testid="deal-units">
-                    {product.dealUnitsLeft}
+                    <BidiText text={product.dealUnitsLeft} />
                   </p>
                 ) : null}
               </>
@@ -141,7 +147,9 @@ export default function ProductPage() {
                 </p>
               </>
             )}
-            <p className={`stock stock--${product.stock}`}>{product.stockLabel}</p>
+            <p className={`stock stock--${product.stock}`}>
+              <BidiText text={product.stockLabel} />
+            </p>
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
           </div>
           <section aria-labelledby="details-title">
@@ -149,7 +157,9 @@ export default function ProductPage() {
             <div className="product-page__description" lang={product.fallback ? "en" : undefined} dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
             <dl className="facts">
               <dt>{t("product.origin")}</dt>
-              <dd>{product.originNote}</dd>
+              <dd>
+                <BidiText text={product.originNote} />
+              </dd>
               <dt>{t("product.category")}</dt>
               <dd>{product.category.name}</dd>
             </dl>

@@ -14,6 +14,7 @@ import { festivalBreakdown, festivalTotals } from "~/modules/festivals/dashboard
 import { dealCandidates, listFestivals } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 import { toLocalInput } from "~/modules/festivals/clock";
+import { RESOURCES } from "~/modules/i18n/i18n.server";
 import { appHandler, Shopper } from "./http-client";
 
 let handle: Awaited<ReturnType<typeof appHandler>>;
@@ -289,7 +290,10 @@ describe("public festival pages", () => {
     expect(page).toContain(live.name);
     // Without JavaScript the viewer's zone is unknown: the time is UTC, and labelled so, not "your time".
     const when = page.slice(page.indexOf('class="festival-banner__when"'), page.indexOf("</p>", page.indexOf('class="festival-banner__when"')));
-    expect(when).toMatch(/<span>UTC<\/span>: <time dateTime="[^"]+Z">/);
+    // The zone is named in the page's language ("协调世界时", not "UTC"), and the time sits in its own isolate.
+    expect(when).toMatch(/<span>协调世界时<\/span>: <bdi><time dateTime="[^"]+Z">/);
+    // The clock says what it counts to: the sale's end, not just "ends in".
+    expect(page).toContain(String((RESOURCES.zh as { festival: { countdown: { saleEnds: string } } }).festival.countdown.saleEnds));
     expect(when).not.toContain("您的当地时间");
     const counters = (await (await new Shopper().get(`/zh/festivals/${live.slug}/counters`, handle)).json()) as { counters: unknown[] };
     expect(counters.counters).toHaveLength(3);

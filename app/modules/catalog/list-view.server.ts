@@ -12,6 +12,7 @@ import { browseProducts, type ProductFilter } from "./browse.server";
 import { listCategories } from "./catalog.server";
 import { PRODUCT_SORTS, type ProductListParams } from "./params";
 import { presentProduct, type Presenter } from "./present.server";
+import { isolate } from "../i18n/isolate";
 
 export const PER_PAGE = 24;
 
@@ -52,7 +53,8 @@ export function optionLabel(lang: Lang, t: TFunction, name: string, count: numbe
   let label = optionLabels.get(key);
   if (label === undefined) {
     if (optionLabels.size > 20_000) optionLabels.clear();
-    label = t("catalog.filters.option", { name, count: formatNumber(count, lang) as unknown as number });
+    // An <option> holds only text: the count is isolated by Unicode marks (isolate.ts).
+    label = t("catalog.filters.option", { name, count: isolate(formatNumber(count, lang), "ltr") as unknown as number });
     optionLabels.set(key, label);
   }
   return label;

@@ -184,3 +184,29 @@ export function registrationOpen(phases: readonly Phase[], now: number): boolean
   const registration = phases.find((p) => p.kind === "registration");
   return !registration || now >= registration.startsAt;
 }
+
+export type CountdownKind = "saleStarts" | "saleEnds" | "encoreStarts" | "encoreEnds";
+
+/**
+ * What a shopper's countdown counts to, from the one clock reading of the
+ * request: before the sale, to the sale's start (not to the end of
+ * registration or warm-up); during the sale, to its end — when deal prices
+ * stop — saying whether an encore follows; then to the encore's start and end.
+ * Null once nothing is left to count to.
+ */
+export interface CountdownTarget {
+  kind: CountdownKind;
+  at: number;
+  /** During the sale: the encore that follows it, if any. */
+  encore: Phase | null;
+}
+
+export function countdownTarget(phases: readonly Phase[], reading: ClockReading, now: number): CountdownTarget | null {
+  const sale = reading.sale;
+  const encore = phases.find((p) => p.kind === "encore" && (!sale || p.startsAt >= sale.endsAt)) ?? null;
+  if (sale && now < sale.startsAt) return { kind: "saleStarts", at: sale.startsAt, encore: null };
+  if (sale && now < sale.endsAt) return { kind: "saleEnds", at: sale.endsAt, encore };
+  if (encore && now < encore.startsAt) return { kind: "encoreStarts", at: encore.startsAt, encore: null };
+  if (encore && now < encore.endsAt) return { kind: "encoreEnds", at: encore.endsAt, encore: null };
+  return null;
+}

@@ -2,7 +2,9 @@ import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
-import { countryName, formatDateTime, formatDuration, formatNumber } from "../i18n/format";
+import { countryName, formatDateTime, formatDuration, formatNumber, timeZoneName } from "../i18n/format";
+import { isolate } from "../i18n/isolate";
+import { countdownTarget } from "./clock";
 import type { Presenter } from "../catalog/present.server";
 import type { FestivalSummary } from "./festivals.server";
 
@@ -13,18 +15,18 @@ export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view
   const lang: Lang = view.lang;
   const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
   return [
-    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
-    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
-    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
+    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders) },
+    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units) },
+    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: isolate(view.money(f.targets.gmv), "ltr") }), percent: percent(counters.gmv, f.targets.gmv) },
   ];
 }
 export type CountersView = ReturnType<typeof presentCounters>;
 
 export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
   const lang: Lang = view.lang;
-  const { state, nextBoundary } = f.clock;
-  const countdownLabel =
-    state === "live" || state === "encore" ? t("festival.endsIn") : state === "upcoming" || state === "warmup" ? t("festival.startsIn") : t("festival.nextPhaseIn");
+  const { state } = f.clock;
+  // What the countdown counts to, said in its label and beside its date (the sale's start, not registration's end).
+  const target = countdownTarget(f.phases, f.clock, now);
   return {
     slug: f.slug,
     name: f.name,
@@ -32,13 +34,15 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
     fallback: f.fallback,
     state,
     stateLabel: t(`festival.state.${state}`),
-    timeZone: f.timeZone,
     serverNow: now,
-    nextBoundary,
-    countdownLabel,
-    countdownText: nextBoundary ? formatDuration(nextBoundary - now, lang) : "",
-    boundaryLocal: nextBoundary ? formatDateTime(nextBoundary, lang, f.timeZone) : "",
-    boundaryUtc: nextBoundary ? formatDateTime(nextBoundary, lang, "UTC") : "",
+    nextBoundary: target?.at ?? null,
+    countdownLabel: target ? t(`festival.countdown.${target.kind}`) : "",
+    countdownText: target ? formatDuration(target.at - now, lang) : "",
+    boundaryLabel: target ? t("festival.whenIn", { event: t(`festival.at.${target.kind}`), zone: timeZoneName(f.timeZone, lang, target.at) }) : "",
+    boundaryLocal: target ? formatDateTime(target.at, lang, f.timeZone) : "",
+    boundaryUtc: target ? formatDateTime(target.at, lang, "UTC") : "",
+    utcName: timeZoneName("UTC", lang),
+    encoreNote: target?.encore ? t("festival.encoreFollows", { date: isolate(formatDateTime(target.encore.endsAt, lang, f.timeZone)) }) : null,
     dealsLabel: state === "live" && dealCount > 0 ? t("festival.dealsCount", { count: dealCount }) : null,
     counters: presentCounters(f, view, t),
   };
@@ -47,12 +51,13 @@ export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;
 
 export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunction) {
   const n = (v: number) => formatNumber(v, lang);
+  const progress = (value: number, target: number) => t("tracker.progress", { value: isolate(n(value), "ltr"), target: isolate(n(target), "ltr") });
   return {
     stores: n(tracker.storesLive),
-    storesTarget: t("tracker.progress", { value: n(tracker.storesLive), target: n(CAMPAIGN_TARGETS.stores) }),
+    storesTarget: progress(tracker.storesLive, CAMPAIGN_TARGETS.stores),
     storesPercent: percent(tracker.storesLive, CAMPAIGN_TARGETS.stores),
     products: n(tracker.productsListed),
-    productsTarget: t("tracker.progress", { value: n(tracker.productsListed), target: n(CAMPAIGN_TARGETS.products) }),
+    productsTarget: progress(tracker.productsListed, CAMPAIGN_TARGETS.products),
     productsPercent: percent(tracker.productsListed, CAMPAIGN_TARGETS.products),
     countries: n(tracker.countries),
   };

@@ -14,6 +14,7 @@ import type { CounterValues } from "../counters/counters.server";
 import { festivalParticipation } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { presentCounters, presentFestivalBanner } from "./present.server";
+import { isolate } from "../i18n/isolate";
 
 export function findPublishedFestival(slug: string, lang: Presenter["lang"], now: number): FestivalSummary | null {
   return listFestivals(lang, now).find((f) => f.slug === slug) ?? null;
@@ -28,8 +29,8 @@ export function presentPhases(f: FestivalSummary, view: Presenter, t: TFunction,
       current: p.startsAt <= now && now < p.endsAt,
       startsAt: p.startsAt,
       endsAt: p.endsAt,
-      local: `${formatDateTime(p.startsAt, view.lang, f.timeZone)} – ${formatDateTime(p.endsAt, view.lang, f.timeZone)}`,
-      utc: `${formatDateTime(p.startsAt, view.lang, "UTC")} – ${formatDateTime(p.endsAt, view.lang, "UTC")}`,
+      local: `${isolate(formatDateTime(p.startsAt, view.lang, f.timeZone))} – ${isolate(formatDateTime(p.endsAt, view.lang, f.timeZone))}`,
+      utc: `${isolate(formatDateTime(p.startsAt, view.lang, "UTC"))} – ${isolate(formatDateTime(p.endsAt, view.lang, "UTC"))}`,
     }));
 }
 
@@ -37,7 +38,7 @@ export function presentFestivalCard(f: FestivalSummary, view: Presenter, t: TFun
   const sale = f.clock.sale;
   return {
     ...presentFestivalBanner(f, view, t, now, 0),
-    sale: sale ? `${formatDateTime(sale.startsAt, view.lang, f.timeZone)} – ${formatDateTime(sale.endsAt, view.lang, f.timeZone)}` : "",
+    sale: sale ? `${isolate(formatDateTime(sale.startsAt, view.lang, f.timeZone))} – ${isolate(formatDateTime(sale.endsAt, view.lang, f.timeZone))}` : "",
   };
 }
 
@@ -158,7 +159,7 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
       festivalPrice: view.money(d.dealPriceMinor),
       regular: view.money(p.price.regularMinor),
       limitLabel: d.limit ? t("festivals.deal.limit", { value: formatNumber(d.limit, view.lang) }) : null,
-      flashLabel: flash ? t("festivals.deal.flash", { from: formatDateTime(flash.startsAt, view.lang, f.timeZone), to: formatDateTime(flash.endsAt, view.lang, f.timeZone) }) : null,
+      flashLabel: flash ? t("festivals.deal.flash", { from: isolate(formatDateTime(flash.startsAt, view.lang, f.timeZone)), to: isolate(formatDateTime(flash.endsAt, view.lang, f.timeZone)) }) : null,
       // The sale is on, but every unit committed at the festival price is taken.
       soldOutLabel: !live && p.price.dealSoldOut ? t("catalog.deal.soldOut") : null,
       unitsLeftLabel: live ? t("catalog.deal.unitsLeft", { value: formatNumber(p.price.deal!.unitsLeft, view.lang) }) : null,

@@ -82,3 +82,26 @@ export function formatDuration(ms: number, lang: Lang): string {
 export function textComparer(lang: Lang): (a: string, b: string) => number {
   return cached(`collator:${lang}`, () => new Intl.Collator(LANG_TAGS[lang])).compare;
 }
+
+/**
+ * A time zone's name in the page's language ("China Standard Time",
+ * "中国标准时间", "توقيت الصين الرسمي", "heure normale de la Chine"), from
+ * Intl's generic name (no summer/winter), falling back to the long name where
+ * the generic one is only an offset ("GMT+00:00" for UTC), and to the id.
+ */
+export function timeZoneName(timeZone: string, lang: Lang, at = Date.now()): string {
+  const nameIn = (style: "longGeneric" | "long") => {
+    try {
+      return (
+        cached(`zone:${lang}:${timeZone}:${style}`, () => new Intl.DateTimeFormat(LANG_TAGS[lang], { timeZone, timeZoneName: style }))
+          .formatToParts(at)
+          .find((p) => p.type === "timeZoneName")?.value ?? null
+      );
+    } catch {
+      return null;
+    }
+  };
+  const generic = nameIn("longGeneric");
+  if (generic && !/[0-9]/.test(generic)) return generic;
+  return nameIn("long") ?? timeZone;
+}

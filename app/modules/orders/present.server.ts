@@ -5,6 +5,7 @@ import { countryName, formatDateTime, formatMoney } from "../i18n/format";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { orderLines, type OrderRecord } from "./view.server";
+import { isolate } from "../i18n/isolate";
 
 /** Product names in the page's language; the order keeps an English snapshot as the fallback. */
 function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
@@ -17,6 +18,9 @@ function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Where the time goes in an explanation sentence ("…until {{time}}…"): the page puts the viewer's time there. */
+const TIME_SLOT = "\u0000";
+
 export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
   const money = (minor: number) => formatMoney(minor, order.currency, lang);
   const address = (order.shippingAddress ?? {}) as Record<string, string>;
@@ -25,14 +29,18 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
     number: order.number,
     status: order.status,
     statusLabel: t(`checkout.order.state.${order.status}`),
-    explain: t(`checkout.order.explain.${order.status}`, { time: formatDateTime(explainTime, lang) }),
+    // Times are shown in the shopper's own zone once the browser says which (ViewerTime); the server writes them in UTC, labelled so.
+    explain: t(`checkout.order.explain.${order.status}`, { time: TIME_SLOT }).split(TIME_SLOT),
+    explainAt: explainTime.getTime(),
+    explainUtc: formatDateTime(explainTime, lang),
+    placedAt: order.createdAt.getTime(),
     placed: formatDateTime(order.createdAt, lang),
     name: order.customerName,
     total: money(order.totalMinor),
     currency: order.currency,
     rateNote:
       order.currency !== order.baseCurrency
-        ? t("checkout.order.rateNote", { currency: order.currency, date: order.rateAsOf || formatDateTime(order.createdAt, lang) })
+        ? t("checkout.order.rateNote", { currency: order.currency, date: isolate(order.rateAsOf || formatDateTime(order.createdAt, lang)) })
         : null,
     shipTo: [order.customerName, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(" "), countryName(order.shippingCountry, lang)].filter(
       (part) => part && part.trim(),
