@@ -11,7 +11,7 @@ import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
-import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
+import { presentMinor } from "~/modules/money/presentment";
 import { withCurrency } from "~/modules/money/currency";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.description }, { name: "robots", content: "noindex" }] : []);
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unitPrice: money(l.unitMinor),
       linePrice: money(l.lineMinor),
       onDeal: l.onDeal,
-      was: l.priceChanged ? money(convertMinor(l.seenBaseMinor, BASE_CURRENCY, cart.currency, cart.rate.rateMicros)) : null,
+      was: l.priceChanged ? money(presentMinor(l.seenBaseMinor, cart.currency, cart.rate.rateMicros)) : null,
       soldOut: l.soldOut,
       unavailable: l.unavailable,
       overLimit: l.overLimit,

@@ -206,7 +206,7 @@ export default function Checkout() {
               </li>
             ))}
           </ul>
-          <p className="checkout-summary__total">
+          <p className="checkout-summary__total" data-testid="checkout-total">
             <span>{t("checkout.cart.total")}</span> <Price value={data.total} className="price price--big" />
           </p>
           <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>

@@ -12,7 +12,8 @@ import { JsonLd } from "~/components/seo";
 import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd } from "~/modules/catalog/seo";
 import { publicOrigin } from "~/env.server";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
-import { convertMinor, currencyExponent, BASE_CURRENCY } from "~/modules/money/money";
+import { currencyExponent } from "~/modules/money/money";
+import { presentMinor } from "~/modules/money/presentment";
 import { formatDuration, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
@@ -34,7 +35,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
   const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;
   const description = product.description.length > 160 ? `${product.description.slice(0, 157)}…` : product.description;
-  const shownMinor = convertMinor(product.price.unitMinor, BASE_CURRENCY, view.currency, view.rate.rateMicros);
+  const shownMinor = presentMinor(product.price.unitMinor, view.currency, view.rate.rateMicros);
   return {
     meta: { title: `${product.name} · ${t("site.name")}`, description, url, image, type: "product", locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
     jsonLd: [

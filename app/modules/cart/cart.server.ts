@@ -10,7 +10,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
-import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
+import { BASE_CURRENCY, type Rate } from "../money/money";
+import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
@@ -241,7 +242,7 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
   const lines = rows.map((r): CartLineView => {
     const b = byId.get(r.productId);
     const unitBaseMinor = b?.price.unitMinor ?? r.regular;
-    const unitMinor = convertMinor(unitBaseMinor, BASE_CURRENCY, rate.quote, rate.rateMicros);
+    const unitMinor = presentMinor(unitBaseMinor, rate.quote, rate.rateMicros);
     return {
       productId: r.productId,
       slug: r.slug,

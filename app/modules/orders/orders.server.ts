@@ -13,7 +13,8 @@ import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
-import { BASE_CURRENCY, convertMinor } from "../money/money";
+import { BASE_CURRENCY } from "../money/money";
+import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
@@ -158,7 +159,7 @@ export function createPendingOrder(input: NewOrder) {
     if (limit != null && line.quantity > limit) {
       throw new OrderError("limit", `At most ${limit} of product ${line.productId} per customer`, line.productId);
     }
-    const unitPriceMinor = convertMinor(price.unitMinor, BASE_CURRENCY, input.currency, rate.rateMicros);
+    const unitPriceMinor = presentMinor(price.unitMinor, input.currency, rate.rateMicros);
     return {
       product,
       quantity: line.quantity,
