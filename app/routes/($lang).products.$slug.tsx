@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { FallbackNote, HIGH_FETCH_PRIORITY, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
 import { AddToCartForm } from "~/components/cart";
@@ -14,7 +14,9 @@ import { publicOrigin } from "~/env.server";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { currencyExponent } from "~/modules/money/money";
 import { presentMinor } from "~/modules/money/presentment";
-import { formatDuration, formatNumber } from "~/modules/i18n/format";
+import { shipmentsFor } from "~/modules/shipping/shipping.server";
+import { DEFAULT_DESTINATION } from "~/modules/shipping/destination";
+import { countryName, formatDuration, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
@@ -35,6 +37,17 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
   const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;
   const description = product.description.length > 160 ? `${product.description.slice(0, 157)}…` : product.description;
+  // A shared page knows only its language: quote the language's likely destination; the cart and checkout are exact.
+  const shippingLine = () => {
+    const destination = DEFAULT_DESTINATION[lang];
+    const [quote] = shipmentsFor([{ storeId: product.storeId, storeCountry: product.store.countryCode }], destination, view.currency, view.rate.rateMicros);
+    return {
+      country: countryName(destination, lang),
+      cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
+      min: quote.minDays,
+      max: quote.maxDays,
+    };
+  };
   const shownMinor = presentMinor(product.price.unitMinor, view.currency, view.rate.rateMicros);
   return {
     meta: { title: `${product.name} · ${t("site.name")}`, description, url, image, type: "product", locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
@@ -74,6 +87,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       // or that none are (the regular price then applies).
       dealUnitsLeft: product.price.deal ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) }) : null,
       dealSoldOut: product.price.dealSoldOut,
+      shipping: shippingLine(),
     },
     more: moreFromStore(lang, product.storeId, product.id, 4, now).map((p) => presentProduct(p, view, t)),
   };
@@ -144,6 +158,14 @@ export default function ProductPage() {
             )}
             <p className={`stock stock--${product.stock}`}>{product.stockLabel}</p>
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
+            <p className="product-page__shipping" data-testid="product-shipping">
+              <Trans
+                i18nKey="checkout.delivery.line"
+                values={product.shipping}
+                components={{ bdi: <bdi dir="ltr" /> }}
+              />
+              <span className="hint">{t("checkout.delivery.exactLater")}</span>
+            </p>
           </div>
           <section aria-labelledby="details-title">
             <h2 id="details-title">{t("product.details")}</h2>

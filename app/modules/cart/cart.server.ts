@@ -163,6 +163,8 @@ export interface CartLineView {
   fallback: boolean;
   image: string | null;
   storeName: string;
+  storeId: number;
+  storeCountry: string;
   quantity: number;
   /** Unit price now, base currency. */
   unitBaseMinor: number;
@@ -226,10 +228,13 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       name: sql<string>`coalesce(${t.name}, ${en.name})`,
       fallback: sql<number>`${t.name} is null`,
       storeName: sql<string>`coalesce(${st.name}, ${sten.name})`,
+      storeId: schema.products.storeId,
+      storeCountry: schema.stores.countryCode,
       image: sql<string | null>`(SELECT url FROM product_images i WHERE i.product_id = ${schema.products.id} ORDER BY i.is_cover DESC, i.position LIMIT 1)`,
     })
     .from(schema.cartLines)
     .innerJoin(schema.products, eq(schema.products.id, schema.cartLines.productId))
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
     .leftJoin(t, and(eq(t.productId, schema.products.id), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.productId, schema.products.id), eq(en.lang, "en")))
     .leftJoin(st, and(eq(st.storeId, schema.products.storeId), eq(st.lang, lang)))
@@ -250,6 +255,8 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       fallback: Boolean(r.fallback),
       image: r.image,
       storeName: r.storeName,
+      storeId: r.storeId,
+      storeCountry: r.storeCountry,
       quantity: r.quantity,
       unitBaseMinor,
       regularBaseMinor: r.regular,

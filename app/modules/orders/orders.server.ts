@@ -17,6 +17,7 @@ import { BASE_CURRENCY } from "../money/money";
 import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
+import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
 import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
@@ -114,10 +115,10 @@ const ordering = statements((client) => ({
   ),
   insertOrder: client.prepare(
     `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
-       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "payment_provider",
-       "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
+       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "shipping_minor", "shipping_base_minor",
+       "payment_provider", "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
      values (null, @number, @email, @customerName, @shippingAddress, @shippingCountry, @lang, 'pending',
-       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @paymentProvider,
+       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @shippingMinor, @shippingBaseMinor, @paymentProvider,
        null, @expiresAt, null, null, @createdAt)`,
   ),
   insertLine: client.prepare(
@@ -171,6 +172,15 @@ export function createPendingOrder(input: NewOrder) {
     };
   });
   const email = input.email.trim().toLowerCase();
+  // One parcel per store, priced on the server from the store's own rates (or the defaults).
+  const shipments = shipmentsFor(
+    priced.map((l) => ({ storeId: l.product.storeId, storeCountry: l.product.countryCode })),
+    input.shippingCountry,
+    input.currency,
+    rate.rateMicros,
+  );
+  const shippingMinor = shipments.reduce((sum, s) => sum + s.costMinor, 0);
+  const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
   return transact(db, (tx) => {
     if (input.limitPerEmail) {
@@ -187,8 +197,8 @@ export function createPendingOrder(input: NewOrder) {
       tx,
       priced.map((l) => ({ productId: l.product.id, quantity: l.quantity, dealId: l.dealId })),
     );
-    let totalBaseMinor = 0;
-    let totalMinor = 0;
+    let totalBaseMinor = shippingBaseMinor;
+    let totalMinor = shippingMinor;
     for (const l of priced) {
       totalBaseMinor += l.unitPriceBaseMinor * l.quantity;
       totalMinor += l.unitPriceMinor * l.quantity;
@@ -209,6 +219,8 @@ export function createPendingOrder(input: NewOrder) {
       rateAsOf: rate.asOf,
       totalMinor,
       totalBaseMinor,
+      shippingMinor,
+      shippingBaseMinor,
       paymentProvider: input.paymentProvider,
       expiresAt,
       createdAt: now,
@@ -229,6 +241,8 @@ export function createPendingOrder(input: NewOrder) {
       rateAsOf: rate.asOf,
       totalMinor,
       totalBaseMinor,
+      shippingMinor,
+      shippingBaseMinor,
       paymentProvider: input.paymentProvider,
       paymentRef: null,
       expiresAt: new Date(expiresAt),
@@ -253,6 +267,7 @@ export function createPendingOrder(input: NewOrder) {
         l.festivalId,
       );
     }
+    insertOrderShipments(tx, order.id, shipments);
     input.inTransaction?.(tx, order);
     return order;
   });
