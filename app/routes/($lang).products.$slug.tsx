@@ -159,11 +159,9 @@ export default function ProductPage() {
             <p className={`stock stock--${product.stock}`}>{product.stockLabel}</p>
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
             <p className="product-page__shipping" data-testid="product-shipping">
-              <Trans
-                i18nKey="checkout.delivery.line"
-                values={product.shipping}
-                components={{ bdi: <bdi dir="ltr" /> }}
-              />
+              <span>
+                <Trans i18nKey="checkout.delivery.line" values={product.shipping} components={{ bdi: <bdi dir="ltr" /> }} />
+              </span>
               <span className="hint">{t("checkout.delivery.exactLater")}</span>
             </p>
           </div>
