@@ -15,6 +15,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { SHIPPING_ZONES } from "../app/modules/shipping/zones";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull();
@@ -122,6 +123,26 @@ export const stores = sqliteTable(
     uniqueIndex("stores_slug_unique").on(t.slug),
     index("stores_owner_idx").on(t.ownerId),
     index("stores_status_country_idx").on(t.status, t.countryCode),
+  ],
+);
+
+/** A store's own shipping rate per zone; a zone without a row uses the default (app/modules/shipping/zones.ts). */
+export const storeShippingRates = sqliteTable(
+  "store_shipping_rates",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    zone: text("zone", { enum: SHIPPING_ZONES }).notNull(),
+    /** Per order from this store, base-currency minor units. */
+    costBaseMinor: integer("cost_base_minor").notNull(),
+    minDays: integer("min_days").notNull(),
+    maxDays: integer("max_days").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.zone] }),
+    check("store_shipping_rates_cost", sql`${t.costBaseMinor} >= 0`),
+    check("store_shipping_rates_days", sql`${t.minDays} >= 0 AND ${t.maxDays} >= ${t.minDays}`),
   ],
 );
 
@@ -399,8 +420,12 @@ export const orders = sqliteTable(
     /** Rate locked when the order was priced (see exchange_rates). */
     rateMicros: integer("rate_micros").notNull(),
     rateAsOf: text("rate_as_of").notNull(),
+    /** Goods plus shipping, in `currency`: exactly what the shopper is charged. */
     totalMinor: integer("total_minor").notNull(),
+    /** Goods plus shipping, in the base currency (GMV counts goods only: order_lines). */
     totalBaseMinor: integer("total_base_minor").notNull(),
+    shippingMinor: integer("shipping_minor").notNull().default(0),
+    shippingBaseMinor: integer("shipping_base_minor").notNull().default(0),
     paymentProvider: text("payment_provider").notNull(),
     paymentRef: text("payment_ref"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
@@ -449,6 +474,25 @@ export const orderLines = sqliteTable(
     index("order_lines_festival_idx").on(t.festivalId).where(sql`festival_id IS NOT NULL`),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
   ],
+);
+
+/** Each store's part of an order's shipping, priced when the order was placed. */
+export const orderShipments = sqliteTable(
+  "order_shipments",
+  {
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    zone: text("zone", { enum: SHIPPING_ZONES }).notNull(),
+    costBaseMinor: integer("cost_base_minor").notNull(),
+    costMinor: integer("cost_minor").notNull(),
+    minDays: integer("min_days").notNull(),
+    maxDays: integer("max_days").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.storeId] })],
 );
 
 export const paymentEvents = sqliteTable(

@@ -11,11 +11,15 @@ import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
-import { BASE_CURRENCY, convertMinor } from "~/modules/money/money";
+import { presentMinor } from "~/modules/money/presentment";
 import { withCurrency } from "~/modules/money/currency";
 import { BidiText } from "~/components/value";
+import { cartTotals, shippingCountryOptions } from "~/modules/cart/totals.server";
+import { destinationFrom, SHIP_PARAM } from "~/modules/shipping/destination";
+import { DestinationForm, Totals } from "~/components/shipping";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.description }, { name: "robots", content: "noindex" }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.title }, { name: "description", content: data.description }, { name: "robots", content: "noindex" }] : [];
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -25,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const cart = cartView(await cartIdFrom(request), lang, currency, appNow());
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
-  const notice = new URL(request.url).searchParams.get("notice");
+  const url = new URL(request.url);
+  const notice = url.searchParams.get("notice");
+  const destination = destinationFrom(url.searchParams, lang);
   return {
     title: `${t("checkout.cart.title")} · ${t("site.name")}`,
     description: t("checkout.cart.description"),
@@ -41,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unitPrice: money(l.unitMinor),
       linePrice: money(l.lineMinor),
       onDeal: l.onDeal,
-      was: l.priceChanged ? money(convertMinor(l.seenBaseMinor, BASE_CURRENCY, cart.currency, cart.rate.rateMicros)) : null,
+      was: l.priceChanged ? money(presentMinor(l.seenBaseMinor, cart.currency, cart.rate.rateMicros)) : null,
       soldOut: l.soldOut,
       unavailable: l.unavailable,
       overLimit: l.overLimit,
@@ -51,7 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dealGone: l.dealGone,
     })),
     units: cart.units,
-    total: money(cart.totalMinor),
+    totals: cartTotals(cart, destination, lang, t),
+    countries: shippingCountryOptions(lang),
+    // Checkout opens with the country chosen here.
+    checkoutPath: `/checkout?${SHIP_PARAM}=${destination}`,
     canCheckout: cart.lines.length > 0 && cart.orderable.length === cart.lines.length,
   };
 }
@@ -65,11 +74,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = cartActionSchema.safeParse(form);
   const back = (notice?: string, setCookie?: string | null) => {
     const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
-    if (enhanced) return data<CartActionData>({ ok: !notice || notice === "lowered", notice }, { status: notice && notice !== "lowered" ? 409 : 200, headers });
+    if (enhanced)
+      return data<CartActionData>(
+        { ok: !notice || notice === "lowered", notice },
+        { status: notice && notice !== "lowered" ? 409 : 200, headers },
+      );
     // The cart page in the currency the shopper was shopping in (the form's URL carries it).
-    return redirect(withCurrency(localizePath(notice ? `/cart?notice=${notice}` : "/cart", lang), currency, lang), { status: 303, headers });
+    return redirect(withCurrency(localizePath(notice ? `/cart?notice=${notice}` : "/cart", lang), currency, lang), {
+      status: 303,
+      headers,
+    });
   };
-  if (!parsed.success) return enhanced ? data<CartActionData>({ ok: false, notice: "invalid" }, { status: 400 }) : back("invalid");
+  if (!parsed.success)
+    return enhanced ? data<CartActionData>({ ok: false, notice: "invalid" }, { status: 400 }) : back("invalid");
   const input = parsed.data;
   if (input.intent === "remove") {
     const cartId = await cartIdFrom(request);
@@ -77,12 +94,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return back();
   }
   const { cartId, setCookie } = await ensureCart(request, now);
-  const change = input.intent === "add" ? addToCart(cartId, input.slug, input.quantity, now) : setCartQuantity(cartId, input.slug, input.quantity, now);
+  const change =
+    input.intent === "add"
+      ? addToCart(cartId, input.slug, input.quantity, now)
+      : setCartQuantity(cartId, input.slug, input.quantity, now);
   if (!change.ok) return back(change.reason, setCookie);
   if (change.lowered) {
     // Say why when it was the festival deal's units left that set the cap.
     const byDeal = change.limitReason === "dealUnits";
-    if (enhanced) return data<CartActionData>({ ok: true, notice: "lowered", max: change.quantity, byDeal }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+    if (enhanced)
+      return data<CartActionData>(
+        { ok: true, notice: "lowered", max: change.quantity, byDeal },
+        { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+      );
     return back(byDeal ? "lowered_deal" : "lowered", setCookie);
   }
   return back(undefined, setCookie);
@@ -115,19 +139,18 @@ export default function CartPage() {
             ))}
           </ul>
           <div className="cart-summary">
-            <p className="cart-summary__total">
-              <span>
-                {t("checkout.cart.total")} · <BidiText text={t("checkout.cart.items", { count: data.units })} />
-              </span>{" "}
-              <Price value={data.total} className="price price--big" />
+            <DestinationForm id="cart-destination" destination={data.totals.destination} countries={data.countries} />
+            <p className="cart-summary__items">
+              <BidiText text={t("checkout.cart.items", { count: data.units })} />
             </p>
+            <Totals totals={data.totals} testId="cart-total" />
             <p className="hint">{t("checkout.cart.totalNote")}</p>
             <p className="cart-summary__actions">
               <Link className="button button--ghost" to={localize("/products")}>
                 {t("checkout.cart.continue")}
               </Link>
               {data.canCheckout ? (
-                <Link className="button" to={localize("/checkout")} data-testid="to-checkout">
+                <Link className="button" to={localize(data.checkoutPath)} data-testid="to-checkout">
                   {t("checkout.cart.checkout")}
                 </Link>
               ) : null}
@@ -160,7 +183,11 @@ function CartLine({ line }: { line: LineView }) {
           : null;
   return (
     <li className={`cart-line${problem ? " cart-line--problem" : ""}`} aria-busy={busy || undefined} data-slug={line.slug}>
-      {line.image ? <img src={line.image} width={96} height={96} alt="" className="cart-line__image" /> : <span className="cart-line__image" />}
+      {line.image ? (
+        <img src={line.image} width={96} height={96} alt="" className="cart-line__image" />
+      ) : (
+        <span className="cart-line__image" />
+      )}
       <div className="cart-line__info">
         <h2 className="cart-line__name" lang={line.fallback ? "en" : undefined}>
           <Link to={localize(`/products/${line.slug}`)}>{line.name}</Link>
@@ -171,8 +198,12 @@ function CartLine({ line }: { line: LineView }) {
           {t("checkout.cart.unitPrice", { price: line.unitPrice })}
         </p>
         {line.was ? <p className="note note--price">{t("checkout.cart.priceChanged", { was: line.was })}</p> : null}
-        {line.dealLimit !== null && !problem ? <p className="hint">{t("checkout.cart.dealLimit", { max: line.dealLimit })}</p> : null}
-        {line.limitReason === "dealUnits" && !problem ? <p className="hint">{t("checkout.cart.dealUnits", { max: line.max })}</p> : null}
+        {line.dealLimit !== null && !problem ? (
+          <p className="hint">{t("checkout.cart.dealLimit", { max: line.dealLimit })}</p>
+        ) : null}
+        {line.limitReason === "dealUnits" && !problem ? (
+          <p className="hint">{t("checkout.cart.dealUnits", { max: line.max })}</p>
+        ) : null}
         {line.dealSoldOut && !problem ? <p className="hint">{t("checkout.cart.dealSoldOut")}</p> : null}
         {problem ? (
           <p className="note note--problem" role="status">
@@ -193,7 +224,16 @@ function CartLine({ line }: { line: LineView }) {
             {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
             <label>
               <span className="visually-hidden">{t("checkout.cart.quantity")}</span>
-              <input type="number" name="quantity" defaultValue={line.quantity} key={line.quantity} min={0} max={line.max} inputMode="numeric" required />
+              <input
+                type="number"
+                name="quantity"
+                defaultValue={line.quantity}
+                key={line.quantity}
+                min={0}
+                max={line.max}
+                inputMode="numeric"
+                required
+              />
             </label>
             <button type="submit" className="button button--small button--ghost" disabled={busy}>
               {t("checkout.cart.update")}

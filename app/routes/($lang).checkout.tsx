@@ -5,50 +5,57 @@ import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { cartIdFrom, cartView } from "~/modules/cart/cart.server";
 import { now as appNow } from "~/modules/clock/now.server";
-import { countryName, formatMoney } from "~/modules/i18n/format";
-import { LANG_TAGS, type Lang } from "~/modules/i18n/config";
+import { formatMoney } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
-import { checkoutErrors, SHIPPING_COUNTRIES, type CheckoutField } from "~/modules/orders/checkout-schema";
+import { ADDRESS_FIELDS, addressLayout, checkoutErrors, type CheckoutField } from "~/modules/orders/checkout-schema";
 import { placeOrder } from "~/modules/orders/checkout.server";
 import { PENDING_ORDER_TTL_MS, releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { stripeConfigured } from "~/modules/payments/stripe.server";
 import { publicOrigin } from "~/env.server";
 import { BidiText, Value } from "~/components/value";
 import { isolate } from "~/modules/i18n/isolate";
+import { cartTotals, shippingCountryOptions } from "~/modules/cart/totals.server";
+import { destinationFrom } from "~/modules/shipping/destination";
+import { DestinationForm, Totals } from "~/components/shipping";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : [];
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
-
-/** Where a shopper reading this language most likely lives, to preselect. */
-const LIKELY_COUNTRY: Partial<Record<Lang, string>> = { zh: "CN", sw: "KE" };
-
-function countryOptions(lang: Lang) {
-  const collator = new Intl.Collator(LANG_TAGS[lang]);
-  return SHIPPING_COUNTRIES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) => collator.compare(a.name, b.name));
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = new Date(appNow());
   releaseExpiredOrders(now);
   const cart = cartView(await cartIdFrom(request), lang, currency, now.getTime());
+  const destination = destinationFrom(new URL(request.url).searchParams, lang);
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
   return {
     title: `${t("checkout.form.title")} · ${t("site.name")}`,
-    lines: cart.lines.map((l) => ({ slug: l.slug, name: l.name, quantity: l.quantity, linePrice: money(l.lineMinor), problem: l.unavailable || l.soldOut || l.overLimit || l.dealGone })),
+    lines: cart.lines.map((l) => ({
+      slug: l.slug,
+      name: l.name,
+      quantity: l.quantity,
+      linePrice: money(l.lineMinor),
+      problem: l.unavailable || l.soldOut || l.overLimit || l.dealGone,
+    })),
     canOrder: cart.lines.length > 0 && cart.orderable.length === cart.lines.length,
-    total: money(cart.totalMinor),
+    totals: cartTotals(cart, destination, lang, t),
+    layout: addressLayout(destination),
     minutes: Math.round(PENDING_ORDER_TTL_MS / 60_000),
-    countries: countryOptions(lang),
-    defaultCountry: LIKELY_COUNTRY[lang] ?? "",
+    countries: shippingCountryOptions(lang),
     provider: stripeConfigured() ? "stripe" : "demo",
   };
 }
 
-type ActionResult = { errors: Partial<Record<CheckoutField, string>>; formError?: string; product?: string; values: Record<string, string> };
+type ActionResult = {
+  errors: Partial<Record<CheckoutField, string>>;
+  formError?: string;
+  product?: string;
+  values: Record<string, string>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
@@ -61,17 +68,27 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ errors: {}, formError: result.error, product: result.product, values }, { status: result.status });
 }
 
-const FIELDS: { name: CheckoutField; type?: string; autoComplete: string; optional?: boolean; hint?: string }[] = [
-  { name: "email", type: "email", autoComplete: "email", hint: "checkout.form.emailHint" },
-  { name: "name", autoComplete: "name" },
-];
-const ADDRESS: typeof FIELDS = [
-  { name: "line1", autoComplete: "address-line1" },
-  { name: "line2", autoComplete: "address-line2", optional: true },
-  { name: "city", autoComplete: "address-level2" },
-  { name: "postalCode", autoComplete: "postal-code", optional: true },
-  { name: "phone", type: "tel", autoComplete: "tel", optional: true },
-];
+interface FieldSpec {
+  label: string;
+  type?: string;
+  autoComplete: string;
+  hint?: string;
+}
+/** Labels and autofill names; the order of the address fields per country is ADDRESS_FIELDS. */
+const FIELD_SPECS: Record<Exclude<CheckoutField, "country">, FieldSpec> = {
+  email: { label: "checkout.form.email", type: "email", autoComplete: "email", hint: "checkout.form.emailHint" },
+  name: { label: "checkout.form.name", autoComplete: "name" },
+  phone: { label: "checkout.delivery.phone", type: "tel", autoComplete: "tel" },
+  province: { label: "checkout.delivery.province", autoComplete: "address-level1" },
+  city: { label: "checkout.form.city", autoComplete: "address-level2" },
+  district: { label: "checkout.delivery.district", autoComplete: "address-level3" },
+  line1: { label: "checkout.form.line1", autoComplete: "address-line1" },
+  line2: { label: "checkout.form.line2", autoComplete: "address-line2" },
+  region: { label: "checkout.delivery.region", autoComplete: "address-level1" },
+  postalCode: { label: "checkout.delivery.postalCode", autoComplete: "postal-code" },
+};
+/** In a Chinese address the street line is the "detailed address" after the district. */
+const CHINA_LABELS: Partial<Record<CheckoutField, string>> = { line1: "checkout.delivery.detail" };
 
 export default function Checkout() {
   const data = useLoaderData<typeof loader>();
@@ -113,18 +130,20 @@ export default function Checkout() {
     );
   }
 
-  const field = (f: (typeof FIELDS)[number]) => {
-    const error = errors[f.name];
-    const id = `checkout-${f.name}`;
+  const field = (name: Exclude<CheckoutField, "country">) => {
+    const f = FIELD_SPECS[name];
+    const error = errors[name];
+    const id = `checkout-${name}`;
+    const label = (data.layout === "china" ? CHINA_LABELS[name] : undefined) ?? f.label;
     return (
-      <div className={`field${error ? " field--error" : ""}`} key={f.name}>
-        <label htmlFor={id}>{t(`checkout.form.${f.name}`)}</label>
+      <div className={`field${error ? " field--error" : ""}`} key={name}>
+        <label htmlFor={id}>{t(label)}</label>
         <input
           id={id}
-          name={f.name}
+          name={name}
           type={f.type ?? "text"}
           autoComplete={f.autoComplete}
-          defaultValue={values[f.name] ?? ""}
+          defaultValue={values[name] ?? ""}
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? `${id}-error` : null, f.hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined}
           dir={f.type === "email" || f.type === "tel" ? "ltr" : undefined}
@@ -158,46 +177,41 @@ export default function Checkout() {
         </p>
       ) : null}
       <div className="checkout-page__grid">
-        <Form method="post" className="checkout-form" noValidate onSubmit={onSubmit} onChange={onChange}>
-          <fieldset>
-            <legend>{t("checkout.form.contact")}</legend>
-            {FIELDS.map(field)}
-          </fieldset>
-          <fieldset>
-            <legend>{t("checkout.form.shipping")}</legend>
-            <div className={`field${countryError ? " field--error" : ""}`}>
-              <label htmlFor="checkout-country">{t("checkout.form.country")}</label>
-              <select
-                id="checkout-country"
-                name="country"
-                autoComplete="country"
-                defaultValue={values.country ?? data.defaultCountry}
-                aria-invalid={countryError ? true : undefined}
-                aria-describedby={countryError ? "checkout-country-error" : undefined}
-              >
-                <option value="">{t("checkout.form.chooseCountry")}</option>
-                {data.countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              {countryError ? (
-                <p className="field__error" id="checkout-country-error">
-                  {t(countryError)}
-                </p>
-              ) : null}
-            </div>
-            {ADDRESS.map(field)}
-          </fieldset>
-          <p className="hint">
-            <BidiText text={t("checkout.form.payNote", { total: isolate(data.total, "ltr"), minutes: data.minutes })} />
-          </p>
-          <p className="hint">{t(data.provider === "stripe" ? "checkout.form.providerStripe" : "checkout.form.providerDemo")}</p>
-          <button type="submit" className="button button--big" disabled={!data.canOrder || navigation.state === "submitting"} data-testid="place-order">
-            {t("checkout.form.placeOrder")}
-          </button>
-        </Form>
+        <div className="checkout-page__main">
+          <DestinationForm id="checkout-country" destination={data.totals.destination} countries={data.countries} />
+          {countryError ? (
+            <p className="field__error" id="checkout-country-error">
+              {t(countryError)}
+            </p>
+          ) : null}
+          <Form method="post" className="checkout-form" noValidate onSubmit={onSubmit} onChange={onChange}>
+            <input type="hidden" name="country" value={data.totals.destination} />
+            <fieldset>
+              <legend>{t("checkout.form.contact")}</legend>
+              {field("email")}
+            </fieldset>
+            <fieldset>
+              <legend>
+                {t("checkout.form.shipping")} · {data.totals.destinationName}
+              </legend>
+              {ADDRESS_FIELDS[data.layout].map(field)}
+            </fieldset>
+            <p className="hint">
+              <BidiText text={t("checkout.form.payNote", { total: isolate(data.totals.total, "ltr"), minutes: data.minutes })} />
+            </p>
+            <p className="hint">
+              {t(data.provider === "stripe" ? "checkout.form.providerStripe" : "checkout.form.providerDemo")}
+            </p>
+            <button
+              type="submit"
+              className="button button--big"
+              disabled={!data.canOrder || navigation.state === "submitting"}
+              data-testid="place-order"
+            >
+              {t("checkout.form.placeOrder")}
+            </button>
+          </Form>
+        </div>
         <aside className="checkout-summary" aria-labelledby="summary-title">
           <h2 id="summary-title">{t("checkout.form.summary")}</h2>
           <ul>
@@ -210,9 +224,7 @@ export default function Checkout() {
               </li>
             ))}
           </ul>
-          <p className="checkout-summary__total">
-            <span>{t("checkout.cart.total")}</span> <Price value={data.total} className="price price--big" />
-          </p>
+          <Totals totals={data.totals} testId="checkout-total" />
           <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>
         </aside>
       </div>

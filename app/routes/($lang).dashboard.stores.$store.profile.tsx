@@ -1,5 +1,9 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { ratesFromForm, shippingRatesSchema } from "~/modules/shipping/shipping-schema";
+import { saveStoreShippingRates, storeShippingRates } from "~/modules/shipping/shipping.server";
+import { SHIPPING_ZONES } from "~/modules/shipping/zones";
+import { toMajorString } from "~/modules/festivals/money-text";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +18,8 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { listCategoryOptions } from "~/modules/owner/products.server";
-import { AFRICAN_COUNTRIES, claimsStore, storeDetailsSchema, storeTranslationRemoveSchema, storeTranslationSchema } from "~/modules/owner/schemas";
+import { AFRICAN_COUNTRIES } from "~/modules/geo/countries";
+import { claimsStore, storeDetailsSchema, storeTranslationRemoveSchema, storeTranslationSchema } from "~/modules/owner/schemas";
 import { categoryIdBySlug, ownedStoreProfile, removeStoreTranslation, saveStoreTranslation, updateStoreDetails } from "~/modules/owner/stores.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -32,9 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = profile.translations[editing];
   const storeName = profile.translations[lang]?.name ?? en?.name ?? profile.slug;
   const pending = profile.status === "pending";
+  const rates = storeShippingRates(profile.id);
   const notice = search.get("saved") === "details"
     ? t("owner.profile.detailsSaved")
-    : search.get("saved") === "translation"
+    : search.get("saved") === "shipping"
+      ? t("checkout.delivery.owner.saved")
+      : search.get("saved") === "translation"
       ? t("owner.profile.saved", { lang: LANG_NAMES[editing] })
       : search.get("removed")
         ? t("owner.profile.removed", { lang: LANG_NAMES[editing] })
@@ -60,6 +68,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       country: profile.countryCode,
       foundedYear: profile.foundedYear === null ? "" : String(profile.foundedYear),
     },
+    shipping: SHIPPING_ZONES.map((zone) => {
+      const rate = rates[zone];
+      return { zone, label: t(`checkout.delivery.owner.zone.${zone}`, { country: countryName(profile.countryCode, lang) }), own: rate.own };
+    }),
+    shippingValues: Object.fromEntries(
+      SHIPPING_ZONES.flatMap((zone) => [
+        [`${zone}Cost`, toMajorString(rates[zone].costBaseMinor, "USD")],
+        [`${zone}Min`, String(rates[zone].minDays)],
+        [`${zone}Max`, String(rates[zone].maxDays)],
+      ]),
+    ),
     languages: LANGS.map((l) => ({ lang: l, name: LANG_NAMES[l], translated: Boolean(profile.translations[l]) })),
     editing,
     translated: Boolean(current),
@@ -88,6 +107,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Back to the language the owner was editing, if the form said which.
     const editing = new URL(request.url).searchParams.get("language");
     return redirect(`${here}?${isLang(editing) ? `language=${editing}&` : ""}saved=details`);
+  }
+
+  if (intent === "shipping") {
+    const submission = parseWithZod(formData, { schema: shippingRatesSchema });
+    if (submission.status !== "success") return data({ form: "shipping" as const, result: submission.reply() }, { status: 400 });
+    // The guard above found the store through its owner; the rates are written for that store only.
+    saveStoreShippingRates(store.id, ratesFromForm(submission.value));
+    const editing = new URL(request.url).searchParams.get("language");
+    return redirect(`${here}?${isLang(editing) ? `language=${editing}&` : ""}saved=shipping`);
   }
 
   if (intent === "remove") {
@@ -189,6 +217,47 @@ function TranslationForm({ d, postTo, lastResult, busy }: { d: LoaderData; postT
   );
 }
 
+function ShippingForm({ d, postTo, lastResult, busy }: { d: LoaderData; postTo: string; lastResult?: SubmissionResult<string[]>; busy: boolean }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "store-shipping",
+    lastResult,
+    defaultValue: d.shippingValues,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: shippingRatesSchema }),
+  });
+  const f = fields as unknown as Record<string, FieldMetadata<string | undefined>>;
+  const input = (name: string, label: string, mode: "decimal" | "numeric") => (
+    <div className={`field${f[name].errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={f[name].id}>{label}</label>
+      <input {...getInputProps(f[name], { type: "text", ariaAttributes: true })} key={f[name].key} inputMode={mode} autoComplete="off" dir="ltr" />
+      <ErrorList id={f[name].errorId} errors={f[name].errors} />
+    </div>
+  );
+  return (
+    <Form method="post" action={postTo} className="form-card owner-form" {...getFormProps(form)} data-testid="shipping-form">
+      <h2>{t("checkout.delivery.owner.title")}</h2>
+      <p className="field-hint">{t("checkout.delivery.owner.intro")}</p>
+      <input type="hidden" name="store" value={d.storeId} />
+      <input type="hidden" name="intent" value="shipping" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {d.shipping.map((z) => (
+        <fieldset key={z.zone} className="owner-form__grid shipping-zone">
+          <legend>{z.label}</legend>
+          {input(`${z.zone}Cost`, t("checkout.delivery.owner.cost"), "decimal")}
+          {input(`${z.zone}Min`, t("checkout.delivery.owner.minDays"), "numeric")}
+          {input(`${z.zone}Max`, t("checkout.delivery.owner.maxDays"), "numeric")}
+          {z.own ? null : <p className="field-hint">{t("checkout.delivery.owner.isDefault")}</p>}
+        </fieldset>
+      ))}
+      <button type="submit" className="button" disabled={busy}>
+        {t("checkout.delivery.owner.save")}
+      </button>
+    </Form>
+  );
+}
+
 export default function StoreProfile() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -208,6 +277,13 @@ export default function StoreProfile() {
       </AreaHead>
       {/* Keyed by the store's version so a saved form starts again from what is stored. */}
       <DetailsForm key={`details-${d.version}`} d={d} postTo={formAction} lastResult={actionData?.form === "details" ? actionData.result : undefined} busy={busy} />
+      <ShippingForm
+        key={`shipping-${JSON.stringify(d.shippingValues)}`}
+        d={d}
+        postTo={formAction}
+        lastResult={actionData?.form === "shipping" ? actionData.result : undefined}
+        busy={busy}
+      />
 
       <section className="form-card" aria-labelledby="store-languages">
         <h2 id="store-languages">{t("owner.profile.languages")}</h2>

@@ -11,7 +11,8 @@ import { countryName, textComparer } from "~/modules/i18n/format";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { listCategoryOptions } from "~/modules/owner/products.server";
-import { AFRICAN_COUNTRIES, storeApplicationSchema } from "~/modules/owner/schemas";
+import { AFRICAN_COUNTRIES } from "~/modules/geo/countries";
+import { storeApplicationSchema } from "~/modules/owner/schemas";
 import { applyWithStore, categoryIdBySlug } from "~/modules/owner/stores.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Totals } from "~/components/shipping";
 import { Price } from "~/components/catalog";
 import { notFound } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -112,9 +113,7 @@ export default function OrderPage() {
             </li>
           ))}
         </ul>
-        <p className="order-total">
-          <span>{t("checkout.order.total")}</span> <Price value={order.total} className="price price--big" />
-        </p>
+        <Totals totals={{ subtotal: order.subtotal, shipping: order.shipping, total: order.total }} testId="order-total" />
         {order.rateNote ? (
           <p className="hint">
             <BidiText text={order.rateNote} />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { FallbackNote, HIGH_FETCH_PRIORITY, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
 import { AddToCartForm } from "~/components/cart";
@@ -12,8 +12,11 @@ import { JsonLd } from "~/components/seo";
 import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd } from "~/modules/catalog/seo";
 import { publicOrigin } from "~/env.server";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
-import { convertMinor, currencyExponent, BASE_CURRENCY } from "~/modules/money/money";
-import { formatDuration, formatNumber } from "~/modules/i18n/format";
+import { currencyExponent } from "~/modules/money/money";
+import { presentMinor } from "~/modules/money/presentment";
+import { shipmentsFor } from "~/modules/shipping/shipping.server";
+import { DEFAULT_DESTINATION } from "~/modules/shipping/destination";
+import { countryName, formatDuration, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
@@ -36,7 +39,18 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
   const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;
   const description = product.description.length > 160 ? `${product.description.slice(0, 157)}…` : product.description;
-  const shownMinor = convertMinor(product.price.unitMinor, BASE_CURRENCY, view.currency, view.rate.rateMicros);
+  // A shared page knows only its language: quote the language's likely destination; the cart and checkout are exact.
+  const shippingLine = () => {
+    const destination = DEFAULT_DESTINATION[lang];
+    const [quote] = shipmentsFor([{ storeId: product.storeId, storeCountry: product.store.countryCode }], destination, view.currency, view.rate.rateMicros);
+    return {
+      country: countryName(destination, lang),
+      cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
+      min: quote.minDays,
+      max: quote.maxDays,
+    };
+  };
+  const shownMinor = presentMinor(product.price.unitMinor, view.currency, view.rate.rateMicros);
   return {
     meta: { title: `${product.name} · ${t("site.name")}`, description, url, image, type: "product", locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
     jsonLd: [
@@ -75,6 +89,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       // or that none are (the regular price then applies).
       dealUnitsLeft: product.price.deal ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) }) : null,
       dealSoldOut: product.price.dealSoldOut,
+      shipping: shippingLine(),
     },
     more: moreFromStore(lang, product.storeId, product.id, 4, now).map((p) => presentProduct(p, view, t)),
   };
@@ -151,6 +166,12 @@ export default function ProductPage() {
               <BidiText text={product.stockLabel} />
             </p>
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
+            <p className="product-page__shipping" data-testid="product-shipping">
+              <span>
+                <Trans i18nKey="checkout.delivery.line" values={product.shipping} components={{ bdi: <bdi dir="ltr" /> }} />
+              </span>
+              <span className="hint">{t("checkout.delivery.exactLater")}</span>
+            </p>
           </div>
           <section aria-labelledby="details-title">
             <h2 id="details-title">{t("product.details")}</h2>

@@ -55,15 +55,19 @@ describe("a shopper buys in Chinese with the demo provider", () => {
     await page.waitForURL("**/zh/cart");
     await expect.poll(() => page.locator(".cart-line").count()).toBe(2);
     await page.locator('[data-testid="to-checkout"]').click();
-    await page.waitForURL("**/zh/checkout");
+    await page.waitForURL(/\/zh\/checkout/);
     expect(await page.locator("#checkout-country").inputValue()).toBe("CN");
     // Instant feedback from the shared schema before anything is sent.
     await page.locator('[data-testid="place-order"]').click();
     await expect.poll(() => page.locator("#checkout-email-error").textContent()).toContain("请输入有效的电子邮箱");
     await page.fill("#checkout-email", "li.na@example.com");
+    // A Chinese address: name and mobile first, then province, city, district and the detailed address.
     await page.fill("#checkout-name", "李娜");
-    await page.fill("#checkout-line1", "上海市黄浦区南京东路 88 号");
+    await page.fill("#checkout-phone", "138 0013 8000");
+    await page.fill("#checkout-province", "上海市");
     await page.fill("#checkout-city", "上海");
+    await page.fill("#checkout-district", "黄浦区");
+    await page.fill("#checkout-line1", "南京东路 88 号");
     await page.locator('[data-testid="place-order"]').click();
 
     // The demo provider, labelled as such.

@@ -191,7 +191,8 @@ describe("checkout", () => {
     const after = readCounters("campaign", ["all"]).get("all")!;
     expect(after.orders).toBe(counters.orders + 1);
     expect(after.units).toBe(counters.units + 2);
-    expect(after.gmv).toBe(counters.gmv + order.totalBaseMinor);
+    // GMV counts goods, not shipping (decision 0017).
+    expect(after.gmv).toBe(counters.gmv + order.totalBaseMinor - order.shippingBaseMinor);
     expect(reconcileCounters()).toEqual([]);
 
     const confirmation = await html(await shopper.get(orderUrl, handle));

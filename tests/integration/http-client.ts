@@ -64,4 +64,5 @@ export class Shopper {
   }
 }
 
-export const ADDRESS = { email: "Wang.Fang@Example.com", name: "Wang Fang", line1: "88 Nanjing Road", city: "Shanghai", country: "CN" };
+// China asks for province and district, and every country for a phone number couriers can call.
+export const ADDRESS = { email: "Wang.Fang@Example.com", name: "Wang Fang", phone: "138 0013 8000", province: "Shanghai", city: "Shanghai", district: "Huangpu", line1: "88 Nanjing Road", country: "CN" };

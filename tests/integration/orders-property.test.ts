@@ -67,7 +67,7 @@ describe("orders under random sequences (fast-check)", () => {
             case "checkout": {
               const result = await placeOrder({
                 cartId: carts[c.shopper],
-                input: { email: `p${run}-${c.shopper}@example.com`, name: "Prop Shopper", line1: "1 Test Road", line2: "", city: "Accra", postalCode: "", phone: "", country: "GH" },
+                input: { email: `p${run}-${c.shopper}@example.com`, name: "Prop Shopper", line1: "1 Test Road", line2: "", city: "Accra", postalCode: "", phone: "+233 24 123 4567", country: "GH", province: "", district: "", region: "" },
                 lang: "en",
                 currency: "GHS",
                 origin: "http://localhost",

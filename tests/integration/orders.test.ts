@@ -61,7 +61,8 @@ describe("orders, stock and counters", () => {
     const after = readCounters("store", [String(product.storeId)]).get(String(product.storeId))!;
     expect(after.orders).toBe(before.orders + 1);
     expect(after.units).toBe(before.units + 1);
-    expect(after.gmv).toBe(before.gmv + created.totalBaseMinor);
+    // GMV counts goods, not shipping (decision 0017).
+    expect(after.gmv).toBe(before.gmv + created.totalBaseMinor - created.shippingBaseMinor);
     expect(reconcileCounters()).toEqual([]);
   });
 

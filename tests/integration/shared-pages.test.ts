@@ -88,6 +88,7 @@ describe("shared pages", () => {
     const placed = await known.send("/checkout", {
       email: "shared.pages@example.com",
       name: "Zanele Shared-Pages",
+      phone: "+27 21 555 0123",
       line1: "12 Long Street",
       city: "Cape Town",
       postalCode: "8001",

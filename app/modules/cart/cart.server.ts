@@ -10,7 +10,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
-import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
+import { BASE_CURRENCY, type Rate } from "../money/money";
+import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
@@ -162,6 +163,8 @@ export interface CartLineView {
   fallback: boolean;
   image: string | null;
   storeName: string;
+  storeId: number;
+  storeCountry: string;
   quantity: number;
   /** Unit price now, base currency. */
   unitBaseMinor: number;
@@ -225,10 +228,13 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       name: sql<string>`coalesce(${t.name}, ${en.name})`,
       fallback: sql<number>`${t.name} is null`,
       storeName: sql<string>`coalesce(${st.name}, ${sten.name})`,
+      storeId: schema.products.storeId,
+      storeCountry: schema.stores.countryCode,
       image: sql<string | null>`(SELECT url FROM product_images i WHERE i.product_id = ${schema.products.id} ORDER BY i.is_cover DESC, i.position LIMIT 1)`,
     })
     .from(schema.cartLines)
     .innerJoin(schema.products, eq(schema.products.id, schema.cartLines.productId))
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
     .leftJoin(t, and(eq(t.productId, schema.products.id), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.productId, schema.products.id), eq(en.lang, "en")))
     .leftJoin(st, and(eq(st.storeId, schema.products.storeId), eq(st.lang, lang)))
@@ -241,7 +247,7 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
   const lines = rows.map((r): CartLineView => {
     const b = byId.get(r.productId);
     const unitBaseMinor = b?.price.unitMinor ?? r.regular;
-    const unitMinor = convertMinor(unitBaseMinor, BASE_CURRENCY, rate.quote, rate.rateMicros);
+    const unitMinor = presentMinor(unitBaseMinor, rate.quote, rate.rateMicros);
     return {
       productId: r.productId,
       slug: r.slug,
@@ -249,6 +255,8 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
       fallback: Boolean(r.fallback),
       image: r.image,
       storeName: r.storeName,
+      storeId: r.storeId,
+      storeCountry: r.storeCountry,
       quantity: r.quantity,
       unitBaseMinor,
       regularBaseMinor: r.regular,

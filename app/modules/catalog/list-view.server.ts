@@ -7,7 +7,8 @@ import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDate, formatNumber, textComparer } from "../i18n/format";
 import { localizePath } from "../i18n/config";
-import { BASE_CURRENCY, majorToMinor, maxBaseFor, minBaseFor } from "../money/money";
+import { BASE_CURRENCY, majorToMinor } from "../money/money";
+import { maxBaseFor, minBaseFor } from "../money/presentment";
 import { browseProducts, type ProductFilter } from "./browse.server";
 import { listCategories } from "./catalog.server";
 import { PRODUCT_SORTS, type ProductListParams } from "./params";
@@ -20,8 +21,8 @@ export function filterFor(params: ProductListParams, view: Presenter): ProductFi
   const toBase = (major: number, edge: "min" | "max") => {
     const minor = majorToMinor(major, view.currency);
     return edge === "min"
-      ? minBaseFor(minor, BASE_CURRENCY, view.currency, view.rate.rateMicros)
-      : maxBaseFor(minor, BASE_CURRENCY, view.currency, view.rate.rateMicros);
+      ? minBaseFor(minor, view.currency, view.rate.rateMicros)
+      : maxBaseFor(minor, view.currency, view.rate.rateMicros);
   };
   return {
     category: params.category,

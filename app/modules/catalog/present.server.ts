@@ -6,7 +6,8 @@
 import type { TFunction } from "i18next";
 import { countryName, formatMoney } from "../i18n/format";
 import type { Lang } from "../i18n/config";
-import { BASE_CURRENCY, convertMinor, type Rate } from "../money/money";
+import { BASE_CURRENCY, type Rate } from "../money/money";
+import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import type { ProductCard, StoreCard } from "./catalog.server";
 
@@ -27,7 +28,7 @@ export function presenter(lang: Lang, currency: string): Presenter {
     lang,
     currency: shown,
     rate,
-    money: (baseMinor) => formatMoney(convertMinor(baseMinor, BASE_CURRENCY, shown, rate.rateMicros), shown, lang),
+    money: (baseMinor) => formatMoney(presentMinor(baseMinor, shown, rate.rateMicros), shown, lang),
   };
 }
 

@@ -3,7 +3,8 @@
  * names. Formatters are cached because constructing Intl objects is costly.
  */
 import { LANG_TAGS, type Lang } from "./config";
-import { toDisplayNumber } from "../money/money";
+import { currencyExponent, toDisplayNumber } from "../money/money";
+import { showsWholeUnits } from "../money/presentment";
 
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
@@ -15,9 +16,15 @@ function cached<T>(key: string, make: () => T): T {
   return value;
 }
 
+/**
+ * A whole amount in a currency presented in whole units shows no ".00"
+ * (docs/decisions/0018-presentment-rounding-and-shipping.md); any other
+ * amount (an older order priced before rounding) shows all its digits.
+ */
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
-  const nf = cached(`money:${lang}:${currency}`, () =>
-    new Intl.NumberFormat(LANG_TAGS[lang], { style: "currency", currency }),
+  const whole = showsWholeUnits(currency) && amountMinor % 10 ** currencyExponent(currency) === 0;
+  const nf = cached(`money:${lang}:${currency}:${whole ? 0 : "-"}`, () =>
+    new Intl.NumberFormat(LANG_TAGS[lang], whole ? { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 } : { style: "currency", currency }),
   );
   return nf.format(toDisplayNumber(amountMinor, currency));
 }

@@ -54,28 +54,6 @@ export function toDisplayNumber(amountMinor: number, currency: string): number {
   return amountMinor / 10 ** currencyExponent(currency);
 }
 
-/**
- * The smallest base amount whose conversion into `to` is at least `quoteMinor`
- * (conversion is monotonic, so a price filter in the shopper's currency
- * becomes an exact bound on the base price).
- */
-export function minBaseFor(quoteMinor: number, base: string, to: string, rateMicros: number): number {
-  if (base === to) return quoteMinor;
-  const shift = currencyExponent(to) - currencyExponent(base);
-  // First guess from the exact fraction, then step to the exact edge.
-  const scaled = BigInt(quoteMinor) * RATE_SCALE;
-  const per = BigInt(rateMicros) * (shift >= 0 ? 10n ** BigInt(shift) : 1n);
-  let guess = Number((scaled * (shift < 0 ? 10n ** BigInt(-shift) : 1n)) / per);
-  while (guess > 0 && convertMinor(guess - 1, base, to, rateMicros) >= quoteMinor) guess--;
-  while (convertMinor(guess, base, to, rateMicros) < quoteMinor) guess++;
-  return guess;
-}
-
-/** The largest base amount whose conversion into `to` is at most `quoteMinor`. */
-export function maxBaseFor(quoteMinor: number, base: string, to: string, rateMicros: number): number {
-  return minBaseFor(quoteMinor + 1, base, to, rateMicros) - 1;
-}
-
 /** Whole units typed by a shopper ("120") as minor units of `currency`. */
 export function majorToMinor(major: number, currency: string): number {
   return major * 10 ** currencyExponent(currency);

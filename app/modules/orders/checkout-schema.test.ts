@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkoutErrors, lookupSchema } from "./checkout-schema";
 
-const good = { email: " Amina@Example.com ", name: "Amina Njoroge", line1: "12 Moi Avenue", city: "Nairobi", country: "KE" };
+const good = { email: " Amina@Example.com ", name: "Amina Njoroge", phone: "+254 712 345 678", line1: "12 Moi Avenue", city: "Nairobi", country: "KE" };
+const china = { email: "li.na@example.com", name: "李娜", phone: "138 0013 8000", province: "上海市", city: "上海", district: "黄浦区", line1: "南京东路 88 号", country: "CN" };
 
 describe("the checkout form's schema", () => {
   it("accepts a complete address and trims it", () => {
@@ -22,6 +23,25 @@ describe("the checkout form's schema", () => {
       phone: "checkout.errors.phone",
       postalCode: "checkout.errors.postalCode",
     });
+  });
+  it("requires a phone number couriers can call, loosely checked", () => {
+    expect(checkoutErrors({ ...good, phone: "" }).errors.phone).toBe("checkout.errors.phone");
+    expect(checkoutErrors({ ...good, phone: "12" }).errors.phone).toBe("checkout.errors.phone");
+    expect(checkoutErrors({ ...good, phone: "0712 345678" }).errors).toEqual({});
+    expect(checkoutErrors({ ...good, country: "NG", phone: "+234 (803) 123-4567" }).errors).toEqual({});
+  });
+  it("asks a Chinese address for province, district and an 11-digit mobile", () => {
+    expect(checkoutErrors(china).errors).toEqual({});
+    expect(checkoutErrors({ ...china, phone: "+86 138-0013-8000", postalCode: "200001" }).errors).toEqual({});
+    const { errors } = checkoutErrors({ ...china, province: "", district: "", phone: "12345678", postalCode: "2000" });
+    expect(errors).toEqual({
+      province: "checkout.delivery.errors.province",
+      district: "checkout.delivery.errors.district",
+      phone: "checkout.delivery.errors.phoneCN",
+      postalCode: "checkout.delivery.errors.postalCodeCN",
+    });
+    // Elsewhere the same fields are not asked for.
+    expect(checkoutErrors({ ...good, province: "", district: "" }).errors).toEqual({});
   });
   it("treats a missing field as an error, not a crash", () => {
     expect(checkoutErrors({}).errors.email).toBe("checkout.errors.email");

@@ -4,12 +4,14 @@
  * payment provider. Expected failures come back as values, never as 500s.
  */
 import { clearCart, cartView } from "../cart/cart.server";
-import type { Lang } from "../i18n/config";
+import { isLang, type Lang } from "../i18n/config";
+import { tFor } from "../i18n/i18n.server";
 import { logger } from "../http/log.server";
 import { activeProvider, providerNamed } from "../payments/payments.server";
 import { DealSoldOutError, OutOfStockError } from "../stock/stock.server";
 import type { CheckoutInput } from "./checkout-schema";
 import { orderPath } from "./links.server";
+import { orderShipmentsNamed } from "./present.server";
 import { createPendingOrder, OrderError, releaseExpiredOrders, setPaymentRef } from "./orders.server";
 import { orderLines, type OrderRecord } from "./view.server";
 
@@ -50,7 +52,16 @@ export async function placeOrder(args: {
       lines: cart.orderable.map((l) => ({ productId: l.productId, quantity: l.quantity, dealId: l.dealId })),
       email: input.email,
       customerName: input.name,
-      shippingAddress: { line1: input.line1, line2: input.line2, city: input.city, postalCode: input.postalCode, phone: input.phone },
+      shippingAddress: {
+        line1: input.line1,
+        line2: input.line2,
+        city: input.city,
+        postalCode: input.postalCode,
+        phone: input.phone,
+        province: input.province,
+        district: input.district,
+        region: input.region,
+      },
       shippingCountry: input.country,
       lang,
       currency: cart.currency,
@@ -73,6 +84,14 @@ export async function placeOrder(args: {
   return { ok: true, redirectTo: await startPayment(order, args.origin) };
 }
 
+/** Each store's shipping as one more line for the provider, so its total is the order's total. */
+function shippingLines(order: OrderRecord) {
+  const t = tFor(isLang(order.lang) ? order.lang : "en");
+  return orderShipmentsNamed(order.id, isLang(order.lang) ? order.lang : "en")
+    .filter((s) => s.costMinor > 0)
+    .map((s) => ({ productName: t("checkout.delivery.fromStore", { store: s.storeName }), quantity: 1, unitPriceMinor: s.costMinor }));
+}
+
 /**
  * Sends a pending order to its provider (again, idempotently, from the order
  * page). If the provider cannot be reached the order stays pending and the
@@ -82,7 +101,7 @@ export async function startPayment(order: OrderRecord, origin: string): Promise<
   const orderUrl = orderPath(order);
   try {
     const started = await providerNamed(order.paymentProvider).start(
-      { ...order, lines: orderLines(order.id) },
+      { ...order, lines: [...orderLines(order.id), ...shippingLines(order)] },
       { orderUrl: `${origin}${orderUrl}`, origin },
     );
     if (started.ref) setPaymentRef(order.id, started.ref, started.expiresAt);

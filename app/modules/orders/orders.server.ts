@@ -13,9 +13,11 @@ import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
-import { BASE_CURRENCY, convertMinor } from "../money/money";
+import { BASE_CURRENCY } from "../money/money";
+import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
+import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
 import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
@@ -113,10 +115,10 @@ const ordering = statements((client) => ({
   ),
   insertOrder: client.prepare(
     `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
-       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "payment_provider",
-       "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
+       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "shipping_minor", "shipping_base_minor",
+       "payment_provider", "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
      values (null, @number, @email, @customerName, @shippingAddress, @shippingCountry, @lang, 'pending',
-       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @paymentProvider,
+       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @shippingMinor, @shippingBaseMinor, @paymentProvider,
        null, @expiresAt, null, null, @createdAt)`,
   ),
   insertLine: client.prepare(
@@ -158,7 +160,7 @@ export function createPendingOrder(input: NewOrder) {
     if (limit != null && line.quantity > limit) {
       throw new OrderError("limit", `At most ${limit} of product ${line.productId} per customer`, line.productId);
     }
-    const unitPriceMinor = convertMinor(price.unitMinor, BASE_CURRENCY, input.currency, rate.rateMicros);
+    const unitPriceMinor = presentMinor(price.unitMinor, input.currency, rate.rateMicros);
     return {
       product,
       quantity: line.quantity,
@@ -170,6 +172,15 @@ export function createPendingOrder(input: NewOrder) {
     };
   });
   const email = input.email.trim().toLowerCase();
+  // One parcel per store, priced on the server from the store's own rates (or the defaults).
+  const shipments = shipmentsFor(
+    priced.map((l) => ({ storeId: l.product.storeId, storeCountry: l.product.countryCode })),
+    input.shippingCountry,
+    input.currency,
+    rate.rateMicros,
+  );
+  const shippingMinor = shipments.reduce((sum, s) => sum + s.costMinor, 0);
+  const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
   return transact(db, (tx) => {
     if (input.limitPerEmail) {
@@ -186,8 +197,8 @@ export function createPendingOrder(input: NewOrder) {
       tx,
       priced.map((l) => ({ productId: l.product.id, quantity: l.quantity, dealId: l.dealId })),
     );
-    let totalBaseMinor = 0;
-    let totalMinor = 0;
+    let totalBaseMinor = shippingBaseMinor;
+    let totalMinor = shippingMinor;
     for (const l of priced) {
       totalBaseMinor += l.unitPriceBaseMinor * l.quantity;
       totalMinor += l.unitPriceMinor * l.quantity;
@@ -208,6 +219,8 @@ export function createPendingOrder(input: NewOrder) {
       rateAsOf: rate.asOf,
       totalMinor,
       totalBaseMinor,
+      shippingMinor,
+      shippingBaseMinor,
       paymentProvider: input.paymentProvider,
       expiresAt,
       createdAt: now,
@@ -228,6 +241,8 @@ export function createPendingOrder(input: NewOrder) {
       rateAsOf: rate.asOf,
       totalMinor,
       totalBaseMinor,
+      shippingMinor,
+      shippingBaseMinor,
       paymentProvider: input.paymentProvider,
       paymentRef: null,
       expiresAt: new Date(expiresAt),
@@ -252,6 +267,7 @@ export function createPendingOrder(input: NewOrder) {
         l.festivalId,
       );
     }
+    insertOrderShipments(tx, order.id, shipments);
     input.inTransaction?.(tx, order);
     return order;
   });

@@ -4,6 +4,8 @@ import type { Lang } from "../i18n/config";
 import { countryName, formatDateTime, formatMoney } from "../i18n/format";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, schema } from "~/db.server";
+import { orderShipments } from "../shipping/shipping.server";
+import { addressLayout } from "./checkout-schema";
 import { orderLines, type OrderRecord } from "./view.server";
 import { isolate } from "../i18n/isolate";
 
@@ -20,6 +22,19 @@ function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
 
 /** Where the time goes in an explanation sentence ("…until {{time}}…"): the page puts the viewer's time there. */
 const TIME_SLOT = "\u0000";
+
+/** The order's shipments with each store's name in `lang` (English as the fallback). */
+export function orderShipmentsNamed(orderId: number, lang: Lang) {
+  const shipments = orderShipments(orderId);
+  if (!shipments.length) return [];
+  const rows = db
+    .select({ storeId: schema.storeTranslations.storeId, lang: schema.storeTranslations.lang, name: schema.storeTranslations.name })
+    .from(schema.storeTranslations)
+    .where(and(inArray(schema.storeTranslations.storeId, shipments.map((s) => s.storeId)), inArray(schema.storeTranslations.lang, [lang, "en"])))
+    .all();
+  const name = (storeId: number) => rows.find((r) => r.storeId === storeId && r.lang === lang)?.name ?? rows.find((r) => r.storeId === storeId)?.name ?? "";
+  return shipments.map((s) => ({ ...s, storeName: name(s.storeId) }));
+}
 
 export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
   const money = (minor: number) => formatMoney(minor, order.currency, lang);
@@ -42,9 +57,32 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
       order.currency !== order.baseCurrency
         ? t("checkout.order.rateNote", { currency: order.currency, date: isolate(order.rateAsOf || formatDateTime(order.createdAt, lang)) })
         : null,
-    shipTo: [order.customerName, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(" "), countryName(order.shippingCountry, lang)].filter(
-      (part) => part && part.trim(),
-    ),
+    shipTo: (addressLayout(order.shippingCountry) === "china"
+      ? [
+          countryName(order.shippingCountry, lang),
+          [address.province, address.city, address.district].filter(Boolean).join(" "),
+          address.line1,
+          address.postalCode,
+          order.customerName,
+          address.phone,
+        ]
+      : [
+          order.customerName,
+          address.line1,
+          address.line2,
+          [address.postalCode, address.city].filter(Boolean).join(" "),
+          address.region,
+          countryName(order.shippingCountry, lang),
+          address.phone,
+        ]
+    ).filter((part) => part && part.trim()),
+    subtotal: money(order.totalMinor - order.shippingMinor),
+    shipping: orderShipmentsNamed(order.id, lang).map((s) => ({
+      storeId: s.storeId,
+      store: t("checkout.delivery.fromStore", { store: s.storeName }),
+      cost: s.costMinor === 0 ? t("checkout.delivery.free") : money(s.costMinor),
+      estimate: t("checkout.delivery.estimate", { min: s.minDays, max: s.maxDays }),
+    })),
     lines: withNames(orderLines(order.id), lang).map((l) => ({
       id: l.id,
       name: l.name,

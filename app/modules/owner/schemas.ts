@@ -7,13 +7,8 @@
 import { z } from "zod";
 import { LANGS, type Lang } from "../i18n/config";
 import { normalisedText, type OptionalText } from "../text/normalise";
+import { AFRICAN_COUNTRIES } from "../geo/countries";
 
-/** The African Union's 55 members' ISO codes, minus the Sahrawi Republic (no ISO code). */
-export const AFRICAN_COUNTRIES = [
-  "DZ", "AO", "BJ", "BW", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "EG", "GQ", "ER",
-  "SZ", "ET", "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "LY", "MG", "MW", "ML", "MR", "MU", "MA", "MZ",
-  "NA", "NE", "NG", "RW", "ST", "SN", "SC", "SL", "SO", "ZA", "SS", "SD", "TZ", "TG", "TN", "UG", "ZM", "ZW",
-] as const;
 
 export const PRODUCT_NAME_MAX = 120;
 export const DESCRIPTION_MAX = 5000;

@@ -15,6 +15,7 @@ export interface OrderToPay {
   currency: string;
   totalMinor: number;
   expiresAt: Date;
+  /** Goods and each store's shipping: they add up to `totalMinor`. */
   lines: { productName: string; quantity: number; unitPriceMinor: number }[];
 }
 

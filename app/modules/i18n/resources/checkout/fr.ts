@@ -2,7 +2,8 @@
 export default {
   cart: {
     title: "Votre panier",
-    description: "Votre panier sur Silk Road Showcase : vérifiez les quantités et les prix du festival, puis commandez auprès des artisans africains.",
+    description:
+      "Votre panier sur Silk Road Showcase : vérifiez les quantités et les prix du festival, puis commandez auprès des artisans africains.",
     link: "Panier",
     linkLabel_one: "Panier, {{count}} article",
     linkLabel_many: "Panier, {{count}} d’articles",
@@ -27,7 +28,8 @@ export default {
     unavailable: "N’est plus disponible. Retirez-le pour passer commande.",
     overLimit: "Seulement {{max}} peuvent être commandés pour l’instant. Modifiez la quantité pour passer commande.",
     dealLimit: "Offre du festival : {{max}} au maximum par client.",
-    dealGone: "Le prix du festival s’est épuisé après votre ajout : l’article est maintenant au prix normal. Appuyez sur « Mettre à jour » pour l’acheter à ce prix, ou retirez-le.",
+    dealGone:
+      "Le prix du festival s’est épuisé après votre ajout : l’article est maintenant au prix normal. Appuyez sur « Mettre à jour » pour l’acheter à ce prix, ou retirez-le.",
     dealSoldOut: "Le prix du festival est épuisé : voici le prix normal.",
     dealShort: "Il n’en reste que {{max}} au prix du festival. Modifiez la quantité pour passer commande.",
     dealUnits: "Plus que {{max}} au prix du festival.",
@@ -58,9 +60,11 @@ export default {
     country: "Pays",
     chooseCountry: "Choisissez un pays",
     placeOrder: "Commander et payer",
-    payNote: "Vous paierez {{total}}. Le prix et le taux de change sont fixés au moment de la commande, et les articles vous sont réservés pendant {{minutes}} minutes.",
+    payNote:
+      "Vous paierez {{total}}. Le prix et le taux de change sont fixés au moment de la commande, et les articles vous sont réservés pendant {{minutes}} minutes.",
     providerDemo: "Paiement : prestataire de démonstration (aucun argent réel n’est débité).",
-    providerStripe: "Paiement : carte bancaire, ou Alipay et WeChat Pay pour un paiement en yuans, sur la page sécurisée de Stripe.",
+    providerStripe:
+      "Paiement : carte bancaire, ou Alipay et WeChat Pay pour un paiement en yuans, sur la page sécurisée de Stripe.",
     fixErrors: "Veuillez corriger les champs signalés.",
   },
   errors: {
@@ -78,7 +82,8 @@ export default {
     soldOut: "Désolé, {{product}} vient d’être épuisé. Retirez-le de votre panier pour continuer.",
     unavailable: "Désolé, {{product}} n’est plus en vente. Retirez-le de votre panier pour continuer.",
     limit: "{{product}} : l’offre du festival est limitée à quelques unités par client. Réduisez la quantité pour continuer.",
-    dealSoldOut: "Désolé, {{product}} vient d’être épuisé au prix du festival, ou il en reste moins à ce prix que dans votre panier. Aucune commande n’a été passée et votre panier est conservé : vérifiez-le pour continuer.",
+    dealSoldOut:
+      "Désolé, {{product}} vient d’être épuisé au prix du festival, ou il en reste moins à ce prix que dans votre panier. Aucune commande n’a été passée et votre panier est conservé : vérifiez-le pour continuer.",
   },
   order: {
     title: "Commande {{number}}",
@@ -107,7 +112,8 @@ export default {
     total: "Total",
     shipTo: "Livraison à",
     rateNote: "Facturé en {{currency}} au taux de change fixé lors de la commande ({{date}}).",
-    privateLink: "Ajoutez cette page à vos favoris : son adresse est votre lien privé vers la commande. Vous pouvez aussi la retrouver avec le numéro de commande et votre e-mail.",
+    privateLink:
+      "Ajoutez cette page à vos favoris : son adresse est votre lien privé vers la commande. Vous pouvez aussi la retrouver avec le numéro de commande et votre e-mail.",
     lookupLink: "Retrouver une commande",
     shopMore: "Continuer vos achats",
   },
@@ -123,11 +129,59 @@ export default {
   demo: {
     title: "Paiement de démonstration",
     badge: "DÉMO",
-    banner: "Ceci est la page de paiement de démonstration intégrée à la vitrine. Aucun argent réel n’est débité et aucune carte n’est demandée.",
+    banner:
+      "Ceci est la page de paiement de démonstration intégrée à la vitrine. Aucun argent réel n’est débité et aucune carte n’est demandée.",
     amount: "Montant",
     pay: "Payer {{total}} (démo)",
     fail: "Simuler un paiement refusé",
     closed: "Cette commande ne peut plus être payée.",
     back: "Retour à la commande",
+  },
+  delivery: {
+    shipTo: "Pays de livraison",
+    change: "Changer",
+    line: "Livraison vers {{country}} : <bdi>{{cost}}</bdi>, reçu sous {{min}} à {{max}} jours",
+    fromStore: "Expédié par {{store}}",
+    estimate: "reçu sous {{min}} à {{max}} jours",
+    subtotal: "Articles",
+    shipping: "Livraison",
+    free: "Gratuite",
+    exactLater: "Choisissez votre pays dans le panier ou à la commande pour le coût exact.",
+    phone: "Téléphone (pour le livreur)",
+    province: "Province",
+    district: "District",
+    detail: "Adresse détaillée (rue, bâtiment, appartement)",
+    region: "Région ou État (facultatif)",
+    postalCode: "Code postal (facultatif)",
+    errors: {
+      province: "Indiquez la province (2 à 60 caractères).",
+      district: "Indiquez le district (1 à 60 caractères).",
+      detail: "Indiquez la rue, le bâtiment et l’appartement (3 à 200 caractères).",
+      phoneCN: "Saisissez un numéro de mobile à 11 chiffres, par ex. 138 0013 8000.",
+      postalCodeCN: "Un code postal chinois compte 6 chiffres, par ex. 200001.",
+      region: "La région doit faire moins de 100 caractères.",
+    },
+    owner: {
+      title: "Frais de livraison",
+      intro:
+        "Ce que vous facturez par commande, en dollars américains, et le délai de livraison, selon la destination du colis. Les clients les voient sur vos fiches produit, dans le panier et à la commande.",
+      zone: {
+        domestic: "Dans le pays ({{country}})",
+        africa: "Ailleurs en Afrique",
+        china: "Chine, Hong Kong et Macao",
+        world: "Reste du monde",
+      },
+      cost: "Coût (USD)",
+      minDays: "De (jours)",
+      maxDays: "À (jours)",
+      save: "Enregistrer les frais de livraison",
+      saved: "Frais de livraison enregistrés.",
+      isDefault: "Valeur par défaut de la vitrine tant que vous n’enregistrez pas la vôtre.",
+      errors: {
+        cost: "Saisissez un coût de 0 à 1000 dollars américains, avec 2 décimales au plus.",
+        days: "Saisissez un nombre entier de jours, de 0 à 120.",
+        dayOrder: "Le délai le plus long ne peut pas être plus court que le plus court.",
+      },
+    },
   },
 };

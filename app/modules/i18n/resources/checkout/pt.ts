@@ -2,7 +2,8 @@
 export default {
   cart: {
     title: "O seu carrinho",
-    description: "O seu carrinho na Silk Road Showcase: confira as quantidades e os preços do festival e encomende aos artesãos africanos.",
+    description:
+      "O seu carrinho na Silk Road Showcase: confira as quantidades e os preços do festival e encomende aos artesãos africanos.",
     link: "Carrinho",
     linkLabel_one: "Carrinho, {{count}} artigo",
     linkLabel_many: "Carrinho, {{count}} de artigos",
@@ -27,7 +28,8 @@ export default {
     unavailable: "Já não está disponível. Remova-o para finalizar a compra.",
     overLimit: "Só é possível encomendar {{max}} neste momento. Altere a quantidade para finalizar a compra.",
     dealLimit: "Oferta do festival: no máximo {{max}} por cliente.",
-    dealGone: "O preço do festival esgotou depois de o adicionar, por isso custa agora o preço normal. Prima «Atualizar» para o comprar a este preço, ou remova-o.",
+    dealGone:
+      "O preço do festival esgotou depois de o adicionar, por isso custa agora o preço normal. Prima «Atualizar» para o comprar a este preço, ou remova-o.",
     dealSoldOut: "O preço do festival esgotou: este é o preço normal.",
     dealShort: "Restam apenas {{max}} ao preço do festival. Altere a quantidade para finalizar a compra.",
     dealUnits: "Restam apenas {{max}} ao preço do festival.",
@@ -58,7 +60,8 @@ export default {
     country: "País",
     chooseCountry: "Escolha um país",
     placeOrder: "Encomendar e pagar",
-    payNote: "Vai pagar {{total}}. O preço e a taxa de câmbio ficam fixados quando faz a encomenda, e os artigos ficam reservados durante {{minutes}} minutos.",
+    payNote:
+      "Vai pagar {{total}}. O preço e a taxa de câmbio ficam fixados quando faz a encomenda, e os artigos ficam reservados durante {{minutes}} minutos.",
     providerDemo: "Pagamento: fornecedor de demonstração (não é movimentado dinheiro real).",
     providerStripe: "Pagamento: cartão, ou Alipay e WeChat Pay ao pagar em yuan, na página segura da Stripe.",
     fixErrors: "Corrija os campos assinalados.",
@@ -78,7 +81,8 @@ export default {
     soldOut: "Lamentamos, {{product}} acabou de esgotar. Remova-o do carrinho para continuar.",
     unavailable: "Lamentamos, {{product}} já não está à venda. Remova-o do carrinho para continuar.",
     limit: "{{product}}: a oferta do festival está limitada a poucas unidades por cliente. Reduza a quantidade para continuar.",
-    dealSoldOut: "Lamentamos, {{product}} acabou de esgotar ao preço do festival, ou restam menos a esse preço do que no seu carrinho. Nenhuma encomenda foi feita e o carrinho foi mantido: verifique-o para continuar.",
+    dealSoldOut:
+      "Lamentamos, {{product}} acabou de esgotar ao preço do festival, ou restam menos a esse preço do que no seu carrinho. Nenhuma encomenda foi feita e o carrinho foi mantido: verifique-o para continuar.",
   },
   order: {
     title: "Encomenda {{number}}",
@@ -107,7 +111,8 @@ export default {
     total: "Total",
     shipTo: "Enviar para",
     rateNote: "Cobrado em {{currency}} à taxa de câmbio fixada quando a encomenda foi feita ({{date}}).",
-    privateLink: "Guarde esta página nos favoritos: o endereço é a sua ligação privada à encomenda. Também a pode encontrar com o número da encomenda e o seu e-mail.",
+    privateLink:
+      "Guarde esta página nos favoritos: o endereço é a sua ligação privada à encomenda. Também a pode encontrar com o número da encomenda e o seu e-mail.",
     lookupLink: "Encontrar uma encomenda",
     shopMore: "Continuar a comprar",
   },
@@ -123,11 +128,59 @@ export default {
   demo: {
     title: "Pagamento de demonstração",
     badge: "DEMO",
-    banner: "Esta é a página de pagamento de demonstração incluída na montra. Não é movimentado dinheiro real e não são pedidos dados de cartão.",
+    banner:
+      "Esta é a página de pagamento de demonstração incluída na montra. Não é movimentado dinheiro real e não são pedidos dados de cartão.",
     amount: "Montante",
     pay: "Pagar {{total}} (demonstração)",
     fail: "Simular um pagamento falhado",
     closed: "Esta encomenda já não pode ser paga.",
     back: "Voltar à encomenda",
+  },
+  delivery: {
+    shipTo: "Enviar para",
+    change: "Alterar",
+    line: "Envio para {{country}}: <bdi>{{cost}}</bdi>, chega em <bdi>{{min}}–{{max}}</bdi> dias",
+    fromStore: "Enviado por {{store}}",
+    estimate: "chega em {{min}}–{{max}} dias",
+    subtotal: "Artigos",
+    shipping: "Envio",
+    free: "Grátis",
+    exactLater: "Escolha o seu país no carrinho ou no checkout para o custo exato.",
+    phone: "Telefone (para a transportadora)",
+    province: "Província",
+    district: "Distrito",
+    detail: "Endereço detalhado (rua, prédio, apartamento)",
+    region: "Região ou estado (opcional)",
+    postalCode: "Código postal (opcional)",
+    errors: {
+      province: "Indique a província (2 a 60 caracteres).",
+      district: "Indique o distrito (1 a 60 caracteres).",
+      detail: "Indique a rua, o prédio e o apartamento (3 a 200 caracteres).",
+      phoneCN: "Introduza um número de telemóvel de 11 dígitos, p. ex. 138 0013 8000.",
+      postalCodeCN: "Um código postal chinês tem 6 dígitos, p. ex. 200001.",
+      region: "A região deve ter menos de 100 caracteres.",
+    },
+    owner: {
+      title: "Taxas de envio",
+      intro:
+        "O que cobra por encomenda, em dólares americanos, e quanto demora a entrega, conforme o destino do pacote. Os clientes veem isto nas páginas dos seus produtos, no carrinho e no checkout.",
+      zone: {
+        domestic: "Dentro de {{country}}",
+        africa: "Resto de África",
+        china: "China, Hong Kong e Macau",
+        world: "Resto do mundo",
+      },
+      cost: "Custo (USD)",
+      minDays: "De (dias)",
+      maxDays: "Até (dias)",
+      save: "Guardar taxas de envio",
+      saved: "Taxas de envio guardadas.",
+      isDefault: "Valor padrão da vitrine até guardar o seu.",
+      errors: {
+        cost: "Introduza um custo de 0 a 1000 dólares americanos, com no máximo 2 casas decimais.",
+        days: "Introduza dias inteiros de 0 a 120.",
+        dayOrder: "O prazo mais longo não pode ser mais curto do que o mais curto.",
+      },
+    },
   },
 };

@@ -2,7 +2,8 @@
 export default {
   cart: {
     title: "Kikapu chako",
-    description: "Kikapu chako katika Silk Road Showcase: kagua idadi na bei za tamasha, kisha agiza kutoka kwa mafundi wa Afrika.",
+    description:
+      "Kikapu chako katika Silk Road Showcase: kagua idadi na bei za tamasha, kisha agiza kutoka kwa mafundi wa Afrika.",
     link: "Kikapu",
     linkLabel_one: "Kikapu, bidhaa {{count}}",
     linkLabel_other: "Kikapu, bidhaa {{count}}",
@@ -25,7 +26,8 @@ export default {
     unavailable: "Haipatikani tena. Iondoe ili uendelee kulipa.",
     overLimit: "Ni {{max}} tu zinazoweza kuagizwa sasa. Badilisha idadi ili uendelee kulipa.",
     dealLimit: "Ofa ya tamasha: zisizozidi {{max}} kwa kila mteja.",
-    dealGone: "Bei ya tamasha iliisha baada ya kuiweka, kwa hiyo sasa inauzwa kwa bei ya kawaida. Bonyeza “Sasisha” ili uinunue kwa bei hii, au iondoe.",
+    dealGone:
+      "Bei ya tamasha iliisha baada ya kuiweka, kwa hiyo sasa inauzwa kwa bei ya kawaida. Bonyeza “Sasisha” ili uinunue kwa bei hii, au iondoe.",
     dealSoldOut: "Bei ya tamasha imeisha: hii ni bei ya kawaida.",
     dealShort: "Zimebaki {{max}} tu kwa bei ya tamasha. Badilisha idadi ili uendelee kulipa.",
     dealUnits: "Zimebaki {{max}} tu kwa bei ya tamasha.",
@@ -56,7 +58,8 @@ export default {
     country: "Nchi",
     chooseCountry: "Chagua nchi",
     placeOrder: "Weka oda na ulipe",
-    payNote: "Utalipa {{total}}. Bei na kiwango cha ubadilishaji hufungwa unapoweka oda, na bidhaa zitashikiliwa kwa ajili yako kwa dakika {{minutes}}.",
+    payNote:
+      "Utalipa {{total}}. Bei na kiwango cha ubadilishaji hufungwa unapoweka oda, na bidhaa zitashikiliwa kwa ajili yako kwa dakika {{minutes}}.",
     providerDemo: "Malipo: mtoa huduma wa majaribio (hakuna pesa halisi inayolipwa).",
     providerStripe: "Malipo: kadi, au Alipay na WeChat Pay unapolipa kwa yuan, kwenye ukurasa salama wa Stripe.",
     fixErrors: "Tafadhali sahihisha sehemu zilizowekwa alama.",
@@ -76,7 +79,8 @@ export default {
     soldOut: "Samahani, {{product}} imeisha sasa hivi. Iondoe kwenye kikapu ili uendelee.",
     unavailable: "Samahani, {{product}} haiuzwi tena. Iondoe kwenye kikapu ili uendelee.",
     limit: "{{product}}: ofa ya tamasha ina kikomo cha bidhaa chache kwa kila mteja. Punguza idadi ili uendelee.",
-    dealSoldOut: "Samahani, {{product}} imeisha sasa hivi kwa bei ya tamasha, au zilizobaki kwa bei hiyo ni chache kuliko zilizo kwenye kikapu chako. Hakuna oda iliyowekwa na kikapu chako kimehifadhiwa: kikague ili uendelee.",
+    dealSoldOut:
+      "Samahani, {{product}} imeisha sasa hivi kwa bei ya tamasha, au zilizobaki kwa bei hiyo ni chache kuliko zilizo kwenye kikapu chako. Hakuna oda iliyowekwa na kikapu chako kimehifadhiwa: kikague ili uendelee.",
   },
   order: {
     title: "Oda {{number}}",
@@ -105,7 +109,8 @@ export default {
     total: "Jumla",
     shipTo: "Peleka kwa",
     rateNote: "Imetozwa kwa {{currency}} kwa kiwango cha ubadilishaji kilichofungwa oda ilipowekwa ({{date}}).",
-    privateLink: "Hifadhi ukurasa huu: anwani yake ni kiungo chako binafsi cha oda. Unaweza pia kuipata kwa namba ya oda na barua pepe yako.",
+    privateLink:
+      "Hifadhi ukurasa huu: anwani yake ni kiungo chako binafsi cha oda. Unaweza pia kuipata kwa namba ya oda na barua pepe yako.",
     lookupLink: "Tafuta oda",
     shopMore: "Endelea kununua",
   },
@@ -121,11 +126,59 @@ export default {
   demo: {
     title: "Malipo ya majaribio",
     badge: "MAJARIBIO",
-    banner: "Huu ni ukurasa wa malipo ya majaribio uliojengwa ndani ya maonyesho haya. Hakuna pesa halisi inayolipwa na hakuna taarifa za kadi zinazoombwa.",
+    banner:
+      "Huu ni ukurasa wa malipo ya majaribio uliojengwa ndani ya maonyesho haya. Hakuna pesa halisi inayolipwa na hakuna taarifa za kadi zinazoombwa.",
     amount: "Kiasi",
     pay: "Lipa {{total}} (majaribio)",
     fail: "Igiza malipo yaliyoshindwa",
     closed: "Oda hii haiwezi kulipwa tena.",
     back: "Rudi kwenye oda",
+  },
+  delivery: {
+    shipTo: "Safirisha hadi",
+    change: "Badilisha",
+    line: "Usafirishaji hadi {{country}}: <bdi>{{cost}}</bdi>, unafika ndani ya siku <bdi>{{min}}–{{max}}</bdi>",
+    fromStore: "Inasafirishwa na {{store}}",
+    estimate: "inafika ndani ya siku {{min}}–{{max}}",
+    subtotal: "Bidhaa",
+    shipping: "Usafirishaji",
+    free: "Bure",
+    exactLater: "Chagua nchi yako kwenye kikapu au wakati wa kulipa ili kuona gharama kamili.",
+    phone: "Simu (kwa msafirishaji)",
+    province: "Mkoa",
+    district: "Wilaya",
+    detail: "Anwani kamili (mtaa, jengo, nyumba)",
+    region: "Mkoa au jimbo (si lazima)",
+    postalCode: "Msimbo wa posta (si lazima)",
+    errors: {
+      province: "Andika mkoa (herufi 2 hadi 60).",
+      district: "Andika wilaya (herufi 1 hadi 60).",
+      detail: "Andika mtaa, jengo na nyumba (herufi 3 hadi 200).",
+      phoneCN: "Andika namba ya simu ya tarakimu 11, mfano 138 0013 8000.",
+      postalCodeCN: "Msimbo wa posta wa China una tarakimu 6, mfano 200001.",
+      region: "Mkoa uwe chini ya herufi 100.",
+    },
+    owner: {
+      title: "Gharama za usafirishaji",
+      intro:
+        "Unachotoza kwa kila oda, kwa dola za Marekani, na muda wa kufikisha, kulingana na kifurushi kinakokwenda. Wanunuzi wanaviona kwenye kurasa za bidhaa zako, kwenye kikapu na wakati wa kulipa.",
+      zone: {
+        domestic: "Ndani ya {{country}}",
+        africa: "Kwingineko Afrika",
+        china: "China, Hong Kong na Macao",
+        world: "Dunia nzima",
+      },
+      cost: "Gharama (USD)",
+      minDays: "Kuanzia (siku)",
+      maxDays: "Hadi (siku)",
+      save: "Hifadhi gharama za usafirishaji",
+      saved: "Gharama za usafirishaji zimehifadhiwa.",
+      isDefault: "Thamani ya kawaida ya jukwaa hadi uhifadhi zako.",
+      errors: {
+        cost: "Andika gharama kuanzia 0 hadi dola 1000 za Marekani, isiyozidi desimali 2.",
+        days: "Andika siku kamili kuanzia 0 hadi 120.",
+        dayOrder: "Muda mrefu zaidi hauwezi kuwa mfupi kuliko muda mfupi zaidi.",
+      },
+    },
   },
 };
