@@ -16,8 +16,8 @@ export function NotFoundPage({ suggestions }: { suggestions: NotFoundSuggestions
       <p className="page-message__code">404</p>
       <h1>{t("notFound.title")}</h1>
       <p>{t("notFound.text")}</p>
-      <Form method="get" action={localize("/search")} role="search" className="not-found__search">
-        <label htmlFor="not-found-q">{t("notFound.searchTitle")}</label>
+      <Form method="get" action={localize("/search")} role="search" aria-labelledby="not-found-search" className="not-found__search">
+        <label id="not-found-search" htmlFor="not-found-q">{t("notFound.searchTitle")}</label>
         <div className="not-found__search-row">
           <input id="not-found-q" type="search" name="q" maxLength={100} placeholder={t("catalog.search.placeholder")} />
           <button type="submit" className="button">

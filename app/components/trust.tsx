@@ -20,7 +20,8 @@ export function TrustPageView({ page, title, html }: { page: TrustPage; title: s
         {/* Our own text: Markdown with raw HTML escaped (renderSiteMarkdown). */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
       </article>
-      <nav aria-label={t("footer.help")} className="trust-page__others">
+      {/* Not a landmark of its own: the footer's "Help" navigation holds the same links. */}
+      <div className="trust-page__others">
         <ul>
           {TRUST_PAGES.map((p) => (
             <li key={p}>
@@ -30,7 +31,7 @@ export function TrustPageView({ page, title, html }: { page: TrustPage; title: s
             </li>
           ))}
         </ul>
-      </nav>
+      </div>
     </div>
   );
 }

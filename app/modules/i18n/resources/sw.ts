@@ -24,7 +24,7 @@ const sw = {
     main: "Urambazaji mkuu",
     language: "Lugha",
     breadcrumb: "Njia ya urambazaji",
-    festivals: "Sikukuu",
+    festivals: "Matamasha",
     countries: "Nchi",
   },
   home: {
@@ -132,7 +132,7 @@ const sw = {
     searchTitle: "Tafuta kwenye maonyesho",
     suggestions: "Labda ulikuwa unatafuta",
     categories: "Aina maarufu",
-    festival: "Sikukuu ya ununuzi",
+    festival: "Tamasha la ununuzi",
     products: "Mpya sokoni",
   },
   badRequest: {

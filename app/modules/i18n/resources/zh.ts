@@ -23,7 +23,7 @@ const zh = {
     main: "主导航",
     language: "语言",
     breadcrumb: "面包屑导航",
-    festivals: "购物节",
+    festivals: "网购节",
     countries: "国家馆",
   },
   home: {
@@ -123,7 +123,7 @@ const zh = {
     searchTitle: "在精品馆中搜索",
     suggestions: "您也许在找",
     categories: "热门分类",
-    festival: "购物节",
+    festival: "网购节",
     products: "新品上架",
   },
   badRequest: {

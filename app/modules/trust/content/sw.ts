@@ -4,7 +4,7 @@ const sw: TrustTexts = {
   contact: {
     title: "Wasiliana nasi",
     description: "Nani anaendesha Silk Road Showcase na jinsi ya kutufikia kuhusu oda, duka au data yako.",
-    body: `Silk Road Showcase ni duka la mtandaoni la kampeni ya Silk Road E-Commerce, inayoleta maduka 100 ya Kiafrika na bidhaa 1,000 za Kiafrika kwa wanunuzi wa China na Afrika nzima. Timu ndogo ya kampeni inaendesha maonyesho haya na sikukuu zake za ununuzi. Kila duka ni biashara huru ya Kiafrika inayotengeneza, kuuza na kutuma bidhaa zake yenyewe.
+    body: `Silk Road Showcase ni duka la mtandaoni la kampeni ya Silk Road E-Commerce, inayoleta maduka 100 ya Kiafrika na bidhaa 1,000 za Kiafrika kwa wanunuzi wa China na Afrika nzima. Timu ndogo ya kampeni inaendesha maonyesho haya na matamasha yake ya ununuzi. Kila duka ni biashara huru ya Kiafrika inayotengeneza, kuuza na kutuma bidhaa zake yenyewe.
 
 ## Maswali kuhusu oda
 
