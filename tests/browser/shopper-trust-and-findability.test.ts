@@ -154,7 +154,7 @@ describe("trust pages and finding one's way", () => {
     }, 60_000);
   }
 
-  it("does not offer a signed-in owner to sign in from the footer of a shared page", async () => {
+  it("does not offer a signed-in owner to sign in from the footer of a shared page, and keeps her desktop header on one row", async () => {
     const owner = DEMO_ACCOUNTS.find((a) => a.role === "owner")!;
     const page = await phone();
     await page.goto(`${journey.server.url}/login`);
@@ -168,6 +168,14 @@ describe("trust pages and finding one's way", () => {
     // A shared page learns who is signed in after hydration (/me): then "Sign in" goes.
     await expect.poll(() => page.locator(".site-footer a[href='/login']").count()).toBe(0);
     expect(await page.locator(".site-footer a[href='/signup']").count()).toBe(1);
+    // With the dashboard and sign-out links, the desktop header keeps one row (issue 14, point 6).
+    await page.setViewportSize({ width: 1280, height: 844 });
+    for (const lang of ["en", "fr", "sw"]) {
+      await page.goto(`${journey.server.url}${prefix(lang)}/products`);
+      await waitForHydration(page);
+      await expect.poll(() => page.locator(".site-header .account-links").count()).toBe(1);
+      expect(await page.locator("header.site-header").evaluate((h) => h.getBoundingClientRect().height), lang).toBeLessThanOrEqual(72);
+    }
     await page.context().close();
   });
 });

@@ -17,7 +17,7 @@ Write in any of the showcase's six languages: English, Chinese, French, Arabic, 
 
 ## Selling on the showcase
 
-African makers, cooperatives and family workshops can apply to join the campaign through "Sell with us" at the foot of every page. The [stores page]({{stores}}) shows who already sells here.`,
+African makers, cooperatives and family workshops can apply to join the campaign through “Sell with us” at the foot of every page. The [stores page]({{stores}}) shows who already sells here.`,
   },
   shipping: {
     title: "Shipping",

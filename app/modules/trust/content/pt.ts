@@ -17,7 +17,7 @@ Escreva em qualquer uma das seis línguas da montra: inglês, chinês, francês,
 
 ## Vender na montra
 
-Artesãos, cooperativas e oficinas familiares africanas podem pedir para entrar na campanha através de "Venda connosco", no fundo de cada página. A [página das lojas]({{stores}}) mostra quem já vende aqui.`,
+Artesãos, cooperativas e oficinas familiares africanas podem pedir para entrar na campanha através de «Venda connosco», no fundo de cada página. A [página das lojas]({{stores}}) mostra quem já vende aqui.`,
   },
   shipping: {
     title: "Envio",

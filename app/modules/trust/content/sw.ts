@@ -17,7 +17,7 @@ Andika kwa lugha yoyote kati ya sita za maonyesho: Kiingereza, Kichina, Kifarans
 
 ## Kuuza kwenye maonyesho
 
-Mafundi, vyama vya ushirika na karakana za familia za Kiafrika wanaweza kuomba kujiunga na kampeni kupitia "Uza nasi" chini ya kila ukurasa. [Ukurasa wa maduka]({{stores}}) unaonyesha wanaouza hapa tayari.`,
+Mafundi, vyama vya ushirika na karakana za familia za Kiafrika wanaweza kuomba kujiunga na kampeni kupitia “Uza nasi” chini ya kila ukurasa. [Ukurasa wa maduka]({{stores}}) unaonyesha wanaouza hapa tayari.`,
   },
   shipping: {
     title: "Usafirishaji",
