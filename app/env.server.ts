@@ -31,6 +31,11 @@ export const envSchema = z
       .url()
       .optional()
       .describe("origin used in canonical and hreflang links, and accepted as this site by the cross-site check"),
+    CONTACT_EMAIL: z
+      .string()
+      .email()
+      .default("hello@silkroad.example")
+      .describe("the address the contact, returns and privacy pages give shoppers"),
     // Its parser (a hop count or a list of addresses) lives with the HTTP code; here it is only text.
     TRUST_PROXY: z
       .string()

@@ -13,6 +13,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
+import { NotFoundPage } from "./components/not-found";
 import { PersonalSync } from "./components/personal";
 import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
 import { useLang } from "./modules/i18n/hooks";
@@ -21,7 +22,9 @@ import { langCookie } from "./modules/i18n/lang-cookie.server";
 import { requestContext } from "./modules/i18n/request.server";
 import { isFirstVisitToHome } from "./modules/i18n/first-visit";
 import { personalFor } from "./modules/http/personal.server";
+import type { NotFoundSuggestions } from "./modules/http/not-found.server";
 import { isSharedPage } from "./modules/http/shared-pages";
+import { stripeConfigured } from "./modules/payments/stripe.server";
 import { useNonce } from "./modules/security/nonce";
 import stylesheet from "./styles/app.css?url";
 import { publicOrigin } from "./env.server";
@@ -79,6 +82,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     alternates,
     // The currency switcher (app/components/currency.tsx) and every link (useLocalizedPath) keep it.
     currency: requestContext(request).currency,
+    // The same for every visitor (configuration), so shared pages may show it: the footer's payment methods.
+    payments: stripeConfigured() ? ("stripe" as const) : ("demo" as const),
     // Shared pages carry nothing of one visitor's; their header asks /me after hydration.
     personal: isSharedPage(url.pathname) ? null : await personalFor(request),
   };
@@ -90,6 +95,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Error pages may render without loader data: fall back to the URL.
   const lang = root?.lang ?? splitLangPath(location.pathname).lang;
+  // Marks the document once React has taken over (error pages too), so browser
+  // tests know when JavaScript-only behaviour (suggestions, instant form checks) is live.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={LANG_TAGS[lang]} dir={dirOf(lang)} data-lang={lang}>
       <head>
@@ -122,11 +132,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  // Marks the document once React has taken over, so browser tests know when
-  // JavaScript-only behaviour (suggestions, instant form checks) is live.
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
-  }, []);
   return (
     <>
       <PersonalSync />
@@ -170,6 +175,7 @@ export function ErrorBoundary() {
       </section>
     );
   }
+  if (notFound) return <NotFoundPage suggestions={suggestionsOf(error)} />;
   return (
     <section className="container page-message">
       <p className="page-message__code">{isRouteErrorResponse(error) ? error.status : 500}</p>
@@ -180,4 +186,10 @@ export function ErrorBoundary() {
       </a>
     </section>
   );
+}
+
+/** The suggestions a shopper page's 404 carries (app/modules/http/not-found.server.ts), if any. */
+function suggestionsOf(error: unknown): NotFoundSuggestions | null {
+  const sent: unknown = isRouteErrorResponse(error) ? error.data : null;
+  return sent && typeof sent === "object" && "suggestions" in sent ? (sent.suggestions as NotFoundSuggestions | null) : null;
 }

@@ -1,7 +1,8 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANG_TAGS, LANGS, localizePath, splitLangPath } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
+import { TRUST_PAGES } from "~/modules/trust/pages";
 import { CartLink } from "./cart";
 import { CurrencySwitcher } from "./currency";
 import { usePersonal } from "./personal";
@@ -30,6 +31,12 @@ export function SiteHeader() {
             </NavLink>
             <NavLink to={localize("/stores")} prefetch="intent">
               {t("nav.stores")}
+            </NavLink>
+            <NavLink to={localize("/festivals")} prefetch="intent">
+              {t("nav.festivals")}
+            </NavLink>
+            <NavLink to={localize("/countries")} prefetch="intent">
+              {t("nav.countries")}
             </NavLink>
           </nav>
           <SearchBox />
@@ -103,27 +110,66 @@ export function LanguageSwitcher() {
   );
 }
 
+/**
+ * The footer: who we are, the trust pages, ways into the catalogue, and how
+ * shoppers can pay (from the root loader: Stripe when it is configured, else
+ * the demo provider). Shared pages learn who is signed in only after
+ * hydration, so "Sign in" goes away then.
+ */
 export function SiteFooter() {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const signedIn = Boolean(usePersonal()?.user);
+  const payments = useRouteLoaderData<{ payments: "stripe" | "demo" }>("root")?.payments;
   return (
     <footer className="site-footer">
-      <div className="container">
-        <p className="brand__name">{t("site.name")}</p>
-        <p>
-          <BidiText text={t("footer.about")} />
-        </p>
-        <p className="site-footer__demo">{t("footer.demo")}</p>
-        <p className="site-footer__links">
-          <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link>
-          {signedIn ? null : (
-            <>
-              {" · "}
-              <Link to={localize("/login")}>{t("auth.nav.signIn")}</Link>
-            </>
-          )}
-        </p>
+      <div className="container site-footer__grid">
+        <div className="site-footer__about">
+          <p className="brand__name">{t("site.name")}</p>
+          <p>
+            <BidiText text={t("footer.about")} />
+          </p>
+        </div>
+        <nav aria-labelledby="footer-help" className="site-footer__links">
+          <h2 id="footer-help">{t("footer.help")}</h2>
+          <ul>
+            {TRUST_PAGES.map((page) => (
+              <li key={page}>
+                <Link to={localize(`/${page}`)} data-trust-link={page}>
+                  {t(`footer.pages.${page}`)}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link to={localize("/orders/lookup")}>{t("checkout.lookup.title")}</Link>
+            </li>
+          </ul>
+        </nav>
+        <nav aria-labelledby="footer-explore" className="site-footer__links">
+          <h2 id="footer-explore">{t("footer.explore")}</h2>
+          <ul>
+            <li>
+              <Link to={localize("/festivals")}>{t("nav.festivals")}</Link>
+            </li>
+            <li>
+              <Link to={localize("/countries")}>{t("countries.title")}</Link>
+            </li>
+            <li>
+              <Link to={localize("/signup")}>{t("auth.nav.sell")}</Link>
+            </li>
+            {signedIn ? null : (
+              <li>
+                <Link to={localize("/login")}>{t("auth.nav.signIn")}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        {payments ? (
+          <section aria-labelledby="footer-payments" className="site-footer__payments" data-payments={payments}>
+            <h2 id="footer-payments">{t("footer.payments")}</h2>
+            <p className={payments === "demo" ? "site-footer__demo" : undefined}>{payments === "demo" ? t("footer.demo") : t("footer.paymentsStripe")}</p>
+          </section>
+        ) : null}
       </div>
     </footer>
   );

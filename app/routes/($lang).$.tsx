@@ -4,7 +4,8 @@ import { requestContext } from "~/modules/i18n/request.server";
 
 /** Any other path: a translated 404 in the page's language. */
 export function loader({ request }: LoaderFunctionArgs) {
-  throw notFound(requestContext(request).t);
+  const { t, lang } = requestContext(request);
+  throw notFound(t, lang);
 }
 
 export default function NotFoundRoute() {

@@ -92,11 +92,14 @@ export default function Home() {
         </section>
 
         <section aria-labelledby="pavilions-title">
-          <h2 id="pavilions-title">{t("home.pavilions")}</h2>
+          <div className="section-head">
+            <h2 id="pavilions-title">{t("home.pavilions")}</h2>
+            <Link to={localize("/countries")}>{t("home.viewAll")}</Link>
+          </div>
           <ul className="pavilions">
             {data.pavilions.map((p) => (
               <li key={p.code}>
-                <Link to={localize(`/stores?country=${p.code}`)}>
+                <Link to={localize(`/countries/${p.code}`)}>
                   <span className="pavilions__name">{p.name}</span>
                   <span className="pavilions__count">
                     <BidiText text={p.stores} />

@@ -25,7 +25,7 @@ export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const category = listCategories(lang).find((c) => c.slug === routeParams.slug);
-  if (!category) throw notFound(t);
+  if (!category) throw notFound(t, lang);
   const url = new URL(request.url);
   const view = presenter(lang, currency);
   const list = productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: appNow(), fixed: { category: category.slug } });

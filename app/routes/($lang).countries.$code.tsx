@@ -27,9 +27,9 @@ export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const code = (routeParams.code ?? "").toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw notFound(t);
+  if (!/^[A-Z]{2}$/.test(code)) throw notFound(t, lang);
   const stores = listStores(lang, { country: code }, 1, 48);
-  if (!stores.total) throw notFound(t);
+  if (!stores.total) throw notFound(t, lang);
   const url = new URL(request.url);
   const name = countryName(code, lang);
   const view = presenter(lang, currency);
@@ -47,7 +47,7 @@ export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
     list,
     jsonLd: breadcrumbList([
       { name: t("nav.home"), url: `${origin}${localizePath("/", lang)}` },
-      { name: t("nav.stores"), url: `${origin}${localizePath("/stores", lang)}` },
+      { name: t("countries.title"), url: `${origin}${localizePath("/countries", lang)}` },
       { name: title, url: `${origin}${localizePath(`/countries/${code}`, lang)}` },
     ]),
   };
@@ -61,7 +61,8 @@ export default function CountryPavilion() {
     <div className="container stack">
       <JsonLd data={data.jsonLd} />
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={localize("/")}>{t("nav.home")}</Link> › <Link to={localize("/stores")}>{t("nav.stores")}</Link>
+        <Link to={localize("/")}>{t("nav.home")}</Link> › <Link to={localize("/countries")}>{t("countries.title")}</Link> ›{" "}
+        <span aria-current="page">{data.title}</span>
       </nav>
       <header className="page-head">
         <h1>{data.title}</h1>

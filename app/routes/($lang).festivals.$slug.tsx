@@ -24,7 +24,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
   const festival = findPublishedFestival(params.slug ?? "", lang, at);
-  if (!festival) throw notFound(t);
+  if (!festival) throw notFound(t, lang);
   // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
   const { page: pageNumber, category, country } = productListParams(new URL(request.url));
   const page = festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });

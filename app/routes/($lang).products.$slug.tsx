@@ -32,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = appNow();
   const product = getProduct(params.slug ?? "", lang, now);
-  if (!product) throw notFound(t);
+  if (!product) throw notFound(t, lang);
   const view = presenter(lang, currency);
   const card = presentProduct(product, view, t);
   const origin = publicOrigin(request.url);

@@ -21,7 +21,7 @@ export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const store = getStore(params.slug ?? "", lang, appNow());
-  if (!store) throw notFound(t);
+  if (!store) throw notFound(t, lang);
   const view = presenter(lang, currency);
   const origin = publicOrigin(request.url);
   const url = `${origin}${localizePath(`/stores/${store.slug}`, lang)}`;

@@ -7,7 +7,7 @@ import { notFound } from "~/modules/http/responses.server";
 /** Every shopper page sits under an optional language prefix; an unknown prefix is a 404. */
 export function loader({ params }: LoaderFunctionArgs) {
   if (params.lang !== undefined && (!isLang(params.lang) || params.lang === DEFAULT_LANG)) {
-    throw notFound(tFor(DEFAULT_LANG));
+    throw notFound(tFor(DEFAULT_LANG), DEFAULT_LANG);
   }
   return null;
 }

@@ -78,6 +78,11 @@ describe("shared pages", () => {
       `/countries/${s.country}`,
       `/categories/${s.category}`,
       "/search?q=coffee",
+      "/countries",
+      "/contact",
+      "/shipping",
+      "/returns",
+      "/privacy",
     ];
 
     // The signed-in owner: a session, a cart of 7 items and a placed order.

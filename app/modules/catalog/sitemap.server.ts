@@ -6,11 +6,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { LANG_TAGS, LANGS, localizePath } from "../i18n/config";
+import { TRUST_PAGES } from "../trust/pages";
 
 const MAX_URLS = 50_000;
 export const PATHS_PER_PART = Math.floor(MAX_URLS / LANGS.length);
 
-/** Every public page, unprefixed: home, lists, categories, pavilions, live stores and their active products. */
+/** Every public page, unprefixed: home, lists, the trust pages, categories, pavilions, live stores and their active products. */
 export function publicPaths(): string[] {
   const { stores, products, categories } = schema;
   const liveStores = db.select({ slug: stores.slug, country: stores.countryCode }).from(stores).where(eq(stores.status, "live")).orderBy(asc(stores.id)).all();
@@ -27,6 +28,9 @@ export function publicPaths(): string[] {
     "/",
     "/products",
     "/stores",
+    "/festivals",
+    "/countries",
+    ...TRUST_PAGES.map((page) => `/${page}`),
     ...cats.map((c) => `/categories/${c.slug}`),
     ...countries.map((c) => `/countries/${c}`),
     ...liveStores.map((s) => `/stores/${s.slug}`),

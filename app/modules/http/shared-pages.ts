@@ -20,6 +20,9 @@ const SHARED_PATHS = [
   /^\/countries\/[^/]+$/,
   /^\/categories\/[^/]+$/,
   /^\/search$/,
+  /^\/countries$/,
+  // The trust pages: text that changes only with a release.
+  /^\/(?:contact|shipping|returns|privacy)$/,
 ];
 
 export function isSharedPage(pathname: string): boolean {
@@ -32,10 +35,11 @@ export function isSharedPage(pathname: string): boolean {
  * with live counters are re-rendered every few seconds (and update the
  * counters in place from the live feed meanwhile); catalogue pages are
  * dropped at once when what they show changes, so they may live longer.
- * Neither ever outlives the next festival phase boundary or flash window:
+ * Documents (the trust pages) change only with a release, so an hour.
+ * None ever outlives the next festival phase boundary or flash window:
  * the page cache caps every entry there (page-cache.ts).
  */
-export const SHARED_PAGE_SECONDS = { liveCounters: 5, catalogue: 30 } as const;
+export const SHARED_PAGE_SECONDS = { liveCounters: 5, catalogue: 30, document: 3600 } as const;
 
 /** How long a CDN may serve a stale copy while it refreshes, at most. */
 const STALE_SECONDS = 600;

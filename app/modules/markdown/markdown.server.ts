@@ -40,3 +40,15 @@ export function renderMarkdown(source: string): string {
   const html = md.render(source.slice(0, DESCRIPTION_MAX * 2));
   return sanitizeHtml(html, ALLOWED);
 }
+
+/**
+ * The site's own pages (contact, shipping, returns, privacy): text we write,
+ * so headings are allowed and links stay plain (internal links must not be
+ * marked nofollow). Raw HTML is still escaped.
+ */
+const siteMd = new MarkdownIt("zero", { html: false, linkify: false, breaks: false, typographer: false });
+siteMd.enable(["heading", "paragraph", "emphasis", "list", "link", "escape", "entity"]);
+
+export function renderSiteMarkdown(source: string): string {
+  return siteMd.render(source);
+}

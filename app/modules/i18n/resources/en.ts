@@ -24,6 +24,8 @@ const en = {
     main: "Main navigation",
     language: "Language",
     breadcrumb: "Breadcrumb",
+    festivals: "Festivals",
+    countries: "Countries",
   },
   home: {
     title: "African stores and products, festival prices",
@@ -134,6 +136,11 @@ const en = {
     title: "Page not found",
     text: "We could not find this page. It may have moved, or the address may be mistyped.",
     back: "Back to the home page",
+    searchTitle: "Search the showcase",
+    suggestions: "Perhaps you were looking for",
+    categories: "Popular categories",
+    festival: "Shopping festival",
+    products: "Just listed",
   },
   badRequest: {
     title: "This form could not be read",
@@ -148,11 +155,25 @@ const en = {
     title: "Something went wrong",
     text: "Please try again in a moment.",
   },
+  countries: {
+    title: "Country pavilions",
+    intro: "The African countries whose stores sell on the showcase. Each pavilion gathers a country's stores and products.",
+  },
   footer: {
     about:
       "Silk Road Showcase is the storefront of the Silk Road E-Commerce campaign: 100 African stores and 1,000 African products for shoppers in China and across Africa.",
     demo: "Demo showcase: payments run through a built-in demo provider, and no real money moves.",
     rights: "Made with the stores and makers of {{count}} African countries.",
+    help: "Help",
+    explore: "Explore",
+    payments: "Payments",
+    paymentsStripe: "We accept cards (Visa, Mastercard and others) through Stripe, and Alipay and WeChat Pay when you pay in yuan (CNY).",
+    pages: {
+      contact: "Contact us",
+      shipping: "Shipping",
+      returns: "Returns and refunds",
+      privacy: "Privacy",
+    },
   },
   // Feature namespaces, one folder each, so features can grow without touching this file.
   auth,

@@ -25,6 +25,8 @@ const fr = {
     main: "Navigation principale",
     language: "Langue",
     breadcrumb: "Fil d’Ariane",
+    festivals: "Festivals",
+    countries: "Pays",
   },
   home: {
     title: "Boutiques et produits africains à prix festival",
@@ -142,6 +144,11 @@ const fr = {
     title: "Page introuvable",
     text: "Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée, ou l’adresse comporte une faute de frappe.",
     back: "Retour à l’accueil",
+    searchTitle: "Chercher dans la vitrine",
+    suggestions: "Vous cherchiez peut-être",
+    categories: "Catégories populaires",
+    festival: "Festival d’achat",
+    products: "Nouveautés",
   },
   badRequest: {
     title: "Ce formulaire n’a pas pu être lu",
@@ -156,11 +163,25 @@ const fr = {
     title: "Une erreur s’est produite",
     text: "Veuillez réessayer dans un instant.",
   },
+  countries: {
+    title: "Pavillons des pays",
+    intro: "Les pays africains dont les boutiques vendent sur la vitrine. Chaque pavillon réunit les boutiques et les produits d’un pays.",
+  },
   footer: {
     about:
       "Silk Road Showcase est la vitrine de la campagne E-commerce de la Route de la soie\u00a0: 100 boutiques africaines et 1\u00a0000 produits africains pour les acheteurs en Chine et partout en Afrique.",
     demo: "Vitrine de démonstration\u00a0: les paiements passent par un prestataire de démonstration intégré, et aucune somme réelle n’est débitée.",
     rights: "Réalisé avec les boutiques et les artisans de {{count}} pays africains.",
+    help: "Aide",
+    explore: "Découvrir",
+    payments: "Paiement",
+    paymentsStripe: "Nous acceptons les cartes (Visa, Mastercard et autres) via Stripe, ainsi qu’Alipay et WeChat Pay pour un paiement en yuans (CNY).",
+    pages: {
+      contact: "Nous contacter",
+      shipping: "Livraison",
+      returns: "Retours et remboursements",
+      privacy: "Confidentialité",
+    },
   },
   // Feature namespaces, one folder each, so features can grow without touching this file.
   auth,

@@ -25,6 +25,8 @@ const pt = {
     main: "Navegação principal",
     language: "Idioma",
     breadcrumb: "Caminho de navegação",
+    festivals: "Festivais",
+    countries: "Países",
   },
   home: {
     title: "Lojas e produtos africanos a preços de festival",
@@ -142,6 +144,11 @@ const pt = {
     title: "Página não encontrada",
     text: "Não foi possível encontrar esta página. Pode ter sido movida, ou o endereço pode ter sido mal escrito.",
     back: "Voltar à página inicial",
+    searchTitle: "Pesquisar na montra",
+    suggestions: "Talvez procurasse",
+    categories: "Categorias populares",
+    festival: "Festival de compras",
+    products: "Acabados de chegar",
   },
   badRequest: {
     title: "Não foi possível ler este formulário",
@@ -156,11 +163,25 @@ const pt = {
     title: "Ocorreu um erro",
     text: "Tente novamente daqui a pouco.",
   },
+  countries: {
+    title: "Pavilhões dos países",
+    intro: "Os países africanos cujas lojas vendem na montra. Cada pavilhão reúne as lojas e os produtos de um país.",
+  },
   footer: {
     about:
       "O Silk Road Showcase é a loja online da campanha E-Commerce da Rota da Seda: 100 lojas africanas e 1000 produtos africanos para clientes na China e em toda a África.",
     demo: "Versão de demonstração: os pagamentos são processados por um serviço de demonstração integrado, sem movimentação de dinheiro real.",
     rights: "Feito em conjunto com as lojas e os produtores de {{count}} países africanos.",
+    help: "Ajuda",
+    explore: "Explorar",
+    payments: "Pagamentos",
+    paymentsStripe: "Aceitamos cartões (Visa, Mastercard e outros) através da Stripe, e Alipay e WeChat Pay quando paga em yuan (CNY).",
+    pages: {
+      contact: "Contacte-nos",
+      shipping: "Envio",
+      returns: "Devoluções e reembolsos",
+      privacy: "Privacidade",
+    },
   },
   // Feature namespaces, one folder each, so features can grow without touching this file.
   auth,

@@ -24,6 +24,8 @@ const sw = {
     main: "Urambazaji mkuu",
     language: "Lugha",
     breadcrumb: "Njia ya urambazaji",
+    festivals: "Matamasha",
+    countries: "Nchi",
   },
   home: {
     title: "Maduka na bidhaa za Kiafrika kwa bei za tamasha",
@@ -137,6 +139,11 @@ const sw = {
     title: "Ukurasa haupatikani",
     text: "Hatukuweza kupata ukurasa huu. Huenda umehamishwa, au anwani imeandikwa vibaya.",
     back: "Rudi kwenye ukurasa wa mwanzo",
+    searchTitle: "Tafuta kwenye maonyesho",
+    suggestions: "Labda ulikuwa unatafuta",
+    categories: "Aina maarufu",
+    festival: "Tamasha la ununuzi",
+    products: "Mpya sokoni",
   },
   badRequest: {
     title: "Fomu hii haikuweza kusomwa",
@@ -151,11 +158,25 @@ const sw = {
     title: "Hitilafu imetokea",
     text: "Tafadhali jaribu tena baada ya muda mfupi.",
   },
+  countries: {
+    title: "Mabanda ya nchi",
+    intro: "Nchi za Afrika ambazo maduka yake yanauza kwenye maonyesho. Kila banda linakusanya maduka na bidhaa za nchi moja.",
+  },
   footer: {
     about:
       "Silk Road Showcase ni duka la mtandaoni la kampeni ya Biashara Mtandaoni ya Njia ya Hariri: maduka 100 ya Kiafrika na bidhaa 1,000 za Kiafrika kwa wanunuzi nchini China na kote barani Afrika.",
     demo: "Toleo la majaribio: malipo yanapitia mtoa huduma wa majaribio aliyejengewa ndani, na hakuna pesa halisi zinazohamishwa.",
     rights: "Imetengenezwa pamoja na maduka na wazalishaji kutoka nchi {{count}} za Afrika.",
+    help: "Msaada",
+    explore: "Gundua",
+    payments: "Malipo",
+    paymentsStripe: "Tunapokea kadi (Visa, Mastercard na nyinginezo) kupitia Stripe, na Alipay na WeChat Pay unapolipa kwa yuan (CNY).",
+    pages: {
+      contact: "Wasiliana nasi",
+      shipping: "Usafirishaji",
+      returns: "Kurudisha na kurejeshewa pesa",
+      privacy: "Faragha",
+    },
   },
   // Feature namespaces, one folder each, so features can grow without touching this file.
   auth,

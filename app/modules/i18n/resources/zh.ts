@@ -23,6 +23,8 @@ const zh = {
     main: "主导航",
     language: "语言",
     breadcrumb: "面包屑导航",
+    festivals: "网购节",
+    countries: "国家馆",
   },
   home: {
     title: "非洲好店好物，尽享网购节优惠价",
@@ -128,6 +130,11 @@ const zh = {
     title: "页面未找到",
     text: "找不到该页面。它可能已被移动，或网址输入有误。",
     back: "返回首页",
+    searchTitle: "在精品馆中搜索",
+    suggestions: "您也许在找",
+    categories: "热门分类",
+    festival: "网购节",
+    products: "新品上架",
   },
   badRequest: {
     title: "无法读取此表单",
@@ -142,11 +149,25 @@ const zh = {
     title: "出错了",
     text: "请稍后重试。",
   },
+  countries: {
+    title: "国家馆",
+    intro: "在精品馆销售的店铺所在的非洲国家。每个国家馆汇集了该国的店铺和商品。",
+  },
   footer: {
     about:
       "丝路电商精品馆是“丝路电商”活动的线上展销平台：汇聚100家非洲店铺和1000款非洲好物，服务中国及非洲各地的消费者。",
     demo: "演示版：支付由内置的演示服务处理，不涉及真实资金。",
     rights: "与来自{{count}}个非洲国家的店铺和匠人携手打造。",
+    help: "帮助",
+    explore: "逛一逛",
+    payments: "支付方式",
+    paymentsStripe: "我们通过 Stripe 接受银行卡（Visa、Mastercard 等）付款；以人民币（CNY）付款时还可使用支付宝和微信支付。",
+    pages: {
+      contact: "联系我们",
+      shipping: "配送说明",
+      returns: "退货与退款",
+      privacy: "隐私政策",
+    },
   },
   // Feature namespaces, one folder each, so features can grow without touching this file.
   auth,
