@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { TrackerCountryRow } from "~/modules/festivals/present.server";
 import { TableScroll } from "./table-scroll";
 
-export function ProgressRow({ label, value, target, percent, metric }: { label: string; value: string; target: string; percent: number | null; metric?: string }) {
+export function ProgressRow({ label, value, target, percent, fill, metric }: { label: string; value: string; target: string; percent: number | null; fill?: number; metric?: string }) {
   const { t } = useTranslation();
   return (
     <div className="progress-row" data-metric={metric}>
@@ -14,7 +14,7 @@ export function ProgressRow({ label, value, target, percent, metric }: { label: 
         </span>
         {percent !== null ? <span className="muted"> · {t("festivals.dashboard.percent", { percent })}</span> : null}
       </div>
-      <progress max={100} value={Math.min(100, percent ?? 0)} aria-label={label}>
+      <progress max={100} value={Math.min(100, fill ?? percent ?? 0)} aria-label={label}>
         {percent ?? 0}%
       </progress>
     </div>
