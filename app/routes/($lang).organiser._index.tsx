@@ -145,18 +145,18 @@ export default function OrganiserHome() {
                 </div>
                 <p className="organiser-festival__links">
                   {f.status === "published" ? (
-                    <Link className="button" to={localize(`/organiser/festivals/${f.slug}`)} data-link="dashboard">
+                    <Link className="button button--small" to={localize(`/organiser/festivals/${f.slug}`)} data-link="dashboard">
                       {t("festivals.organiser.dashboard")}
                     </Link>
                   ) : null}
-                  <Link className="button button--ghost" to={localize(`/organiser/festivals/${f.slug}/edit`)} data-link="edit">
+                  <Link className="button button--small button--ghost" to={localize(`/organiser/festivals/${f.slug}/edit`)} data-link="edit">
                     {t("festivals.organiser.edit")}
                   </Link>
-                  <Link className="button button--ghost" to={`${localize("/organiser/review")}?festival=${encodeURIComponent(f.slug)}`} data-link="applications">
+                  <Link className="button button--small button--ghost" to={`${localize("/organiser/review")}?festival=${encodeURIComponent(f.slug)}`} data-link="applications">
                     {f.applications}
                   </Link>
                   {f.status === "published" ? (
-                    <a className="button button--ghost" href={localize(`/organiser/festivals/${f.slug}/export`)} download data-link="export">
+                    <a className="button button--small button--ghost" href={localize(`/organiser/festivals/${f.slug}/export`)} download data-link="export">
                       {t("festivals.organiser.export")}
                     </a>
                   ) : null}
