@@ -120,11 +120,11 @@ describe("the organiser console", () => {
       page.locator("#live-title").locator("..").evaluate((section) => {
         const out: Record<string, string> = {};
         for (const m of section.querySelectorAll<HTMLElement>("[data-counters] [data-metric]")) {
-          out[`meter ${m.dataset.metric}`] = m.querySelector(".meter__value")!.textContent!.trim();
+          out[`meter ${m.dataset.metric}`] = m.querySelector(".meter__value")!.textContent.trim();
           out[`meter bar ${m.dataset.metric}`] = m.querySelector<HTMLElement>(".meter__bar span")!.style.inlineSize;
         }
         for (const r of section.querySelectorAll<HTMLElement>(".progress-row[data-metric]")) {
-          out[`progress ${r.dataset.metric}`] = r.querySelector("bdi")!.textContent!.trim();
+          out[`progress ${r.dataset.metric}`] = r.querySelector("bdi")!.textContent.trim();
           out[`progress bar ${r.dataset.metric}`] = String(r.querySelector("progress")!.value);
         }
         return out;
