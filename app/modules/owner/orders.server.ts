@@ -43,7 +43,8 @@ function addressLines(address: unknown): { lines: string[]; phone: string | null
   const fields = address && typeof address === "object" ? (address as Record<string, unknown>) : {};
   const text = (k: string) => (typeof fields[k] === "string" || typeof fields[k] === "number" ? String(fields[k]).trim() : "");
   const keys = [...ADDRESS_ORDER.filter((k) => k in fields), ...Object.keys(fields).filter((k) => !ADDRESS_ORDER.includes(k))].filter((k) => !NOT_ADDRESS_LINES.has(k));
-  return { lines: keys.map(text).filter(Boolean), phone: text("phone") || null };
+  // A placeholder such as "—" (no letter or digit) is not a line worth printing on a parcel.
+  return { lines: keys.map(text).filter((v) => /[\p{L}\p{N}]/u.test(v)), phone: text("phone") || null };
 }
 
 export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): OwnerOrderLine[] {
