@@ -495,6 +495,26 @@ export const orderShipments = sqliteTable(
   (t) => [primaryKey({ columns: [t.orderId, t.storeId] })],
 );
 
+/** Line states after payment; a paid line with no fulfilment row has not shipped yet. */
+export const FULFILMENT_STATUSES = ["shipped", "delivered"] as const;
+
+/**
+ * An order line's shipping, set by the owner of the line's store: shipped with
+ * a carrier and tracking number, then delivered. Kept beside order_lines (not
+ * in it) so the order's own columns and the checkout stay as they are.
+ */
+export const orderLineFulfilments = sqliteTable("order_line_fulfilments", {
+  lineId: integer("line_id")
+    .primaryKey()
+    .references(() => orderLines.id, { onDelete: "cascade" }),
+  status: text("status", { enum: FULFILMENT_STATUSES }).notNull(),
+  carrier: text("carrier").notNull(),
+  trackingNumber: text("tracking_number").notNull(),
+  shippedAt: integer("shipped_at", { mode: "timestamp_ms" }).notNull(),
+  deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+  updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+});
+
 export const paymentEvents = sqliteTable(
   "payment_events",
   {

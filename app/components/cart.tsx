@@ -44,11 +44,13 @@ export interface CartActionData {
   max?: number;
   /** The quantity was lowered to the units left at a festival deal's price. */
   byDeal?: boolean;
+  /** The quantity was lowered to a festival deal's limit per customer. */
+  byLimit?: boolean;
 }
 
-/** "Quantity lowered to N", saying whether the festival deal's units or the stock set the cap. */
+/** "Quantity lowered to N", saying what set the cap: the deal's units left, its per-customer limit, or the stock. */
 export function loweredMessage(t: TFunction, result: CartActionData): string {
-  return t(result.byDeal ? "checkout.cart.loweredDeal" : "checkout.cart.lowered", { max: result.max });
+  return t(result.byDeal ? "checkout.cart.loweredDeal" : result.byLimit ? "checkout.cart.loweredLimit" : "checkout.cart.lowered", { max: result.max });
 }
 
 /**

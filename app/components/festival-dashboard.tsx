@@ -7,19 +7,7 @@ import { useLang } from "~/modules/i18n/hooks";
 import { isolate } from "~/modules/i18n/isolate";
 import { BidiText, Value } from "./value";
 
-export function ProgressRow({
-  label,
-  value,
-  target,
-  percent,
-  metric,
-}: {
-  label: string;
-  value: string;
-  target: string;
-  percent: number | null;
-  metric?: string;
-}) {
+export function ProgressRow({ label, value, target, percent, fill, metric }: { label: string; value: string; target: string; percent: number | null; fill?: number; metric?: string }) {
   const { t } = useTranslation();
   return (
     <div className="progress-row" data-metric={metric}>
@@ -35,7 +23,7 @@ export function ProgressRow({
           </span>
         ) : null}
       </div>
-      <progress max={100} value={Math.min(100, percent ?? 0)} aria-label={label}>
+      <progress max={100} value={Math.min(100, fill ?? percent ?? 0)} aria-label={label}>
         {percent ?? 0}%
       </progress>
     </div>

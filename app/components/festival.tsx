@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "~/modules/i18n/format";
 import { dirOf } from "~/modules/i18n/config";
@@ -69,7 +69,6 @@ export function ViewerTime({ instant, utcText }: { instant: number; utcText: str
  * render (and a page without JavaScript) shows the server's numbers.
  */
 export function useLiveCounters(slug: string, initial: CountersView): CountersView {
-  const localize = useLocalizedPath();
   const [counters, setCounters] = useState(initial);
   // New numbers from the server (a revalidation) replace the live ones; set during render, not in an effect.
   const [serverCounters, setServerCounters] = useState(initial);
@@ -77,12 +76,27 @@ export function useLiveCounters(slug: string, initial: CountersView): CountersVi
     setServerCounters(initial);
     setCounters(initial);
   }
+  useCounterStream(slug, setCounters);
+  return counters;
+}
+
+/**
+ * Calls `onCounters` with each new set of counters the server sends for the
+ * festival (the stream, or the polling fallback), until the page leaves.
+ */
+export function useCounterStream(slug: string, onCounters: (counters: CountersView) => void) {
+  const localize = useLocalizedPath();
+  // The latest callback, so a new closure on every render does not reopen the stream.
+  const callback = useRef(onCounters);
+  useEffect(() => {
+    callback.current = onCounters;
+  });
   useEffect(() => {
     let source: EventSource | null = null;
     let poll: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
     const apply = (payload: { counters?: CountersView }) => {
-      if (!stopped && payload.counters) setCounters(payload.counters);
+      if (!stopped && payload.counters) callback.current(payload.counters);
     };
     const pollOnce = async () => {
       try {
@@ -122,10 +136,9 @@ export function useLiveCounters(slug: string, initial: CountersView): CountersVi
       if (poll) clearInterval(poll);
     };
   }, [slug, localize]);
-  return counters;
 }
 
-function Meter({ label, value, target, percent, metric }: { label: string; value: string; target: string | null; percent: number | null; metric?: string }) {
+function Meter({ label, value, target, percent, fill, metric }: { label: string; value: string; target: string | null; percent: number | null; fill?: number; metric?: string }) {
   return (
     <div className="meter" data-metric={metric}>
       <dt>{label}</dt>
@@ -140,7 +153,7 @@ function Meter({ label, value, target, percent, metric }: { label: string; value
         ) : null}
         {percent !== null ? (
           <span className="meter__bar" aria-hidden="true">
-            <span style={{ inlineSize: `${Math.min(100, percent)}%` }} />
+            <span style={{ inlineSize: `${Math.min(100, fill ?? percent)}%` }} />
           </span>
         ) : null}
       </dd>
@@ -150,11 +163,15 @@ function Meter({ label, value, target, percent, metric }: { label: string; value
 
 /** The festival's counters against its targets, live while the page is open. */
 export function LiveCounters({ slug, initial }: { slug: string; initial: CountersView }) {
-  const counters = useLiveCounters(slug, initial);
+  return <CounterMeters slug={slug} counters={useLiveCounters(slug, initial)} />;
+}
+
+/** The festival's counters as they are given (a page that refreshes them itself, such as the organiser's dashboard). */
+export function CounterMeters({ slug, counters }: { slug: string; counters: CountersView }) {
   return (
     <dl className="festival-banner__counters" data-counters={slug} aria-live="polite">
       {counters.map((c) => (
-        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} />
+        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
       ))}
     </dl>
   );

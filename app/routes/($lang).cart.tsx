@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered", "lowered_deal"]);
+const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered", "lowered_deal", "lowered_limit"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
@@ -100,14 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
       : setCartQuantity(cartId, input.slug, input.quantity, now);
   if (!change.ok) return back(change.reason, setCookie);
   if (change.lowered) {
-    // Say why when it was the festival deal's units left that set the cap.
+    // Say why: the festival deal's units left, or its per-customer limit, rather than "the most available".
     const byDeal = change.limitReason === "dealUnits";
-    if (enhanced)
-      return data<CartActionData>(
-        { ok: true, notice: "lowered", max: change.quantity, byDeal },
-        { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
-      );
-    return back(byDeal ? "lowered_deal" : "lowered", setCookie);
+    const byLimit = change.limitReason === "dealLimit";
+    if (enhanced) return data<CartActionData>({ ok: true, notice: "lowered", max: change.quantity, byDeal, ...(byLimit ? { byLimit } : {}) }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+    return back(byDeal ? "lowered_deal" : byLimit ? "lowered_limit" : "lowered", setCookie);
   }
   return back(undefined, setCookie);
 }

@@ -200,7 +200,8 @@ export default function EditProduct() {
           <p>{t("owner.images.none")}</p>
         )}
         {d.images.length < d.maxImages ? (
-          <Form method="post" encType="multipart/form-data" className="owner-upload">
+          // Keyed by the photos there are: after an upload the form is new, so the file just sent is no longer chosen.
+          <Form method="post" encType="multipart/form-data" className="owner-upload" key={d.images.map((i) => i.id).join("-")}>
             <div className={`field${actionData?.imageError ? " field--invalid" : ""}`}>
               <label htmlFor="image-upload">{t("owner.images.choose")}</label>
               <input

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestMeta, requireOwner } from "~/modules/auth/guards.server";
 import { now } from "~/modules/clock/now.server";
+import { registrationClosedAt } from "~/modules/festivals/clock";
 import { enrolStore, ownerFestivals } from "~/modules/festivals/enrolment.server";
+import { findPublishedFestival } from "~/modules/festivals/public.server";
 import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -22,6 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const done = new URL(request.url).searchParams.get("enrolled");
   const { festivals } = ownerFestivals(user.id, lang, at);
+  const closedText = (f: { phases: Parameters<typeof registrationClosedAt>[0]; timeZone: string }) => {
+    const closedAt = registrationClosedAt(f.phases, at);
+    return closedAt === null ? t("festivals.errors.registrationClosed") : t("festivals.errors.registrationClosedOn", { date: formatDateTime(closedAt, lang, f.timeZone) });
+  };
   return {
     title: `${t("festivals.owner.title")} · ${t("site.name")}`,
     done: done ? t("festivals.owner.enrolled") : null,
@@ -31,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: f.clock.state,
       stateLabel: t(`festival.state.${f.clock.state}`),
       open,
+      closed: open ? null : closedText(f),
       sale: f.clock.sale ? `${isolate(formatDateTime(f.clock.sale.startsAt, lang, f.timeZone))} – ${isolate(formatDateTime(f.clock.sale.endsAt, lang, f.timeZone))}` : "",
       stores: enrolments.map(({ store, enrolment }) => ({
         slug: store.slug,
@@ -48,9 +55,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOwner(request);
   const { lang, t } = requestContext(request);
   const form = await readForm(request, t);
-  const result = enrolStore(user.id, formText(form.get("store")), formText(form.get("festival")), now(), requestMeta(request, context).ip);
+  const at = now();
+  const festivalSlug = formText(form.get("festival"));
+  const result = enrolStore(user.id, formText(form.get("store")), festivalSlug, at, requestMeta(request, context).ip);
   if (result === "enrolled" || result === "already") return redirect(`${localizePath("/dashboard/festivals", lang)}?enrolled=1`);
-  return data({ error: t(result === "closed" ? "festivals.errors.registrationClosed" : "festivals.errors.enrolNotFound"), key: `${formText(form.get("festival"))}|${formText(form.get("store"))}` }, { status: result === "closed" ? 409 : 404 });
+  const key = `${festivalSlug}|${formText(form.get("store"))}`;
+  if (result !== "closed") return data({ error: t("festivals.errors.enrolNotFound"), key }, { status: 404 });
+  // Say when it closed: "closed" alone reads like a fault when the button was there a moment ago.
+  const festival = findPublishedFestival(festivalSlug, lang, at);
+  const closedAt = festival ? registrationClosedAt(festival.phases, at) : null;
+  const error =
+    festival && closedAt !== null ? t("festivals.errors.registrationClosedOn", { date: formatDateTime(closedAt, lang, festival.timeZone) }) : t("festivals.errors.registrationClosed");
+  return data({ error, key }, { status: 409 });
 }
 
 export default function OwnerFestivals() {
@@ -104,7 +120,7 @@ export default function OwnerFestivals() {
                       </button>
                     </Form>
                   ) : (
-                    <span className="muted">{t(s.live ? "festivals.errors.registrationClosed" : "festivals.owner.storeNotLive")}</span>
+                    <span className="muted">{s.live ? f.closed : t("festivals.owner.storeNotLive")}</span>
                   )}
                 </li>
               ))}

@@ -110,6 +110,18 @@ export default function OrderPage() {
                 <bdi dir="ltr">{t("checkout.order.lineTotal", { quantity: l.quantity, price: l.unit })}</bdi>
               </span>
               <Price value={l.total} className="price" />
+              {l.shipping ? (
+                <p className="order-lines__shipping" data-line-shipping={l.shipping.status}>
+                  <span className={`state-pill state-pill--${l.shipping.status}`}>{l.shipping.label}</span>
+                  {l.shipping.tracking ? (
+                    <>
+                      {" "}
+                      <bdi>{l.shipping.tracking}</bdi>
+                    </>
+                  ) : null}
+                  {l.shipping.when ? <small className="muted"> · {l.shipping.when}</small> : null}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

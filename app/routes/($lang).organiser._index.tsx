@@ -2,19 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BidiText } from "~/components/value";
 import { useTranslation } from "react-i18next";
-import { CountryTrackerTable } from "~/components/festival-dashboard";
+import { CampaignTrackerPanel } from "~/components/festival";
+import { BreakdownTable, CountryTrackerTable, ProgressRow } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
 import { campaignTracker } from "~/modules/catalog/catalog.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { listAllFestivals, reviewQueue } from "~/modules/festivals/admin.server";
 import { countersByScope, namesFor } from "~/modules/festivals/dashboard.server";
-import { presentTracker, presentTrackerCountries } from "~/modules/festivals/present.server";
+import { barFill, presentTracker, presentTrackerCountries } from "~/modules/festivals/present.server";
 import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+
+const pct = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
@@ -23,31 +26,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = presenter(lang, currency);
   const tracker = campaignTracker();
   const n = (v: number) => formatNumber(v, lang);
-  const row = (c: { key: string; orders: number; units: number; gmv: number }, name: string, top: number) => ({
-    key: c.key,
-    name,
-    orders: n(c.orders),
-    units: n(c.units),
-    gmv: view.money(c.gmv),
-    share: Math.round((c.gmv * 100) / Math.max(1, top)),
-  });
   const campaign = countersByScope("campaign")[0] ?? { key: "all", orders: 0, units: 0, gmv: 0 };
+  const byFestival = new Map(countersByScope("festival").map((c) => [c.key, c]));
   const stores = countersByScope("store").slice(0, 10);
   const storeNames = namesFor("store", stores.map((s) => Number(s.key)), lang);
-  const countries = countersByScope("country");
-  const categories = countersByScope("category");
-  const categoryNames = namesFor("category", categories.map((c) => Number(c.key)), lang);
+  const topGmv = Math.max(1, stores[0]?.gmv ?? 1);
+  const span = (from: number, to: number, zone: string) => `${formatDateTime(from, lang, zone)} – ${formatDateTime(to, lang, zone)}`;
   return {
     title: `${t("festivals.organiser.title")} · ${t("site.name")}`,
-    pending: formatNumber(reviewQueue(lang).length, lang),
+    pending: n(reviewQueue(lang).length),
     tracker: presentTracker(tracker, lang, t),
     byCountry: presentTrackerCountries(tracker, lang),
-    campaign: { orders: n(campaign.orders), units: n(campaign.units), gmv: view.money(campaign.gmv) },
-    stores: stores.map((s, i) => ({ ...row(s, storeNames.get(Number(s.key))?.name ?? s.key, stores[0]?.gmv ?? 1), rank: n(i + 1), country: countryName(storeNames.get(Number(s.key))?.countryCode ?? "", lang) })),
-    countries: countries.map((c) => row(c, countryName(c.key, lang), countries[0]?.gmv ?? 1)),
-    categories: categories.map((c) => row(c, categoryNames.get(Number(c.key))?.name ?? c.key, categories[0]?.gmv ?? 1)),
+    campaign: [
+      { metric: "orders", label: t("festival.orders"), value: n(campaign.orders) },
+      { metric: "units", label: t("festival.units"), value: n(campaign.units) },
+      { metric: "gmv", label: t("festival.gmv"), value: view.money(campaign.gmv) },
+    ],
+    stores: stores.map((s, i) => ({
+      key: s.key,
+      rank: n(i + 1),
+      name: storeNames.get(Number(s.key))?.name ?? s.key,
+      country: countryName(storeNames.get(Number(s.key))?.countryCode ?? "", lang),
+      orders: n(s.orders),
+      units: n(s.units),
+      gmv: view.money(s.gmv),
+      share: Math.round((s.gmv * 100) / topGmv),
+    })),
     festivals: listAllFestivals(lang, at).map((f) => {
       const sale = f.clock.sale;
+      const first = f.phases[0];
+      const last = f.phases[f.phases.length - 1];
+      const c = byFestival.get(String(f.id)) ?? { orders: 0, units: 0, gmv: 0 };
       return {
         slug: f.slug,
         name: f.name,
@@ -55,8 +64,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         statusLabel: t(`festivals.status.${f.status}`),
         state: f.clock.state,
         stateLabel: t(`festival.state.${f.clock.state}`),
-        sale: sale ? `${formatDateTime(sale.startsAt, lang, f.timeZone)} – ${formatDateTime(sale.endsAt, lang, f.timeZone)}` : "",
-        pending: f.pendingReviews ? t("festivals.organiser.pendingCount", { value: formatNumber(f.pendingReviews, lang) }) : "",
+        sale: sale ? span(sale.startsAt, sale.endsAt, f.timeZone) : "",
+        runs: first && last ? span(first.startsAt, last.endsAt, f.timeZone) : "",
+        timeZone: f.timeZone,
+        counters: [
+          { metric: "orders", label: t("festival.orders"), value: n(c.orders), target: n(f.targets.orders), percent: pct(c.orders, f.targets.orders), fill: barFill(c.orders, f.targets.orders) },
+          { metric: "units", label: t("festival.units"), value: n(c.units), target: n(f.targets.units), percent: pct(c.units, f.targets.units), fill: barFill(c.units, f.targets.units) },
+          { metric: "gmv", label: t("festival.gmv"), value: view.money(c.gmv), target: view.money(f.targets.gmv), percent: pct(c.gmv, f.targets.gmv), fill: barFill(c.gmv, f.targets.gmv) },
+        ],
+        applications: t("festivals.organiser.applications", { value: n(f.pendingReviews) }),
       };
     }),
   };
@@ -79,8 +95,87 @@ export default function OrganiserHome() {
           </Link>
         </div>
       </header>
-      <section aria-labelledby="festivals-title">
+      <section aria-labelledby="campaign-title" className="stack">
+        <h2 id="campaign-title">{t("festivals.organiser.campaignSales")}</h2>
+        <dl className="campaign-totals" data-campaign-totals="">
+          {d.campaign.map((c) => (
+            <div key={c.metric} className="campaign-totals__item" data-metric={c.metric}>
+              <dt>{c.label}</dt>
+              <dd>
+                <bdi dir="ltr">{c.value}</bdi>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="festivals-title" className="stack">
         <h2 id="festivals-title">{t("festivals.organiser.festivals")}</h2>
+        {d.festivals.length ? (
+          <ul className="organiser-festivals">
+            {d.festivals.map((f) => (
+              <li key={f.slug} className="organiser-festival" data-festival={f.slug} aria-labelledby={`festival-${f.slug}`}>
+                <h3 id={`festival-${f.slug}`}>{f.name}</h3>
+                <p className="organiser-festival__pills">
+                  <span className={`state-pill state-pill--${f.state}`}>{f.stateLabel}</span>{" "}
+                  {f.status !== "published" ? <span className={`state-pill state-pill--${f.status}`}>{f.statusLabel}</span> : null}
+                </p>
+                <dl className="organiser-festival__dates">
+                  {f.sale ? (
+                    <div>
+                      <dt>{t("festivals.organiser.sale")}</dt>
+                      <dd>{f.sale}</dd>
+                    </div>
+                  ) : null}
+                  {f.runs ? (
+                    <div>
+                      <dt>{t("festivals.organiser.runs")}</dt>
+                      <dd>{f.runs}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>{t("festivals.organiser.timeZone")}</dt>
+                    <dd>
+                      <bdi dir="ltr">{f.timeZone}</bdi>
+                    </dd>
+                  </div>
+                </dl>
+                <div className="progress-list">
+                  {f.counters.map((c) => (
+                    <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
+                  ))}
+                </div>
+                <p className="organiser-festival__links">
+                  {f.status === "published" ? (
+                    <Link className="button button--small" to={localize(`/organiser/festivals/${f.slug}`)} data-link="dashboard">
+                      {t("festivals.organiser.dashboard")}
+                    </Link>
+                  ) : null}
+                  <Link className="button button--small button--ghost" to={localize(`/organiser/festivals/${f.slug}/edit`)} data-link="edit">
+                    {t("festivals.organiser.edit")}
+                  </Link>
+                  <Link className="button button--small button--ghost" to={`${localize("/organiser/review")}?festival=${encodeURIComponent(f.slug)}`} data-link="applications">
+                    {f.applications}
+                  </Link>
+                  {f.status === "published" ? (
+                    <a className="button button--small button--ghost" href={localize(`/organiser/festivals/${f.slug}/export`)} download data-link="export">
+                      {t("festivals.organiser.export")}
+                    </a>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("festivals.organiser.noFestivals")}</p>
+        )}
+      </section>
+      <section aria-labelledby="leaderboard-title" className="stack">
+        <h2 id="leaderboard-title">{t("festivals.dashboard.leaderboard")}</h2>
+        {d.stores.length ? <BreakdownTable caption={t("festivals.dashboard.leaderboardCaption")} rows={d.stores} withCountry withRank /> : <p className="muted">{t("festivals.dashboard.noSales")}</p>}
+      </section>
+      <CampaignTrackerPanel tracker={d.tracker} />
+      <section aria-labelledby="countries-title">
+        <h2 id="countries-title">{t("festivals.organiser.byCountry")}</h2>
         <CountryTrackerTable rows={d.byCountry} />
       </section>
     </div>

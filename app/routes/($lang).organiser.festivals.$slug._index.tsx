@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { FestivalClock, LiveCounters } from "~/components/festival";
+import { CounterMeters, FestivalClock, useCounterStream } from "~/components/festival";
 import { BreakdownTable, CountryTrackerTable, HourlyChart, ProgressRow } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
-import { presentDashboard } from "~/modules/festivals/dashboard-view.server";
+import { dashboardSnapshot } from "~/modules/festivals/dashboard-view.server";
 import { listFestivals } from "~/modules/festivals/festivals.server";
 import { presentFestivalBanner } from "~/modules/festivals/present.server";
 import { notFound } from "~/modules/http/responses.server";
@@ -22,12 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const festival = listFestivals(lang, at).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
+  const { dashboard, counters } = dashboardSnapshot(festival, view, t, at);
   return {
     title: `${festival.name} · ${t("festivals.dashboard.title")}`,
     slug: festival.slug,
     name: festival.name,
-    banner: presentFestivalBanner(festival, view, t, at, 0),
-    dashboard: presentDashboard(festival, view, t, at),
+    banner: { ...presentFestivalBanner(festival, view, t, at, 0), counters },
+    dashboard,
   };
 }
 
@@ -35,6 +37,17 @@ export default function FestivalDashboard() {
   const { slug, name, banner, dashboard: d } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
+  // The stream only says that the counters changed; the page then reloads its
+  // data once, so the counters, progress lines, tables and chart change in the same render.
+  const revalidator = useRevalidator();
+  const shown = JSON.stringify(banner.counters);
+  const requested = useRef(shown);
+  useCounterStream(slug, (counters) => {
+    const next = JSON.stringify(counters);
+    if (next === shown || next === requested.current) return;
+    requested.current = next;
+    revalidator.revalidate();
+  });
   return (
     <div className="container stack organiser-dashboard">
       <p className="breadcrumb">
@@ -62,10 +75,10 @@ export default function FestivalDashboard() {
       <FestivalClock festival={banner} />
       <section aria-labelledby="live-title" className="stack">
         <h2 id="live-title">{t("festivals.dashboard.live")}</h2>
-        <LiveCounters slug={slug} initial={banner.counters} />
+        <CounterMeters slug={slug} counters={banner.counters} />
         <div className="progress-list">
           {d.totals.map((c) => (
-            <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} />
+            <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
           ))}
         </div>
       </section>

@@ -1,18 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { AreaHead } from "~/components/area-head";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { ErrorList } from "~/components/forms";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
-import { decide, reviewQueue } from "~/modules/festivals/admin.server";
+import { decide, listAllFestivals, reviewQueue } from "~/modules/festivals/admin.server";
 import { decisionSchema } from "~/modules/festivals/schemas";
 import { localizePath } from "~/modules/i18n/config";
 import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
+import { notFound } from "~/modules/http/responses.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { formText } from "~/modules/http/form";
 import { BidiText } from "~/components/value";
@@ -24,11 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t, currency } = requestContext(request);
   const view = presenter(lang, currency);
-  const done = new URL(request.url).searchParams.get("done");
+  const url = new URL(request.url);
+  const done = url.searchParams.get("done");
+  const slug = url.searchParams.get("festival");
+  // Applications of one festival (the console links here per festival); an unknown festival is a 404, not an empty queue.
+  const festival = slug ? listAllFestivals(lang, now()).find((f) => f.slug === slug) : undefined;
+  if (slug && !festival) throw notFound(t);
   return {
-    title: `${t("festivals.review.title")} · ${t("site.name")}`,
+    title: `${festival ? t("festivals.review.forFestival", { festival: festival.name }) : t("festivals.review.title")} · ${t("site.name")}`,
+    heading: festival ? t("festivals.review.forFestival", { festival: festival.name }) : t("festivals.review.title"),
+    filtered: Boolean(festival),
     done: done === "approved" || done === "rejected" ? t(`festivals.review.done.${done}`) : null,
-    items: reviewQueue(lang).map((r) => ({
+    items: reviewQueue(lang, festival?.id).map((r) => ({
       key: `${r.subject}-${r.id}`,
       subject: r.subject,
       id: r.id,
@@ -62,19 +70,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const v = parsed.data;
   const changed = decide(v.subject, v.id, v.decision, v.reason || null, { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) });
   if (!changed) return data({ key, errors: ["festivals.errors.alreadyDecided"], reason: v.reason ?? "" }, { status: 409 });
-  return redirect(`${localizePath("/organiser/review", lang)}?done=${v.decision}`);
+  const festival = new URL(request.url).searchParams.get("festival");
+  return redirect(`${localizePath("/organiser/review", lang)}?${new URLSearchParams({ ...(festival ? { festival } : {}), done: v.decision })}`);
 }
 
 export default function ReviewQueue() {
-  const { items, done } = useLoaderData<typeof loader>();
+  const { items, done, heading, filtered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="container stack">
-      <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={t("festivals.review.title")} notice={done}>
+      {/* The last decision's notice would contradict a new error beside it, so an error replaces it. */}
+      <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={heading} notice={actionData ? null : done}>
         <p>{t("festivals.review.intro")}</p>
+        {filtered ? (
+          <p>
+            <Link to={localize("/organiser/review")}>{t("festivals.review.showAll")}</Link>
+          </p>
+        ) : null}
       </AreaHead>
       {items.length ? (
         <ul className="review-list">

@@ -127,6 +127,7 @@ export interface OrganiserFestivalRow {
   name: string;
   status: Status;
   timeZone: string;
+  targets: { orders: number; units: number; gmv: number };
   phases: Phase[];
   clock: ClockReading;
   pendingReviews: number;
@@ -141,6 +142,9 @@ export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[
       slug: schema.festivals.slug,
       status: schema.festivals.status,
       timeZone: schema.festivals.timeZone,
+      targetOrders: schema.festivals.targetOrders,
+      targetUnits: schema.festivals.targetUnits,
+      targetGmvMinor: schema.festivals.targetGmvMinor,
       name: sql<string>`coalesce(${t.name}, ${en.name}, ${schema.festivals.slug})`,
     })
     .from(schema.festivals)
@@ -151,9 +155,9 @@ export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[
   const pending = new Map<number, number>();
   for (const r of reviewQueueRows()) pending.set(r.festivalId, (pending.get(r.festivalId) ?? 0) + 1);
   return rows
-    .map((r) => {
+    .map(({ targetOrders, targetUnits, targetGmvMinor, ...r }) => {
       const phases = phasesOf(r.id);
-      return { ...r, phases, clock: readClock(phases, now), pendingReviews: pending.get(r.id) ?? 0 };
+      return { ...r, targets: { orders: targetOrders, units: targetUnits, gmv: targetGmvMinor }, phases, clock: readClock(phases, now), pendingReviews: pending.get(r.id) ?? 0 };
     })
     .sort((a, b) => (b.phases[0]?.startsAt ?? 0) - (a.phases[0]?.startsAt ?? 0));
 }

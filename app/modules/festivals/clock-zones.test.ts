@@ -5,6 +5,7 @@ import {
   isValidTimeZone,
   nextPhase,
   readClock,
+  registrationClosedAt,
   registrationOpen,
   toLocalInput,
   validatePhases,
@@ -109,11 +110,21 @@ describe("festivals spanning midnight", () => {
 describe("registration and flash windows", () => {
   const sale: Phase = { kind: "sale", startsAt: 10 * h, endsAt: 20 * h };
   const registration: Phase = { kind: "registration", startsAt: 0, endsAt: 5 * h };
-  it("opens registration at its phase (or at once) and closes it when the sale ends", () => {
+  it("opens registration for its phase (or at once, until the sale ends, without one)", () => {
     expect(registrationOpen([registration, sale], -1)).toBe(false);
     expect(registrationOpen([registration, sale], 0)).toBe(true);
+    expect(registrationOpen([registration, sale], 5 * h - 1)).toBe(true);
+    // The registration phase's end closes it, although the sale has not ended.
+    expect(registrationOpen([registration, sale], 5 * h)).toBe(false);
+    expect(registrationOpen([registration, sale], 12 * h)).toBe(false);
     expect(registrationOpen([sale], 19 * h)).toBe(true);
     expect(registrationOpen([sale], 20 * h)).toBe(false);
+  });
+  it("says when registration closed, and nothing while it is open or not yet open", () => {
+    expect(registrationClosedAt([registration, sale], 0)).toBeNull();
+    expect(registrationClosedAt([registration, sale], -1)).toBeNull();
+    expect(registrationClosedAt([registration, sale], 12 * h)).toBe(5 * h);
+    expect(registrationClosedAt([sale], 21 * h)).toBe(20 * h);
   });
   it("accepts a flash window only inside the sale", () => {
     expect(flashInsideSale([sale], 10 * h, 12 * h)).toBe(true);

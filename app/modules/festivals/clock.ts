@@ -175,14 +175,23 @@ export function flashInsideSale(phases: readonly Phase[], startsAt: number, ends
 }
 
 /**
- * Stores may enrol from publication (or the registration phase's start, when
- * there is one) until the sale ends.
+ * Stores may enrol (and offer deals) during the registration phase, when the
+ * festival has one; without one, from publication until the sale ends.
  */
 export function registrationOpen(phases: readonly Phase[], now: number): boolean {
   const sale = phases.find((p) => p.kind === "sale");
   if (!sale || now >= sale.endsAt) return false;
   const registration = phases.find((p) => p.kind === "registration");
-  return !registration || now >= registration.startsAt;
+  return !registration || (now >= registration.startsAt && now < registration.endsAt);
+}
+
+/** When registration closed (the registration phase's end, or the sale's), if it has. */
+export function registrationClosedAt(phases: readonly Phase[], now: number): number | null {
+  if (registrationOpen(phases, now)) return null;
+  const registration = phases.find((p) => p.kind === "registration");
+  const sale = phases.find((p) => p.kind === "sale");
+  const end = registration?.endsAt ?? sale?.endsAt;
+  return end !== undefined && now >= end ? end : null;
 }
 
 export type CountdownKind = "saleStarts" | "saleEnds" | "encoreStarts" | "encoreEnds";

@@ -1,12 +1,13 @@
 /** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
 import type { TFunction } from "i18next";
+import { db } from "~/db.server";
 import { campaignTracker, CAMPAIGN_TARGETS } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
 import { toMajorString } from "./money-text";
 import { festivalBreakdown, festivalParticipation, festivalTotals, hourlySeries, namesFor } from "./dashboard.server";
 import type { FestivalSummary } from "./festivals.server";
-import { presentTrackerCountries } from "./present.server";
+import { barFill, presentCounters, presentTrackerCountries } from "./present.server";
 
 const pct = (v: number, target: number) => (target > 0 ? Math.round((v * 100) / target) : null);
 
@@ -44,9 +45,9 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
   const maxGmv = Math.max(1, ...r.hours.map((h) => h.gmv));
   return {
     totals: [
-      { metric: "orders", label: t("festival.orders"), value: n(r.totals.orders), target: n(f.targets.orders), percent: pct(r.totals.orders, f.targets.orders) },
-      { metric: "units", label: t("festival.units"), value: n(r.totals.units), target: n(f.targets.units), percent: pct(r.totals.units, f.targets.units) },
-      { metric: "gmv", label: t("festival.gmv"), value: view.money(r.totals.gmv), target: view.money(f.targets.gmv), percent: pct(r.totals.gmv, f.targets.gmv) },
+      { metric: "orders", label: t("festival.orders"), value: n(r.totals.orders), target: n(f.targets.orders), percent: pct(r.totals.orders, f.targets.orders), fill: barFill(r.totals.orders, f.targets.orders) },
+      { metric: "units", label: t("festival.units"), value: n(r.totals.units), target: n(f.targets.units), percent: pct(r.totals.units, f.targets.units), fill: barFill(r.totals.units, f.targets.units) },
+      { metric: "gmv", label: t("festival.gmv"), value: view.money(r.totals.gmv), target: view.money(f.targets.gmv), percent: pct(r.totals.gmv, f.targets.gmv), fill: barFill(r.totals.gmv, f.targets.gmv) },
     ],
     raw: r.totals,
     participation: {
@@ -82,6 +83,18 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
       byCountry: presentTrackerCountries(tracker, lang),
     },
   };
+}
+
+/**
+ * The dashboard and its big counters from one read transaction: every number
+ * on the page comes from the same moment, so the counters, the progress lines
+ * and the tables can only move together.
+ */
+export function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+  return db.transaction(() => {
+    const dashboard = presentDashboard(f, view, t, now);
+    return { dashboard, counters: presentCounters(f, view, t, dashboard.raw) };
+  });
 }
 
 /** A festival's results as CSV rows (base currency, major units; names in English for spreadsheets). */

@@ -9,15 +9,17 @@ import type { Presenter } from "../catalog/present.server";
 import type { FestivalSummary } from "./festivals.server";
 
 const percent = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);
+/** How full a bar is, finer than the whole percent in its label, so one more sale moves it too. */
+export const barFill = (value: number, target: number) => (target > 0 ? Math.min(100, Math.round((value * 10_000) / target) / 100) : 0);
 
 /** A festival's counters against its targets, formatted for the page (also the live-update payload, which passes the values it read). */
 export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
   const lang: Lang = view.lang;
   const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
   return [
-    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders) },
-    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units) },
-    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: isolate(view.money(f.targets.gmv), "ltr") }), percent: percent(counters.gmv, f.targets.gmv) },
+    { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders), fill: barFill(counters.orders, f.targets.orders) },
+    { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units), fill: barFill(counters.units, f.targets.units) },
+    { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: isolate(view.money(f.targets.gmv), "ltr") }), percent: percent(counters.gmv, f.targets.gmv), fill: barFill(counters.gmv, f.targets.gmv) },
   ];
 }
 export type CountersView = ReturnType<typeof presentCounters>;

@@ -6,6 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { orderShipments } from "../shipping/shipping.server";
 import { addressLayout } from "./checkout-schema";
+import { fulfilmentsOf } from "../owner/fulfilment.server";
 import { orderLines, type OrderRecord } from "./view.server";
 import { isolate } from "../i18n/isolate";
 
@@ -83,8 +84,20 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
       cost: s.costMinor === 0 ? t("checkout.delivery.free") : money(s.costMinor),
       estimate: t("checkout.delivery.estimate", { min: s.minDays, max: s.maxDays }),
     })),
-    lines: withNames(orderLines(order.id), lang).map((l) => ({
+    lines: withFulfilment(withNames(orderLines(order.id), lang)).map(({ fulfilment: f, ...l }) => ({
       id: l.id,
+      // Each line ships on its own (each store sends its own parcel): its state and tracking, once paid.
+      shipping:
+        order.status !== "paid"
+          ? null
+          : f
+            ? {
+                status: f.status,
+                label: t(`owner.orders.${f.status}`),
+                tracking: t("owner.orders.tracking", { carrier: f.carrier, number: f.trackingNumber }),
+                when: f.deliveredAt !== null ? t("owner.orders.deliveredOn", { date: formatDateTime(f.deliveredAt, lang) }) : t("owner.orders.shippedOn", { date: formatDateTime(f.shippedAt, lang) }),
+              }
+            : { status: "unshipped", label: t("owner.orders.unshipped"), tracking: null, when: null },
       name: l.name,
       fallback: l.fallback,
       quantity: l.quantity,
@@ -93,6 +106,10 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
       deal: l.dealId !== null,
     })),
   };
+}
+function withFulfilment<T extends { id: number }>(lines: T[]) {
+  const fulfilments = fulfilmentsOf(lines.map((l) => l.id));
+  return lines.map((l) => ({ ...l, fulfilment: fulfilments.get(l.id) ?? null }));
 }
 function withNames<T extends { productId: number; productName: string }>(lines: T[], lang: Lang) {
   const names = namesIn(lang, lines.map((l) => l.productId));

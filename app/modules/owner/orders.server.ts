@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
+import { fulfilmentsOf, type LineFulfilment } from "./fulfilment.server";
 
 const { orderLines, orders, stores } = schema;
 
@@ -20,12 +21,34 @@ export interface OwnerOrderLine {
   lineTotalBaseMinor: number;
   baseCurrency: string;
   customerName: string;
+  email: string;
+  /** The stored address's lines, whatever fields the checkout collected (phone apart). */
+  addressLines: string[];
+  phone: string | null;
   shippingCountry: string;
   festivalId: number | null;
+  fulfilment: LineFulfilment | null;
+}
+
+/** Fields of a stored address that are not printed as address lines (said separately, or the order's own columns). */
+const NOT_ADDRESS_LINES = new Set(["phone", "email", "name", "country", "countryCode"]);
+/** The fields the checkout writes, in the order an envelope reads; any other field (a newer form's) follows in stored order. */
+const ADDRESS_ORDER = ["line1", "line2", "district", "city", "province", "region", "state", "postalCode"];
+
+/**
+ * An order's stored address as lines to print, read generically: the address
+ * form may gain fields (province, district…) without this changing.
+ */
+function addressLines(address: unknown): { lines: string[]; phone: string | null } {
+  const fields = address && typeof address === "object" ? (address as Record<string, unknown>) : {};
+  const text = (k: string) => (typeof fields[k] === "string" || typeof fields[k] === "number" ? String(fields[k]).trim() : "");
+  const keys = [...ADDRESS_ORDER.filter((k) => k in fields), ...Object.keys(fields).filter((k) => !ADDRESS_ORDER.includes(k))].filter((k) => !NOT_ADDRESS_LINES.has(k));
+  // A placeholder such as "—" (no letter or digit) is not a line worth printing on a parcel.
+  return { lines: keys.map(text).filter((v) => /[\p{L}\p{N}]/u.test(v)), phone: text("phone") || null };
 }
 
 export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): OwnerOrderLine[] {
-  return db
+  const rows = db
     .select({
       lineId: orderLines.id,
       number: orders.number,
@@ -37,6 +60,8 @@ export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): 
       lineTotalBaseMinor: orderLines.lineTotalBaseMinor,
       baseCurrency: orders.baseCurrency,
       customerName: orders.customerName,
+      email: orders.email,
+      shippingAddress: orders.shippingAddress,
       shippingCountry: orders.shippingCountry,
       festivalId: orderLines.festivalId,
     })
@@ -47,6 +72,11 @@ export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): 
     .orderBy(desc(orders.createdAt), desc(orderLines.id))
     .limit(limit)
     .all();
+  const fulfilments = fulfilmentsOf(rows.map((r) => r.lineId));
+  return rows.map(({ shippingAddress, ...r }) => {
+    const address = addressLines(shippingAddress);
+    return { ...r, addressLines: address.lines, phone: address.phone, fulfilment: fulfilments.get(r.lineId) ?? null };
+  });
 }
 
 export interface FestivalCounter {

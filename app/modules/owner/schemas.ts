@@ -163,3 +163,17 @@ export function claimsStore(formData: FormData, storeId: number): boolean {
   const claimed = formData.get("store");
   return typeof claimed === "string" && /^\d{1,15}$/.test(claimed) && Number(claimed) === storeId;
 }
+
+/** Marking an order line shipped (carrier and tracking number) or delivered; messages are "owner.errors." keys. */
+export const fulfilmentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("ship"),
+    line: z.coerce.number().int().positive(),
+    carrier: z.string().trim().min(1, "owner.errors.carrierRequired").max(60, "owner.errors.carrierTooLong"),
+    trackingNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,59}$/, "owner.errors.trackingInvalid"),
+  }),
+  z.object({ intent: z.literal("deliver"), line: z.coerce.number().int().positive() }),
+]);

@@ -32,6 +32,7 @@ export default {
     dealUnits: "Only {{max}} left at the festival price.",
     lowered: "Quantity lowered to {{max}}, the most available.",
     loweredDeal: "Quantity lowered to {{max}}, the units left at the festival price.",
+    loweredLimit: "Quantity lowered to {{max}}, the festival deal’s limit per customer.",
     totalNote: "Prices are checked again when you place the order.",
   },
   notice: {
@@ -40,6 +41,7 @@ export default {
     invalid: "That request could not be understood. Please try again.",
     lowered: "The quantity was lowered to what is available.",
     lowered_deal: "The quantity was lowered to the units left at the festival price.",
+    lowered_limit: "The quantity was lowered to the festival deal’s limit per customer.",
   },
   form: {
     title: "Checkout",

@@ -35,6 +35,7 @@ export default {
     dealUnits: "Plus que {{max}} au prix du festival.",
     lowered: "Quantité ramenée à {{max}}, le maximum disponible.",
     loweredDeal: "Quantité ramenée à {{max}}, ce qui reste au prix du festival.",
+    loweredLimit: "Quantité ramenée à {{max}}, la limite par client de l’offre du festival.",
     totalNote: "Les prix sont vérifiés à nouveau au moment de la commande.",
   },
   notice: {
@@ -43,6 +44,7 @@ export default {
     invalid: "Cette demande n’a pas pu être comprise. Veuillez réessayer.",
     lowered: "La quantité a été ramenée à ce qui est disponible.",
     lowered_deal: "La quantité a été ramenée au nombre d’unités restant au prix du festival.",
+    lowered_limit: "La quantité a été ramenée à la limite par client de l’offre du festival.",
   },
   form: {
     title: "Commande",

@@ -35,6 +35,7 @@ export default {
     dealUnits: "Restam apenas {{max}} ao preço do festival.",
     lowered: "Quantidade reduzida para {{max}}, o máximo disponível.",
     loweredDeal: "Quantidade reduzida para {{max}}, o que resta ao preço do festival.",
+    loweredLimit: "Quantidade reduzida para {{max}}, o limite por cliente da oferta do festival.",
     totalNote: "Os preços são verificados novamente quando faz a encomenda.",
   },
   notice: {
@@ -43,6 +44,7 @@ export default {
     invalid: "Não foi possível compreender o pedido. Tente novamente.",
     lowered: "A quantidade foi reduzida ao que está disponível.",
     lowered_deal: "A quantidade foi reduzida às unidades que restam ao preço do festival.",
+    lowered_limit: "A quantidade foi reduzida ao limite por cliente da oferta do festival.",
   },
   form: {
     title: "Finalizar compra",

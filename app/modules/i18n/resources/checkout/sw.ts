@@ -33,6 +33,7 @@ export default {
     dealUnits: "Zimebaki {{max}} tu kwa bei ya tamasha.",
     lowered: "Idadi imepunguzwa hadi {{max}}, kiwango cha juu kinachopatikana.",
     loweredDeal: "Idadi imepunguzwa hadi {{max}}, zilizobaki kwa bei ya tamasha.",
+    loweredLimit: "Idadi imepunguzwa hadi {{max}}, kikomo cha kila mteja kwa ofa ya tamasha.",
     totalNote: "Bei hukaguliwa tena unapoweka oda.",
   },
   notice: {
@@ -41,6 +42,7 @@ export default {
     invalid: "Ombi hilo halikueleweka. Tafadhali jaribu tena.",
     lowered: "Idadi imepunguzwa hadi kiasi kinachopatikana.",
     lowered_deal: "Idadi imepunguzwa hadi zilizobaki kwa bei ya tamasha.",
+    lowered_limit: "Idadi imepunguzwa hadi kikomo cha kila mteja kwa ofa ya tamasha.",
   },
   form: {
     title: "Malipo",

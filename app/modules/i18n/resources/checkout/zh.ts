@@ -29,6 +29,7 @@ export default {
     dealUnits: "节日特价仅剩 {{max}} 件。",
     lowered: "数量已调整为 {{max}}，即当前可购买的最大数量。",
     loweredDeal: "数量已调整为 {{max}}，即节日特价剩余的件数。",
+    loweredLimit: "数量已调整为 {{max}}，即节日特价每位顾客的限购数量。",
     totalNote: "下单时将再次核对价格。",
   },
   notice: {
@@ -37,6 +38,7 @@ export default {
     invalid: "无法识别该请求，请重试。",
     lowered: "数量已调整为当前可购买的数量。",
     lowered_deal: "数量已调整为节日特价剩余的件数。",
+    lowered_limit: "数量已调整为节日特价每位顾客的限购数量。",
   },
   form: {
     title: "结算",

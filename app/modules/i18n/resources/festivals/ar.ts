@@ -17,6 +17,11 @@ export default {
     reviewQueue: "قائمة المراجعة ({{value}})",
     pendingCount: "بانتظار المراجعة: {{value}}",
     campaignSales: "مبيعات الحملة حتى الآن",
+    applications: "طلبات المشاركة ({{value}} للمراجعة)",
+    runs: "المهرجان كاملًا",
+    timeZone: "المنطقة الزمنية",
+    export: "تصدير (CSV)",
+    noFestivals: "لم يُنشأ أي مهرجان بعد.",
   },
   phase: {
     registration: "التسجيل",
@@ -128,11 +133,14 @@ export default {
     alreadyDecided: "سبق اتخاذ قرار بشأن هذا الطلب.",
     statusUnchanged: "لم يعد بالإمكان تغيير حالة هذا المهرجان إلى هذه الحالة.",
     registrationClosed: "التسجيل مغلق.",
+    registrationClosedOn: "أُغلق التسجيل في هذا المهرجان في {{date}}؛ لم يعد بإمكان المتاجر التسجيل.",
     enrolNotFound: "لا يمكن تسجيل هذا المتجر أو هذا المهرجان.",
     enrolmentRejected: "رُفض هذا التسجيل، لذا لا يمكنه تقديم عروض.",
   },
   review: {
     title: "قائمة المراجعة",
+    forFestival: "طلبات المشاركة في {{festival}}",
+    showAll: "عرض كل المهرجانات",
     intro: "تسجيلات المتاجر وعروض الأسعار التي تنتظر قرارًا. يتطلب الرفض ذكر سبب يراه صاحب المتجر.",
     empty: "لا يوجد ما ينتظر المراجعة.",
     done: {

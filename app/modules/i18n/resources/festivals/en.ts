@@ -17,6 +17,11 @@ export default {
     reviewQueue: "Review queue ({{value}})",
     pendingCount: "{{value}} to review",
     campaignSales: "Campaign sales so far",
+    applications: "Applications ({{value}} to review)",
+    runs: "Whole festival",
+    timeZone: "Time zone",
+    export: "Export (CSV)",
+    noFestivals: "No festival has been created yet.",
   },
   phase: {
     registration: "Registration",
@@ -124,11 +129,14 @@ export default {
     alreadyDecided: "This has already been decided.",
     statusUnchanged: "This festival can no longer change to that status.",
     registrationClosed: "Registration is closed.",
+    registrationClosedOn: "Registration for this festival closed on {{date}}; stores can no longer enrol.",
     enrolNotFound: "That store or festival cannot be enrolled.",
     enrolmentRejected: "This enrolment was rejected, so it cannot offer deals.",
   },
   review: {
     title: "Review queue",
+    forFestival: "Applications for {{festival}}",
+    showAll: "Show every festival",
     intro: "Store enrolments and deal offers waiting for a decision. A rejection needs a reason, which the owner sees.",
     empty: "Nothing is waiting for review.",
     done: {

@@ -17,6 +17,11 @@ export default {
     reviewQueue: "À examiner ({{value}})",
     pendingCount: "{{value}} à examiner",
     campaignSales: "Ventes de la campagne à ce jour",
+    applications: "Candidatures ({{value}} à examiner)",
+    runs: "Festival entier",
+    timeZone: "Fuseau horaire",
+    export: "Exporter (CSV)",
+    noFestivals: "Aucun festival n’a encore été créé.",
   },
   phase: {
     registration: "Inscriptions",
@@ -125,11 +130,14 @@ export default {
     alreadyDecided: "Une décision a déjà été prise.",
     statusUnchanged: "Ce festival ne peut plus passer à ce statut.",
     registrationClosed: "Les inscriptions sont closes.",
+    registrationClosedOn: "Les inscriptions à ce festival ont fermé le {{date}} ; les boutiques ne peuvent plus s’inscrire.",
     enrolNotFound: "Cette boutique ou ce festival ne peut pas être inscrit.",
     enrolmentRejected: "Cette inscription a été refusée : elle ne peut pas proposer d’offres.",
   },
   review: {
     title: "À examiner",
+    forFestival: "Candidatures pour {{festival}}",
+    showAll: "Afficher tous les festivals",
     intro: "Inscriptions de boutiques et offres en attente d’une décision. Un refus exige une raison, que le propriétaire verra.",
     empty: "Rien n’attend d’examen.",
     done: {

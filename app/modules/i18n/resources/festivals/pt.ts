@@ -17,6 +17,11 @@ export default {
     reviewQueue: "Fila de revisão ({{value}})",
     pendingCount: "{{value}} por rever",
     campaignSales: "Vendas da campanha até agora",
+    applications: "Candidaturas ({{value}} por analisar)",
+    runs: "Festival inteiro",
+    timeZone: "Fuso horário",
+    export: "Exportar (CSV)",
+    noFestivals: "Ainda não foi criado nenhum festival.",
   },
   phase: {
     registration: "Inscrições",
@@ -125,11 +130,14 @@ export default {
     alreadyDecided: "Já foi tomada uma decisão sobre isto.",
     statusUnchanged: "Este festival já não pode passar a esse estado.",
     registrationClosed: "As inscrições estão fechadas.",
+    registrationClosedOn: "As inscrições neste festival fecharam em {{date}}; as lojas já não se podem inscrever.",
     enrolNotFound: "Não é possível inscrever esta loja ou este festival.",
     enrolmentRejected: "Esta inscrição foi recusada, por isso não pode propor ofertas.",
   },
   review: {
     title: "Fila de revisão",
+    forFestival: "Candidaturas para {{festival}}",
+    showAll: "Mostrar todos os festivais",
     intro: "Inscrições de lojas e propostas de oferta à espera de decisão. Uma recusa exige um motivo, que o proprietário verá.",
     empty: "Nada à espera de revisão.",
     done: {

@@ -17,6 +17,11 @@ export default {
     reviewQueue: "Foleni ya ukaguzi ({{value}})",
     pendingCount: "{{value}} za kukagua",
     campaignSales: "Mauzo ya kampeni hadi sasa",
+    applications: "Maombi ({{value}} ya kukaguliwa)",
+    runs: "Tamasha zima",
+    timeZone: "Saa za eneo",
+    export: "Hamisha (CSV)",
+    noFestivals: "Bado hakuna tamasha lililoundwa.",
   },
   phase: {
     registration: "Usajili",
@@ -124,11 +129,14 @@ export default {
     alreadyDecided: "Uamuzi kuhusu hili tayari umefanywa.",
     statusUnchanged: "Tamasha hili haliwezi tena kubadilishwa kuwa hali hiyo.",
     registrationClosed: "Usajili umefungwa.",
+    registrationClosedOn: "Usajili wa tamasha hili ulifungwa tarehe {{date}}; maduka hayawezi kujisajili tena.",
     enrolNotFound: "Duka hili au tamasha hili haliwezi kusajiliwa.",
     enrolmentRejected: "Usajili huu ulikataliwa, kwa hivyo hauwezi kutoa ofa.",
   },
   review: {
     title: "Foleni ya ukaguzi",
+    forFestival: "Maombi ya {{festival}}",
+    showAll: "Onyesha matamasha yote",
     intro: "Usajili wa maduka na ofa zinazosubiri uamuzi. Kukataa kunahitaji sababu, ambayo mmiliki ataiona.",
     empty: "Hakuna kinachosubiri ukaguzi.",
     done: {

@@ -17,6 +17,11 @@ export default {
     reviewQueue: "待审核（{{value}}）",
     pendingCount: "{{value}} 项待审核",
     campaignSales: "活动迄今销售",
+    applications: "报名申请（{{value}} 项待审核）",
+    runs: "整个购物节",
+    timeZone: "时区",
+    export: "导出（CSV）",
+    noFestivals: "尚未创建任何购物节。",
   },
   phase: {
     registration: "报名期",
@@ -123,11 +128,14 @@ export default {
     alreadyDecided: "此项已经处理过了。",
     statusUnchanged: "此购物节已无法变更为该状态。",
     registrationClosed: "报名已截止。",
+    registrationClosedOn: "本购物节的报名已于 {{date}} 截止，店铺无法再报名。",
     enrolNotFound: "无法为该店铺或购物节报名。",
     enrolmentRejected: "此报名未通过审核，不能提交特惠。",
   },
   review: {
     title: "待审核",
+    forFestival: "{{festival}} 的报名申请",
+    showAll: "显示全部购物节",
     intro: "等待处理的店铺报名和特惠申请。拒绝时必须填写原因，店主可以看到。",
     empty: "目前没有待审核的内容。",
     done: {
