@@ -136,13 +136,16 @@ function Meter({ label, value, target, percent, metric }: { label: string; value
   );
 }
 
-/** The festival's counters against its targets, live while the page is open. */
-export function LiveCounters({ slug, initial }: { slug: string; initial: CountersView }) {
+/**
+ * The festival's counters, live while the page is open. Shoppers see what has been sold so far;
+ * the targets and how far along they are (`targets`) are for the organiser's pages only.
+ */
+export function LiveCounters({ slug, initial, targets = false }: { slug: string; initial: CountersView; targets?: boolean }) {
   const counters = useLiveCounters(slug, initial);
   return (
     <dl className="festival-banner__counters" data-counters={slug} aria-live="polite">
       {counters.map((c) => (
-        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} />
+        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={targets ? c.target : null} percent={targets ? c.percent : null} />
       ))}
     </dl>
   );
@@ -203,15 +206,16 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
   );
 }
 
+/** The campaign as shoppers see it: how many stores, products and countries take part (the goals are the organiser's). */
 export function CampaignTrackerPanel({ tracker }: { tracker: TrackerView }) {
   const { t } = useTranslation();
   return (
     <section className="tracker" aria-labelledby="tracker-title">
-      <h2 id="tracker-title">{t("tracker.title")}</h2>
+      <h2 id="tracker-title">{t("tracker.shopperTitle")}</h2>
       <dl className="tracker__meters">
-        <Meter label={t("tracker.stores")} value={tracker.stores} target={tracker.storesTarget} percent={tracker.storesPercent} />
-        <Meter label={t("tracker.products")} value={tracker.products} target={tracker.productsTarget} percent={tracker.productsPercent} />
-        <Meter label={t("tracker.countries")} value={tracker.countries} target={null} percent={null} />
+        <Meter metric="stores" label={t("tracker.storesTakingPart")} value={tracker.stores} target={null} percent={null} />
+        <Meter metric="products" label={t("tracker.productsOnSale")} value={tracker.products} target={null} percent={null} />
+        <Meter metric="countries" label={t("tracker.countries")} value={tracker.countries} target={null} percent={null} />
       </dl>
     </section>
   );
