@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "~/modules/i18n/format";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
-import type { CountersView, FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
+import type { CountersView, FestivalBannerView, ShopperTrackerView } from "~/modules/festivals/present.server";
 import { useBrowserValue } from "./use-browser-value";
 
 /**
@@ -207,7 +207,7 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
 }
 
 /** The campaign as shoppers see it: how many stores, products and countries take part (the goals are the organiser's). */
-export function CampaignTrackerPanel({ tracker }: { tracker: TrackerView }) {
+export function CampaignTrackerPanel({ tracker }: { tracker: ShopperTrackerView }) {
   const { t } = useTranslation();
   return (
     <section className="tracker" aria-labelledby="tracker-title">

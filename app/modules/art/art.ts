@@ -1139,15 +1139,15 @@ const bangles: Motif = (c) => {
 const slippers: Motif = (c) => {
   const { r, pal } = c;
   const hide = r.pick(["#d9a22b", "#b8322a", "#e8d5b0", "#2e3f6e", pal.p]);
-  const one = (dx: number, dy: number) =>
+  const one = (dx: number, dy: number, rot: number) =>
     g(
-      tr(dx, dy),
+      tr(dx, dy, rot, 1.1, 0.8),
       path("M-60 120C-70 40 -60 -80 0 -170C60 -80 70 40 60 120Q0 140 -60 120z", shade(hide, -0.2)) +
         path("M-50 110C-56 40 -44 -40 0 -100C44 -40 56 40 50 110z", hide) +
         path("M-46 -20C-20 -40 20 -40 46 -20L50 20C20 4 -20 4 -50 20z", shade(hide, -0.3)) +
         line(zigzagD(-40, 40, 70, 16, 10), pal.light, 3),
     );
-  return one(-70, 10) + one(70, -10);
+  return one(-72, 20, -14) + one(72, 0, 14);
 };
 
 /** A round embroidered leather pouf. */

@@ -12,11 +12,20 @@ const percent = (value: number, target: number) => (target > 0 ? Math.round((val
 export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
   const lang: Lang = view.lang;
   const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
-  return [
+  return ([
     { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: formatNumber(f.targets.orders, lang) }), percent: percent(counters.orders, f.targets.orders) },
     { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: formatNumber(f.targets.units, lang) }), percent: percent(counters.units, f.targets.units) },
     { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: view.money(f.targets.gmv) }), percent: percent(counters.gmv, f.targets.gmv) },
-  ];
+  ] satisfies CounterView[]) as CounterView[];
+}
+
+/** One festival counter; `target` and `percent` are null where only the organiser sees them. */
+interface CounterView {
+  metric: string;
+  label: string;
+  value: string;
+  target: string | null;
+  percent: number | null;
 }
 export type CountersView = ReturnType<typeof presentCounters>;
 
@@ -44,6 +53,20 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
   };
 }
 export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;
+
+/**
+ * The banner as shoppers get it: what has sold so far, without the organiser's targets and
+ * percentages ("45 of 500 orders (9%)" reads as low traction; issue 13, point 12).
+ */
+export function forShoppers(banner: FestivalBannerView): FestivalBannerView {
+  return { ...banner, counters: banner.counters.map((c) => ({ ...c, target: null, percent: null })) };
+}
+
+/** The campaign's numbers for shoppers: stores, products and countries taking part, no goals. */
+export function presentShopperTracker(tracker: CampaignTracker, lang: Lang) {
+  return { stores: formatNumber(tracker.storesLive, lang), products: formatNumber(tracker.productsListed, lang), countries: formatNumber(tracker.countries, lang) };
+}
+export type ShopperTrackerView = ReturnType<typeof presentShopperTracker>;
 
 export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunction) {
   const n = (v: number) => formatNumber(v, lang);
