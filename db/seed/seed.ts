@@ -242,6 +242,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         const slug = replica ? `${content.slug}-${replica + 1}` : content.slug;
         const suffix = replica ? ` ${replica + 1}` : "";
         const status = index % PENDING_EVERY === PENDING_EVERY - 1 ? "pending" : "live";
+        const listings = listingsFor(content, slug);
         let ownerId = owned.get(slug);
         if (!ownerId) {
           ownerId = tx
@@ -269,7 +270,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             statusReason: status === "pending" ? "Awaiting review of the store's export documents." : null,
             foundedYear: content.founded,
             featured: status === "live" && index % 8 === 0,
-            bannerUrl: `/art/stores/${slug}.svg`,
+            // The banner shows the store's signature product, its first listing.
+            bannerUrl: `/art/stores/${slug}.svg?kind=${listings[0].art}`,
             createdAt,
             updatedAt: createdAt,
           })
@@ -287,7 +289,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           .run();
 
         const storeProducts: { id: number; price: number; stock: number }[] = [];
-        listingsFor(content, slug).forEach(({ type, variant, art }) => {
+        listings.forEach(({ type, variant, art }) => {
           const [min, max] = type.priceUsdCents;
           const single = roundPrice(random.int(min, max));
           const price = variant ? roundPrice(VARIANTS[type.category].price(single)) : single;

@@ -64,6 +64,14 @@ describe("the seeded catalogue", () => {
       if (!kind || !PRODUCT_ART[key]?.includes(kind as never)) wrong.push(`${p.slug}: ${kind}`);
     }
     expect(wrong).toEqual([]);
+    // A store's banner shows one of the products it sells (no honey jar over a cashew cooperative).
+    for (const store of stores) {
+      const kinds = products
+        .filter((p) => p.storeId === store.id)
+        .map((p) => new URL(images.find((i) => i.productId === p.id && i.isCover)!.url, "http://x").searchParams.get("kind"));
+      expect(kinds, store.slug).toContain(new URL(store.bannerUrl!, "http://x").searchParams.get("kind"));
+    }
+    expect(artFor("stores", stores[0].slug, "nut-bowl")).toContain('data-kind="nut-bowl"');
     // The art route draws the kind the URL names (a jam as a jam jar, not a cocoa pod).
     const jam = products.find((p) => p.slug.endsWith("-foods-mango-passion-jam"))!;
     expect(artFor("products", jam.slug, "jam-jar")).toContain('data-kind="jam-jar"');

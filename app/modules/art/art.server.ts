@@ -31,7 +31,7 @@ export function artFor(kind: string, slug: string, artKind?: string | null): str
       .innerJoin(schema.categories, eq(schema.categories.id, schema.stores.primaryCategoryId))
       .where(eq(schema.stores.slug, slug))
       .get();
-    return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug }) : null;
+    return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug, kind: isArtKind(artKind) ? artKind : undefined }) : null;
   }
   return null;
 }

@@ -1528,11 +1528,13 @@ export function productArt(input: { category: ArtCategory; seed: string; kind?: 
   return svgDoc(W, H, s, input.kind);
 }
 
-/** Wide store banner: African-textile-inspired pattern with the category motif in a roundel. */
-export function storeArt(input: { category: ArtCategory; seed: string }): string {
+/** Wide store banner: African-textile-inspired pattern with the store's signature product (or its category's motif) in a roundel. */
+export function storeArt(input: { category: ArtCategory; seed: string; kind?: ArtKind }): string {
   const { width: W, height: H } = STORE_ART_SIZE;
-  const motif = motifFor(input.category);
-  const c = makeCtx("store", input.category, input.seed);
+  const drawing = input.kind ? KIND_DRAWINGS[input.kind] : undefined;
+  const motif = drawing?.motif ?? motifFor(drawing?.category ?? input.category);
+  const c = makeCtx("store", input.kind ? `${input.category}:${input.kind}` : input.category, input.seed);
+  c.kind = input.kind;
   const { r } = c;
   const pal = r.pick(PALETTES);
   c.pal = pal;
@@ -1552,5 +1554,5 @@ export function storeArt(input: { category: ArtCategory; seed: string }): string
   s += circle(cx, cy, 206, pal.dark) + circle(cx, cy, 196, ring) + circle(cx, cy, 184, pal.light);
   s += circle(cx, cy, 172, "none", { stroke: ring, "stroke-width": 3, "stroke-dasharray": "2 10", "stroke-linecap": "round" });
   s += g(tr(cx, cy + 4, r.range(-4, 4), 0.7), motif(c));
-  return svgDoc(W, H, s);
+  return svgDoc(W, H, s, input.kind);
 }
