@@ -80,7 +80,6 @@ export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunctio
     countries: n(tracker.countries),
   };
 }
-export type TrackerView = ReturnType<typeof presentTracker>;
 
 /** Stores live and products listed per country, formatted for the organiser tables. */
 export function presentTrackerCountries(tracker: CampaignTracker, lang: Lang) {
