@@ -295,7 +295,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           const price = variant ? roundPrice(VARIANTS[type.category].price(single)) : single;
           const stockRoll = random.next();
           const stock = stockRoll < 0.04 ? 0 : stockRoll < 0.12 ? random.int(1, 4) : random.int(12, 240);
-          const productSlug = `${slug}-${type.key}${variant ? (VARIANTS[type.category] === VARIANTS.coffee ? "-pack" : "-gift") : ""}`;
+          const productSlug = `${slug}-${type.key}${variant ? `-${VARIANTS[type.category].slug}` : ""}`;
           // Listing dates spread over the last months, so "just listed" mixes stores.
           const created = at(-random.int(1, 180) * DAY + random.int(0, 23) * HOUR);
           const product = tx

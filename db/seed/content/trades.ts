@@ -142,6 +142,8 @@ export const PRODUCT_ART: Record<string, readonly ArtKind[]> = {
  * listings with these rather than with goods outside their trade.
  */
 export interface VariantContent {
+  /** Appended to the product's slug: "-pack", "-gift". */
+  slug: string;
   name: L10n; // "{name}" is the product's name
   description: L10n; // appended to the product's description
   /** Price of the variant from the single item's price, in US cents. */
@@ -149,6 +151,7 @@ export interface VariantContent {
 }
 
 const PACK: VariantContent = {
+  slug: "pack",
   name: {
     en: "{name} — pack of 3",
     zh: "{name}（3件装）",
@@ -169,6 +172,7 @@ const PACK: VariantContent = {
 };
 
 const GIFT: VariantContent = {
+  slug: "gift",
   name: {
     en: "{name}, gift-wrapped",
     zh: "{name}（礼品包装）",
