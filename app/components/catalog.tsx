@@ -17,10 +17,11 @@ export function Price({ value, className }: { value: string; className?: string 
   );
 }
 
+/** Says, in the page's language, that the text beside it is shown in English (that text carries lang="en"). */
 export function FallbackNote() {
   const { t } = useTranslation();
   return (
-    <p className="fallback-note" lang="en">
+    <p className="fallback-note">
       {t("content.fallback")}
     </p>
   );

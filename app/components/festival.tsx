@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "~/modules/i18n/format";
 import { dirOf } from "~/modules/i18n/config";
 import { useLang, useLocalizedPath } from "~/modules/i18n/hooks";
-import type { CountersView, FestivalBannerView, TrackerView } from "~/modules/festivals/present.server";
+import type { CountersView, FestivalBannerView, ShopperTrackerView } from "~/modules/festivals/present.server";
 import { useBrowserValue } from "./use-browser-value";
 import { BidiText, Value } from "./value";
 
@@ -161,17 +161,20 @@ function Meter({ label, value, target, percent, fill, metric }: { label: string;
   );
 }
 
-/** The festival's counters against its targets, live while the page is open. */
-export function LiveCounters({ slug, initial }: { slug: string; initial: CountersView }) {
-  return <CounterMeters slug={slug} counters={useLiveCounters(slug, initial)} />;
+/**
+ * The festival's counters, live while the page is open. Shoppers see what has been sold so far;
+ * the targets and how far along they are (`targets`) are for the organiser's pages only.
+ */
+export function LiveCounters({ slug, initial, targets = false }: { slug: string; initial: CountersView; targets?: boolean }) {
+  return <CounterMeters slug={slug} counters={useLiveCounters(slug, initial)} targets={targets} />;
 }
 
 /** The festival's counters as they are given (a page that refreshes them itself, such as the organiser's dashboard). */
-export function CounterMeters({ slug, counters }: { slug: string; counters: CountersView }) {
+export function CounterMeters({ slug, counters, targets = false }: { slug: string; counters: CountersView; targets?: boolean }) {
   return (
     <dl className="festival-banner__counters" data-counters={slug} aria-live="polite">
       {counters.map((c) => (
-        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
+        <Meter key={c.metric} metric={c.metric} label={c.label} value={c.value} target={targets ? c.target : null} percent={targets ? c.percent : null} fill={c.fill} />
       ))}
     </dl>
   );
@@ -238,15 +241,16 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
   );
 }
 
-export function CampaignTrackerPanel({ tracker }: { tracker: TrackerView }) {
+/** The campaign as shoppers see it: how many stores, products and countries take part (the goals are the organiser's). */
+export function CampaignTrackerPanel({ tracker }: { tracker: ShopperTrackerView }) {
   const { t } = useTranslation();
   return (
     <section className="tracker" aria-labelledby="tracker-title">
-      <h2 id="tracker-title">{t("tracker.title")}</h2>
+      <h2 id="tracker-title">{t("tracker.shopperTitle")}</h2>
       <dl className="tracker__meters">
-        <Meter label={t("tracker.stores")} value={tracker.stores} target={tracker.storesTarget} percent={tracker.storesPercent} />
-        <Meter label={t("tracker.products")} value={tracker.products} target={tracker.productsTarget} percent={tracker.productsPercent} />
-        <Meter label={t("tracker.countries")} value={tracker.countries} target={null} percent={null} />
+        <Meter metric="stores" label={t("tracker.storesTakingPart")} value={tracker.stores} target={null} percent={null} />
+        <Meter metric="products" label={t("tracker.productsOnSale")} value={tracker.products} target={null} percent={null} />
+        <Meter metric="countries" label={t("tracker.countries")} value={tracker.countries} target={null} percent={null} />
       </dl>
     </section>
   );

@@ -7,7 +7,7 @@ import { campaignTracker, featuredStores, listCategories, newestProducts } from 
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
 import { now as appNow } from "~/modules/clock/now.server";
 import { approvedDealCount, featuredFestival } from "~/modules/festivals/festivals.server";
-import { presentFestivalBanner, presentTracker } from "~/modules/festivals/present.server";
+import { forShoppers, presentFestivalBanner, presentShopperTracker } from "~/modules/festivals/present.server";
 import { countryName, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
@@ -27,8 +27,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const tracker = campaignTracker();
   return {
     meta: { title: `${t("site.name")} · ${t("home.title")}`, description: t("site.description") },
-    festival: festival ? presentFestivalBanner(festival, view, t, now, approvedDealCount(festival.id)) : null,
-    tracker: presentTracker(tracker, lang, t),
+    festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, approvedDealCount(festival.id))) : null,
+    tracker: presentShopperTracker(tracker, lang),
     categories: listCategories(lang).map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: formatNumber(c.productCount, lang) })),
     pavilions: tracker.byCountry.slice(0, 12).map((c) => ({
       code: c.countryCode,

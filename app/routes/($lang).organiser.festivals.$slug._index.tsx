@@ -75,7 +75,7 @@ export default function FestivalDashboard() {
       <FestivalClock festival={banner} />
       <section aria-labelledby="live-title" className="stack">
         <h2 id="live-title">{t("festivals.dashboard.live")}</h2>
-        <CounterMeters slug={slug} counters={banner.counters} />
+        <CounterMeters slug={slug} counters={banner.counters} targets />
         <div className="progress-list">
           {d.totals.map((c) => (
             <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />

@@ -81,7 +81,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       description: product.description,
       // Owner-written Markdown, sanitised on the server (app/modules/markdown).
       descriptionHtml: isolateNumbersInHtml(renderMarkdown(product.description)),
+      descriptionFallback: product.fallback || product.descriptionFallback,
       originNote: product.originNote,
+      originFallback: product.fallback || product.originFallback,
       images: product.images,
       category: product.category,
       dealTimeLeft: card.dealEndsAt ? formatDuration(card.dealEndsAt - now, lang) : null,
@@ -175,12 +177,24 @@ export default function ProductPage() {
           </div>
           <section aria-labelledby="details-title">
             <h2 id="details-title">{t("product.details")}</h2>
-            <div className="product-page__description" lang={product.fallback ? "en" : undefined} dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
+            {product.descriptionFallback && !product.fallback ? <FallbackNote /> : null}
+            {product.descriptionHtml ? (
+              <div
+                className="product-page__description"
+                lang={product.descriptionFallback ? "en" : undefined}
+                data-testid="product-description"
+                dangerouslySetInnerHTML={{ __html: product.descriptionHtml }}
+              />
+            ) : null}
             <dl className="facts">
-              <dt>{t("product.origin")}</dt>
-              <dd>
-                <BidiText text={product.originNote} />
-              </dd>
+              {product.originNote ? (
+                <>
+                  <dt>{t("product.origin")}</dt>
+                  <dd lang={product.originFallback ? "en" : undefined}>
+                    <BidiText text={product.originNote} />
+                  </dd>
+                </>
+              ) : null}
               <dt>{t("product.category")}</dt>
               <dd>{product.category.name}</dd>
             </dl>

@@ -13,6 +13,7 @@ import { LANGS, type Lang } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { createPendingOrder, markOrderPaid } from "~/modules/orders/orders.server";
 import { BASE_CURRENCY } from "~/modules/money/money";
+import type { ArtKind } from "~/modules/art/art";
 import { CATEGORIES } from "./content/categories";
 import { FESTIVALS, type FestivalContent } from "./content/festivals";
 import { PRODUCT_TYPES_A } from "./content/product-types-a";
@@ -20,9 +21,10 @@ import { PRODUCT_TYPES_B } from "./content/product-types-b";
 import { STORES_EAST_SOUTH } from "./content/stores-east-south";
 import { STORES_WEST_NORTH } from "./content/stores-west-north";
 import { STORY } from "./content/story";
+import { PRODUCT_ART, TRADE_CATEGORIES, VARIANTS } from "./content/trades";
 import type { CategorySlug, L10n, ProductTypeContent, StoreContent } from "./content/types";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { createRandom } from "./random";
+import { createRandom, hashString } from "./random";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -44,6 +46,16 @@ const RATES: Record<string, number> = {
   AOA: 912_000_000,
   ETB: 121_500_000,
   TZS: 2_690_000_000,
+};
+
+/**
+ * Products deliberately translated only in part: a name in these languages, but no description
+ * or origin yet, so the pages' English fallback is seen (and tested) on a fresh machine.
+ */
+export const PARTIAL_TRANSLATIONS: Record<string, readonly Lang[]> = {
+  "sidama-highland-coffee-coffee-drip-bags": ["zh", "ar"],
+  "atlas-argan-cooperative-beauty-rose-water": ["zh", "fr"],
+  "bonwire-kente-weavers-textiles-wax-print-fabric": ["zh", "sw", "pt"],
 };
 
 /** Stores the seed leaves pending review, so the tracker shows a campaign in progress. */
@@ -78,7 +90,7 @@ function l10n(values: L10n, lang: Lang, vars: Record<string, string | number>): 
   return fill(values[lang], lang, vars);
 }
 
-function storyFor(store: StoreContent, lang: Lang, name: string, index: number): string {
+function storyFor(store: StoreContent, lang: Lang, name: string): string {
   const vars = {
     store: name,
     place: store.city[lang],
@@ -86,18 +98,43 @@ function storyFor(store: StoreContent, lang: Lang, name: string, index: number):
     year: store.founded,
     people: store.people,
   };
+  // Opening (how it began, by kind of business), the store's own line, its craft, and a closing
+  // chosen by the store's slug: parts that differ per store, so no two stories read the same.
+  const closing = STORY.closing[hashString(store.slug) % STORY.closing.length];
   return [
     l10n(STORY.opening[store.kind], lang, vars),
+    store.tagline[lang],
     l10n(STORY.craft[store.range[0]], lang, vars),
-    l10n(STORY.closing[index % STORY.closing.length], lang, vars),
-  ].join(" ");
+    l10n(closing, lang, vars),
+  ].join(lang === "zh" ? "" : " ");
 }
 
-/** Ten product types that fit the store's range and country, country-specific ones first. */
-export function productTypesFor(store: StoreContent, seed: string): ProductTypeContent[] {
+/** The categories a store sells: its own range, within what its trade (first category) allows. */
+export function tradeCategories(store: StoreContent): CategorySlug[] {
+  return store.range.filter((c) => TRADE_CATEGORIES[store.range[0]].includes(c));
+}
+
+export interface Listing {
+  type: ProductTypeContent;
+  /** A second listing of the same product (pack of three, or gift-wrapped). */
+  variant: boolean;
+  art: ArtKind;
+}
+
+/**
+ * A store's ten listings: product types of its trade that fit its country (country-specific ones
+ * first, one category after the other), then packs or gift-wrapped versions of those, never goods
+ * of another trade. Only types with a drawing that shows them (PRODUCT_ART) are listed.
+ */
+export function listingsFor(store: StoreContent, seed: string): Listing[] {
   const random = createRandom(seed);
-  const fits = (t: ProductTypeContent) => !t.countries?.length || t.countries.includes(store.country);
-  const byCategory = store.range.map((category) => {
+  const trade = store.range[0];
+  const fits = (t: ProductTypeContent) =>
+    PRODUCT_ART[t.key] &&
+    (!t.countries?.length || t.countries.includes(store.country)) &&
+    // A weaver's art is cloth and painting, not sculpture.
+    !(trade === "textiles" && PRODUCT_ART[t.key][0] === "sculpture");
+  const byCategory = tradeCategories(store).map((category) => {
     const own = ALL_PRODUCT_TYPES.filter((t) => t.category === category && fits(t));
     const specific = random.shuffle(own.filter((t) => t.countries?.includes(store.country)));
     const generic = random.shuffle(own.filter((t) => !t.countries?.length));
@@ -107,11 +144,10 @@ export function productTypesFor(store: StoreContent, seed: string): ProductTypeC
   for (let round = 0; chosen.length < 10 && byCategory.some((list) => list.length > round); round++) {
     for (const list of byCategory) if (list[round] && chosen.length < 10) chosen.push(list[round]);
   }
-  if (chosen.length < 10) {
-    const extra = random.shuffle(ALL_PRODUCT_TYPES.filter((t) => !t.countries?.length && !chosen.includes(t)));
-    chosen.push(...extra.slice(0, 10 - chosen.length));
-  }
-  return chosen;
+  const listings: Listing[] = chosen.map((type) => ({ type, variant: false, art: PRODUCT_ART[type.key][0] }));
+  for (const type of chosen) if (listings.length < 10) listings.push({ type, variant: true, art: PRODUCT_ART[type.key][0] });
+  if (listings.length < 10) throw new Error(`Store ${store.slug} has only ${listings.length} listings in its trade.`);
+  return listings;
 }
 
 function roundPrice(cents: number): number {
@@ -196,6 +232,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     const liveStoreIds: number[] = [];
     let storeIndex = 0;
     let productCount = 0;
+    const usedNames = new Set<string>();
     const countries = new Set<string>();
     for (let replica = 0; replica < scale; replica++) {
       // Large (benchmark) seeds take minutes: say how far along they are.
@@ -205,6 +242,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         const slug = replica ? `${content.slug}-${replica + 1}` : content.slug;
         const suffix = replica ? ` ${replica + 1}` : "";
         const status = index % PENDING_EVERY === PENDING_EVERY - 1 ? "pending" : "live";
+        const listings = listingsFor(content, slug);
         let ownerId = owned.get(slug);
         if (!ownerId) {
           ownerId = tx
@@ -232,7 +270,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             statusReason: status === "pending" ? "Awaiting review of the store's export documents." : null,
             foundedYear: content.founded,
             featured: status === "live" && index % 8 === 0,
-            bannerUrl: `/art/stores/${slug}.svg`,
+            // The banner shows the store's signature product, its first listing.
+            bannerUrl: `/art/stores/${slug}.svg?kind=${listings[0].art}`,
             createdAt,
             updatedAt: createdAt,
           })
@@ -244,18 +283,19 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           .values(
             LANGS.map((lang) => {
               const name = content.name[lang] + suffix;
-              return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name, index) };
+              return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name) };
             }),
           )
           .run();
 
         const storeProducts: { id: number; price: number; stock: number }[] = [];
-        productTypesFor(content, slug).forEach((type) => {
+        listings.forEach(({ type, variant, art }) => {
           const [min, max] = type.priceUsdCents;
-          const price = roundPrice(random.int(min, max));
+          const single = roundPrice(random.int(min, max));
+          const price = variant ? roundPrice(VARIANTS[type.category].price(single)) : single;
           const stockRoll = random.next();
           const stock = stockRoll < 0.04 ? 0 : stockRoll < 0.12 ? random.int(1, 4) : random.int(12, 240);
-          const productSlug = `${slug}-${type.key}`;
+          const productSlug = `${slug}-${type.key}${variant ? `-${VARIANTS[type.category].slug}` : ""}`;
           // Listing dates spread over the last months, so "just listed" mixes stores.
           const created = at(-random.int(1, 180) * DAY + random.int(0, 23) * HOUR);
           const product = tx
@@ -273,22 +313,34 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             })
             .returning()
             .get();
+          const texts = LANGS.map((lang) => {
+            const vars = { place: content.city[lang], country: countryName(content.country, lang), store: content.name[lang] + suffix };
+            const base = l10n(type.name, lang, vars);
+            const description = l10n(type.description, lang, vars);
+            return {
+              lang,
+              store: vars.store,
+              name: variant ? VARIANTS[type.category].name[lang].replace("{name}", base) : base,
+              description: variant ? `${description}${lang === "zh" ? "" : " "}${VARIANTS[type.category].description[lang]}` : description,
+              originNote: lang === "zh" || lang === "ar" ? `${vars.country}${lang === "zh" ? "，" : "، "}${vars.place}` : `${vars.place}, ${vars.country}`,
+            };
+          });
+          // No two stores sell a product of the same name: a name another store already uses
+          // (same product, same town) is qualified by the store's name, in every language.
+          const taken = texts.some((x) => usedNames.has(`${x.lang}|${x.name}`));
+          const partial = PARTIAL_TRANSLATIONS[productSlug] ?? [];
           tx.insert(schema.productTranslations)
             .values(
-              LANGS.map((lang) => {
-                const vars = { place: content.city[lang], country: countryName(content.country, lang), store: content.name[lang] + suffix };
-                return {
-                  productId: product.id,
-                  lang,
-                  name: l10n(type.name, lang, vars),
-                  description: l10n(type.description, lang, vars),
-                  originNote: lang === "zh" || lang === "ar" ? `${vars.country}${lang === "zh" ? "，" : "، "}${vars.place}` : `${vars.place}, ${vars.country}`,
-                };
+              texts.map((x) => {
+                const name = taken ? `${x.name}${x.lang === "zh" ? `（${x.store}）` : ` (${x.store})`}` : x.name;
+                usedNames.add(`${x.lang}|${name}`);
+                const untranslated = partial.includes(x.lang);
+                return { productId: product.id, lang: x.lang, name, description: untranslated ? "" : x.description, originNote: untranslated ? "" : x.originNote };
               }),
             )
             .run();
           tx.insert(schema.productImages)
-            .values({ productId: product.id, url: `/art/products/${productSlug}.svg`, width: 600, height: 600, position: 0, isCover: true, createdAt: created })
+            .values({ productId: product.id, url: `/art/products/${productSlug}.svg?kind=${art}`, width: 600, height: 600, position: 0, isCover: true, createdAt: created })
             .run();
           storeProducts.push({ id: product.id, price, stock });
           productCount++;

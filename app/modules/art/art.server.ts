@@ -1,16 +1,17 @@
 /**
  * Serves the generated artwork: which drawing a path gets depends only on
- * the record's category and slug, so the response can be cached for a year.
+ * the record's category and slug (and a product image's `?kind=`), so the response can be cached for a year.
  */
 import { eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { ART_CATEGORIES, productArt, storeArt, type ArtCategory } from "./art";
+import { ART_CATEGORIES, isArtKind, productArt, storeArt, type ArtCategory } from "./art";
 
 function isArtCategory(value: string | null | undefined): value is ArtCategory {
   return !!value && (ART_CATEGORIES as readonly string[]).includes(value);
 }
 
-export function artFor(kind: string, slug: string): string | null {
+/** `artKind` (the image URL's `?kind=`) names the product drawing; unknown kinds fall back to the category's. */
+export function artFor(kind: string, slug: string, artKind?: string | null): string | null {
   if (kind === "categories") {
     return isArtCategory(slug) ? productArt({ category: slug, seed: `category:${slug}` }) : null;
   }
@@ -21,7 +22,7 @@ export function artFor(kind: string, slug: string): string | null {
       .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
       .where(eq(schema.products.slug, slug))
       .get();
-    return isArtCategory(row?.category) ? productArt({ category: row.category, seed: slug }) : null;
+    return isArtCategory(row?.category) ? productArt({ category: row.category, seed: slug, kind: isArtKind(artKind) ? artKind : undefined }) : null;
   }
   if (kind === "stores") {
     const row = db
@@ -30,7 +31,7 @@ export function artFor(kind: string, slug: string): string | null {
       .innerJoin(schema.categories, eq(schema.categories.id, schema.stores.primaryCategoryId))
       .where(eq(schema.stores.slug, slug))
       .get();
-    return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug }) : null;
+    return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug, kind: isArtKind(artKind) ? artKind : undefined }) : null;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   ART_CATEGORIES,
+  ART_KINDS,
   PRODUCT_ART_SIZE,
   STORE_ART_SIZE,
   productArt,
@@ -165,5 +166,23 @@ describe("sizes", () => {
     expect(PRODUCT_ART_SIZE).toEqual({ width: 600, height: 600 });
     expect(STORE_ART_SIZE).toEqual({ width: 1200, height: 500 });
     expect(ART_CATEGORIES).toHaveLength(12);
+  });
+});
+
+describe("product kinds", () => {
+  it("draws every kind as a well-formed SVG under 8 KB that names its kind, for products and store banners", () => {
+    expect(ART_KINDS.length).toBeGreaterThan(30);
+    for (const kind of ART_KINDS) {
+      for (const svg of [productArt({ category: "foods", seed: `k-${kind}`, kind }), storeArt({ category: "foods", seed: `k-${kind}`, kind })]) {
+        expect(checkWellFormed(svg), kind).toBeNull();
+        expect(forbidden(svg), kind).toEqual([]);
+        expect(svg, kind).toContain(`data-kind="${kind}"`);
+        expect(new TextEncoder().encode(svg).length, kind).toBeLessThanOrEqual(MAX_BYTES);
+      }
+    }
+  });
+
+  it("draws a kind the same whatever category it is asked for in", () => {
+    expect(productArt({ category: "foods", seed: "x", kind: "belt" })).toBe(productArt({ category: "leather", seed: "x", kind: "belt" }));
   });
 });

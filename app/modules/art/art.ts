@@ -235,6 +235,8 @@ interface Ctx {
   r: Rng;
   pal: Palette;
   uid: () => string;
+  /** The kind of product drawn; category art leaves it unset and lets chance pick. */
+  kind?: ArtKind;
 }
 
 type Motif = (c: Ctx) => string;
@@ -323,7 +325,7 @@ const coffee: Motif = (c) => {
   let beansSvg = "";
   for (let i = 0; i < beans; i++) beansSvg += bean(spots[i][0], spots[i][1], r.range(-70, 70), r.range(0.85, 1.15));
 
-  if (r.chance(0.6)) {
+  if (branch(c, "coffee-cup", "coffee-pot", 0.6)) {
     // cup on a saucer with steam
     const cup = r.pick([pal.p, pal.s, "#2b2522", "#f4ecdc"]);
     const saucer = cup === pal.p ? pal.s : pal.p;
@@ -399,7 +401,7 @@ function teaSprig(c: Ctx, x: number, y: number, sc: number, rot: number): string
 
 const tea: Motif = (c) => {
   const { r, pal } = c;
-  if (r.chance(0.55)) {
+  if (branch(c, "teapot", "tea-sprig", 0.55)) {
     // Moroccan-style teapot with a tea glass and a sprig
     const metal = r.pick(["#c9ccd1", "#d4a64a", "#b9bcc2"]);
     const dk = shade(metal, -0.3);
@@ -548,7 +550,7 @@ function kenteStrip(c: Ctx, ink: Ink, x: number, y: number, w: number, h: number
 const textiles: Motif = (c) => {
   const { r, pal } = c;
   const base = [pal.p, pal.s, pal.a, "#2e3f6e", "#3f6b4a", "#d99a2c", "#9e2b25"];
-  if (r.chance(0.5)) {
+  if (branch(c, "cloth-stack", "cloth-hanging", 0.5)) {
     // folded stack
     let s = "";
     const layers = r.int(3, 4);
@@ -662,7 +664,7 @@ const art: Motif = (c) => {
   const cW = W - 68;
   const cH = H - 68;
   let paint = "";
-  if (r.chance(0.7)) {
+  if (branch(c, "landscape-painting", "abstract-painting", 0.7)) {
     const sky = r.pick(["#f2b155", "#e8845a", "#f0c98a", "#e46a3f"]);
     const sunX = cx + r.range(0.2, 0.8) * cW;
     paint += rect(cx, cy, cW, cH, sky);
@@ -706,7 +708,7 @@ const art: Motif = (c) => {
 
 const jewellery: Motif = (c) => {
   const { r, pal } = c;
-  if (r.chance(0.55)) {
+  if (branch(c, "bead-strand", "bead-collar", 0.55)) {
     // strand beads must stand out on the light stage: no cream beads here
     const cols = r.shuffle(BEAD_COLOURS.filter((b) => b !== "#f3ecd9")).slice(0, 4);
     // bead strand with pendant
@@ -785,7 +787,7 @@ const jewellery: Motif = (c) => {
 
 const foods: Motif = (c) => {
   const { r, pal } = c;
-  if (r.chance(0.55)) {
+  if (branch(c, "honey-jar", "cocoa-pods", 0.55)) {
     // honey jar with cloth cover and dipper
     const honey = r.pick(["#e0a030", "#d18a1e", "#e9b54a"]);
     const cloth = r.pick([pal.p, pal.s, "#b8322a"]);
@@ -916,7 +918,7 @@ const leather: Motif = (c) => {
   const dk = shade(hide, -0.25);
   const stitch = shade(hide, 0.55);
   let s = "";
-  if (r.chance(0.5)) {
+  if (branch(c, "satchel", "tote", 0.5)) {
     // satchel with flap
     s += line("M-86 -60C-86 -180 86 -180 86 -60", dk, 18);
     s += path("M-150 -60L150 -60L166 118Q166 140 144 140L-144 140Q-166 140 -166 118z", hide);
@@ -988,6 +990,325 @@ const home: Motif = (c) => {
   s += rect(-mw - 12, y0 - 14, 2 * mw + 24, 20, shade(clay, -0.12), { rx: 10 }) + ellipse(0, y0 - 8, mw, 6, shade(clay, -0.6));
   return s;
 };
+
+// ---------------------------------------------------------------------------
+// Product kinds: a drawing per kind of product, so the art shows what is sold
+// (a jam is a jam jar, not a cocoa pod). A category motif with two drawings
+// takes the one its kind names; the kinds below have drawings of their own.
+// ---------------------------------------------------------------------------
+
+/** Takes drawing `a` or `b` as the context's kind says, else by chance (category art). */
+function branch(c: Ctx, a: ArtKind, b: ArtKind, p: number): boolean {
+  if (c.kind === a) return true;
+  if (c.kind === b) return false;
+  return c.r.chance(p);
+}
+
+/** A round bowl heaped with `fill`; `grain` draws what the heap is made of. */
+function heapedBowl(c: Ctx, fill: string, grain: (x: number, y: number, rot: number) => string): string {
+  const { r, pal } = c;
+  const bowl = r.pick([pal.s, "#7a4a26", pal.dark, "#c9a063"]);
+  let s = ellipse(0, 40, 132, 22, shade(bowl, -0.35));
+  s += path("M-120 42C-96 -56 96 -56 120 42z", fill);
+  let bits = "";
+  for (let i = 0; i < 26; i++) {
+    const t = i / 26;
+    const x = -96 + 192 * r.next();
+    const top = 42 - 86 * (1 - Math.abs(x) / 120) * (0.55 + 0.45 * r.next());
+    bits += grain(x, Math.max(top, -40) + (42 - Math.max(top, -40)) * t * 0.5, r.range(-60, 60));
+  }
+  s += bits;
+  s += path("M-132 40A132 22 0 0 0 132 40C132 118 72 146 0 146C-72 146 -132 118 -132 40z", bowl);
+  s += path(teethD(-100, 100, 88, 25, -18), pal.light, { opacity: 0.85 });
+  s += path("M-132 40C-128 92 -96 124 -54 138C-96 112 -112 82 -112 48z", "#ffffff", { opacity: 0.2 });
+  return s;
+}
+
+const powderBowl =
+  (fill: string): Motif =>
+  (c) =>
+    heapedBowl(c, fill, () => "") +
+    path(dotD(-40, 0, 3) + dotD(10, -20, 3) + dotD(50, 10, 3) + dotD(-10, 24, 3) + dotD(-70, 30, 3) + dotD(70, 34, 3), shade(fill, -0.25)) +
+  leaf(150, 150, -60, 90, fill === "#7f9a3a" ? "#4f7a2f" : "#6b8f4a", 0.28) +
+  g(tr(-150, 120, -20), rect(-10, -70, 20, 120, "#b08a5a", { rx: 8 }) + ellipse(0, -70, 26, 16, "#c9a06a"));
+
+const nutBowl: Motif = (c) =>
+  heapedBowl(c, "#e9d2a4", (x, y, rot) =>
+    g(tr(x, y, rot), path("M-12 -10C6 -20 20 -4 14 10C10 18 2 14 0 6C-4 12 -16 8 -14 -2z", "#d9b77e", { stroke: "#b8925a", "stroke-width": 2 })),
+  ) +
+  g(tr(150, 150, 30), path("M-22 -18C10 -36 38 -8 28 16C22 30 6 24 2 12C-6 22 -28 16 -26 0z", "#d9b77e", { stroke: "#b8925a", "stroke-width": 3 })) +
+  g(tr(-155, 145, -40), path("M-22 -18C10 -36 38 -8 28 16C22 30 6 24 2 12C-6 22 -28 16 -26 0z", "#d9b77e", { stroke: "#b8925a", "stroke-width": 3 }));
+
+const dateBowl: Motif = (c) =>
+  heapedBowl(c, "#5a2a18", (x, y, rot) => g(tr(x, y, rot), ellipse(0, 0, 16, 9, "#6e3520") + ellipse(-4, -3, 6, 2.5, "#9a5a3a"))) +
+  g(tr(150, 150, 20), ellipse(0, 0, 34, 17, "#6e3520") + ellipse(-8, -6, 12, 4, "#9a5a3a")) +
+  leaf(-150, 160, -50, 140, "#4f7a3a", 0.12);
+
+/** A preserve jar with a cloth-tied lid: jam (with a mango beside) or nut butter (with peanuts). */
+function preserveJar(c: Ctx, fill: string, side: "mango" | "peanut"): string {
+  const { r, pal } = c;
+  const cloth = r.pick([pal.p, pal.s, "#b8322a", "#2e6f8e"]);
+  let s = path("M-100 -50C-118 -50 -118 -30 -118 -10L-118 100C-118 128 -100 136 -74 136L74 136C100 136 118 128 118 100L118 -10C118 -30 118 -50 100 -50z", fill);
+  s += path("M-96 -10C-100 40 -100 90 -84 116", "none", { stroke: "#ffffff", "stroke-width": 12, "stroke-linecap": "round", opacity: 0.35 });
+  s += rect(-84, 20, 168, 70, pal.light, { rx: 8 }) + rect(-84, 30, 168, 4, cloth) + rect(-84, 76, 168, 4, cloth);
+  s += circle(0, 55, 14, fill);
+  s += rect(-106, -80, 212, 34, shade(fill, -0.3), { rx: 8 });
+  s += path("M-126 -76C-116 -120 116 -120 126 -76L126 -50L-126 -50z", cloth) + path(teethD(-126, 126, -50, 21, 18), cloth);
+  s += line("M-118 -56C-60 -46 60 -46 118 -56", "#c9a063", 6);
+  if (side === "mango") {
+    s += g(tr(150, 120, -20), path("M0 -50C40 -50 52 10 30 40C10 62 -36 54 -40 16C-44 -20 -30 -50 0 -50z", "#f0a020") + path("M0 -50C12 -40 34 -20 30 40C50 10 40 -50 0 -50z", "#e0701a", { opacity: 0.6 }) + leaf(0, -48, 30, 44, "#3f7a45"));
+  } else {
+    for (const [x, y, rot] of [[140, 140, 20], [180, 120, -30], [-150, 140, 60]] as const)
+      s += g(tr(x, y, rot), path("M-24 0C-24 -16 -10 -20 -4 -12C2 -20 24 -16 24 0C24 16 10 20 4 12C-2 20 -24 16 -24 0z", "#d6b07a", { stroke: "#a8824e", "stroke-width": 3 }));
+  }
+  return s;
+}
+
+/** A tall bottle with a label: olive oil (with olives) or chilli sauce (with a chilli). */
+function tallBottle(c: Ctx, liquid: string, side: "olives" | "chilli"): string {
+  const { pal } = c;
+  let s = path("M-26 -170H26V-110C26 -80 70 -70 70 -30V130Q70 146 54 146H-54Q-70 146 -70 130V-30C-70 -70 -26 -80 -26 -110z", liquid);
+  s += rect(-30, -196, 60, 34, side === "chilli" ? "#2b2522" : "#c9a063", { rx: 6 });
+  s += path("M-48 -20C-54 20 -54 90 -46 120", "none", { stroke: "#ffffff", "stroke-width": 9, "stroke-linecap": "round", opacity: 0.35 });
+  s += rect(-70, 10, 140, 80, pal.light) + rect(-70, 16, 140, 4, shade(liquid, -0.3)) + rect(-70, 80, 140, 4, shade(liquid, -0.3));
+  if (side === "olives") {
+    s += leaf(-10, 72, -50, 44, "#4f7a2f") + leaf(10, 72, 40, 44, "#4f7a2f");
+    s += g(tr(140, 130), ellipse(-18, 0, 16, 22, "#4a5a24") + ellipse(16, 6, 16, 22, "#2b2a22") + leaf(0, -16, 20, 60, "#6b8f4a", 0.2));
+  } else {
+    s += g(tr(0, 50, 0, 0.35), chilli(-20, -40, 30, 1, "#c0261f"));
+    s += chilli(120, 40, 20, 0.9, "#c0261f");
+  }
+  return s;
+}
+
+/** A bar of soap, stacked, with a leaf (black soap and the like). */
+const soapBars: Motif = (c) => {
+  const { r } = c;
+  const soap = r.pick(["#3b2f28", "#2b2522", "#4a3a2c"]);
+  let s = "";
+  s += g(tr(0, 90), rect(-130, -30, 260, 80, shade(soap, -0.2), { rx: 26 }) + rect(-130, -44, 260, 74, soap, { rx: 26 }));
+  s += g(tr(10, -10, -6), rect(-110, -30, 220, 76, shade(soap, -0.2), { rx: 26 }) + rect(-110, -44, 220, 70, shade(soap, 0.1), { rx: 26 }) + path("M-60 -20C-30 -30 20 -6 50 -22", "none", { stroke: shade(soap, 0.3), "stroke-width": 6, "stroke-linecap": "round" }));
+  s += leaf(-150, 150, -50, 120, "#3f7a45", 0.3) + leaf(150, 150, 50, 100, "#4f7a2f", 0.3);
+  return s;
+};
+
+/** A carved bust on a plinth: stone, bronze or wood. */
+const sculpture: Motif = (c) => {
+  const { r } = c;
+  const mat = r.pick(["#4a5a52", "#8a5a2a", "#3b2a1e", "#6b4a2e", "#2f3a3a"]);
+  const hi = shade(mat, 0.3);
+  let s = rect(-110, 110, 220, 50, "#d9c7a6", { rx: 4 }) + rect(-110, 110, 220, 10, "#c4b08c");
+  s += path("M-80 110C-80 60 -60 40 -30 30L-26 10C-60 -10 -70 -60 -64 -100C-56 -160 56 -160 64 -100C70 -60 60 -10 26 10L30 30C60 40 80 60 80 110z", mat);
+  s += path("M-40 -120C-20 -140 20 -140 40 -120", "none", { stroke: hi, "stroke-width": 6, "stroke-linecap": "round" });
+  s += ellipse(-22, -70, 12, 6, shade(mat, -0.4)) + ellipse(22, -70, 12, 6, shade(mat, -0.4));
+  s += path("M0 -66L-8 -34H8z", shade(mat, -0.2)) + line("M-16 -16Q0 -8 16 -16", shade(mat, -0.45), 5);
+  s += path("M-56 -60C-60 -20 -40 0 -26 10", "none", { stroke: hi, "stroke-width": 5, opacity: 0.6 });
+  return s;
+};
+
+/** A carved wooden mask. */
+const mask: Motif = (c) => {
+  const { r, pal } = c;
+  const wood = r.pick(["#6b3a22", "#8b4a2b", "#3b2a1e", "#a0622d"]);
+  const paint = r.pick([pal.light, "#e8d5b0", "#c0392b"]);
+  let s = path("M0 -180C90 -180 110 -80 100 10C90 100 40 170 0 180C-40 170 -90 100 -100 10C-110 -80 -90 -180 0 -180z", wood);
+  s += path("M-70 -40C-56 -60 -30 -60 -18 -40C-30 -30 -56 -30 -70 -40zM70 -40C56 -60 30 -60 18 -40C30 -30 56 -30 70 -40z", "#1f1712");
+  s += line("M-74 -80Q-44 -100 -14 -80M74 -80Q44 -100 14 -80", paint, 6);
+  s += path("M0 -40L-16 50H16z", shade(wood, -0.25)) + path("M-34 90Q0 120 34 90Q0 104 -34 90z", "#1f1712");
+  s += line("M-60 10v40M-44 20v40M60 10v40M44 20v40", paint, 5);
+  s += path("M-60 -150C-90 -100 -90 0 -70 70", "none", { stroke: "#ffffff", "stroke-width": 8, opacity: 0.15, "stroke-linecap": "round" });
+  return s;
+};
+
+/** A stack of bangles or a cuff. */
+const bangles: Motif = (c) => {
+  const { r } = c;
+  const metal = r.pick(["#d4a64a", "#b87333", "#c9ccd1"]);
+  let s = "";
+  for (let i = 0; i < 3; i++) {
+    const x = -70 + i * 70;
+    const y = 20 - (i % 2) * 30;
+    s += ellipse(x, y, 96, 96, "none", { stroke: shade(metal, -0.3), "stroke-width": 24 });
+    s += ellipse(x, y, 96, 96, "none", { stroke: metal, "stroke-width": 18 });
+    s += ellipse(x, y, 96, 96, "none", { stroke: shade(metal, 0.4), "stroke-width": 4, "stroke-dasharray": "3 14" });
+  }
+  return s;
+};
+
+/** A pair of pointed babouche slippers. */
+const slippers: Motif = (c) => {
+  const { r, pal } = c;
+  const hide = r.pick(["#d9a22b", "#b8322a", "#e8d5b0", "#2e3f6e", pal.p]);
+  const one = (dx: number, dy: number, rot: number) =>
+    g(
+      tr(dx, dy, rot, 1.1, 0.8),
+      path("M-60 120C-70 40 -60 -80 0 -170C60 -80 70 40 60 120Q0 140 -60 120z", shade(hide, -0.2)) +
+        path("M-50 110C-56 40 -44 -40 0 -100C44 -40 56 40 50 110z", hide) +
+        path("M-46 -20C-20 -40 20 -40 46 -20L50 20C20 4 -20 4 -50 20z", shade(hide, -0.3)) +
+        line(zigzagD(-40, 40, 70, 16, 10), pal.light, 3),
+    );
+  return one(-72, 20, -14) + one(72, 0, 14);
+};
+
+/** A round embroidered leather pouf. */
+const pouf: Motif = (c) => {
+  const { r, pal } = c;
+  const hide = r.pick(["#b9773d", "#8b4a2b", "#d9a22b", "#a8432f"]);
+  let s = ellipse(0, 130, 170, 30, shade(hide, -0.35));
+  s += path("M-170 -10V120A170 30 0 0 0 170 120V-10z", hide);
+  s += ellipse(0, -10, 170, 52, shade(hide, 0.12));
+  s += path(teethD(-168, 168, 120, 28, -40), shade(hide, -0.25), { opacity: 0.8 });
+  s += line(zigzagD(-160, 160, 40, 32, 22), pal.light, 4);
+  for (let i = 0; i < 8; i++) s += g(D`translate(0 -10) rotate(${i * 45}) scale(1 0.3)`, path("M0 0C14 -20 10 -60 0 -90C-10 -60 -14 -20 0 0z", pal.light));
+  s += circle(0, -10, 10, pal.a);
+  return s;
+};
+
+/** A leather wallet or a leather-bound journal. */
+function flatLeather(c: Ctx, what: "wallet" | "journal"): string {
+  const { r, pal } = c;
+  const hide = r.pick(["#8b4a2b", "#6b3a22", "#a0522d", "#5a2a1e"]);
+  const stitch = shade(hide, 0.55);
+  if (what === "wallet") {
+    let s = rect(-150, -90, 300, 190, shade(hide, -0.2), { rx: 18 }) + rect(-150, -100, 300, 190, hide, { rx: 18 });
+    s += line("M-138 -88H138V78H-138z", stitch, 3, { "stroke-dasharray": "8 7" });
+    s += rect(-130, -150, 180, 60, "#3f7a45", { rx: 6 }) + rect(-110, -170, 180, 70, "#d9c7a6", { rx: 6 });
+    s += rect(-150, -20, 300, 8, shade(hide, -0.3));
+    return g("rotate(-8)", s);
+  }
+  let s = rect(-120, -160, 250, 320, "#f1e4c8", { rx: 8 }) + rect(-130, -170, 240, 330, hide, { rx: 10 });
+  s += line("M-118 -158H98V148H-118z", stitch, 3, { "stroke-dasharray": "8 7" });
+  s += band(c, -130, -40, 240, 40, shade(hide, -0.2), pal.a);
+  s += line("M110 -10C170 -10 170 40 120 60C90 70 60 120 40 170", shade(hide, -0.3), 10);
+  return s;
+}
+
+/** A coiled belt with its buckle. */
+const belt: Motif = (c) => {
+  const { r } = c;
+  const hide = r.pick(["#6b3a22", "#3b2a1e", "#8b4a2b"]);
+  let s = "";
+  for (const rad of [150, 118, 86]) s += circle(0, 0, rad, "none", { stroke: hide, "stroke-width": 30 }) + circle(0, 0, rad, "none", { stroke: shade(hide, 0.5), "stroke-width": 2, "stroke-dasharray": "6 8" });
+  s += path("M54 -30H176V30H54z", hide);
+  s += rect(150, -46, 60, 92, "none", { stroke: "#d4a64a", "stroke-width": 12, rx: 8 }) + rect(176, -4, 40, 8, "#d4a64a");
+  return s;
+};
+
+/** Recycled-glass tumblers. */
+const tumblers: Motif = (c) => {
+  const { r } = c;
+  const glass = r.pick(["#3d8a7a", "#4f8fb0", "#6a9a4a", "#8fb8a8"]);
+  const one = (x: number, y: number, h: number) =>
+    g(
+      tr(x, y),
+      path(D`M-52 ${-h}H52L44 0Q42 12 30 12H-30Q-42 12 -44 0z`, glass, { opacity: 0.85 }) +
+        ellipse(0, -h, 52, 10, shade(glass, 0.3)) +
+        path(D`M-40 ${-h + 16}L-34 -10`, "none", { stroke: "#ffffff", "stroke-width": 8, opacity: 0.45, "stroke-linecap": "round" }) +
+        ellipse(0, -h * 0.25, 44, 5, shade(glass, -0.25), { opacity: 0.6 }),
+    );
+  return one(-90, 150, 150) + one(70, 130, 190) + one(150, 160, 120);
+};
+
+/** An empty serving bowl: carved wood, painted ceramic or woven telephone wire. */
+const servingBowl: Motif = (c) => {
+  const { r, pal } = c;
+  const mat = r.pick(["#8b5a2b", "#a0622d", "#2e6f8e", "#e8d5b0", "#c4552f"]);
+  let s = ellipse(0, 120, 150, 18, "#000000", { opacity: 0.12 });
+  s += path("M-170 -20A170 40 0 0 0 170 -20C170 80 90 130 0 130C-90 130 -170 80 -170 -20z", mat);
+  s += ellipse(0, -20, 170, 40, shade(mat, -0.25)) + ellipse(0, -14, 150, 30, shade(mat, -0.45));
+  s += band(c, -160, 20, 320, 34, shade(mat, -0.15), pal.light);
+  s += path("M-170 -20C-166 60 -120 110 -60 126C-110 96 -146 50 -150 -10z", "#ffffff", { opacity: 0.15 });
+  return s;
+};
+
+export type ArtKind =
+  | "coffee-cup"
+  | "coffee-pot"
+  | "teapot"
+  | "tea-sprig"
+  | "spice-bowl"
+  | "butter-jar"
+  | "cloth-stack"
+  | "cloth-hanging"
+  | "basket"
+  | "landscape-painting"
+  | "abstract-painting"
+  | "sculpture"
+  | "mask"
+  | "bead-strand"
+  | "bead-collar"
+  | "bangles"
+  | "honey-jar"
+  | "cocoa-pods"
+  | "jam-jar"
+  | "nut-butter-jar"
+  | "nut-bowl"
+  | "date-bowl"
+  | "powder-green"
+  | "powder-pale"
+  | "powder-earth"
+  | "oil-bottle"
+  | "sauce-bottle"
+  | "cosmetic-bottle"
+  | "soap-bars"
+  | "satchel"
+  | "tote"
+  | "slippers"
+  | "pouf"
+  | "wallet"
+  | "journal"
+  | "belt"
+  | "clay-pot"
+  | "serving-bowl"
+  | "tumblers";
+
+const KIND_DRAWINGS: Record<ArtKind, { category: ArtCategory; motif?: Motif }> = {
+  "coffee-cup": { category: "coffee" },
+  "coffee-pot": { category: "coffee" },
+  teapot: { category: "tea" },
+  "tea-sprig": { category: "tea" },
+  "spice-bowl": { category: "spices" },
+  "butter-jar": { category: "skincare" },
+  "cloth-stack": { category: "textiles" },
+  "cloth-hanging": { category: "textiles" },
+  basket: { category: "crafts" },
+  "landscape-painting": { category: "art" },
+  "abstract-painting": { category: "art" },
+  sculpture: { category: "art", motif: sculpture },
+  mask: { category: "crafts", motif: mask },
+  "bead-strand": { category: "jewellery" },
+  "bead-collar": { category: "jewellery" },
+  bangles: { category: "jewellery", motif: bangles },
+  "honey-jar": { category: "foods" },
+  "cocoa-pods": { category: "foods" },
+  "jam-jar": { category: "foods", motif: (c) => preserveJar(c, "#e07a1a", "mango") },
+  "nut-butter-jar": { category: "foods", motif: (c) => preserveJar(c, "#a8703a", "peanut") },
+  "nut-bowl": { category: "foods", motif: nutBowl },
+  "date-bowl": { category: "foods", motif: dateBowl },
+  "powder-green": { category: "foods", motif: powderBowl("#7f9a3a") },
+  "powder-pale": { category: "foods", motif: powderBowl("#eadcc0") },
+  "powder-earth": { category: "beauty", motif: powderBowl("#9a6a4a") },
+  "oil-bottle": { category: "foods", motif: (c) => tallBottle(c, "#b8a22a", "olives") },
+  "sauce-bottle": { category: "foods", motif: (c) => tallBottle(c, "#b3241c", "chilli") },
+  "cosmetic-bottle": { category: "beauty" },
+  "soap-bars": { category: "beauty", motif: soapBars },
+  satchel: { category: "leather" },
+  tote: { category: "leather" },
+  slippers: { category: "leather", motif: slippers },
+  pouf: { category: "leather", motif: pouf },
+  wallet: { category: "leather", motif: (c) => flatLeather(c, "wallet") },
+  journal: { category: "leather", motif: (c) => flatLeather(c, "journal") },
+  belt: { category: "leather", motif: belt },
+  "clay-pot": { category: "home" },
+  "serving-bowl": { category: "home", motif: servingBowl },
+  tumblers: { category: "home", motif: tumblers },
+};
+
+export const ART_KINDS = Object.keys(KIND_DRAWINGS) as ArtKind[];
+
+export function isArtKind(value: string | null | undefined): value is ArtKind {
+  return !!value && Object.hasOwn(KIND_DRAWINGS, value);
+}
 
 const MOTIFS: Record<ArtCategory, Motif> = {
   coffee,
@@ -1162,15 +1483,22 @@ function motifFor(category: ArtCategory): Motif {
   return m;
 }
 
-function svgDoc(w: number, h: number, body: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${body}</svg>`;
+function svgDoc(w: number, h: number, body: string, kind?: ArtKind): string {
+  const tag = kind ? ` data-kind="${kind}"` : "";
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img"${tag}>${body}</svg>`;
 }
 
-/** Square product illustration: category motif on a patterned background. */
-export function productArt(input: { category: ArtCategory; seed: string }): string {
+/**
+ * Square product illustration: the motif of the product's kind (or, without a kind,
+ * one of its category's) on a patterned background. The SVG names its kind (data-kind).
+ */
+export function productArt(input: { category: ArtCategory; seed: string; kind?: ArtKind }): string {
   const { width: W, height: H } = PRODUCT_ART_SIZE;
-  const motif = motifFor(input.category);
-  const c = makeCtx("product", input.category, input.seed);
+  const drawing = input.kind ? KIND_DRAWINGS[input.kind] : undefined;
+  const category = drawing?.category ?? input.category;
+  const motif = drawing?.motif ?? motifFor(category);
+  const c = makeCtx("product", input.kind ? `${category}:${input.kind}` : category, input.seed);
+  c.kind = input.kind;
   const { r } = c;
   const pal = r.pick(PALETTES);
   c.pal = pal;
@@ -1197,14 +1525,16 @@ export function productArt(input: { category: ArtCategory; seed: string }): stri
     // textile border along the bottom
     s += band(c, 0, 566, W, 34, pal.dark, r.pick([pal.p, pal.a, pal.light]));
   }
-  return svgDoc(W, H, s);
+  return svgDoc(W, H, s, input.kind);
 }
 
-/** Wide store banner: African-textile-inspired pattern with the category motif in a roundel. */
-export function storeArt(input: { category: ArtCategory; seed: string }): string {
+/** Wide store banner: African-textile-inspired pattern with the store's signature product (or its category's motif) in a roundel. */
+export function storeArt(input: { category: ArtCategory; seed: string; kind?: ArtKind }): string {
   const { width: W, height: H } = STORE_ART_SIZE;
-  const motif = motifFor(input.category);
-  const c = makeCtx("store", input.category, input.seed);
+  const drawing = input.kind ? KIND_DRAWINGS[input.kind] : undefined;
+  const motif = drawing?.motif ?? motifFor(drawing?.category ?? input.category);
+  const c = makeCtx("store", input.kind ? `${input.category}:${input.kind}` : input.category, input.seed);
+  c.kind = input.kind;
   const { r } = c;
   const pal = r.pick(PALETTES);
   c.pal = pal;
@@ -1224,5 +1554,5 @@ export function storeArt(input: { category: ArtCategory; seed: string }): string
   s += circle(cx, cy, 206, pal.dark) + circle(cx, cy, 196, ring) + circle(cx, cy, 184, pal.light);
   s += circle(cx, cy, 172, "none", { stroke: ring, "stroke-width": 3, "stroke-dasharray": "2 10", "stroke-linecap": "round" });
   s += g(tr(cx, cy + 4, r.range(-4, 4), 0.7), motif(c));
-  return svgDoc(W, H, s);
+  return svgDoc(W, H, s, input.kind);
 }

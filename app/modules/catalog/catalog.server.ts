@@ -214,7 +214,10 @@ export function getStore(slug: string, lang: Lang, now: number): StoreDetail | n
 
 export interface ProductDetail extends ProductCard {
   description: string;
+  /** The description is the English one: none in the page's language yet. */
+  descriptionFallback: boolean;
   originNote: string;
+  originFallback: boolean;
   images: { url: string; width: number; height: number }[];
   category: { slug: string; name: string };
   storeCity: string;
@@ -222,8 +225,12 @@ export interface ProductDetail extends ProductCard {
   storeId: number;
 }
 
-const PRODUCT_DETAIL = `SELECT coalesce(pt_lang.description, pt_en.description) AS description,
-    coalesce(pt_lang.origin_note, pt_en.origin_note) AS originNote,
+// A product translated only in part (a name, no description or origin yet) shows the English
+// text in their place, flagged so the page marks it (lang="en", "not yet translated").
+const PRODUCT_DETAIL = `SELECT coalesce(nullif(pt_lang.description, ''), pt_en.description) AS description,
+    coalesce(pt_lang.description, '') = '' AND pt_en.description <> '' AS descriptionFallback,
+    coalesce(nullif(pt_lang.origin_note, ''), pt_en.origin_note) AS originNote,
+    coalesce(pt_lang.origin_note, '') = '' AND pt_en.origin_note <> '' AS originFallback,
     coalesce(ct_lang.name, ct_en.name) AS categoryName,
     coalesce(st_lang.city, st_en.city) AS storeCity,
     s.founded_year AS storeFoundedYear, s.id AS storeId
@@ -245,7 +252,9 @@ export function getProduct(slug: string, lang: Lang, now: number): ProductDetail
   if (!card) return null;
   const row = prepared(PRODUCT_DETAIL).get({ lang, id: card.id }) as {
     description: string;
+    descriptionFallback: number;
     originNote: string;
+    originFallback: number;
     categoryName: string;
     storeCity: string;
     storeFoundedYear: number | null;
@@ -255,7 +264,9 @@ export function getProduct(slug: string, lang: Lang, now: number): ProductDetail
   return {
     ...card,
     description: row.description,
+    descriptionFallback: Boolean(row.descriptionFallback),
     originNote: row.originNote,
+    originFallback: Boolean(row.originFallback),
     images,
     category: { slug: card.categorySlug, name: row.categoryName },
     storeCity: row.storeCity,

@@ -16,11 +16,22 @@ export const barFill = (value: number, target: number) => (target > 0 ? Math.min
 export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
   const lang: Lang = view.lang;
   const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
-  return [
+  return ([
     { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders), fill: barFill(counters.orders, f.targets.orders) },
     { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units), fill: barFill(counters.units, f.targets.units) },
     { metric: "gmv", label: t("festival.gmv"), value: view.money(counters.gmv), target: t("festival.target", { value: isolate(view.money(f.targets.gmv), "ltr") }), percent: percent(counters.gmv, f.targets.gmv), fill: barFill(counters.gmv, f.targets.gmv) },
-  ];
+  ] satisfies CounterView[]) as CounterView[];
+}
+
+/** One festival counter; `target` and `percent` are null where only the organiser sees them. */
+interface CounterView {
+  metric: string;
+  label: string;
+  value: string;
+  target: string | null;
+  percent: number | null;
+  /** How full the bar is (finer than `percent`). */
+  fill?: number;
 }
 export type CountersView = ReturnType<typeof presentCounters>;
 
@@ -51,6 +62,20 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
 }
 export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;
 
+/**
+ * The banner as shoppers get it: what has sold so far, without the organiser's targets and
+ * percentages ("45 of 500 orders (9%)" reads as low traction; issue 13, point 12).
+ */
+export function forShoppers(banner: FestivalBannerView): FestivalBannerView {
+  return { ...banner, counters: banner.counters.map((c) => ({ ...c, target: null, percent: null })) };
+}
+
+/** The campaign's numbers for shoppers: stores, products and countries taking part, no goals. */
+export function presentShopperTracker(tracker: CampaignTracker, lang: Lang) {
+  return { stores: formatNumber(tracker.storesLive, lang), products: formatNumber(tracker.productsListed, lang), countries: formatNumber(tracker.countries, lang) };
+}
+export type ShopperTrackerView = ReturnType<typeof presentShopperTracker>;
+
 export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunction) {
   const n = (v: number) => formatNumber(v, lang);
   const progress = (value: number, target: number) => t("tracker.progress", { value: isolate(n(value), "ltr"), target: isolate(n(target), "ltr") });
@@ -64,7 +89,6 @@ export function presentTracker(tracker: CampaignTracker, lang: Lang, t: TFunctio
     countries: n(tracker.countries),
   };
 }
-export type TrackerView = ReturnType<typeof presentTracker>;
 
 /** Stores live and products listed per country, formatted for the organiser tables. */
 export function presentTrackerCountries(tracker: CampaignTracker, lang: Lang) {

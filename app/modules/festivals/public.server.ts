@@ -13,7 +13,7 @@ import { countryName, formatDateTime, formatDuration, formatNumber, textComparer
 import type { CounterValues } from "../counters/counters.server";
 import { festivalParticipation } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
-import { presentCounters, presentFestivalBanner } from "./present.server";
+import { forShoppers, presentCounters, presentFestivalBanner } from "./present.server";
 import { isolate } from "../i18n/isolate";
 
 export function findPublishedFestival(slug: string, lang: Presenter["lang"], now: number): FestivalSummary | null {
@@ -37,7 +37,7 @@ export function presentPhases(f: FestivalSummary, view: Presenter, t: TFunction,
 export function presentFestivalCard(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
   const sale = f.clock.sale;
   return {
-    ...presentFestivalBanner(f, view, t, now, 0),
+    ...forShoppers(presentFestivalBanner(f, view, t, now, 0)),
     sale: sale ? `${isolate(formatDateTime(sale.startsAt, view.lang, f.timeZone))} – ${isolate(formatDateTime(sale.endsAt, view.lang, f.timeZone))}` : "",
   };
 }
@@ -179,7 +179,7 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
   const { total, page, pages } = selection;
   return {
     // The banner counts every deal of the festival, not the ones on this page.
-    banner: presentFestivalBanner(f, view, t, now, selection.all),
+    banner: forShoppers(presentFestivalBanner(f, view, t, now, selection.all)),
     phases: presentPhases(f, view, t, now),
     deals,
     dealList: {

@@ -50,7 +50,7 @@ export const PRODUCT_TYPES_FOODS_BEAUTY: ProductTypeContent[] = [
       sw: "Korosho nzima kutoka mashamba madogo karibu na {place} hubanguliwa kwa mkono, hukaangwa bila mafuta hadi ziwe za rangi ya dhahabu, kisha hunyunyiziwa chumvi kidogo ya bahari. Zina ladha ya siagi na hukatika kwa urahisi mdomoni; nzuri kuliwa hivyo hivyo, kuongezwa kwenye mboga za kukaanga au kupondwa juu ya saladi; pakiti ya g 400 inayofungika tena.",
     },
     priceUsdCents: [900, 2200],
-    countries: ["MZ", "TZ", "CI", "BJ", "GH", "GN"],
+    countries: ["MZ", "TZ", "CI", "BJ", "GH", "GN", "SN"],
   },
   {
     key: "foods-baobab-powder",

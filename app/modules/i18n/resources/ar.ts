@@ -41,6 +41,9 @@ const ar = {
     viewAll: "عرض الكل",
   },
   tracker: {
+    shopperTitle: "المعرض اليوم",
+    storesTakingPart: "المتاجر المشاركة",
+    productsOnSale: "المنتجات المعروضة للبيع",
     title: "تقدّم الحملة",
     stores: "المتاجر النشطة",
     products: "المنتجات المعروضة",

@@ -41,6 +41,9 @@ const en = {
     viewAll: "View all",
   },
   tracker: {
+    shopperTitle: "The showcase today",
+    storesTakingPart: "Stores taking part",
+    productsOnSale: "Products on sale",
     title: "Campaign progress",
     stores: "Stores live",
     products: "Products listed",

@@ -42,6 +42,9 @@ const fr = {
     viewAll: "Tout voir",
   },
   tracker: {
+    shopperTitle: "La vitrine aujourd'hui",
+    storesTakingPart: "Boutiques participantes",
+    productsOnSale: "Produits en vente",
     title: "Avancement de la campagne",
     stores: "Boutiques en ligne",
     products: "Produits mis en vente",

@@ -42,6 +42,9 @@ const pt = {
     viewAll: "Ver tudo",
   },
   tracker: {
+    shopperTitle: "A montra hoje",
+    storesTakingPart: "Lojas participantes",
+    productsOnSale: "Produtos à venda",
     title: "Progresso da campanha",
     stores: "Lojas abertas",
     products: "Produtos à venda",

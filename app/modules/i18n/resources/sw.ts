@@ -41,6 +41,9 @@ const sw = {
     viewAll: "Tazama zote",
   },
   tracker: {
+    shopperTitle: "Maonyesho leo",
+    storesTakingPart: "Maduka yanayoshiriki",
+    productsOnSale: "Bidhaa zinazouzwa",
     title: "Maendeleo ya kampeni",
     stores: "Maduka yaliyo hewani",
     products: "Bidhaa zilizoorodheshwa",

@@ -40,6 +40,9 @@ const zh = {
     viewAll: "查看全部",
   },
   tracker: {
+    shopperTitle: "展会一览",
+    storesTakingPart: "参展店铺",
+    productsOnSale: "在售商品",
     title: "活动进展",
     stores: "已上线店铺",
     products: "已上架商品",
