@@ -318,7 +318,7 @@ export async function payDemoOrder(base: string, product: string): Promise<void>
   };
   const added = await send("/cart", { intent: "add", slug: product, quantity: "1" });
   if (added.status >= 400) throw new Error(`adding ${product} to the cart answered ${added.status}`);
-  const placed = await send("/checkout", { email: "bench.live@example.com", name: "Bench Shopper", line1: "1 Bench Road", city: "Nairobi", country: "KE" });
+  const placed = await send("/checkout", { email: "bench.live@example.com", name: "Bench Shopper", phone: "+254 712 345 678", line1: "1 Bench Road", city: "Nairobi", country: "KE" });
   const payUrl = placed.headers.get("Location");
   if (!payUrl?.includes("/pay/demo/")) throw new Error(`checkout answered ${placed.status} without a demo payment page`);
   const paid = await send(payUrl, { outcome: "pay" });

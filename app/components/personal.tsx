@@ -65,6 +65,14 @@ function useChanging(): boolean {
  */
 export function PersonalSync() {
   const changing = useChanging();
+  // Signing out: the header forgets the visitor at once, not when /me next answers.
+  const signingOut = /\/logout$/.test(useNavigation().formAction ?? "");
+  useEffect(() => {
+    if (signingOut && personal !== null) {
+      personal = null;
+      listeners.forEach((listener) => listener());
+    }
+  }, [signingOut]);
   const wasChanging = useRef<boolean | null>(null);
   useEffect(() => {
     const firstRun = wasChanging.current === null;

@@ -20,7 +20,7 @@ const journey = setUpJourney({ UPLOADS_DIR: uploads }, () => {
 
 const productsListed = async (page: Page) => {
   await page.goto(`${journey.server.url}/`);
-  const text = await page.locator(".tracker .meter", { hasText: "Products listed" }).locator(".meter__value").textContent();
+  const text = await page.locator('.tracker .meter[data-metric="products"]', { hasText: "Products on sale" }).locator(".meter__value").textContent();
   return Number((text ?? "").replace(/[^\d]/g, ""));
 };
 

@@ -210,8 +210,17 @@ describe("5. invisible control characters are neither stored nor served", () => 
   });
 
   it("a checkout address is normalised the same way", () => {
-    const parsed = checkoutSchema.parse({ email: "a@b.example", name: "Wang\u202E Fang", line1: "88 Nanjing\u0000 Road", city: "Shang\u2066hai", country: "CN" });
-    expect([parsed.name, parsed.line1, parsed.city, parsed.line2]).toEqual(["Wang Fang", "88 Nanjing Road", "Shanghai", ""]);
+    const parsed = checkoutSchema.parse({
+      email: "a@b.example",
+      name: "Wang\u202E Fang",
+      phone: "138\u202C 0013 8000",
+      province: "Shang\u202Ahai",
+      district: "Huang\u0007pu",
+      line1: "88 Nanjing\u0000 Road",
+      city: "Shang\u2066hai",
+      country: "CN",
+    });
+    expect([parsed.name, parsed.phone, parsed.line1, parsed.city, parsed.province, parsed.district]).toEqual(["Wang Fang", "138 0013 8000", "88 Nanjing Road", "Shanghai", "Shanghai", "Huangpu"]);
   });
 });
 

@@ -116,7 +116,7 @@ describe("shopper pages", () => {
     const health = await get("/healthz");
     expect(health.status).toBe(200);
     const list = await (await get("/products")).text();
-    const art = /src="(\/art\/products\/[a-z0-9-]+\.svg)"/.exec(list)![1];
+    const art = /src="(\/art\/products\/[a-z0-9-]+\.svg(?:\?kind=[a-z-]+)?)"/.exec(list)![1];
     const svg = await get(art);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("Content-Type")).toContain("image/svg+xml");

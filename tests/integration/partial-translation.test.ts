@@ -31,7 +31,8 @@ async function page(pathname: string): Promise<string> {
 function facts(html: string): Map<string, [string, string | null]> {
   const dl = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? "";
   const out = new Map<string, [string, string | null]>();
-  for (const m of dl.matchAll(/<dt>([^<]*)<\/dt><dd(?: lang="(\w+)")?>([^<]*)<\/dd>/g)) out.set(m[1], [m[3], m[2] ?? null]);
+  // A value may sit in an isolating element (<bdi>): its text is what counts.
+  for (const m of dl.matchAll(/<dt>([^<]*)<\/dt><dd(?: lang="(\w+)")?>([\s\S]*?)<\/dd>/g)) out.set(m[1], [m[3].replace(/<[^>]*>/g, ""), m[2] ?? null]);
   return out;
 }
 
@@ -51,7 +52,7 @@ describe("a product translated in part", () => {
     expect(zhDescription[1]).toContain('lang="en"');
     expect(enDescription[1]).not.toContain("lang=");
     // The Chinese name stays, and the page says the text is not yet translated.
-    expect(/<h1>([^<]*)<\/h1>/.exec(zhHtml)![1]).toMatch(/[\u4e00-\u9fff]/);
+    expect(/<h1>([\s\S]*?)<\/h1>/.exec(zhHtml)![1].replace(/<[^>]*>/g, "")).toMatch(/[\u4e00-\u9fff]/);
     expect(zhHtml).toContain(zh.content.fallback);
     expect(enHtml).not.toContain(en.content.fallback);
     // Every fact has a value: the origin falls back to the English one, marked as such.

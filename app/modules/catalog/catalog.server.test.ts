@@ -166,8 +166,10 @@ function referenceDetail(id: number, lang: (typeof LANGS)[number]) {
   const ct = { t: alias(schema.categoryTranslations, "ct_lang"), en: alias(schema.categoryTranslations, "ct_en") };
   const row = db
     .select({
-      description: sql<string>`coalesce(${pt.t.description}, ${pt.en.description})`,
-      originNote: sql<string>`coalesce(${pt.t.originNote}, ${pt.en.originNote})`,
+      description: sql<string>`coalesce(nullif(${pt.t.description}, ''), ${pt.en.description})`,
+      descriptionFallback: sql<number>`coalesce(${pt.t.description}, '') = '' AND ${pt.en.description} <> ''`,
+      originNote: sql<string>`coalesce(nullif(${pt.t.originNote}, ''), ${pt.en.originNote})`,
+      originFallback: sql<number>`coalesce(${pt.t.originNote}, '') = '' AND ${pt.en.originNote} <> ''`,
       categoryName: sql<string>`coalesce(${ct.t.name}, ${ct.en.name})`,
       storeCity: sql<string>`coalesce(${st.t.city}, ${st.en.city})`,
       storeFoundedYear: stores.foundedYear,
@@ -231,7 +233,9 @@ describe("prepared catalogue reads", () => {
       expect(detail).toEqual({
         ...card,
         description: row.description,
+        descriptionFallback: Boolean(row.descriptionFallback),
         originNote: row.originNote,
+        originFallback: Boolean(row.originFallback),
         images,
         category: { slug: card.categorySlug, name: row.categoryName },
         storeCity: row.storeCity,

@@ -27,11 +27,13 @@ export const checkoutSchema = z
       .max(254, "checkout.errors.email")
       .email("checkout.errors.email"),
     name: text(2, 100, "checkout.errors.name"),
-    phone: z
-      .string({ required_error: "checkout.errors.phone" })
-      .trim()
-      .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, "checkout.errors.phone")
-      .refine((v) => /^\+?[0-9]{6,15}$/.test(phoneDigits(v)), "checkout.errors.phone"),
+    // Normalised like every other line (a pasted number may carry invisible marks), then checked loosely.
+    phone: text(1, 40, "checkout.errors.phone").pipe(
+      z
+        .string()
+        .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, "checkout.errors.phone")
+        .refine((v) => /^\+?[0-9]{6,15}$/.test(phoneDigits(v)), "checkout.errors.phone"),
+    ),
     country: z.enum(SHIPPING_COUNTRIES, { errorMap: () => ({ message: "checkout.errors.country" }) }),
     province: optionalText(60, "checkout.delivery.errors.province"),
     city: text(2, 100, "checkout.errors.city"),
