@@ -126,6 +126,25 @@ export function StoreGrid({ stores }: { stores: StoreCardView[] }) {
 }
 
 /** Numbered pages: `basePath` carries the list's other parameters; `fragment` ("#deals") lands the reader back on the list. */
+/** Country pavilions: each country with a live store, its counts isolated (home page and /countries). */
+export function PavilionList({ pavilions }: { pavilions: { code: string; name: string; counts: string[] }[] }) {
+  const localize = useLocalizedPath();
+  return (
+    <ul className="pavilions">
+      {pavilions.map((p) => (
+        <li key={p.code}>
+          <Link to={localize(`/countries/${p.code}`)}>
+            <span className="pavilions__name">{p.name}</span>
+            <span className="pavilions__count">
+              <BidiText text={p.counts.join(" · ")} />
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Pagination({ page, pages, basePath, fragment = "", status }: { page: number; pages: number; basePath: string; fragment?: string; status?: string }) {
   const { t } = useTranslation();
   if (pages <= 1) return null;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProductGrid, StoreGrid } from "~/components/catalog";
+import { PavilionList, ProductGrid, StoreGrid } from "~/components/catalog";
 import { CampaignTrackerPanel, FestivalBanner } from "~/components/festival";
 import { campaignTracker, featuredStores, listCategories, newestProducts } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
@@ -33,7 +33,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     pavilions: tracker.byCountry.slice(0, 12).map((c) => ({
       code: c.countryCode,
       name: countryName(c.countryCode, lang),
-      stores: t("stores.count", { count: c.stores }),
+      counts: [t("stores.count", { count: c.stores })],
     })),
     stores: featuredStores(lang, 8).map((s) => presentStore(s, lang, t)),
     products: newestProducts(lang, 8, now).map((p) => presentProduct(p, view, t)),
@@ -96,18 +96,7 @@ export default function Home() {
             <h2 id="pavilions-title">{t("home.pavilions")}</h2>
             <Link to={localize("/countries")}>{t("home.viewAll")}</Link>
           </div>
-          <ul className="pavilions">
-            {data.pavilions.map((p) => (
-              <li key={p.code}>
-                <Link to={localize(`/countries/${p.code}`)}>
-                  <span className="pavilions__name">{p.name}</span>
-                  <span className="pavilions__count">
-                    <BidiText text={p.stores} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <PavilionList pavilions={data.pavilions} />
         </section>
 
         <section aria-labelledby="new-title">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PavilionList } from "~/components/catalog";
 import { campaignTracker } from "~/modules/catalog/catalog.server";
 import { pageMeta } from "~/modules/catalog/seo";
 import { LANG_TAGS } from "~/modules/i18n/config";
@@ -21,8 +22,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     .byCountry.map((c) => ({
       code: c.countryCode,
       name: countryName(c.countryCode, lang),
-      stores: t("stores.count", { count: c.stores }),
-      products: t("catalog.results.count", { count: c.products }),
+      counts: [t("stores.count", { count: c.stores }), t("catalog.results.count", { count: c.products })],
     }))
     .sort((a, b) => collator.compare(a.name, b.name));
   return {
@@ -44,18 +44,7 @@ export default function CountryPavilions() {
         <h1>{t("countries.title")}</h1>
         <p>{t("countries.intro")}</p>
       </header>
-      <ul className="pavilions">
-        {data.pavilions.map((p) => (
-          <li key={p.code}>
-            <Link to={localize(`/countries/${p.code}`)}>
-              <span className="pavilions__name">{p.name}</span>
-              <span className="pavilions__count">
-                {p.stores} · {p.products}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PavilionList pavilions={data.pavilions} />
     </div>
   );
 }
