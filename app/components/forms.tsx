@@ -28,7 +28,7 @@ export function Field({
 }: {
   label: string;
   field: FieldMetadata<string | undefined>;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "tel";
   hint?: ReactNode;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
 }) {

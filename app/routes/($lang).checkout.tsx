@@ -1,15 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { cartIdFrom, cartView } from "~/modules/cart/cart.server";
 import { now as appNow } from "~/modules/clock/now.server";
 import { formatMoney } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
-import { formValues, readForm } from "~/modules/http/form.server";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
-import { ADDRESS_FIELDS, addressLayout, checkoutErrors, type CheckoutField } from "~/modules/orders/checkout-schema";
+import { ADDRESS_FIELDS, addressLayout, checkoutSchema, type CheckoutField } from "~/modules/orders/checkout-schema";
 import { placeOrder } from "~/modules/orders/checkout.server";
 import { PENDING_ORDER_TTL_MS, releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { stripeConfigured } from "~/modules/payments/stripe.server";
@@ -19,6 +20,7 @@ import { isolate } from "~/modules/i18n/isolate";
 import { cartTotals, shippingCountryOptions } from "~/modules/cart/totals.server";
 import { destinationFrom } from "~/modules/shipping/destination";
 import { DestinationForm, Totals } from "~/components/shipping";
+import { ErrorList, Field } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : [];
@@ -50,27 +52,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  errors: Partial<Record<CheckoutField, string>>;
-  formError?: string;
-  product?: string;
-  values: Record<string, string>;
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const values = formValues(await readForm(request, t));
-  const { data: input, errors } = checkoutErrors(values);
-  if (!input) return data<ActionResult>({ errors, values }, { status: 400 });
+  const submission = parseWithZod(await readForm(request, t), { schema: checkoutSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), product: undefined }, { status: 400 });
   const origin = publicOrigin(request.url);
-  const result = await placeOrder({ cartId: await cartIdFrom(request), input, lang, currency, origin, now: new Date(appNow()) });
+  const result = await placeOrder({ cartId: await cartIdFrom(request), input: submission.value, lang, currency, origin, now: new Date(appNow()) });
   if (result.ok) return redirect(result.redirectTo, 303);
-  return data<ActionResult>({ errors: {}, formError: result.error, product: result.product, values }, { status: result.status });
+  // The cart changed under the shopper (sold out, deal over): said above the form, which keeps what was typed.
+  return data(
+    { result: submission.reply({ formErrors: [`checkout.errors.${result.error}`] }), product: result.product },
+    { status: result.status },
+  );
 }
 
 interface FieldSpec {
   label: string;
-  type?: string;
+  type?: "email" | "tel";
   autoComplete: string;
   hint?: string;
 }
@@ -92,31 +90,18 @@ const CHINA_LABELS: Partial<Record<CheckoutField, string>> = { line1: "checkout.
 
 export default function Checkout() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const navigation = useNavigation();
   // Instant feedback from the same schema the action uses; the server still decides.
-  const [clientErrors, setClientErrors] = useState<Partial<Record<CheckoutField, string>> | null>(null);
-  const errors = clientErrors ?? result?.errors ?? {};
-  const values = result?.values ?? {};
-
-  const validate = (form: HTMLFormElement) => checkoutErrors(Object.fromEntries(new FormData(form).entries())).errors;
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const found = validate(event.currentTarget);
-    setClientErrors(found);
-    if (Object.keys(found).length) {
-      event.preventDefault();
-      const first = event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]}"]`);
-      first?.focus();
-    }
-  };
-  // After a first attempt, messages follow the typing (not blur: a message vanishing on
-  // blur shifts the button away from under the pointer that is clicking it).
-  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
-    if (clientErrors === null && !result) return;
-    setClientErrors(validate(event.currentTarget));
-  };
+  const [form, fields] = useForm({
+    id: "checkout",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: checkoutSchema }),
+  });
 
   if (!data.lines.length) {
     return (
@@ -131,47 +116,32 @@ export default function Checkout() {
   }
 
   const field = (name: Exclude<CheckoutField, "country">) => {
-    const f = FIELD_SPECS[name];
-    const error = errors[name];
-    const id = `checkout-${name}`;
-    const label = (data.layout === "china" ? CHINA_LABELS[name] : undefined) ?? f.label;
+    const spec = FIELD_SPECS[name];
+    const label = (data.layout === "china" ? CHINA_LABELS[name] : undefined) ?? spec.label;
     return (
-      <div className={`field${error ? " field--error" : ""}`} key={name}>
-        <label htmlFor={id}>{t(label)}</label>
-        <input
-          id={id}
-          name={name}
-          type={f.type ?? "text"}
-          autoComplete={f.autoComplete}
-          defaultValue={values[name] ?? ""}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[error ? `${id}-error` : null, f.hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined}
-          dir={f.type === "email" || f.type === "tel" ? "ltr" : undefined}
-        />
-        {f.hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {t(f.hint)}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            {t(error)}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        key={name}
+        label={t(label)}
+        field={fields[name]}
+        type={spec.type}
+        hint={spec.hint ? t(spec.hint) : undefined}
+        // Addresses and phone numbers read left to right whatever the page's direction.
+        inputProps={{ autoComplete: spec.autoComplete, dir: spec.type ? "ltr" : undefined }}
+      />
     );
   };
-  const countryError = errors.country;
+  // A cart problem names the product; a field problem points to the fields below.
+  const formErrors = (form.errors ?? []).map((key) => t(key, { product: actionData?.product ?? "" }));
+  const fieldErrors = Object.entries(form.allErrors).some(([name, errors]) => name !== form.name && errors.length > 0);
 
   return (
     <div className="container checkout-page">
       <h1>{t("checkout.form.title")}</h1>
-      {result?.formError ? (
-        <p className="notice notice--error" role="alert" data-testid="checkout-error">
-          {t(`checkout.errors.${result.formError}`, { product: result.product ?? "" })}{" "}
-          <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>
+      {formErrors.length ? (
+        <p className="notice notice--error" role="alert" id={form.errorId} data-testid="checkout-error">
+          {formErrors.join(" ")} <Link to={localize("/cart")}>{t("checkout.cart.view")}</Link>
         </p>
-      ) : Object.keys(errors).length ? (
+      ) : fieldErrors ? (
         <p className="notice notice--error" role="alert">
           {t("checkout.form.fixErrors")}
         </p>
@@ -179,12 +149,8 @@ export default function Checkout() {
       <div className="checkout-page__grid">
         <div className="checkout-page__main">
           <DestinationForm id="checkout-country" destination={data.totals.destination} countries={data.countries} />
-          {countryError ? (
-            <p className="field__error" id="checkout-country-error">
-              {t(countryError)}
-            </p>
-          ) : null}
-          <Form method="post" className="checkout-form" noValidate onSubmit={onSubmit} onChange={onChange}>
+          <ErrorList id={fields.country.errorId} errors={fields.country.errors} />
+          <Form method="post" className="checkout-form" {...getFormProps(form)}>
             <input type="hidden" name="country" value={data.totals.destination} />
             <fieldset>
               <legend>{t("checkout.form.contact")}</legend>

@@ -62,11 +62,20 @@ describe("a shopper pays without JavaScript", () => {
       await page.waitForURL(new RegExp(`ship=${c.address.country}`));
       expect(page.url()).toContain(`currency=${c.currency}`);
       expect(await page.locator('[data-testid="shipping-line"]').count()).toBe(1);
-      await page.fill("#checkout-email", `nojs.${c.lang}@example.com`);
+      await page.fill("#checkout-email", "not-an-email");
       await page.fill("#checkout-name", c.address.name);
       await page.fill("#checkout-phone", c.address.phone);
       await page.fill("#checkout-line1", c.address.line1);
       await page.fill("#checkout-city", c.address.city);
+      await page.locator('[data-testid="place-order"]').click();
+      // Without JavaScript the server answers the mistake: a translated message by the field, the rest kept as typed.
+      await page.waitForLoadState("load");
+      const emailError = (await page.locator("#checkout-email-error").textContent()) ?? "";
+      expect(emailError.length).toBeGreaterThan(0);
+      expect(emailError).not.toContain("checkout.");
+      expect(await page.locator("#checkout-email").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator("#checkout-line1").inputValue()).toBe(c.address.line1);
+      await page.fill("#checkout-email", `nojs.${c.lang}@example.com`);
       await page.locator('[data-testid="place-order"]').click();
 
       // The demo provider's page, and its "pay" button: a form post from a no-referrer page.

@@ -1,5 +1,17 @@
+import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
-import { checkoutErrors, lookupSchema } from "./checkout-schema";
+import { checkoutSchema, lookupSchema, type CheckoutInput } from "./checkout-schema";
+
+/** The form as the action reads it (Conform turns an empty field into a missing one): the value, or each field's first message. */
+function checkoutErrors(values: Record<string, string>): { data: CheckoutInput | null; errors: Record<string, string> } {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.set(name, value);
+  const submission = parseWithZod(form, { schema: checkoutSchema });
+  if (submission.status === "success") return { data: submission.value, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(submission.error ?? {})) if (messages?.length) errors[field] = messages[0];
+  return { data: null, errors };
+}
 
 const good = { email: " Amina@Example.com ", name: "Amina Njoroge", phone: "+254 712 345 678", line1: "12 Moi Avenue", city: "Nairobi", country: "KE" };
 const china = { email: "li.na@example.com", name: "李娜", phone: "138 0013 8000", province: "上海市", city: "上海", district: "黄浦区", line1: "南京东路 88 号", country: "CN" };

@@ -75,18 +75,6 @@ export const ADDRESS_FIELDS = {
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type CheckoutField = keyof CheckoutInput;
 
-/** Field → first message key, from any value (a FormData's entries or a plain object). */
-export function checkoutErrors(values: Record<string, unknown>): { data: CheckoutInput | null; errors: Partial<Record<CheckoutField, string>> } {
-  const parsed = checkoutSchema.safeParse(values);
-  if (parsed.success) return { data: parsed.data, errors: {} };
-  const errors: Partial<Record<CheckoutField, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as CheckoutField;
-    errors[field] ??= issue.message;
-  }
-  return { data: null, errors };
-}
-
 export const lookupSchema = z.object({
   number: z
     .string({ required_error: "checkout.errors.orderNumber" })
