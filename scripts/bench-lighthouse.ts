@@ -12,6 +12,9 @@
  *
  *   BENCH_PORT=3653  BENCH_LIGHTHOUSE_RUNS=1 (more: the median run by LCP)
  *   BENCH_SKIP_BUILD=1  BUILD_DIR=build  CHROME_PATH=/usr/bin/chromium
+ *   BENCH_LIGHTHOUSE_PAGES="/zh,/products/:slug" (only these pages, by the names printed)
+ *   BENCH_LIGHTHOUSE_SCRIPTS=1 (each script's transfer size)
+ *   BENCH_LIGHTHOUSE_JSON=dir (each page's full Lighthouse report, to read the LCP element and what it waited for)
  *
  * Traffic goes to 127.0.0.1 only; the server and the browser are stopped
  * however the bench ends.
@@ -26,6 +29,8 @@ import { DATA, benchTargets, ensureBuild, HOST, seededDatabase, startServer, sto
 const PORT = Number(process.env.BENCH_PORT ?? 3653);
 const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1)));
 const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
+const ONLY_PAGES = process.env.BENCH_LIGHTHOUSE_PAGES?.split(",").map((p) => p.trim()).filter(Boolean);
+const JSON_DIR = process.env.BENCH_LIGHTHOUSE_JSON;
 const RUN_DIR = path.join(DATA, `lighthouse-${process.pid}`);
 const base = `http://${HOST}:${PORT}`;
 /** Issue #11's targets. */
@@ -46,10 +51,14 @@ interface Figures {
   scripts: { url: string; bytes: number }[];
 }
 
-async function audit(url: string): Promise<Figures> {
+async function audit(url: string, name: string): Promise<Figures> {
   const result = await lighthouse(url, { port: chrome!.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const lhr = result.lhr;
+  if (JSON_DIR) {
+    fs.mkdirSync(JSON_DIR, { recursive: true });
+    fs.writeFileSync(path.join(JSON_DIR, `${name.replace(/[^a-z0-9]+/gi, "_") || "home"}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const items = (lhr.audits["network-requests"].details as { items: { url: string; resourceType?: string; transferSize?: number }[] }).items;
   const scripts = items.filter((i) => i.resourceType === "Script").map((i) => ({ url: i.url.replace(base, ""), bytes: i.transferSize ?? 0 }));
@@ -78,7 +87,7 @@ try {
     { name: "/zh", url: "/zh" },
     { name: "/products/:slug", url: `/products/${product}` },
     { name: "/festivals/:live", url: `/festivals/${festival}` },
-  ];
+  ].filter((page) => !ONLY_PAGES || ONLY_PAGES.includes(page.name));
 
   console.log(`Starting the production server on ${HOST}:${PORT}…`);
   await startServer(copy, PORT);
@@ -96,7 +105,7 @@ try {
   const results: { name: string; f: Figures }[] = [];
   for (const page of pages) {
     const runs: Figures[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${page.url}`));
+    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${page.url}`, page.name));
     runs.sort((a, b) => a.lcpMs - b.lcpMs);
     const f = runs[Math.floor((runs.length - 1) / 2)];
     results.push({ name: page.name, f });
