@@ -47,6 +47,7 @@ const cleanUp = stopChildrenOnExit(() => {
 interface Figures {
   score: number;
   lcpMs: number;
+  serverMs: number;
   jsBytes: number;
   scripts: { url: string; bytes: number }[];
 }
@@ -65,9 +66,21 @@ async function audit(url: string, name: string): Promise<Figures> {
   return {
     score: Math.round((lhr.categories.performance.score ?? 0) * 100),
     lcpMs: lhr.audits["largest-contentful-paint"].numericValue ?? NaN,
+    serverMs: lhr.audits["server-response-time"].numericValue ?? NaN,
     jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
     scripts,
   };
+}
+
+/**
+ * The first answer of a page renders it; Lighthouse measures the page as a
+ * shopper gets it at a peak, from the page cache. Entries live 5 to 30 s and
+ * one audit takes longer, so each page is asked for again just before its audit.
+ */
+async function warm(url: string) {
+  const res = await fetch(`${base}${url}`);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
 }
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -91,26 +104,25 @@ try {
 
   console.log(`Starting the production server on ${HOST}:${PORT}…`);
   await startServer(copy, PORT);
-  // The first answer of each page renders it; Lighthouse measures the page as a shopper gets it afterwards.
-  for (const page of pages) {
-    const res = await fetch(`${base}${page.url}`);
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${page.url} answered ${res.status}`);
-  }
+  for (const page of pages) await warm(page.url);
   chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   console.log(
     `Lighthouse ${RUNS === 1 ? "(one run per page)" : `(median of ${RUNS} runs per page, by LCP)`}, mobile, simulated slow 4G; product ${product}, festival ${festival}`,
   );
-  console.log("  page               | score | LCP (ms) | JS (kB) | targets: LCP ≤ 1.5 s, JS ≤ 121 kB, score ≥ 96");
+  console.log("  (server: the document's response time as Lighthouse observed it, before its simulated network)");
+  console.log("  page               | score | LCP (ms) | server (ms) | JS (kB) | targets: LCP ≤ 1.5 s, JS ≤ 121 kB, score ≥ 96");
   const results: { name: string; f: Figures }[] = [];
   for (const page of pages) {
     const runs: Figures[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${page.url}`, page.name));
+    for (let i = 0; i < RUNS; i++) {
+      await warm(page.url);
+      runs.push(await audit(`${base}${page.url}`, page.name));
+    }
     runs.sort((a, b) => a.lcpMs - b.lcpMs);
     const f = runs[Math.floor((runs.length - 1) / 2)];
     results.push({ name: page.name, f });
     console.log(
-      `  ${page.name.padEnd(18)} | ${String(f.score).padStart(5)} | ${f.lcpMs.toFixed(0).padStart(8)} | ${kb(f.jsBytes).padStart(7)} | ` +
+      `  ${page.name.padEnd(18)} | ${String(f.score).padStart(5)} | ${f.lcpMs.toFixed(0).padStart(8)} | ${f.serverMs.toFixed(0).padStart(11)} | ${kb(f.jsBytes).padStart(7)} | ` +
         `LCP ${met(f.lcpMs <= LCP_MS)}, JS ${met(f.jsBytes / 1000 <= JS_KB)}, score ${met(f.score >= SCORE)}`,
     );
     if (process.env.BENCH_LIGHTHOUSE_SCRIPTS === "1") for (const s of f.scripts) console.log(`      ${kb(s.bytes).padStart(6)} kB  ${s.url}`);
