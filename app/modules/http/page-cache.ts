@@ -1,7 +1,7 @@
 /**
  * The shared page cache: rendered shared pages (shared-pages.ts) kept per
- * normalised URL with their headers, compressed once (gzip and brotli) and
- * answered straight from `node:http`, before Express and Remix.
+ * normalised URL with their headers, compressed once per encoding a request
+ * asks for (brotli, gzip) and answered straight from `node:http`, before Express and Remix.
  *
  * An entry lives for the lifetime its route asked for (its s-maxage), never
  * past the next festival phase boundary or flash window (a cached page must
