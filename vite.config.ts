@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rollup } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -41,7 +41,37 @@ function precompressBrowserFiles(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * Every page runs the browser entry and the root route, so everything they
+ * import (React, Remix, i18next, the header and footer) is needed on every
+ * page. Left to itself Rollup splits it into about fifteen chunks by which
+ * routes share what, and each costs a request with its own headers (about
+ * 0.4 kB on a first visit, more than several of those chunks weigh). This
+ * puts all of it in one `shell` chunk; what only some routes import is still
+ * split as Rollup decides.
+ */
+function shellChunk(): Rollup.GetManualChunk {
+  let shell: Set<string> | null = null;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!shell) {
+      const found = new Set<string>();
+      const roots = [...getModuleIds()].filter((m) => /[/\\]app[/\\](root|entry\.client)\.tsx(\?|$)/.test(m));
+      const queue = [...roots];
+      while (queue.length) {
+        for (const imported of getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+          if (found.has(imported)) continue;
+          found.add(imported);
+          queue.push(imported);
+        }
+      }
+      for (const root of roots) found.delete(root);
+      shell = found;
+    }
+    return shell.has(id) ? "shell" : undefined;
+  };
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       // BUILD_DIR lets a test run build somewhere of its own.
@@ -60,4 +90,5 @@ export default defineConfig({
   // Server-only native modules must not be pre-bundled by the dev optimiser.
   optimizeDeps: { exclude: ["better-sqlite3", "@node-rs/argon2"] },
   ssr: { external: ["better-sqlite3", "@node-rs/argon2"] },
-});
+  build: isSsrBuild ? {} : { rollupOptions: { output: { manualChunks: shellChunk() } } },
+}));

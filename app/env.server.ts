@@ -135,6 +135,14 @@ export const envSchema = z
       .default(1)
       .describe("`npm run bench:lighthouse`: Lighthouse runs per page; with more than one, the median run by LCP is reported"),
     BENCH_LIGHTHOUSE_SCRIPTS: flag.describe("`npm run bench:lighthouse`: `1` to list every script a page loaded, with its size"),
+    BENCH_LIGHTHOUSE_PAGES: z
+      .string()
+      .optional()
+      .describe("`npm run bench:lighthouse`: only these pages, by the names it prints, comma-separated (`/zh,/products/:slug`)"),
+    BENCH_LIGHTHOUSE_JSON: z
+      .string()
+      .optional()
+      .describe("`npm run bench:lighthouse`: a directory to keep each page's full Lighthouse report in (the LCP element and its breakdown)"),
     BENCH_RAW_RECORDINGS: z
       .string()
       .optional()
@@ -177,6 +185,8 @@ export const WHEN_UNSET: Partial<Record<keyof Env, string>> = {
   TEST_PORTS: "any free port",
   WEB_CONCURRENCY: "one per core",
   BENCH_RAW_RECORDINGS: "set by `npm run bench`",
+  BENCH_LIGHTHOUSE_PAGES: "all four",
+  BENCH_LIGHTHOUSE_JSON: "not kept",
 };
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { FallbackNote, HIGH_FETCH_PRIORITY, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
 import { AddToCartForm } from "~/components/cart";
@@ -22,7 +22,7 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { renderMarkdown } from "~/modules/markdown/markdown.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 import { BidiText } from "~/components/value";
-import { isolateNumbersInHtml } from "~/modules/i18n/isolate";
+import { isolateMarkedValues, isolateNumbersInHtml } from "~/modules/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
@@ -43,12 +43,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const shippingLine = () => {
     const destination = DEFAULT_DESTINATION[lang];
     const [quote] = shipmentsFor([{ storeId: product.storeId, storeCountry: product.store.countryCode }], destination, view.currency, view.rate.rateMicros);
-    return {
-      country: countryName(destination, lang),
-      cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
-      min: quote.minDays,
-      max: quote.maxDays,
-    };
+    // The sentence marks its values with <bdi>; they become isolates that <BidiText> renders (no <Trans> in the browser).
+    return isolateMarkedValues(
+      t("checkout.delivery.line", {
+        country: countryName(destination, lang),
+        cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
+        min: quote.minDays,
+        max: quote.maxDays,
+      }),
+    );
   };
   const shownMinor = presentMinor(product.price.unitMinor, view.currency, view.rate.rateMicros);
   return {
@@ -170,7 +173,7 @@ export default function ProductPage() {
             <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />
             <p className="product-page__shipping" data-testid="product-shipping">
               <span>
-                <Trans i18nKey="checkout.delivery.line" values={product.shipping} components={{ bdi: <bdi dir="ltr" /> }} />
+                <BidiText text={product.shipping} />
               </span>
               <span className="hint">{t("checkout.delivery.exactLater")}</span>
             </p>

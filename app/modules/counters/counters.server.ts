@@ -3,7 +3,7 @@
  * inside the transaction that marks the order paid (orders.server.ts), so the
  * counters can never drift from the orders; `reconcile` proves it.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, schema, statements, type AppDatabase, type Executor } from "~/db.server";
 import { counterKey, deltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
@@ -44,6 +44,11 @@ const prepared = statements((client) => ({
      FROM json_each(@deltas) WHERE true
      ON CONFLICT (scope, scope_key, metric) DO UPDATE SET value = progress_counters.value + excluded.value, updated_at = excluded.updated_at`,
   ),
+  // Every page with a festival banner and every live feed tick reads these (keys as a JSON array).
+  read: client.prepare<{ scope: string; keys: string }, { scopeKey: string; metric: CounterMetric; value: number }>(
+    `SELECT scope_key AS scopeKey, metric, value FROM progress_counters
+     WHERE scope = @scope AND scope_key IN (SELECT value FROM json_each(@keys))`,
+  ),
 }));
 
 /** Adds one paid order to every counter it touches. Call inside the paying transaction. */
@@ -59,11 +64,7 @@ export function readCounters(scope: CounterScope, scopeKeys: readonly string[]):
   const result = new Map<string, CounterValues>();
   for (const key of scopeKeys) result.set(key, { orders: 0, units: 0, gmv: 0 });
   if (!scopeKeys.length) return result;
-  const rows = db
-    .select()
-    .from(schema.progressCounters)
-    .where(and(eq(schema.progressCounters.scope, scope), inArray(schema.progressCounters.scopeKey, [...scopeKeys])))
-    .all();
+  const rows = prepared(db).read.all({ scope, keys: JSON.stringify(scopeKeys) });
   for (const row of rows) result.get(row.scopeKey)![row.metric] = row.value;
   return result;
 }

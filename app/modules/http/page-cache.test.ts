@@ -65,6 +65,27 @@ describe("the shared page cache", () => {
     expect(first.headers.get("Content-Security-Policy")).not.toContain("nonce");
   });
 
+  it("compresses an entry into an encoding only when a request wants it, and then once", async () => {
+    const { world, cache, ready } = harness();
+    const base = await ready;
+    const get = async (encoding: string) => {
+      const res = await fetch(`${base}/products?category=rare`, { headers: { "Accept-Encoding": encoding } });
+      return { text: await res.text(), encoding: res.headers.get("Content-Encoding") };
+    };
+    const first = await get("br");
+    // The render pays for its own request's encoding only: no gzip copy that nobody asked for.
+    expect(cache.stats.compressions).toBe(1);
+    for (let i = 0; i < 3; i++) expect(await get("br, gzip")).toEqual(first);
+    expect(cache.stats.compressions).toBe(1);
+    const gzip = await get("gzip");
+    expect(gzip).toEqual({ text: first.text, encoding: "gzip" });
+    expect(cache.stats.compressions).toBe(2);
+    await get("gzip");
+    expect((await get("identity")).encoding).toBeNull();
+    expect(cache.stats.compressions).toBe(2);
+    expect(world.renders).toBe(1);
+  });
+
   it("renders concurrent misses for one URL once", async () => {
     const { world, ready } = harness();
     const base = await ready;

@@ -1,7 +1,7 @@
 /**
  * The shared page cache: rendered shared pages (shared-pages.ts) kept per
- * normalised URL with their headers, compressed once (gzip and brotli) and
- * answered straight from `node:http`, before Express and Remix.
+ * normalised URL with their headers, compressed once per encoding a request
+ * asks for (brotli, gzip) and answered straight from `node:http`, before Express and Remix.
  *
  * An entry lives for the lifetime its route asked for (its s-maxage), never
  * past the next festival phase boundary or flash window (a cached page must
@@ -66,7 +66,12 @@ interface Rendered {
   /** The page's own headers and the security headers, as rendered. */
   headers: Record<string, string>;
   identity: Buffer;
-  /** Per encoding, made when first asked for: all at once for a stored entry, so that no hit compresses. */
+  /**
+   * Per encoding, made when first asked for. A render pays for the encoding
+   * its own request wants; another encoding is compressed by the first request
+   * that wants it, once per entry (a rare filter's page then never costs a gzip
+   * copy no browser asks for).
+   */
   sent: Partial<Record<Encoding, Prepared>>;
   compressible: boolean;
   etag: string;
@@ -77,7 +82,9 @@ interface Rendered {
   cacheable: boolean;
   /** "Vary" as sent: the encoding, and for "/" the language (a first visit there depends on it). */
   vary: string;
+  /** What the entry holds (its identity body and each encoding made so far), counted against `maxBytes` while stored. */
   bytes: number;
+  stored: boolean;
 }
 
 /** Response headers that the cache sets itself or that must not be replayed. */
@@ -103,7 +110,7 @@ export class PageCache {
   private version = -1;
   private bytes = 0;
   /** Counted for tests and the benchmark: how requests were answered. */
-  readonly stats = { hits: 0, renders: 0, notModified: 0 };
+  readonly stats = { hits: 0, renders: 0, notModified: 0, compressions: 0 };
 
   constructor(private readonly options: PageCacheOptions) {}
 
@@ -228,11 +235,9 @@ export class PageCache {
       changeAt,
       cacheable,
       vary: new URL(key).pathname === "/" ? "Accept-Encoding, Accept-Language" : "Accept-Encoding",
-      bytes: 0,
+      bytes: body.length,
+      stored: false,
     };
-    if (cacheable) {
-      for (const encoding of ENCODINGS) rendered.bytes += prepared(rendered, encoding).body.length;
-    }
     if (cacheable && rendered.expiresAt > at) this.store(key, rendered);
     return rendered;
   }
@@ -247,6 +252,7 @@ export class PageCache {
       this.drop(oldKey);
     }
     this.entries.set(key, rendered);
+    rendered.stored = true;
     this.bytes += rendered.bytes;
   }
 
@@ -254,6 +260,7 @@ export class PageCache {
     const old = this.entries.get(key);
     if (!old) return;
     this.entries.delete(key);
+    old.stored = false;
     this.bytes -= old.bytes;
   }
 
@@ -263,6 +270,20 @@ export class PageCache {
     const id = this.options.requestIdOf?.(req) ?? "";
     (req as IncomingMessage & { requestId?: string }).requestId = id;
     return id;
+  }
+
+  /** The entry in the encoding a request accepts, made once per entry; its size counts against `maxBytes` while stored. */
+  private prepared(entry: Rendered, wanted: Encoding): Prepared {
+    const encoding = entry.compressible ? wanted : "identity";
+    const done = entry.sent[encoding];
+    if (done) return done;
+    const made = (entry.sent[encoding] = prepare(entry, encoding));
+    if (encoding !== "identity") {
+      this.stats.compressions++;
+      entry.bytes += made.body.length;
+      if (entry.stored) this.bytes += made.body.length;
+    }
+    return made;
   }
 
   private send(req: IncomingMessage, res: ServerResponse, entry: Rendered, at: number, privateCopy: boolean): void {
@@ -277,7 +298,7 @@ export class PageCache {
         return;
       }
     }
-    const sent = prepared(entry, pickEncoding(header(req, "accept-encoding")));
+    const sent = this.prepared(entry, pickEncoding(header(req, "accept-encoding")));
     let headers = sent.headers;
     if (sent.cacheControlAt >= 0 || requestId) {
       headers = headers.slice();
@@ -289,17 +310,12 @@ export class PageCache {
   }
 }
 
-const ENCODINGS: readonly Encoding[] = ["identity", "gzip", "br"];
-
 /**
  * An entry in one encoding, compressed and its headers laid out on first use:
  * the page's own and the security headers, then (for a stored entry) its
  * freshness, filled in per request, and its ETag, then encoding and length.
  */
-function prepared(entry: Rendered, wanted: Encoding): Prepared {
-  const encoding = entry.compressible ? wanted : "identity";
-  const done = entry.sent[encoding];
-  if (done) return done;
+function prepare(entry: Rendered, encoding: Encoding): Prepared {
   const body =
     encoding === "gzip"
       ? gzipSync(entry.identity, { level: 6 })
@@ -319,7 +335,7 @@ function prepared(entry: Rendered, wanted: Encoding): Prepared {
   const vary = entry.compressible ? entry.vary : entry.vary.replace(/^Accept-Encoding(, )?/, "");
   if (vary) headers.push("vary", vary);
   headers.push("content-length", String(body.length));
-  return (entry.sent[encoding] = { body, headers, cacheControlAt });
+  return { body, headers, cacheControlAt };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

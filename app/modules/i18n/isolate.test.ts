@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bidiSegments, isolate, isolateNumbersInHtml } from "./isolate";
+import { bidiSegments, isolate, isolateMarkedValues, isolateNumbersInHtml } from "./isolate";
 
 describe("bidirectional isolation of values in text", () => {
   it("cuts marked values out of a sentence, dropping the marks", () => {
@@ -18,6 +18,14 @@ describe("bidirectional isolation of values in text", () => {
     expect(values("٣٬٤٥٦ قطعة")).toEqual(["٣٬٤٥٦"]);
     expect(bidiSegments("10 منتجات")[0]).toEqual({ text: "10", isolated: true, ltr: true });
     expect(bidiSegments("no numbers")).toEqual([{ text: "no numbers", isolated: false }]);
+  });
+  it("turns values a translation marks with <bdi> into left-to-right isolates, each range whole", () => {
+    const sentence = isolateMarkedValues("الشحن إلى كينيا: <bdi>US$12</bdi>، يصل خلال <bdi>5–10</bdi> يومًا");
+    expect(sentence).not.toContain("<bdi>");
+    expect(bidiSegments(sentence).filter((s) => s.isolated)).toEqual([
+      { text: "US$12", isolated: true, ltr: true },
+      { text: "5–10", isolated: true, ltr: true },
+    ]);
   });
   it("wraps numbers in HTML text but not in tags or character references", () => {
     expect(isolateNumbersInHtml('<p class="x2">500 g &#39;net&#39;</p>')).toBe('<p class="x2"><bdi dir="ltr">500</bdi> g &#39;net&#39;</p>');

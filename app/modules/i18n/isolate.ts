@@ -19,6 +19,15 @@ export function isolate(value: string, dir: "ltr" | "auto" = "auto"): string {
   return `${dir === "ltr" ? LRI : FSI}${value}${PDI}`;
 }
 
+/**
+ * A translated sentence whose values are marked `<bdi>…</bdi>` in the
+ * resource files (a price, a range of days), with each marked value turned
+ * into an isolate read left-to-right, for `<BidiText>`.
+ */
+export function isolateMarkedValues(sentence: string): string {
+  return sentence.replace(/<bdi>(.*?)<\/bdi>/g, (_, value: string) => isolate(value, "ltr"));
+}
+
 export interface BidiSegment {
   text: string;
   isolated: boolean;
