@@ -150,3 +150,37 @@ export function enrolmentsFor(ownerId: number, lang: Lang) {
     .where(inArray(schema.festivalEnrolments.storeId, ids))
     .all();
 }
+
+/** Each deal the owner's stores offered at a festival, with the organiser's decision, reason and time (newest decisions first). */
+export function dealOffersFor(ownerId: number, lang: Lang) {
+  const ft = alias(schema.festivalTranslations, "ft");
+  const fen = alias(schema.festivalTranslations, "fen");
+  const pt = alias(schema.productTranslations, "pt");
+  const pen = alias(schema.productTranslations, "pen");
+  const e = schema.festivalEnrolments;
+  const d = schema.festivalDeals;
+  return db
+    .select({
+      id: d.id,
+      storeId: e.storeId,
+      festivalSlug: schema.festivals.slug,
+      timeZone: schema.festivals.timeZone,
+      festivalName: sql<string>`coalesce(${ft.name}, ${fen.name}, ${schema.festivals.slug})`,
+      productName: sql<string>`coalesce(${pt.name}, ${pen.name}, '')`,
+      dealPriceMinor: d.dealPriceMinor,
+      status: d.status,
+      reason: d.reason,
+      decidedAt: sql<number | null>`${d.decidedAt}`,
+    })
+    .from(d)
+    .innerJoin(e, eq(e.id, d.enrolmentId))
+    .innerJoin(stores, eq(stores.id, e.storeId))
+    .innerJoin(schema.festivals, eq(schema.festivals.id, e.festivalId))
+    .leftJoin(ft, and(eq(ft.festivalId, e.festivalId), eq(ft.lang, lang)))
+    .leftJoin(fen, and(eq(fen.festivalId, e.festivalId), eq(fen.lang, "en")))
+    .leftJoin(pt, and(eq(pt.productId, d.productId), eq(pt.lang, lang)))
+    .leftJoin(pen, and(eq(pen.productId, d.productId), eq(pen.lang, "en")))
+    .where(eq(stores.ownerId, ownerId))
+    .orderBy(sql`${d.decidedAt} is null desc`, desc(d.decidedAt), desc(d.id))
+    .all();
+}

@@ -1,6 +1,13 @@
 /** العربية: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "عروض المهرجانات",
+    offersIntro: "قرار المنظّم بشأن كل منتج عرضته، مع السبب.",
+    offer: "المنتج",
+    decision: "القرار",
+    decisionReason: "السبب",
+    decidedOn: "تاريخ القرار",
+    noOffers: "لم تقدّم أي عرض لمهرجان بعد.",
     title: "لوحة التحكم",
     welcome: "مرحبًا، {{name}}.",
     stores: "متاجرك",

@@ -1,6 +1,13 @@
 /** English: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Festival deal offers",
+    offersIntro: "The organiser's decision on each product you offered, with the reason.",
+    offer: "Product",
+    decision: "Decision",
+    decisionReason: "Reason",
+    decidedOn: "Decided",
+    noOffers: "No festival deal offered yet.",
     title: "Your dashboard",
     welcome: "Welcome, {{name}}.",
     stores: "Your stores",

@@ -1,6 +1,13 @@
 /** Français: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Offres de festival",
+    offersIntro: "La décision de l'organisateur sur chaque produit proposé, avec son motif.",
+    offer: "Produit",
+    decision: "Décision",
+    decisionReason: "Motif",
+    decidedOn: "Décidé le",
+    noOffers: "Aucune offre de festival pour l'instant.",
     title: "Votre tableau de bord",
     welcome: "Bienvenue, {{name}}.",
     stores: "Vos boutiques",

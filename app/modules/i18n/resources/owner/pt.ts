@@ -1,6 +1,13 @@
 /** Português: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Ofertas para festivais",
+    offersIntro: "A decisão do organizador sobre cada produto que ofereceu, com o motivo.",
+    offer: "Produto",
+    decision: "Decisão",
+    decisionReason: "Motivo",
+    decidedOn: "Decidido em",
+    noOffers: "Ainda não ofereceu nenhuma promoção de festival.",
     title: "O seu painel",
     welcome: "Bem-vindo(a), {{name}}.",
     stores: "As suas lojas",

@@ -1,6 +1,13 @@
 /** Kiswahili: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Ofa za matamasha",
+    offersIntro: "Uamuzi wa mratibu kuhusu kila bidhaa uliyotoa, pamoja na sababu.",
+    offer: "Bidhaa",
+    decision: "Uamuzi",
+    decisionReason: "Sababu",
+    decidedOn: "Uliamuliwa",
+    noOffers: "Bado hujatoa ofa yoyote ya tamasha.",
     title: "Dashibodi yako",
     welcome: "Karibu, {{name}}.",
     stores: "Maduka yako",
