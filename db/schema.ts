@@ -116,6 +116,12 @@ export const stores = sqliteTable(
     featured: integer("featured", { mode: "boolean" }).notNull().default(false),
     /** Banner image, a server-chosen public path. */
     bannerUrl: text("banner_url"),
+    /**
+     * When the store last went live; null while it is not live. Kept by a
+     * trigger (migration 0007) on every write that makes a store live, so the
+     * tracker's daily series (app/modules/catalog/trend.server.ts) counts from it.
+     */
+    liveSince: integer("live_since", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -178,6 +184,8 @@ export const products = sqliteTable(
     currency: text("currency").notNull(),
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    /** When the product was last made active (published); kept by a trigger (migration 0007), like stores.live_since. */
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -341,6 +349,9 @@ export const festivalDeals = sqliteTable(
     flashEndsAt: integer("flash_ends_at", { mode: "timestamp_ms" }),
     status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
+    /** The organiser who approved or rejected the offer, and when (the audit log says it too). */
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -545,6 +556,13 @@ export const siteState = sqliteTable(
     id: integer("id").primaryKey(),
     contentVersion: integer("content_version").notNull().default(0),
     clockOffsetMs: integer("clock_offset_ms").notNull().default(0),
+    /**
+     * The campaign's window for the 100-store / 1,000-product targets: the
+     * tracker expects linear progress between these instants and flags a
+     * target that is behind. Null until set (the seed sets them).
+     */
+    campaignStartsAt: integer("campaign_starts_at", { mode: "timestamp_ms" }),
+    campaignEndsAt: integer("campaign_ends_at", { mode: "timestamp_ms" }),
   },
   (t) => [check("site_state_one_row", sql`${t.id} = 1`)],
 );

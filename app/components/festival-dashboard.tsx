@@ -2,12 +2,30 @@
 import { useTranslation } from "react-i18next";
 import type { TrackerCountryRow } from "~/modules/festivals/present.server";
 import { TableScroll } from "./table-scroll";
+import { TargetFlagPill, type TargetFlag } from "./campaign-trend";
 import { dirOf } from "~/modules/i18n/config";
 import { useLang } from "~/modules/i18n/hooks";
 import { isolate } from "~/modules/i18n/isolate";
 import { BidiText, Value } from "./value";
 
-export function ProgressRow({ label, value, target, percent, fill, metric }: { label: string; value: string; target: string; percent: number | null; fill?: number; metric?: string }) {
+export function ProgressRow({
+  label,
+  value,
+  target,
+  percent,
+  fill,
+  metric,
+  flag,
+}: {
+  label: string;
+  value: string;
+  target: string;
+  percent: number | null;
+  fill?: number;
+  metric?: string;
+  /** The target's standing against steady progress (the organiser console flags the ones behind). */
+  flag?: TargetFlag | null;
+}) {
   const { t } = useTranslation();
   return (
     <div className="progress-row" data-metric={metric}>
@@ -21,6 +39,12 @@ export function ProgressRow({ label, value, target, percent, fill, metric }: { l
             {" · "}
             <BidiText text={t("festivals.dashboard.percent", { percent })} />
           </span>
+        ) : null}
+        {flag && flag.standing !== "notStarted" ? (
+          <>
+            {" "}
+            <TargetFlagPill flag={flag} />
+          </>
         ) : null}
       </div>
       <progress max={100} value={Math.min(100, fill ?? percent ?? 0)} aria-label={label}>

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageStatus } from "~/components/owner";
 import { requireOwner } from "~/modules/auth/guards.server";
-import { countryName, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { countryName, formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY } from "~/modules/money/money";
-import { enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
+import { dealOffersFor, enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
 import { ownerProducts } from "~/modules/owner/products.server";
 import { listOwnedStores } from "~/modules/owner/stores.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const products = ownerProducts(user.id, lang);
   const counters = festivalCounters(user.id, lang);
   const enrolments = enrolmentsFor(user.id, lang);
+  const offers = dealOffersFor(user.id, lang);
   return {
     title: `${t("owner.dashboard.title")} · ${t("site.name")}`,
     name: user.name,
@@ -45,6 +46,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
           price: formatMoney(p.priceMinor, BASE_CURRENCY, lang),
           languages: p.languages,
         })),
+        offers: offers
+          .filter((o) => o.storeId === s.id)
+          .map((o) => ({
+            id: o.id,
+            festival: o.festivalName,
+            link: `/dashboard/festivals/${o.festivalSlug}/${s.slug}`,
+            product: o.productName,
+            price: formatMoney(o.dealPriceMinor, BASE_CURRENCY, lang),
+            status: o.status,
+            statusLabel: t(`festivals.decision.${o.status}`),
+            reason: o.reason,
+            decidedOn: o.decidedAt ? formatDate(o.decidedAt, lang, o.timeZone) : null,
+          })),
         festivals: [
           ...counters
             .filter((c) => c.storeId === s.id)
@@ -190,6 +204,46 @@ export default function Dashboard() {
               </TableScroll>
             ) : (
               <p>{t("owner.dashboard.noFestivals")}</p>
+            )}
+            <h4 id={`offers-${s.slug}`}>{t("owner.dashboard.offers")}</h4>
+            {s.offers.length ? (
+              <>
+                <p className="muted">{t("owner.dashboard.offersIntro")}</p>
+                <TableScroll label={`${t("owner.dashboard.offers")} · ${s.name}`}>
+                  <table className="data-table owner-offers" aria-labelledby={`offers-${s.slug}`}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("owner.dashboard.offer")}</th>
+                        <th scope="col">{t("owner.dashboard.festival")}</th>
+                        <th scope="col">{t("owner.dashboard.decision")}</th>
+                        <th scope="col">{t("owner.dashboard.decisionReason")}</th>
+                        <th scope="col">{t("owner.dashboard.decidedOn")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {s.offers.map((o) => (
+                        <tr key={o.id} data-offer={o.id} data-offer-status={o.status}>
+                          <th scope="row">
+                            {o.product} <Value ltr>{o.price}</Value>
+                          </th>
+                          <td data-label={t("owner.dashboard.festival")}>
+                            <Link to={localize(o.link)}>{o.festival}</Link>
+                          </td>
+                          <td data-label={t("owner.dashboard.decision")}>
+                            <span className={`state-pill state-pill--${o.status}`}>{o.statusLabel}</span>
+                          </td>
+                          <td data-label={t("owner.dashboard.decisionReason")} data-offer-reason="">
+                            {o.reason || "—"}
+                          </td>
+                          <td data-label={t("owner.dashboard.decidedOn")}>{o.decidedOn ? <Value>{o.decidedOn}</Value> : "—"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+              </>
+            ) : (
+              <p>{t("owner.dashboard.noOffers")}</p>
             )}
           </article>
         ))}

@@ -2,16 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BidiText } from "~/components/value";
 import { useTranslation } from "react-i18next";
+import { CampaignTrendChart, type TargetFlag } from "~/components/campaign-trend";
 import { CampaignTrackerPanel } from "~/components/festival";
 import { BreakdownTable, CountryTrackerTable, ProgressRow } from "~/components/festival-dashboard";
 import { requireOrganiser } from "~/modules/auth/guards.server";
-import { campaignTracker } from "~/modules/catalog/catalog.server";
+import { CAMPAIGN_TARGETS, campaignTracker } from "~/modules/catalog/catalog.server";
+import { readTarget, type TargetReading } from "~/modules/catalog/targets";
+import { campaignTrend, DAY_MS } from "~/modules/catalog/trend.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { listAllFestivals, reviewQueue } from "~/modules/festivals/admin.server";
 import { countersByScope, namesFor } from "~/modules/festivals/dashboard.server";
 import { barFill, presentTracker, presentTrackerCountries } from "~/modules/festivals/present.server";
-import { countryName, formatDateTime, formatNumber, timeZoneName } from "~/modules/i18n/format";
+import { countryName, formatDate, formatDateTime, formatNumber, timeZoneName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 
@@ -32,11 +35,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const storeNames = namesFor("store", stores.map((s) => Number(s.key)), lang);
   const topGmv = Math.max(1, stores[0]?.gmv ?? 1);
   const span = (from: number, to: number, zone: string) => `${formatDateTime(from, lang, zone)} – ${formatDateTime(to, lang, zone)}`;
+  const trend = campaignTrend(at);
+  const lastDay = trend.days[trend.days.length - 1];
+  const trendFrom = trend.window?.startsAt ?? trend.days[0]?.day ?? at;
+  const trendTo = trend.window ? trend.window.endsAt - 1 : (lastDay?.day ?? at);
+  /** A target's standing, with what was expected by now when it is behind (flags say what to act on, not every number). */
+  const flag = (metric: TargetFlag["metric"], label: string, reading: TargetReading, money = false): TargetFlag => ({
+    metric,
+    label,
+    standing: reading.standing,
+    expected: reading.standing === "behind" ? (money ? view.money(reading.expected) : n(reading.expected)) : null,
+  });
   return {
     title: `${t("festivals.organiser.title")} · ${t("site.name")}`,
     pending: n(reviewQueue(lang).length),
     tracker: presentTracker(tracker, lang, t),
     byCountry: presentTrackerCountries(tracker, lang),
+    trend: {
+      from: formatDate(trendFrom, lang),
+      to: formatDate(trendTo, lang),
+      windowDays: trend.window ? Math.floor((trend.window.endsAt - 1) / DAY_MS) - Math.floor(trend.window.startsAt / DAY_MS) + 1 : trend.days.length,
+      stores: { value: n(lastDay?.stores ?? 0), target: n(CAMPAIGN_TARGETS.stores) },
+      products: { value: n(lastDay?.products ?? 0), target: n(CAMPAIGN_TARGETS.products) },
+      points: trend.days.map((d, i) => ({
+        label: formatDate(d.day, lang),
+        stores: n(d.stores),
+        products: n(d.products),
+        storesShare: d.stores / CAMPAIGN_TARGETS.stores,
+        productsShare: d.products / CAMPAIGN_TARGETS.products,
+        changed: i > 0 && (d.stores !== trend.days[i - 1].stores || d.products !== trend.days[i - 1].products),
+      })),
+      flags: trend.standing ? [flag("stores", t("tracker.stores"), trend.standing.stores), flag("products", t("tracker.products"), trend.standing.products)] : [],
+    },
     campaign: [
       { metric: "orders", label: t("festival.orders"), value: n(campaign.orders) },
       { metric: "units", label: t("festival.units"), value: n(campaign.units) },
@@ -57,6 +87,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const first = f.phases[0];
       const last = f.phases[f.phases.length - 1];
       const c = byFestival.get(String(f.id)) ?? { orders: 0, units: 0, gmv: 0 };
+      // A festival's targets are expected to fill steadily over its main sale (deal prices apply only then).
+      const window = sale ?? (first && last ? { startsAt: first.startsAt, endsAt: last.endsAt } : null);
+      const standing = (metric: "orders" | "units" | "gmv", value: number) =>
+        window && f.status === "published" ? flag(metric, t(`festival.${metric}`), readTarget(value, f.targets[metric], window, at), metric === "gmv") : null;
       return {
         slug: f.slug,
         name: f.name,
@@ -70,9 +104,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         // The zone's name in the page's language; the IANA id beside it is what the edit form takes.
         timeZoneName: timeZoneName(f.timeZone, lang, at),
         counters: [
-          { metric: "orders", label: t("festival.orders"), value: n(c.orders), target: n(f.targets.orders), percent: pct(c.orders, f.targets.orders), fill: barFill(c.orders, f.targets.orders) },
-          { metric: "units", label: t("festival.units"), value: n(c.units), target: n(f.targets.units), percent: pct(c.units, f.targets.units), fill: barFill(c.units, f.targets.units) },
-          { metric: "gmv", label: t("festival.gmv"), value: view.money(c.gmv), target: view.money(f.targets.gmv), percent: pct(c.gmv, f.targets.gmv), fill: barFill(c.gmv, f.targets.gmv) },
+          { metric: "orders", label: t("festival.orders"), value: n(c.orders), target: n(f.targets.orders), percent: pct(c.orders, f.targets.orders), fill: barFill(c.orders, f.targets.orders), flag: standing("orders", c.orders) },
+          { metric: "units", label: t("festival.units"), value: n(c.units), target: n(f.targets.units), percent: pct(c.units, f.targets.units), fill: barFill(c.units, f.targets.units), flag: standing("units", c.units) },
+          { metric: "gmv", label: t("festival.gmv"), value: view.money(c.gmv), target: view.money(f.targets.gmv), percent: pct(c.gmv, f.targets.gmv), fill: barFill(c.gmv, f.targets.gmv), flag: standing("gmv", c.gmv) },
         ],
         applications: t("festivals.organiser.applications", { value: n(f.pendingReviews) }),
       };
@@ -143,7 +177,7 @@ export default function OrganiserHome() {
                 </dl>
                 <div className="progress-list">
                   {f.counters.map((c) => (
-                    <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
+                    <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} flag={c.flag} />
                   ))}
                 </div>
                 <p className="organiser-festival__links">
@@ -176,6 +210,10 @@ export default function OrganiserHome() {
         {d.stores.length ? <BreakdownTable caption={t("festivals.dashboard.leaderboardCaption")} rows={d.stores} withCountry withRank /> : <p className="muted">{t("festivals.dashboard.noSales")}</p>}
       </section>
       <CampaignTrackerPanel tracker={d.tracker} />
+      <section aria-labelledby="trend-heading" className="stack" data-campaign-trend="">
+        <h2 id="trend-heading">{t("festivals.trend.title")}</h2>
+        <CampaignTrendChart {...d.trend} />
+      </section>
       <section aria-labelledby="countries-title">
         <h2 id="countries-title">{t("festivals.organiser.byCountry")}</h2>
         <CountryTrackerTable rows={d.byCountry} />

@@ -28,6 +28,8 @@ import { createRandom, hashString } from "./random";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Days of the campaign before the seed's "today" (the first store applies 200 days ago). */
+const CAMPAIGN_DAYS_SO_FAR = 210;
 
 export const ALL_STORES: StoreContent[] = interleave(STORES_WEST_NORTH, STORES_EAST_SOUTH);
 export const ALL_PRODUCT_TYPES: ProductTypeContent[] = [...PRODUCT_TYPES_A, ...PRODUCT_TYPES_B];
@@ -272,6 +274,8 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             featured: status === "live" && index % 8 === 0,
             // The banner shows the store's signature product, its first listing.
             bannerUrl: `/art/stores/${slug}.svg?kind=${listings[0].art}`,
+            // Reviewed and made live 3 to 12 days after applying: the tracker's daily series starts from it.
+            liveSince: status === "live" ? new Date(createdAt.getTime() + (3 + (index % 10)) * DAY) : null,
             createdAt,
             updatedAt: createdAt,
           })
@@ -429,12 +433,16 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
               perCustomerLimit: random.pick([null, 2, 5]),
               status: enrolment.status,
               reason: enrolment.reason,
+              decidedBy: enrolment.decidedBy,
+              decidedAt: enrolment.decidedAt,
               createdAt: enrolment.createdAt,
             })
             .run();
         }
       });
     }
+    // The campaign's year: it opened before the first store applied and has about five months to run.
+    tx.update(schema.siteState).set({ campaignStartsAt: at(-CAMPAIGN_DAYS_SO_FAR * DAY), campaignEndsAt: at((365 - CAMPAIGN_DAYS_SO_FAR) * DAY) }).where(eq(schema.siteState.id, 1)).run();
     return { stores: storeIndex, products: productCount, countries: countries.size, liveStoreIds, productIdsByStore, festivalIds };
   });
 

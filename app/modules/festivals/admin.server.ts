@@ -3,7 +3,7 @@
  * review queue of store enrolments and deal offers. Every change writes an
  * audit-log row in the same transaction.
  */
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
@@ -164,6 +164,17 @@ export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[
 
 // ── Review queue ───────────────────────────────────────────────────────────
 
+export const REVIEW_STATUSES = ["pending", "approved", "rejected", "all"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** What the organiser narrowed the queue to; each part is optional but the status (pending by default). */
+export interface ReviewFilter {
+  status: ReviewStatus;
+  festivalId?: number;
+  storeId?: number;
+  countryCode?: string;
+}
+
 export interface ReviewItem {
   subject: "enrolment" | "deal";
   id: number;
@@ -178,22 +189,40 @@ export interface ReviewItem {
   flashStartsAt: number | null;
   flashEndsAt: number | null;
   enrolmentStatus: string;
+  status: "pending" | "approved" | "rejected";
+  reason: string | null;
+  decidedAt: number | null;
+  decidedByName: string | null;
   createdAt: number;
 }
 
-/** Pending enrolments, and pending deals (on enrolments that are not rejected), oldest first. */
-function reviewQueueRows(): ReviewItem[] {
+/**
+ * Enrolments and deal offers matching the filter, oldest first. A pending
+ * deal whose enrolment was rejected is not waiting for anyone, so it is left
+ * out (the owner sees the enrolment's reason instead).
+ */
+function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): ReviewItem[] {
+  const e = schema.festivalEnrolments;
+  const d = schema.festivalDeals;
+  const decider = alias(schema.users, "decider");
+  const scope = [
+    filter.festivalId !== undefined ? eq(e.festivalId, filter.festivalId) : undefined,
+    filter.storeId !== undefined ? eq(e.storeId, filter.storeId) : undefined,
+    filter.countryCode !== undefined ? eq(schema.stores.countryCode, filter.countryCode) : undefined,
+  ];
   const enrolments = db
-    .select()
-    .from(schema.festivalEnrolments)
-    .where(eq(schema.festivalEnrolments.status, "pending"))
+    .select({ e, deciderName: decider.name })
+    .from(e)
+    .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
+    .leftJoin(decider, eq(decider.id, e.decidedBy))
+    .where(and(filter.status === "all" ? undefined : eq(e.status, filter.status), ...scope))
     .all()
     .map(
-      (e): ReviewItem => ({
+      ({ e: row, deciderName }): ReviewItem => ({
         subject: "enrolment",
-        id: e.id,
-        festivalId: e.festivalId,
-        storeId: e.storeId,
+        id: row.id,
+        festivalId: row.festivalId,
+        storeId: row.storeId,
         productId: null,
         dealPriceMinor: null,
         regularPriceMinor: null,
@@ -202,41 +231,58 @@ function reviewQueueRows(): ReviewItem[] {
         perCustomerLimit: null,
         flashStartsAt: null,
         flashEndsAt: null,
-        enrolmentStatus: e.status,
-        createdAt: e.createdAt.getTime(),
+        enrolmentStatus: row.status,
+        status: row.status,
+        reason: row.reason,
+        decidedAt: row.decidedAt?.getTime() ?? null,
+        decidedByName: deciderName,
+        createdAt: row.createdAt.getTime(),
       }),
     );
   const deals = db
     .select({
-      id: schema.festivalDeals.id,
-      festivalId: schema.festivalEnrolments.festivalId,
-      storeId: schema.festivalEnrolments.storeId,
-      enrolmentStatus: schema.festivalEnrolments.status,
-      productId: schema.festivalDeals.productId,
-      dealPriceMinor: schema.festivalDeals.dealPriceMinor,
+      id: d.id,
+      festivalId: e.festivalId,
+      storeId: e.storeId,
+      enrolmentStatus: e.status,
+      productId: d.productId,
+      dealPriceMinor: d.dealPriceMinor,
       regularPriceMinor: schema.products.priceMinor,
-      committedStock: schema.festivalDeals.committedStock,
+      committedStock: d.committedStock,
       stock: schema.products.stock,
-      perCustomerLimit: schema.festivalDeals.perCustomerLimit,
-      flashStartsAt: schema.festivalDeals.flashStartsAt,
-      flashEndsAt: schema.festivalDeals.flashEndsAt,
-      createdAt: schema.festivalDeals.createdAt,
+      perCustomerLimit: d.perCustomerLimit,
+      flashStartsAt: d.flashStartsAt,
+      flashEndsAt: d.flashEndsAt,
+      status: d.status,
+      reason: d.reason,
+      decidedAt: d.decidedAt,
+      decidedByName: decider.name,
+      createdAt: d.createdAt,
     })
-    .from(schema.festivalDeals)
-    .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-    .innerJoin(schema.products, eq(schema.products.id, schema.festivalDeals.productId))
-    .where(and(eq(schema.festivalDeals.status, "pending"), ne(schema.festivalEnrolments.status, "rejected")))
+    .from(d)
+    .innerJoin(e, eq(e.id, d.enrolmentId))
+    .innerJoin(schema.products, eq(schema.products.id, d.productId))
+    .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
+    .leftJoin(decider, eq(decider.id, d.decidedBy))
+    .where(
+      and(
+        filter.status === "all" ? or(ne(d.status, "pending"), ne(e.status, "rejected")) : eq(d.status, filter.status),
+        filter.status === "pending" ? ne(e.status, "rejected") : undefined,
+        ...scope,
+      ),
+    )
     .all()
     .map(
-      (d): ReviewItem => ({
+      (row): ReviewItem => ({
         subject: "deal",
-        ...d,
-        flashStartsAt: d.flashStartsAt?.getTime() ?? null,
-        flashEndsAt: d.flashEndsAt?.getTime() ?? null,
-        createdAt: d.createdAt.getTime(),
+        ...row,
+        flashStartsAt: row.flashStartsAt?.getTime() ?? null,
+        flashEndsAt: row.flashEndsAt?.getTime() ?? null,
+        decidedAt: row.decidedAt?.getTime() ?? null,
+        createdAt: row.createdAt.getTime(),
       }),
     );
-  return [...enrolments, ...deals].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+  return [...enrolments, ...deals].sort((a, b) => a.createdAt - b.createdAt || (a.subject === b.subject ? a.id - b.id : a.subject === "enrolment" ? -1 : 1));
 }
 
 export interface ReviewRow extends ReviewItem {
@@ -249,31 +295,33 @@ export interface ReviewRow extends ReviewItem {
   productName: string | null;
 }
 
-export function reviewQueue(lang: Lang, festivalId?: number): ReviewRow[] {
-  const rows = reviewQueueRows().filter((r) => festivalId === undefined || r.festivalId === festivalId);
+/** Names in the page's language (English where a translation is missing), by id. */
+function namesIn(table: "festival" | "store" | "product", ids: number[], lang: Lang): Map<number, string> {
+  if (!ids.length) return new Map<number, string>();
+  const [tbl, col] =
+    table === "festival"
+      ? [schema.festivalTranslations, schema.festivalTranslations.festivalId]
+      : table === "store"
+        ? [schema.storeTranslations, schema.storeTranslations.storeId]
+        : [schema.productTranslations, schema.productTranslations.productId];
+  const out = new Map<number, { lang: string; name: string }>();
+  for (const r of db
+    .select({ id: col, lang: (tbl as typeof schema.festivalTranslations).lang, name: (tbl as typeof schema.festivalTranslations).name })
+    .from(tbl as typeof schema.festivalTranslations)
+    .where(and(inArray(col, ids), inArray((tbl as typeof schema.festivalTranslations).lang, [lang, "en"])))
+    .all()) {
+    const prev = out.get(r.id);
+    if (!prev || r.lang === lang) out.set(r.id, r);
+  }
+  return new Map([...out].map(([k, v]) => [k, v.name]));
+}
+
+export function reviewQueue(lang: Lang, filter: ReviewFilter = { status: "pending" }): ReviewRow[] {
+  const rows = reviewQueueRows(filter);
   if (!rows.length) return [];
-  const name = (table: "festival" | "store" | "product", ids: number[]) => {
-    if (!ids.length) return new Map<number, string>();
-    const [tbl, col] =
-      table === "festival"
-        ? [schema.festivalTranslations, schema.festivalTranslations.festivalId]
-        : table === "store"
-          ? [schema.storeTranslations, schema.storeTranslations.storeId]
-          : [schema.productTranslations, schema.productTranslations.productId];
-    const out = new Map<number, { lang: string; name: string }>();
-    for (const r of db
-      .select({ id: col, lang: (tbl as typeof schema.festivalTranslations).lang, name: (tbl as typeof schema.festivalTranslations).name })
-      .from(tbl as typeof schema.festivalTranslations)
-      .where(and(inArray(col, ids), inArray((tbl as typeof schema.festivalTranslations).lang, [lang, "en"])))
-      .all()) {
-      const prev = out.get(r.id);
-      if (!prev || r.lang === lang) out.set(r.id, r);
-    }
-    return new Map([...out].map(([k, v]) => [k, v.name]));
-  };
-  const festivalNames = name("festival", [...new Set(rows.map((r) => r.festivalId))]);
-  const storeNames = name("store", [...new Set(rows.map((r) => r.storeId))]);
-  const productNames = name("product", [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
+  const festivalNames = namesIn("festival", [...new Set(rows.map((r) => r.festivalId))], lang);
+  const storeNames = namesIn("store", [...new Set(rows.map((r) => r.storeId))], lang);
+  const productNames = namesIn("product", [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))], lang);
   const festivals = new Map(db.select().from(schema.festivals).where(inArray(schema.festivals.id, [...new Set(rows.map((r) => r.festivalId))])).all().map((f) => [f.id, f]));
   const stores = new Map(db.select().from(schema.stores).where(inArray(schema.stores.id, [...new Set(rows.map((r) => r.storeId))])).all().map((s) => [s.id, s]));
   return rows.map((r) => ({
@@ -288,22 +336,81 @@ export function reviewQueue(lang: Lang, festivalId?: number): ReviewRow[] {
   }));
 }
 
+/** The stores that applied to a festival (or to any), for the queue's store filter, by name. */
+export function reviewStores(lang: Lang, festivalId?: number): { id: number; slug: string; name: string; countryCode: string }[] {
+  const rows = db
+    .selectDistinct({ id: schema.stores.id, slug: schema.stores.slug, countryCode: schema.stores.countryCode })
+    .from(schema.festivalEnrolments)
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.festivalEnrolments.storeId))
+    .where(festivalId !== undefined ? eq(schema.festivalEnrolments.festivalId, festivalId) : undefined)
+    .all();
+  const names = namesIn("store", rows.map((r) => r.id), lang);
+  return rows.map((r) => ({ ...r, name: names.get(r.id) ?? r.slug })).sort((a, b) => a.name.localeCompare(b.name, lang));
+}
+
+export interface ReviewPick {
+  subject: "enrolment" | "deal";
+  id: number;
+}
+
+export type BulkDecision = { ok: true; decided: number } | { ok: false; error: "unknownItems" | "otherFestival" | "alreadyDecided" };
+
+class BulkRefused extends Error {
+  constructor(readonly reason: "unknownItems" | "otherFestival" | "alreadyDecided") {
+    super(reason);
+  }
+}
+
+/**
+ * Approves or rejects several pending enrolments and deals with one reason,
+ * all or nothing: an id that does not exist, one of another festival than
+ * `festivalId` (when the organiser was looking at one festival), or one that
+ * is no longer pending (another organiser was quicker) refuses the whole
+ * batch. Each item gets its own guarded update, decider, time and audit row.
+ */
+export function decideMany(picks: ReviewPick[], decision: "approved" | "rejected", reason: string | null, actor: Actor, festivalId?: number): BulkDecision {
+  try {
+    const decided = db.transaction((tx) => {
+      for (const pick of picks) {
+        const festival =
+          pick.subject === "enrolment"
+            ? tx.select({ festivalId: schema.festivalEnrolments.festivalId }).from(schema.festivalEnrolments).where(eq(schema.festivalEnrolments.id, pick.id)).get()
+            : tx
+                .select({ festivalId: schema.festivalEnrolments.festivalId })
+                .from(schema.festivalDeals)
+                .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+                .where(eq(schema.festivalDeals.id, pick.id))
+                .get();
+        if (!festival) throw new BulkRefused("unknownItems");
+        if (festivalId !== undefined && festival.festivalId !== festivalId) throw new BulkRefused("otherFestival");
+      }
+      for (const pick of picks) {
+        const changed =
+          pick.subject === "enrolment"
+            ? tx
+                .update(schema.festivalEnrolments)
+                .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
+                .where(and(eq(schema.festivalEnrolments.id, pick.id), eq(schema.festivalEnrolments.status, "pending")))
+                .run().changes
+            : tx
+                .update(schema.festivalDeals)
+                .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
+                .where(and(eq(schema.festivalDeals.id, pick.id), eq(schema.festivalDeals.status, "pending")))
+                .run().changes;
+        if (changed !== 1) throw new BulkRefused("alreadyDecided");
+        const detail = { ...(reason ? { reason } : {}), ...(picks.length > 1 ? { batch: picks.length } : {}) };
+        auditRow(tx, actor, `festival.${pick.subject}_${decision}`, pick.subject, pick.id, Object.keys(detail).length ? detail : undefined);
+      }
+      return picks.length;
+    });
+    return { ok: true, decided };
+  } catch (error) {
+    if (error instanceof BulkRefused) return { ok: false, error: error.reason };
+    throw error;
+  }
+}
+
 /** Approves or rejects one pending enrolment or deal; only a pending one changes (guarded update). */
 export function decide(subject: "enrolment" | "deal", id: number, decision: "approved" | "rejected", reason: string | null, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    const changed =
-      subject === "enrolment"
-        ? tx
-            .update(schema.festivalEnrolments)
-            .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
-            .where(and(eq(schema.festivalEnrolments.id, id), eq(schema.festivalEnrolments.status, "pending")))
-            .run().changes
-        : tx
-            .update(schema.festivalDeals)
-            .set({ status: decision, reason })
-            .where(and(eq(schema.festivalDeals.id, id), eq(schema.festivalDeals.status, "pending")))
-            .run().changes;
-    if (changed === 1) auditRow(tx, actor, `festival.${subject}_${decision}`, subject, id, reason ? { reason } : undefined);
-    return changed === 1;
-  });
+  return decideMany([{ subject, id }], decision, reason, actor).ok;
 }

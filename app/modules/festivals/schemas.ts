@@ -184,3 +184,36 @@ export const decisionSchema = z
     reason: normalisedText("paragraphs", { max: [500, E("reasonTooLong")] }),
   })
   .refine((v) => v.decision === "approved" || (v.reason ?? "").length >= 3, { path: ["reason"], message: E("reasonRequired") });
+
+/** The most applications decided in one go (a page of the queue holds fewer). */
+export const MAX_BULK_PICKS = 200;
+/** A selected application's checkbox: `pick_deal_12`, `pick_enrolment_3` (flat names: repeated fields are refused). */
+const PICK_FIELD = /^pick_(enrolment|deal)_(\d{1,9})$/;
+
+/**
+ * The review queue's bulk form: the ticked applications, one decision and one
+ * reason for all (needed to reject, shown to every owner concerned). The
+ * festival, when the queue was filtered by one, limits the batch to it.
+ */
+export const bulkDecisionSchema = z
+  .object({
+    intent: z.literal("bulk"),
+    decision: z.enum(["approved", "rejected"], { errorMap: () => ({ message: E("decisionRequired") }) }),
+    reason: normalisedText("paragraphs", { max: [500, E("reasonTooLong")] }),
+    festival: z.string().max(80).optional(),
+  })
+  .passthrough()
+  .transform((v) => ({
+    decision: v.decision,
+    reason: v.reason,
+    festival: v.festival,
+    picks: Object.keys(v).flatMap((k) => {
+      const m = PICK_FIELD.exec(k);
+      return m ? [{ subject: m[1] as "enrolment" | "deal", id: Number(m[2]) }] : [];
+    }),
+  }))
+  .superRefine((v, ctx) => {
+    if (!v.picks.length) ctx.addIssue({ code: "custom", path: [], message: E("noneSelected") });
+    if (v.picks.length > MAX_BULK_PICKS) ctx.addIssue({ code: "custom", path: [], message: E("tooManySelected") });
+    if (v.decision === "rejected" && (v.reason ?? "").length < 3) ctx.addIssue({ code: "custom", path: ["reason"], message: E("reasonRequired") });
+  });

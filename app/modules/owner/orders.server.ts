@@ -25,6 +25,8 @@ export interface OwnerOrderLine {
   /** The stored address's lines, whatever fields the checkout collected (phone apart). */
   addressLines: string[];
   phone: string | null;
+  /** The same address in the columns a courier's import expects (the CSV). */
+  shipTo: ShipTo;
   shippingCountry: string;
   festivalId: number | null;
   fulfilment: LineFulfilment | null;
@@ -34,6 +36,23 @@ export interface OwnerOrderLine {
 const NOT_ADDRESS_LINES = new Set(["phone", "email", "name", "country", "countryCode"]);
 /** The fields the checkout writes, in the order an envelope reads; any other field (a newer form's) follows in stored order. */
 const ADDRESS_ORDER = ["line1", "line2", "district", "city", "province", "region", "state", "postalCode"];
+
+export interface ShipTo {
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  phone: string;
+}
+
+/** The stored address in fixed columns; a Chinese address's district joins the second line, its province is the region. */
+function shipToOf(address: unknown): ShipTo {
+  const fields = address && typeof address === "object" ? (address as Record<string, unknown>) : {};
+  const text = (k: string) => (typeof fields[k] === "string" || typeof fields[k] === "number" ? String(fields[k]).trim() : "");
+  const join = (...keys: string[]) => keys.map(text).filter((v) => /[\p{L}\p{N}]/u.test(v)).join(", ");
+  return { line1: join("line1"), line2: join("line2", "district"), city: join("city"), region: join("province", "region", "state"), postalCode: join("postalCode"), phone: text("phone") };
+}
 
 /**
  * An order's stored address as lines to print, read generically: the address
@@ -75,7 +94,7 @@ export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): 
   const fulfilments = fulfilmentsOf(rows.map((r) => r.lineId));
   return rows.map(({ shippingAddress, ...r }) => {
     const address = addressLines(shippingAddress);
-    return { ...r, addressLines: address.lines, phone: address.phone, fulfilment: fulfilments.get(r.lineId) ?? null };
+    return { ...r, addressLines: address.lines, phone: address.phone, shipTo: shipToOf(shippingAddress), fulfilment: fulfilments.get(r.lineId) ?? null };
   });
 }
 
@@ -129,5 +148,39 @@ export function enrolmentsFor(ownerId: number, lang: Lang) {
     .leftJoin(t, and(eq(t.festivalId, schema.festivalEnrolments.festivalId), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.festivalId, schema.festivalEnrolments.festivalId), eq(en.lang, "en")))
     .where(inArray(schema.festivalEnrolments.storeId, ids))
+    .all();
+}
+
+/** Each deal the owner's stores offered at a festival, with the organiser's decision, reason and time (newest decisions first). */
+export function dealOffersFor(ownerId: number, lang: Lang) {
+  const ft = alias(schema.festivalTranslations, "ft");
+  const fen = alias(schema.festivalTranslations, "fen");
+  const pt = alias(schema.productTranslations, "pt");
+  const pen = alias(schema.productTranslations, "pen");
+  const e = schema.festivalEnrolments;
+  const d = schema.festivalDeals;
+  return db
+    .select({
+      id: d.id,
+      storeId: e.storeId,
+      festivalSlug: schema.festivals.slug,
+      timeZone: schema.festivals.timeZone,
+      festivalName: sql<string>`coalesce(${ft.name}, ${fen.name}, ${schema.festivals.slug})`,
+      productName: sql<string>`coalesce(${pt.name}, ${pen.name}, '')`,
+      dealPriceMinor: d.dealPriceMinor,
+      status: d.status,
+      reason: d.reason,
+      decidedAt: sql<number | null>`${d.decidedAt}`,
+    })
+    .from(d)
+    .innerJoin(e, eq(e.id, d.enrolmentId))
+    .innerJoin(stores, eq(stores.id, e.storeId))
+    .innerJoin(schema.festivals, eq(schema.festivals.id, e.festivalId))
+    .leftJoin(ft, and(eq(ft.festivalId, e.festivalId), eq(ft.lang, lang)))
+    .leftJoin(fen, and(eq(fen.festivalId, e.festivalId), eq(fen.lang, "en")))
+    .leftJoin(pt, and(eq(pt.productId, d.productId), eq(pt.lang, lang)))
+    .leftJoin(pen, and(eq(pen.productId, d.productId), eq(pen.lang, "en")))
+    .where(eq(stores.ownerId, ownerId))
+    .orderBy(sql`${d.decidedAt} is null desc`, desc(d.decidedAt), desc(d.id))
     .all();
 }

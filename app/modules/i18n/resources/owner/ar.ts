@@ -1,6 +1,13 @@
 /** العربية: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "عروض المهرجانات",
+    offersIntro: "قرار المنظّم بشأن كل منتج عرضته، مع السبب.",
+    offer: "المنتج",
+    decision: "القرار",
+    decisionReason: "السبب",
+    decidedOn: "تاريخ القرار",
+    noOffers: "لم تقدّم أي عرض لمهرجان بعد.",
     title: "لوحة التحكم",
     welcome: "مرحبًا، {{name}}.",
     stores: "متاجرك",
@@ -169,7 +176,14 @@ export default {
     line_total: "مجموع البند",
     currency: "العملة",
     customer: "العميل",
-    ship_to: "الشحن إلى",
+    address_1: "سطر العنوان 1",
+    address_2: "سطر العنوان 2",
+    city: "المدينة",
+    region: "المقاطعة / المنطقة",
+    postcode: "الرمز البريدي",
+    country: "رمز البلد",
+    phone: "الهاتف",
+    email: "البريد الإلكتروني",
   },
   review: {
     title: "طلبات المتاجر",

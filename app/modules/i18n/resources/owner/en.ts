@@ -1,6 +1,13 @@
 /** English: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Festival deal offers",
+    offersIntro: "The organiser's decision on each product you offered, with the reason.",
+    offer: "Product",
+    decision: "Decision",
+    decisionReason: "Reason",
+    decidedOn: "Decided",
+    noOffers: "No festival deal offered yet.",
     title: "Your dashboard",
     welcome: "Welcome, {{name}}.",
     stores: "Your stores",
@@ -165,7 +172,14 @@ export default {
     line_total: "Line total",
     currency: "Currency",
     customer: "Customer",
-    ship_to: "Ship to",
+    address_1: "Address line 1",
+    address_2: "Address line 2",
+    city: "City",
+    region: "Province / region",
+    postcode: "Postcode",
+    country: "Country code",
+    phone: "Phone",
+    email: "Email",
   },
   review: {
     title: "Store applications",

@@ -1,6 +1,13 @@
 /** Français: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Offres de festival",
+    offersIntro: "La décision de l'organisateur sur chaque produit proposé, avec son motif.",
+    offer: "Produit",
+    decision: "Décision",
+    decisionReason: "Motif",
+    decidedOn: "Décidé le",
+    noOffers: "Aucune offre de festival pour l'instant.",
     title: "Votre tableau de bord",
     welcome: "Bienvenue, {{name}}.",
     stores: "Vos boutiques",
@@ -166,7 +173,14 @@ export default {
     line_total: "Total de la ligne",
     currency: "Devise",
     customer: "Client",
-    ship_to: "Livraison",
+    address_1: "Adresse, ligne 1",
+    address_2: "Adresse, ligne 2",
+    city: "Ville",
+    region: "Province / région",
+    postcode: "Code postal",
+    country: "Code pays",
+    phone: "Téléphone",
+    email: "E-mail",
   },
   review: {
     title: "Candidatures de boutiques",

@@ -1,6 +1,13 @@
 /** Português: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Ofertas para festivais",
+    offersIntro: "A decisão do organizador sobre cada produto que ofereceu, com o motivo.",
+    offer: "Produto",
+    decision: "Decisão",
+    decisionReason: "Motivo",
+    decidedOn: "Decidido em",
+    noOffers: "Ainda não ofereceu nenhuma promoção de festival.",
     title: "O seu painel",
     welcome: "Bem-vindo(a), {{name}}.",
     stores: "As suas lojas",
@@ -166,7 +173,14 @@ export default {
     line_total: "Total da linha",
     currency: "Moeda",
     customer: "Cliente",
-    ship_to: "Enviar para",
+    address_1: "Morada, linha 1",
+    address_2: "Morada, linha 2",
+    city: "Cidade",
+    region: "Província / região",
+    postcode: "Código postal",
+    country: "Código do país",
+    phone: "Telefone",
+    email: "E-mail",
   },
   review: {
     title: "Candidaturas de lojas",

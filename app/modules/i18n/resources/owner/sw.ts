@@ -1,6 +1,13 @@
 /** Kiswahili: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "Ofa za matamasha",
+    offersIntro: "Uamuzi wa mratibu kuhusu kila bidhaa uliyotoa, pamoja na sababu.",
+    offer: "Bidhaa",
+    decision: "Uamuzi",
+    decisionReason: "Sababu",
+    decidedOn: "Uliamuliwa",
+    noOffers: "Bado hujatoa ofa yoyote ya tamasha.",
     title: "Dashibodi yako",
     welcome: "Karibu, {{name}}.",
     stores: "Maduka yako",
@@ -165,7 +172,14 @@ export default {
     line_total: "Jumla ya mstari",
     currency: "Sarafu",
     customer: "Mteja",
-    ship_to: "Tuma kwenda",
+    address_1: "Anwani, mstari 1",
+    address_2: "Anwani, mstari 2",
+    city: "Mji",
+    region: "Mkoa / eneo",
+    postcode: "Msimbo wa posta",
+    country: "Msimbo wa nchi",
+    phone: "Simu",
+    email: "Barua pepe",
   },
   review: {
     title: "Maombi ya maduka",

@@ -1,6 +1,13 @@
 /** 简体中文: store-owner area (keys under "owner."). */
 export default {
   dashboard: {
+    offers: "购物节优惠报名",
+    offersIntro: "组织者对你报名的每件商品的决定及原因。",
+    offer: "商品",
+    decision: "决定",
+    decisionReason: "原因",
+    decidedOn: "决定时间",
+    noOffers: "尚未报名任何购物节优惠。",
     title: "我的控制台",
     welcome: "欢迎，{{name}}。",
     stores: "我的店铺",
@@ -164,7 +171,14 @@ export default {
     line_total: "小计",
     currency: "币种",
     customer: "顾客",
-    ship_to: "收货国家",
+    address_1: "地址第一行",
+    address_2: "地址第二行",
+    city: "城市",
+    region: "省份／地区",
+    postcode: "邮政编码",
+    country: "国家代码",
+    phone: "电话",
+    email: "电子邮箱",
   },
   review: {
     title: "店铺申请",
