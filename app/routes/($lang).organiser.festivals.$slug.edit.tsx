@@ -190,6 +190,8 @@ export default function EditFestival() {
         ) : null}
       </div>
       <FestivalForm
+        // A new form for another festival (after duplicating, the page moves to the copy without a reload).
+        key={d.slug}
         id={`festival-${d.slug}`}
         defaultValue={d.values}
         lastResult={actionData?.result}
