@@ -261,6 +261,10 @@ export const festivals = sqliteTable(
     targetOrders: integer("target_orders").notNull().default(0),
     targetUnits: integer("target_units").notNull().default(0),
     targetGmvMinor: integer("target_gmv_minor").notNull().default(0),
+    /** Banner image, a server-chosen public path under /uploads (null: none); its size for the <img> box. */
+    bannerUrl: text("banner_url"),
+    bannerWidth: integer("banner_width"),
+    bannerHeight: integer("banner_height"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

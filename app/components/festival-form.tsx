@@ -2,25 +2,26 @@
  * The organiser's festival form (create and edit): one zod schema
  * (festivalSchema) checks it in the browser and again in the action.
  */
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
 import { PHASE_KINDS_ORDERED } from "~/modules/festivals/phase-kinds";
-import { festivalSchema } from "~/modules/festivals/schemas";
+import { festivalSchemaFor } from "~/modules/festivals/schemas";
+import type { ZoneGroup } from "~/modules/festivals/zones";
 import { useViewerZone, ViewerTime, ViewerZoneLabel } from "./festival";
 import { Value } from "./value";
 
 type F = FieldMetadata<string | undefined>;
 
-function Input({ label, field, type = "text", hint, list }: { label: string; field: F; type?: "text" | "datetime-local" | "number"; hint?: string; list?: string }) {
+function Input({ label, field, type = "text", hint }: { label: string; field: F; type?: "text" | "datetime-local" | "number"; hint?: string }) {
   const props = getInputProps(field, { type: type as "text", ariaAttributes: true });
   return (
     <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
       <label htmlFor={field.id}>{label}</label>
-      <input {...props} key={props.key} list={list} inputMode={type === "number" ? "decimal" : undefined} />
+      <input {...props} key={props.key} inputMode={type === "number" ? "decimal" : undefined} />
       {hint ? <p className="field-hint">{hint}</p> : null}
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
@@ -38,20 +39,29 @@ function TextArea({ label, field, lang }: { label: string; field: F; lang: strin
   );
 }
 
-export const ZONES = [
-  "Africa/Lagos",
-  "Africa/Nairobi",
-  "Africa/Cairo",
-  "Africa/Johannesburg",
-  "Africa/Casablanca",
-  "Africa/Accra",
-  "Africa/Addis_Ababa",
-  "Africa/Dakar",
-  "Africa/Kigali",
-  "Asia/Shanghai",
-  "Europe/Paris",
-  "UTC",
-];
+/** The home time zone, picked from every IANA zone (named in the page's language, with its offset); a plain <select>, so it works without JavaScript. */
+function ZoneSelect({ label, field, zones, hint }: { label: string; field: F; zones: ZoneGroup[]; hint: string }) {
+  const { t } = useTranslation();
+  const props = getSelectProps(field, { ariaAttributes: true });
+  return (
+    <div className={`field${field.errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <select {...props} key={props.key} className="zone-select">
+        {zones.map((g) => (
+          <optgroup key={g.group} label={t(`festivals.form.zoneGroup.${g.group}`)}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p className="field-hint">{hint}</p>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
 
 export interface PhaseShown {
   kind: string;
@@ -67,12 +77,17 @@ export function FestivalForm({
   lastResult,
   submitLabel,
   shown = [],
+  zones,
+  allLanguages,
 }: {
   id: string;
   defaultValue: Record<string, string>;
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
   shown?: PhaseShown[];
+  zones: ZoneGroup[];
+  /** A published festival keeps all six languages; a draft may lack some. */
+  allLanguages: boolean;
 }) {
   const { t } = useTranslation();
   const viewerZone = useViewerZone();
@@ -83,7 +98,7 @@ export function FestivalForm({
     defaultValue,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: festivalSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: festivalSchemaFor({ allLanguages }) }),
   });
   const field = (name: string) => (fields as unknown as Record<string, F>)[name];
   return (
@@ -93,12 +108,7 @@ export function FestivalForm({
       <fieldset>
         <legend>{t("festivals.form.basics")}</legend>
         <Input label={t("festivals.form.slug")} field={field("slug")} hint={t("festivals.form.slugHint")} />
-        <Input label={t("festivals.form.timeZone")} field={field("timeZone")} list="festival-zones" hint={t("festivals.form.timeZoneHint")} />
-        <datalist id="festival-zones">
-          {ZONES.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <ZoneSelect label={t("festivals.form.timeZone")} field={field("timeZone")} zones={zones} hint={t("festivals.form.timeZoneHint")} />
       </fieldset>
       <fieldset>
         <legend>{t("festivals.form.phases")}</legend>
@@ -139,8 +149,9 @@ export function FestivalForm({
           <Input label={t("festivals.form.targetGmv")} field={field("targetGmv")} hint={t("festivals.form.targetGmvHint")} />
         </div>
       </fieldset>
+      <p className="field-hint">{t(allLanguages ? "festivals.form.languagesAll" : "festivals.form.languagesDraft")}</p>
       {LANGS.map((lang) => (
-        <fieldset key={lang} lang={lang}>
+        <fieldset key={lang} lang={lang} data-language={lang}>
           <legend>{t("festivals.form.language", { language: LANG_NAMES[lang] })}</legend>
           <Input label={t("festivals.form.name")} field={field(`name_${lang}`)} />
           <TextArea label={t("festivals.form.pitch")} field={field(`pitch_${lang}`)} lang={lang} />

@@ -208,6 +208,23 @@ export function FestivalClock({ festival }: { festival: FestivalBannerView }) {
   );
 }
 
+/** The organiser's banner image, cropped to its box (object-fit) so any upload's shape fits. */
+export function FestivalImage({ image, className, eager = false }: { image: NonNullable<FestivalBannerView["image"]>; className: string; eager?: boolean }) {
+  return (
+    <img
+      className={className}
+      src={image.url}
+      srcSet={image.srcSet ?? undefined}
+      sizes="(min-width: 72rem) 70rem, 100vw"
+      width={image.width || undefined}
+      height={image.height || undefined}
+      alt={image.alt}
+      loading={eager ? "eager" : "lazy"}
+      decoding="async"
+    />
+  );
+}
+
 /** The festival's banner; on the festival's own page (`link={false}`) its name is the page's h1, elsewhere an h2 within the page. */
 export function FestivalBanner({ festival, link = true }: { festival: FestivalBannerView; link?: boolean }) {
   const { t } = useTranslation();
@@ -215,6 +232,7 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
   const Heading = link ? "h2" : "h1";
   return (
     <section className={`festival-banner festival-banner--${festival.state}`} aria-labelledby="festival-title">
+      {festival.image ? <FestivalImage image={festival.image} className="festival-banner__image" eager={!link} /> : null}
       <div className="festival-banner__head">
         <p className="festival-banner__kicker">
           <span className={`state-pill state-pill--${festival.state}`}>{festival.stateLabel}</span> {t("festival.label")}

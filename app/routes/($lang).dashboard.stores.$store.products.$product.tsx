@@ -12,7 +12,7 @@ import { ProductForm } from "~/components/owner";
 import { requireStoreOwner } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
-import { readForm, tryReadForm } from "~/modules/http/form.server";
+import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { notFound } from "~/modules/http/responses.server";
 import { addImage, changeImage, imageCount, listImages, MAX_IMAGES } from "~/modules/owner/images.server";
@@ -20,7 +20,8 @@ import { changeProductStatus, listCategoryOptions, productFormValues, updateProd
 import { imageActionSchema, productSchema, productStatusSchema, PRODUCT_INTENTS } from "~/modules/owner/schemas";
 import { allowedIntents } from "~/modules/owner/status";
 import { categoryIdBySlug, ownedStoreName } from "~/modules/owner/stores.server";
-import { ImageRejected, MAX_UPLOAD_BYTES, removeImageFiles, srcSetFor, storeProductImage } from "~/modules/uploads/images.server";
+import { ImageRejected, removeImageFiles, srcSetFor, storeProductImage } from "~/modules/uploads/images.server";
+import { readImageUpload } from "~/modules/uploads/upload-form.server";
 import { formText } from "~/modules/http/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -49,19 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ImageError = ImageRejected["reason"] | "full";
-
-async function readUpload(request: Request): Promise<{ file: File | null; error?: ImageError }> {
-  // The body may hold one photo and the form's few small fields; a larger one is refused before it is read.
-  const reading = await tryReadForm(request, { files: ["image"], maxBytes: MAX_UPLOAD_BYTES + 64 * 1024 });
-  // Shown next to the photo field: too big, or (broken multipart, two photos, odd fields) not readable.
-  if (!reading.ok) return { file: null, error: reading.problem === "tooLarge" ? "tooBig" : "corrupt" };
-  const file = reading.form.get("image");
-  if (!(file instanceof File) || file.size === 0) return { file: null, error: "missing" };
-  if (file.size > MAX_UPLOAD_BYTES) return { file: null, error: "tooBig" };
-  return { file };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
@@ -71,8 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = localizePath(`/dashboard/stores/${store.slug}/products/${product.id}`, lang);
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const { file, error } = await readUpload(request);
-    if (!file) return data({ imageError: error ?? "missing", result: null }, { status: 400 });
+    const upload = await readImageUpload(request);
+    if (!upload.file) return data({ imageError: upload.error, result: null }, { status: 400 });
+    const { file } = upload;
     if (imageCount(product.id) >= MAX_IMAGES) return data({ imageError: "full", result: null }, { status: 400 });
     try {
       const stored = await storeProductImage(new Uint8Array(await file.arrayBuffer()));

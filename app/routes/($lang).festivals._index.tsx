@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FestivalClock } from "~/components/festival";
+import { FestivalClock, FestivalImage } from "~/components/festival";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { listFestivals } from "~/modules/festivals/festivals.server";
@@ -43,6 +43,7 @@ function FestivalList({ id, title, festivals, empty }: { id: string; title: stri
         <ul className="festival-list">
           {festivals.map((f) => (
             <li key={f.slug} className={`festival-card festival-card--${f.state}`}>
+              {f.image ? <FestivalImage image={f.image} className="festival-card__image" /> : null}
               <p>
                 <span className={`state-pill state-pill--${f.state}`}>{f.stateLabel}</span>
               </p>

@@ -14,7 +14,7 @@ import { now } from "~/modules/clock/now.server";
 import { listAllFestivals, reviewQueue } from "~/modules/festivals/admin.server";
 import { countersByScope, namesFor } from "~/modules/festivals/dashboard.server";
 import { barFill, presentTracker, presentTrackerCountries } from "~/modules/festivals/present.server";
-import { countryName, formatDate, formatDateTime, formatNumber, timeZoneName } from "~/modules/i18n/format";
+import { countryName, formatDate, formatDateTime, formatNumber, timeZoneLabel } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 
@@ -101,8 +101,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         sale: sale ? span(sale.startsAt, sale.endsAt, f.timeZone) : "",
         runs: first && last ? span(first.startsAt, last.endsAt, f.timeZone) : "",
         timeZone: f.timeZone,
-        // The zone's name in the page's language; the IANA id beside it is what the edit form takes.
-        timeZoneName: timeZoneName(f.timeZone, lang, at),
+        // The zone's name in the page's language, and the IANA id the festival stores.
+        timeZoneLabel: timeZoneLabel(f.timeZone, lang, at),
         counters: [
           { metric: "orders", label: t("festival.orders"), value: n(c.orders), target: n(f.targets.orders), percent: pct(c.orders, f.targets.orders), fill: barFill(c.orders, f.targets.orders), flag: standing("orders", c.orders) },
           { metric: "units", label: t("festival.units"), value: n(c.units), target: n(f.targets.units), percent: pct(c.units, f.targets.units), fill: barFill(c.units, f.targets.units), flag: standing("units", c.units) },
@@ -171,7 +171,7 @@ export default function OrganiserHome() {
                   <div>
                     <dt>{t("festivals.organiser.timeZone")}</dt>
                     <dd>
-                      <bdi>{f.timeZoneName}</bdi> (<bdi dir="ltr">{f.timeZone}</bdi>)
+                      <BidiText text={f.timeZoneLabel} />
                     </dd>
                   </div>
                 </dl>
@@ -188,6 +188,9 @@ export default function OrganiserHome() {
                   ) : null}
                   <Link className="button button--small button--ghost" to={localize(`/organiser/festivals/${f.slug}/edit`)} data-link="edit">
                     {t("festivals.organiser.edit")}
+                  </Link>
+                  <Link className="button button--small button--ghost" to={`${localize(`/organiser/festivals/${f.slug}/edit`)}#duplicate`} data-link="duplicate">
+                    {t("festivals.organiser.duplicate")}
                   </Link>
                   <Link className="button button--small button--ghost" to={`${localize("/organiser/review")}?festival=${encodeURIComponent(f.slug)}`} data-link="applications">
                     {f.applications}

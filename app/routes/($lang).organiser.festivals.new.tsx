@@ -1,13 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
 import { AreaHead } from "~/components/area-head";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FestivalForm } from "~/components/festival-form";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { now } from "~/modules/clock/now.server";
 import { saveFestival, slugTaken } from "~/modules/festivals/admin.server";
 import { festivalSchema } from "~/modules/festivals/schemas";
+import { zoneGroups } from "~/modules/festivals/zones";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
@@ -17,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  const { t } = requestContext(request);
-  return { title: `${t("festivals.form.newTitle")} · ${t("site.name")}` };
+  const { lang, t } = requestContext(request);
+  return { title: `${t("festivals.form.newTitle")} · ${t("site.name")}`, zones: zoneGroups(lang, now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewFestival() {
+  const { zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
@@ -42,7 +44,7 @@ export default function NewFestival() {
       <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={t("festivals.form.newTitle")}>
         <p>{t("festivals.form.newIntro")}</p>
       </AreaHead>
-      <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} />
+      <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} zones={zones} allLanguages={false} />
     </div>
   );
 }

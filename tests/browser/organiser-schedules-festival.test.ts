@@ -57,7 +57,7 @@ describe("an organiser schedules a festival (in French)", () => {
     await o.waitForURL("**/fr/organiser/festivals/new");
     await expect.poll(() => o.locator("h1").textContent()).toBe("Nouveau festival");
     await o.locator('input[name="slug"]').fill(SLUG);
-    await o.locator('input[name="timeZone"]').fill(ZONE);
+    await o.locator('select[name="timeZone"]').selectOption(ZONE);
     await o.locator('input[name="warmup_start"]').fill(toLocalInput(warmupStart, ZONE));
     await o.locator('input[name="warmup_end"]').fill(toLocalInput(saleStart, ZONE));
     await o.locator('input[name="sale_start"]').fill(toLocalInput(saleStart, ZONE));

@@ -11,9 +11,11 @@ import { TRUST_PAGES } from "../trust/pages";
 const MAX_URLS = 50_000;
 export const PATHS_PER_PART = Math.floor(MAX_URLS / LANGS.length);
 
-/** Every public page, unprefixed: home, lists, the trust pages, categories, pavilions, live stores and their active products. */
+/** Every public page, unprefixed: home, lists, the trust pages, categories, pavilions, published festivals, live stores and their active products. */
 export function publicPaths(): string[] {
-  const { stores, products, categories } = schema;
+  const { stores, products, categories, festivals } = schema;
+  // A draft (or cancelled) festival is never public.
+  const published = db.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.status, "published")).orderBy(asc(festivals.id)).all();
   const liveStores = db.select({ slug: stores.slug, country: stores.countryCode }).from(stores).where(eq(stores.status, "live")).orderBy(asc(stores.id)).all();
   const activeProducts = db
     .select({ slug: products.slug })
@@ -33,6 +35,7 @@ export function publicPaths(): string[] {
     ...TRUST_PAGES.map((page) => `/${page}`),
     ...cats.map((c) => `/categories/${c.slug}`),
     ...countries.map((c) => `/countries/${c}`),
+    ...published.map((f) => `/festivals/${f.slug}`),
     ...liveStores.map((s) => `/stores/${s.slug}`),
     ...activeProducts.map((p) => `/products/${p.slug}`),
   ];

@@ -8,7 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { readClock, type ClockReading, type Phase } from "./clock";
-import type { FestivalInput } from "./schemas";
+import { missingLanguages, type FestivalInput } from "./schemas";
 
 type Status = "draft" | "published" | "cancelled";
 
@@ -18,8 +18,9 @@ export interface FestivalRecord {
   timeZone: string;
   status: Status;
   targets: { orders: number; units: number; gmv: number };
-  names: Record<string, { name: string; pitch: string }>;
+  names: Partial<Record<Lang, { name: string; pitch: string }>>;
   phases: Phase[];
+  banner: { url: string; width: number; height: number } | null;
 }
 
 function phasesOf(festivalId: number): Phase[] {
@@ -51,6 +52,7 @@ export function festivalRecord(slug: string): FestivalRecord | null {
     targets: { orders: f.targetOrders, units: f.targetUnits, gmv: f.targetGmvMinor },
     names,
     phases: phasesOf(f.id),
+    banner: f.bannerUrl ? { url: f.bannerUrl, width: f.bannerWidth ?? 0, height: f.bannerHeight ?? 0 } : null,
   };
 }
 
@@ -87,6 +89,11 @@ export function saveFestival(input: FestivalInput, actor: Actor, id?: number): n
       targetGmvMinor: input.targetGmv,
     };
     let festivalId = id;
+    if (festivalId !== undefined && missingLanguages(input.names).length) {
+      // A published festival keeps all six languages (the edit action checks this with publishedFestivalSchema).
+      const current = tx.select({ status: schema.festivals.status }).from(schema.festivals).where(eq(schema.festivals.id, festivalId)).get();
+      if (current?.status === "published") throw new Error("a published festival needs every language");
+    }
     if (festivalId === undefined) {
       festivalId = tx.insert(schema.festivals).values({ ...values, status: "draft", createdBy: actor.userId, createdAt: actor.now }).returning({ id: schema.festivals.id }).get().id;
     } else {
@@ -94,9 +101,11 @@ export function saveFestival(input: FestivalInput, actor: Actor, id?: number): n
       tx.delete(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, festivalId)).run();
       tx.delete(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId)).run();
     }
-    tx.insert(schema.festivalTranslations)
-      .values(LANGS.map((lang) => ({ festivalId, lang, name: input.names[lang].name, pitch: input.names[lang].pitch })))
-      .run();
+    const texts = LANGS.flatMap((lang) => {
+      const text = input.names[lang];
+      return text?.name ? [{ festivalId, lang, name: text.name, pitch: text.pitch }] : [];
+    });
+    if (texts.length) tx.insert(schema.festivalTranslations).values(texts).run();
     tx.insert(schema.festivalPhases)
       .values(input.phases.map((p) => ({ festivalId, kind: p.kind, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) })))
       .run();
@@ -108,16 +117,114 @@ export function saveFestival(input: FestivalInput, actor: Actor, id?: number): n
   });
 }
 
-export function setFestivalStatus(id: number, status: "published" | "cancelled", actor: Actor): boolean {
-  return db.transaction((tx) => {
-    const from = status === "published" ? ["draft"] : ["draft", "published"];
+export type PublishResult = { ok: true } | { ok: false; reason: "missingLanguages"; missing: Lang[] } | { ok: false; reason: "notDraft" };
+
+/** Publishes a draft, only once it has a name and a pitch in every language (checked in the same transaction). */
+export function publishFestival(id: number, actor: Actor): PublishResult {
+  return db.transaction((tx): PublishResult => {
+    const names = Object.fromEntries(
+      tx
+        .select()
+        .from(schema.festivalTranslations)
+        .where(eq(schema.festivalTranslations.festivalId, id))
+        .all()
+        .map((t) => [t.lang, { name: t.name, pitch: t.pitch }]),
+    );
+    const missing = missingLanguages(names);
+    if (missing.length) return { ok: false, reason: "missingLanguages", missing };
     const changed = tx
       .update(schema.festivals)
-      .set({ status })
-      .where(and(eq(schema.festivals.id, id), inArray(schema.festivals.status, from as Status[])))
+      .set({ status: "published" })
+      .where(and(eq(schema.festivals.id, id), eq(schema.festivals.status, "draft")))
       .run().changes;
-    if (changed === 1) auditRow(tx, actor, status === "published" ? "festival.published" : "festival.cancelled", "festival", id);
+    if (changed !== 1) return { ok: false, reason: "notDraft" };
+    auditRow(tx, actor, "festival.published", "festival", id);
+    return { ok: true };
+  });
+}
+
+/** Cancels a draft or a published festival (guarded: a cancelled one stays as it is). */
+export function cancelFestival(id: number, actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(schema.festivals)
+      .set({ status: "cancelled" })
+      .where(and(eq(schema.festivals.id, id), inArray(schema.festivals.status, ["draft", "published"] as Status[])))
+      .run().changes;
+    if (changed === 1) auditRow(tx, actor, "festival.cancelled", "festival", id);
     return changed === 1;
+  });
+}
+
+// ── Duplicating a festival, its banner ─────────────────────────────────────
+
+/** A free slug for a copy: the source's without its year or copy number, then the new year ("harvest-week-2027", "-2" …). */
+export function copySlug(sourceSlug: string, year: number): string {
+  const base = sourceSlug.replace(/(-\d{4}(-\d{2}){0,2})?(-\d{1,3})?$/, "").slice(0, 50).replace(/-+$/, "") || "festival";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? `${base}-${year}` : `${base}-${year}-${n}`;
+    if (!slugTaken(slug)) return slug;
+  }
+}
+
+/**
+ * A new draft with the source's texts, zone, targets and banner, and its
+ * phases moved by one amount so that the first starts at `firstStartsAt`
+ * (every phase keeps its length). No enrolments or deals are copied.
+ */
+export function duplicateFestival(sourceId: number, firstStartsAt: number, slug: string, actor: Actor): number {
+  return db.transaction((tx) => {
+    const source = tx.select().from(schema.festivals).where(eq(schema.festivals.id, sourceId)).get();
+    if (!source) throw new Error(`no festival ${sourceId}`);
+    const phases = tx.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, sourceId)).all();
+    const shift = firstStartsAt - Math.min(...phases.map((p) => p.startsAt.getTime()));
+    const id = tx
+      .insert(schema.festivals)
+      .values({
+        slug,
+        timeZone: source.timeZone,
+        status: "draft",
+        targetOrders: source.targetOrders,
+        targetUnits: source.targetUnits,
+        targetGmvMinor: source.targetGmvMinor,
+        bannerUrl: source.bannerUrl,
+        bannerWidth: source.bannerWidth,
+        bannerHeight: source.bannerHeight,
+        createdBy: actor.userId,
+        createdAt: actor.now,
+      })
+      .returning({ id: schema.festivals.id })
+      .get().id;
+    const texts = tx.select().from(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, sourceId)).all();
+    if (texts.length) tx.insert(schema.festivalTranslations).values(texts.map((t) => ({ ...t, festivalId: id }))).run();
+    if (phases.length) {
+      tx.insert(schema.festivalPhases)
+        .values(phases.map((p) => ({ festivalId: id, kind: p.kind, startsAt: new Date(p.startsAt.getTime() + shift), endsAt: new Date(p.endsAt.getTime() + shift) })))
+        .run();
+    }
+    auditRow(tx, actor, "festival.duplicated", "festival", id, { from: source.slug, slug, shiftMs: shift });
+    return id;
+  });
+}
+
+/**
+ * Sets (or, with null, removes) a festival's banner. Returns the URL of the
+ * banner it replaced when no festival uses it any more (a copy shares its
+ * source's banner), so the caller can delete those files.
+ */
+export function setFestivalBanner(id: number, image: { url: string; width: number; height: number } | null, actor: Actor): { changed: boolean; orphaned: string | null } {
+  return db.transaction((tx) => {
+    const before = tx.select({ url: schema.festivals.bannerUrl }).from(schema.festivals).where(eq(schema.festivals.id, id)).get();
+    if (!before) return { changed: false, orphaned: null };
+    // The row's update bumps the content version (migration 0004's trigger), so cached festival pages are dropped.
+    tx.update(schema.festivals)
+      .set({ bannerUrl: image?.url ?? null, bannerWidth: image?.width ?? null, bannerHeight: image?.height ?? null })
+      .where(eq(schema.festivals.id, id))
+      .run();
+    auditRow(tx, actor, image ? "festival.banner_set" : "festival.banner_removed", "festival", id, image ? { url: image.url } : undefined);
+    const old = before.url;
+    const stillUsed = old ? tx.select({ id: schema.festivals.id }).from(schema.festivals).where(eq(schema.festivals.bannerUrl, old)).get() : null;
+    return { changed: true, orphaned: old && !stillUsed ? old : null };
   });
 }
 
@@ -145,7 +252,8 @@ export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[
       targetOrders: schema.festivals.targetOrders,
       targetUnits: schema.festivals.targetUnits,
       targetGmvMinor: schema.festivals.targetGmvMinor,
-      name: sql<string>`coalesce(${t.name}, ${en.name}, ${schema.festivals.slug})`,
+      // A draft may lack this language and English: then any name it has, then its slug.
+      name: sql<string>`coalesce(${t.name}, ${en.name}, (select min(ft.name) from festival_translations ft where ft.festival_id = ${schema.festivals.id}), ${schema.festivals.slug})`,
     })
     .from(schema.festivals)
     .leftJoin(en, and(eq(en.festivalId, schema.festivals.id), eq(en.lang, "en")))

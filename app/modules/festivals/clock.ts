@@ -111,6 +111,13 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone as the runtime spells it ("africa/nairobi" → "Africa/Nairobi"); an alias is kept as picked. */
+export function canonicalTimeZone(timeZone: string): string {
+  if (!isValidTimeZone(timeZone)) return timeZone;
+  const resolved = zoneFormatter(timeZone).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === timeZone.toLowerCase() ? resolved : timeZone;
+}
+
 interface LocalFields {
   year: number;
   month: number;

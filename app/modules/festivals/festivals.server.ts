@@ -20,6 +20,7 @@ export interface FestivalSummary {
   targets: { orders: number; units: number; gmv: number };
   phases: Phase[];
   clock: ClockReading;
+  banner: { url: string; width: number; height: number } | null;
 }
 
 // Read on every cart, catalogue page and order: prepared once per connection (see db/prepared.ts),
@@ -79,6 +80,9 @@ function queryPublishedFestivals(lang: Lang): Omit<FestivalSummary, "clock">[] {
       targetOrders: schema.festivals.targetOrders,
       targetUnits: schema.festivals.targetUnits,
       targetGmvMinor: schema.festivals.targetGmvMinor,
+      bannerUrl: schema.festivals.bannerUrl,
+      bannerWidth: schema.festivals.bannerWidth,
+      bannerHeight: schema.festivals.bannerHeight,
       name: sql<string>`coalesce(${t.name}, ${en.name})`,
       pitch: sql<string>`coalesce(${t.pitch}, ${en.pitch})`,
       fallback: sql<number>`${t.name} is null`,
@@ -100,6 +104,7 @@ function queryPublishedFestivals(lang: Lang): Omit<FestivalSummary, "clock">[] {
       fallback: Boolean(r.fallback),
       targets: { orders: r.targetOrders, units: r.targetUnits, gmv: r.targetGmvMinor },
       phases: p,
+      banner: r.bannerUrl ? { url: r.bannerUrl, width: r.bannerWidth ?? 0, height: r.bannerHeight ?? 0 } : null,
     };
   });
 }

@@ -4,6 +4,7 @@ import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDateTime, formatDuration, formatNumber, timeZoneName } from "../i18n/format";
 import { isolate } from "../i18n/isolate";
+import { srcSetFor } from "../uploads/images.server";
 import { countdownTarget } from "./clock";
 import type { Presenter } from "../catalog/present.server";
 import type { FestivalSummary } from "./festivals.server";
@@ -45,6 +46,8 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
     name: f.name,
     pitch: f.pitch,
     fallback: f.fallback,
+    // The organiser's banner image; the festival's name beside it is the heading, so the alt text says what it is.
+    image: f.banner ? { url: f.banner.url, srcSet: srcSetFor(f.banner.url) ?? null, width: f.banner.width, height: f.banner.height, alt: t("festivals.banner.alt", { name: f.name }) } : null,
     state,
     stateLabel: t(`festival.state.${state}`),
     serverNow: now,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { LANGS } from "../i18n/config";
 import { normaliseText, normalisedText, type TextShape } from "../text/normalise";
 import { PHASE_KINDS_ORDERED } from "./phase-kinds";
-import { flashInsideSale, fromLocalInput, isValidTimeZone, validatePhases, type Phase } from "./clock";
+import { canonicalTimeZone, flashInsideSale, fromLocalInput, isValidTimeZone, validatePhases, type Phase } from "./clock";
 
 export const PHASE_KINDS = PHASE_KINDS_ORDERED;
 const E = (key: string) => `festivals.errors.${key}`;
@@ -34,7 +34,13 @@ export const moneyMinor = (required = true) =>
  * overlapping phase) at once.
  */
 const text = z.string().optional();
-const shape: Record<string, z.ZodTypeAny> = { slug: text, timeZone: text, targetOrders: text, targetUnits: text, targetGmv: text };
+const shape: Record<string, z.ZodTypeAny> = {
+  slug: text,
+  timeZone: text,
+  targetOrders: text,
+  targetUnits: text,
+  targetGmv: text,
+};
 for (const lang of LANGS) {
   shape[`name_${lang}`] = text;
   shape[`pitch_${lang}`] = text;
@@ -44,14 +50,23 @@ for (const kind of PHASE_KINDS) {
   shape[`${kind}_end`] = text;
 }
 
+type Lang = (typeof LANGS)[number];
+export type FestivalTexts = Partial<Record<Lang, { name: string; pitch: string }>>;
+
 export interface FestivalInput {
   slug: string;
   timeZone: string;
   targetOrders: number;
   targetUnits: number;
   targetGmv: number;
-  names: Record<(typeof LANGS)[number], { name: string; pitch: string }>;
+  /** The languages filled in (a draft may lack some; a published festival has all six). */
+  names: FestivalTexts;
   phases: Phase[];
+}
+
+/** The languages a festival still lacks a name or a pitch in; publishing needs none missing. */
+export function missingLanguages(names: FestivalTexts): Lang[] {
+  return LANGS.filter((lang) => !names[lang]?.name || !names[lang]?.pitch);
 }
 
 /** A field's text as it will be stored (normalised; not text at all counts as empty). */
@@ -64,70 +79,107 @@ const toMinor = (s: string) => {
   return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
 };
 
-export const festivalSchema = z
-  .object(shape)
-  .superRefine((v, ctx) => {
-    const issue = (path: string, key: string) => ctx.addIssue({ code: "custom", path: [path], message: E(key) });
-    const slug = str(v.slug).toLowerCase();
-    if (!slug) issue("slug", "slugRequired");
-    else if (slug.length < 3 || slug.length > 60 || !SLUG.test(slug)) issue("slug", "slugInvalid");
-    const zone = str(v.timeZone);
-    if (!isValidTimeZone(zone)) issue("timeZone", "timeZoneInvalid");
-    for (const key of ["targetOrders", "targetUnits"]) if (str(v[key]) && !COUNT.test(str(v[key]))) issue(key, "wholeNumber");
-    if (str(v.targetGmv) && !MONEY.test(str(v.targetGmv))) issue("targetGmv", "amountInvalid");
-    for (const lang of LANGS) {
-      const name = str(v[`name_${lang}`]);
-      const pitch = str(v[`pitch_${lang}`], "paragraphs");
-      if (!name) issue(`name_${lang}`, "nameRequired");
-      else if (name.length > 120) issue(`name_${lang}`, "nameTooLong");
-      if (!pitch) issue(`pitch_${lang}`, "pitchRequired");
-      else if (pitch.length > 600) issue(`pitch_${lang}`, "pitchTooLong");
-    }
-    if (!isValidTimeZone(zone)) return;
-    const phases: Phase[] = [];
-    for (const kind of PHASE_KINDS) {
-      const start = str(v[`${kind}_start`]);
-      const end = str(v[`${kind}_end`]);
-      if (!start && !end) {
-        if (kind === "sale") issue("sale_start", "saleRequired");
-        continue;
+/**
+ * The festival form. A draft may be saved with only some languages (at
+ * least one name); a published festival keeps all six (`allLanguages`).
+ * In either, a pitch needs its name, since shoppers see the name first.
+ */
+export const festivalSchemaFor = ({ allLanguages }: { allLanguages: boolean }) =>
+  z
+    .object(shape)
+    .superRefine((v, ctx) => {
+      const issue = (path: string, key: string) => ctx.addIssue({ code: "custom", path: [path], message: E(key) });
+      const slug = str(v.slug).toLowerCase();
+      if (!slug) issue("slug", "slugRequired");
+      else if (slug.length < 3 || slug.length > 60 || !SLUG.test(slug)) issue("slug", "slugInvalid");
+      const zone = str(v.timeZone);
+      if (!isValidTimeZone(zone)) issue("timeZone", "timeZoneInvalid");
+      for (const key of ["targetOrders", "targetUnits"]) if (str(v[key]) && !COUNT.test(str(v[key]))) issue(key, "wholeNumber");
+      if (str(v.targetGmv) && !MONEY.test(str(v.targetGmv))) issue("targetGmv", "amountInvalid");
+      for (const lang of LANGS) {
+        const name = str(v[`name_${lang}`]);
+        const pitch = str(v[`pitch_${lang}`], "paragraphs");
+        if (!name && (allLanguages || pitch)) issue(`name_${lang}`, "nameRequired");
+        else if (name.length > 120) issue(`name_${lang}`, "nameTooLong");
+        if (!pitch && allLanguages) issue(`pitch_${lang}`, "pitchRequired");
+        else if (pitch.length > 600) issue(`pitch_${lang}`, "pitchTooLong");
       }
-      const parsed: Record<"start" | "end", number | null> = { start: null, end: null };
-      for (const [edge, value] of [["start", start], ["end", end]] as const) {
-        if (!value) {
-          issue(`${kind}_${edge}`, "phaseIncomplete");
+      if (!allLanguages && LANGS.every((lang) => !str(v[`name_${lang}`]) && !str(v[`pitch_${lang}`], "paragraphs")))
+        issue("name_en", "oneNameRequired");
+      if (!isValidTimeZone(zone)) return;
+      const phases: Phase[] = [];
+      for (const kind of PHASE_KINDS) {
+        const start = str(v[`${kind}_start`]);
+        const end = str(v[`${kind}_end`]);
+        if (!start && !end) {
+          if (kind === "sale") issue("sale_start", "saleRequired");
           continue;
         }
-        const r = fromLocalInput(value, zone);
-        if (r.ok) parsed[edge] = r.instant;
-        else issue(`${kind}_${edge}`, r.error === "nonexistent" ? "timeSkipped" : "dateInvalid");
+        const parsed: Record<"start" | "end", number | null> = { start: null, end: null };
+        for (const [edge, value] of [
+          ["start", start],
+          ["end", end],
+        ] as const) {
+          if (!value) {
+            issue(`${kind}_${edge}`, "phaseIncomplete");
+            continue;
+          }
+          const r = fromLocalInput(value, zone);
+          if (r.ok) parsed[edge] = r.instant;
+          else issue(`${kind}_${edge}`, r.error === "nonexistent" ? "timeSkipped" : "dateInvalid");
+        }
+        if (parsed.start !== null && parsed.end !== null) phases.push({ kind, startsAt: parsed.start, endsAt: parsed.end });
       }
-      if (parsed.start !== null && parsed.end !== null) phases.push({ kind, startsAt: parsed.start, endsAt: parsed.end });
-    }
-    for (const error of validatePhases(phases)) {
-      if (error.code === "end_before_start") issue(`${error.kind}_end`, "endBeforeStart");
-      else if (error.code === "overlap") issue(`${error.kind}_start`, "overlap");
-      else if (error.code === "out_of_order") issue(`${error.kind}_start`, "outOfOrder");
-    }
-  })
-  .transform((v): FestivalInput => {
-    const zone = str(v.timeZone);
-    const phases: Phase[] = [];
-    for (const kind of PHASE_KINDS) {
-      const s = fromLocalInput(str(v[`${kind}_start`]), zone);
-      const e = fromLocalInput(str(v[`${kind}_end`]), zone);
-      if (s.ok && e.ok) phases.push({ kind, startsAt: s.instant, endsAt: e.instant });
-    }
-    return {
-      slug: str(v.slug).toLowerCase(),
-      timeZone: zone,
-      targetOrders: Number(str(v.targetOrders) || 0),
-      targetUnits: Number(str(v.targetUnits) || 0),
-      targetGmv: toMinor(str(v.targetGmv) || "0"),
-      names: Object.fromEntries(LANGS.map((l) => [l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`], "paragraphs") }])) as FestivalInput["names"],
-      phases,
-    };
-  });
+      for (const error of validatePhases(phases)) {
+        if (error.code === "end_before_start") issue(`${error.kind}_end`, "endBeforeStart");
+        else if (error.code === "overlap") issue(`${error.kind}_start`, "overlap");
+        else if (error.code === "out_of_order") issue(`${error.kind}_start`, "outOfOrder");
+      }
+    })
+    .transform((v): FestivalInput => {
+      const zone = str(v.timeZone);
+      const phases: Phase[] = [];
+      for (const kind of PHASE_KINDS) {
+        const s = fromLocalInput(str(v[`${kind}_start`]), zone);
+        const e = fromLocalInput(str(v[`${kind}_end`]), zone);
+        if (s.ok && e.ok) phases.push({ kind, startsAt: s.instant, endsAt: e.instant });
+      }
+      return {
+        slug: str(v.slug).toLowerCase(),
+        timeZone: canonicalTimeZone(zone),
+        targetOrders: Number(str(v.targetOrders) || 0),
+        targetUnits: Number(str(v.targetUnits) || 0),
+        targetGmv: toMinor(str(v.targetGmv) || "0"),
+        names: Object.fromEntries(
+          LANGS.flatMap((l) =>
+            str(v[`name_${l}`]) ? [[l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`], "paragraphs") }]] : [],
+          ),
+        ),
+        phases,
+      };
+    });
+
+/** A new festival, or a draft being edited. */
+export const festivalSchema = festivalSchemaFor({ allLanguages: false });
+/** A published festival being edited: it keeps all six languages. */
+export const publishedFestivalSchema = festivalSchemaFor({ allLanguages: true });
+
+/**
+ * Duplicating a festival: the date (in its home zone) its first phase now
+ * starts on; every phase moves by the same amount.
+ */
+export const duplicateSchema = z.object({
+  intent: z.literal("duplicate"),
+  startDate: z
+    .string({ required_error: E("startDateRequired") })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, E("startDateInvalid"))
+    .refine((s) => {
+      const [y, m, d] = s.split("-").map(Number);
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    }, E("startDateInvalid")),
+});
 
 /** An owner's deal offer. Regular price and stock are checked on the server against the product. */
 export function dealSchema(context?: { phases: readonly Phase[]; timeZone: string; regularMinor?: number; stock?: number }) {
@@ -167,11 +219,22 @@ export function dealSchema(context?: { phases: readonly Phase[]; timeZone: strin
       if (!context) return;
       const s = fromLocalInput(v.flash_start, context.timeZone);
       const e = fromLocalInput(v.flash_end, context.timeZone);
-      if (!s.ok) ctx.addIssue({ code: "custom", path: ["flash_start"], message: E(s.error === "nonexistent" ? "timeSkipped" : "dateInvalid") });
-      if (!e.ok) ctx.addIssue({ code: "custom", path: ["flash_end"], message: E(e.error === "nonexistent" ? "timeSkipped" : "dateInvalid") });
+      if (!s.ok)
+        ctx.addIssue({
+          code: "custom",
+          path: ["flash_start"],
+          message: E(s.error === "nonexistent" ? "timeSkipped" : "dateInvalid"),
+        });
+      if (!e.ok)
+        ctx.addIssue({
+          code: "custom",
+          path: ["flash_end"],
+          message: E(e.error === "nonexistent" ? "timeSkipped" : "dateInvalid"),
+        });
       if (s.ok && e.ok) {
         if (e.instant <= s.instant) ctx.addIssue({ code: "custom", path: ["flash_end"], message: E("endBeforeStart") });
-        else if (!flashInsideSale(context.phases, s.instant, e.instant)) ctx.addIssue({ code: "custom", path: ["flash_start"], message: E("flashOutsideSale") });
+        else if (!flashInsideSale(context.phases, s.instant, e.instant))
+          ctx.addIssue({ code: "custom", path: ["flash_start"], message: E("flashOutsideSale") });
       }
     });
 }

@@ -5,6 +5,7 @@
 import { LANG_TAGS, type Lang } from "./config";
 import { currencyExponent, toDisplayNumber } from "../money/money";
 import { showsWholeUnits } from "../money/presentment";
+import { isolate } from "./isolate";
 
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
@@ -111,4 +112,32 @@ export function timeZoneName(timeZone: string, lang: Lang, at = Date.now()): str
   const generic = nameIn("longGeneric");
   if (generic && !/[0-9]/.test(generic)) return generic;
   return nameIn("long") ?? timeZone;
+}
+
+/**
+ * A zone as an organiser reads it: its name in the page's language and the
+ * IANA id the festival stores ("东部非洲时间 (Africa/Nairobi)"), each part
+ * isolated so it reads right in Arabic, also as plain text (an <option>).
+ * The one definition, used by the console and the zone picker.
+ */
+export function timeZoneLabel(timeZone: string, lang: Lang, at = Date.now()): string {
+  return `${isolate(timeZoneName(timeZone, lang, at))} (${isolate(timeZone, "ltr")})`;
+}
+
+/** The zone's offset from UTC at `at`, as Intl writes it in the page's language ("GMT+3", "GMT+8"). */
+export function timeZoneOffsetText(timeZone: string, lang: Lang, at = Date.now()): string {
+  try {
+    return (
+      cached(`zone:${lang}:${timeZone}:shortOffset`, () => new Intl.DateTimeFormat(LANG_TAGS[lang], { timeZone, timeZoneName: "shortOffset" }))
+        .formatToParts(at)
+        .find((p) => p.type === "timeZoneName")?.value ?? timeZone
+    );
+  } catch {
+    return timeZone;
+  }
+}
+
+/** "English, français and العربية" in the page's language. */
+export function formatList(items: string[], lang: Lang): string {
+  return cached(`list:${lang}`, () => new Intl.ListFormat(LANG_TAGS[lang], { type: "conjunction" })).format(items);
 }
