@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LanguageStatus } from "~/components/owner";
+import { LanguageStatus, LanguageStatusLegend } from "~/components/owner";
 import { requireOwner } from "~/modules/auth/guards.server";
 import { countryName, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { BASE_CURRENCY } from "~/modules/money/money";
-import { enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
+import { dealDecisionsFor, enrolmentsFor, festivalCounters } from "~/modules/owner/orders.server";
 import { ownerProducts } from "~/modules/owner/products.server";
 import { listOwnedStores } from "~/modules/owner/stores.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -21,6 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const products = ownerProducts(user.id, lang);
   const counters = festivalCounters(user.id, lang);
   const enrolments = enrolmentsFor(user.id, lang);
+  const decisions = dealDecisionsFor(user.id, lang);
+  // Each offer's decision, under its festival: the organiser's reason with it.
+  const dealsOf = (storeId: number, festivalId: number) =>
+    decisions
+      .filter((d) => d.storeId === storeId && d.festivalId === festivalId)
+      .map((d) => ({ id: d.dealId, product: d.productName, status: d.status, statusLabel: t(`festivals.decision.${d.status}`), reason: d.reason }));
   return {
     title: `${t("owner.dashboard.title")} · ${t("site.name")}`,
     name: user.name,
@@ -44,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           lowStock: p.lowStock,
           price: formatMoney(p.priceMinor, BASE_CURRENCY, lang),
           languages: p.languages,
+          described: p.described,
         })),
         festivals: [
           ...counters
@@ -58,10 +65,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
                 const e = enrolments.find((x) => x.storeId === s.id && x.festivalId === c.festivalId);
                 return e ? t(`owner.enrolment.${e.status}`) : "";
               })(),
+              reason: enrolments.find((x) => x.storeId === s.id && x.festivalId === c.festivalId)?.reason ?? null,
+              deals: dealsOf(s.id, c.festivalId),
             })),
           ...enrolments
             .filter((e) => e.storeId === s.id && !counters.some((c) => c.storeId === s.id && c.festivalId === e.festivalId))
-            .map((e) => ({ key: `e${e.festivalId}`, name: e.festivalName, orders: formatNumber(0, lang), units: formatNumber(0, lang), gmv: formatMoney(0, BASE_CURRENCY, lang), enrolment: t(`owner.enrolment.${e.status}`) })),
+            .map((e) => ({
+              key: `e${e.festivalId}`,
+              name: e.festivalName,
+              orders: formatNumber(0, lang),
+              units: formatNumber(0, lang),
+              gmv: formatMoney(0, BASE_CURRENCY, lang),
+              enrolment: t(`owner.enrolment.${e.status}`),
+              reason: e.reason,
+              deals: dealsOf(s.id, e.festivalId),
+            })),
         ],
       };
     }),
@@ -86,6 +104,7 @@ export default function Dashboard() {
       <section aria-labelledby="own-stores" className="stack">
         <h2 id="own-stores">{t("owner.dashboard.stores")}</h2>
         {stores.length ? null : <p>{t("owner.dashboard.noStores")}</p>}
+        {stores.some((s) => s.items.length) ? <LanguageStatusLegend /> : null}
         {stores.map((s) => (
           <article key={s.slug} className="owner-panel" aria-labelledby={`store-${s.slug}`} data-store={s.slug}>
             <header className="owner-panel__head">
@@ -146,7 +165,7 @@ export default function Dashboard() {
                           <Value ltr>{p.price}</Value>
                         </td>
                         <td data-label={t("owner.product.languages")} className="owner-products__langs">
-                          <LanguageStatus filled={p.languages} />
+                          <LanguageStatus filled={p.languages} described={p.described} />
                         </td>
                       </tr>
                     ))}
@@ -173,7 +192,10 @@ export default function Dashboard() {
                     {s.festivals.map((f) => (
                       <tr key={f.key}>
                         <th scope="row">{f.name}</th>
-                        <td>{f.enrolment || "—"}</td>
+                        <td>
+                          {f.enrolment || "—"}
+                          {f.reason ? <span className="owner-store__reason"> {t("festivals.owner.reason", { reason: f.reason })}</span> : null}
+                        </td>
                         <td>
                           <Value ltr>{f.orders}</Value>
                         </td>
@@ -191,6 +213,33 @@ export default function Dashboard() {
             ) : (
               <p>{t("owner.dashboard.noFestivals")}</p>
             )}
+            {s.festivals
+              .filter((f) => f.deals.length)
+              .map((f) => (
+                <details key={f.key} className="deal-decisions" data-festival-deals={f.key}>
+                  <summary>
+                    {t("owner.dashboard.dealDecisions", { festival: f.name })}{" "}
+                    <span className="deal-decisions__counts">
+                      {(["approved", "pending", "rejected"] as const)
+                        .map((status) => [status, f.deals.filter((d) => d.status === status).length] as const)
+                        .filter(([, n]) => n > 0)
+                        .map(([status, n]) => (
+                          <span key={status} className={`state-pill state-pill--${status}`}>
+                            {f.deals.find((d) => d.status === status)!.statusLabel} <Value ltr>{n}</Value>
+                          </span>
+                        ))}
+                    </span>
+                  </summary>
+                  <ul>
+                    {f.deals.map((d) => (
+                      <li key={d.id} data-deal-status={d.status}>
+                        <span className="deal-decisions__product">{d.product}</span> <span className={`state-pill state-pill--${d.status}`}>{d.statusLabel}</span>
+                        {d.reason ? <span className="owner-store__reason"> {t("festivals.owner.reason", { reason: d.reason })}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ))}
           </article>
         ))}
       </section>

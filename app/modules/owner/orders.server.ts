@@ -123,11 +123,35 @@ export function enrolmentsFor(ownerId: number, lang: Lang) {
       storeId: schema.festivalEnrolments.storeId,
       festivalId: schema.festivalEnrolments.festivalId,
       status: schema.festivalEnrolments.status,
+      reason: schema.festivalEnrolments.reason,
       festivalName: sql<string>`coalesce(${t.name}, ${en.name}, '')`,
     })
     .from(schema.festivalEnrolments)
     .leftJoin(t, and(eq(t.festivalId, schema.festivalEnrolments.festivalId), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.festivalId, schema.festivalEnrolments.festivalId), eq(en.lang, "en")))
     .where(inArray(schema.festivalEnrolments.storeId, ids))
+    .all();
+}
+
+/** Each deal the owner's stores offered, with the organiser's decision and reason, by festival and store. */
+export function dealDecisionsFor(ownerId: number, lang: Lang) {
+  const t = alias(schema.productTranslations, "t");
+  const en = alias(schema.productTranslations, "en");
+  return db
+    .select({
+      storeId: schema.festivalEnrolments.storeId,
+      festivalId: schema.festivalEnrolments.festivalId,
+      dealId: schema.festivalDeals.id,
+      status: schema.festivalDeals.status,
+      reason: schema.festivalDeals.reason,
+      productName: sql<string>`coalesce(${t.name}, ${en.name}, '')`,
+    })
+    .from(schema.festivalDeals)
+    .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
+    .innerJoin(stores, eq(stores.id, schema.festivalEnrolments.storeId))
+    .leftJoin(t, and(eq(t.productId, schema.festivalDeals.productId), eq(t.lang, lang)))
+    .leftJoin(en, and(eq(en.productId, schema.festivalDeals.productId), eq(en.lang, "en")))
+    .where(eq(stores.ownerId, ownerId))
+    .orderBy(schema.festivalDeals.id)
     .all();
 }
