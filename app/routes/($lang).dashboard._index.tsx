@@ -95,7 +95,10 @@ export default function Dashboard() {
       <header className="page-head">
         <h1>{t("owner.dashboard.title")}</h1>
         <p>{t("owner.dashboard.welcome", { name })}</p>
-        <p>
+        <p className="owner-actions">
+          <Link className="button button--ghost" to={localize("/dashboard/festivals")} data-link="festivals">
+            {t("festivals.owner.title")}
+          </Link>
           <Link className="button button--ghost" to={localize("/dashboard/stores/new")}>
             {t("owner.apply.cta")}
           </Link>

@@ -128,9 +128,9 @@ const pt = {
     dealEndsIn: "A oferta termina em",
     moreFromStore: "Mais produtos de {{store}}",
     gallery: {
-      label: "Fotos ({{count}})",
-      photo: "{{name}}, foto {{n}} de {{count}}",
-      show: "Ver a foto {{n}} de {{count}}",
+      label: "Fotografias ({{count}})",
+      photo: "{{name}}, fotografia {{n}} de {{count}}",
+      show: "Ver a fotografia {{n}} de {{count}}",
     },
     details: "Detalhes",
     convertedNote: "Preços em {{currency}}, convertidos de {{base}} à taxa de câmbio de {{date}}.",

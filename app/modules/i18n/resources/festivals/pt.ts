@@ -206,10 +206,10 @@ export default {
     flashHint: "Opcional. No fuso do festival ({{zone}}), dentro da venda principal.",
     offer: "Enviar para revisão",
     bulkTitle: "Mesmo desconto para vários produtos",
-    bulkHint: "Marque os produtos, indique um desconto (de 1 a {{max}} %) e as unidades que compromete para cada um. Cada produto recebe o seu preço promocional e segue para a análise do organizador. As janelas relâmpago definem-se produto a produto mais abaixo.",
+    bulkHint: "Marque os produtos, indique um desconto (de 1 a {{max}} %) e as unidades que compromete para cada um. Cada produto recebe o seu preço promocional e segue para a revisão do organizador. As janelas relâmpago definem-se produto a produto mais abaixo.",
     bulkProducts: "Produtos",
     percent: "Desconto em percentagem (de 1 a {{max}})",
-    bulkApply: "Aplicar aos produtos marcados e enviar para análise",
-    dealsSaved: "{{count}} ofertas enviadas para análise.",
+    bulkApply: "Aplicar aos produtos marcados e enviar para revisão",
+    dealsSaved: "{{count}} ofertas enviadas para revisão.",
   },
 };
