@@ -42,23 +42,77 @@ export function SelectField({ label, field, options, placeholder }: { label: str
   );
 }
 
-/** Which of the six languages are filled, as small labelled pills. */
-export function LanguageStatus({ filled }: { filled: readonly string[] }) {
+type LanguageState = "done" | "partial" | "missing";
+
+/**
+ * Which of the six languages are filled, as small labelled pills: name and
+ * description (solid), name only (half: the English description is shown),
+ * or nothing (struck: the English text is shown). The state is also in words
+ * for screen readers and in the pill's title.
+ */
+export function LanguageStatus({ filled, described }: { filled: readonly string[]; described: readonly string[] }) {
   const { t } = useTranslation();
+  const stateOf = (l: string): LanguageState => (described.includes(l) ? "done" : filled.includes(l) ? "partial" : "missing");
   return (
     <ul className="lang-status" aria-label={t("owner.product.languages")}>
       {LANGS.map((l) => {
-        const done = filled.includes(l);
+        const state = stateOf(l);
+        const label = `${LANG_NAMES[l]}: ${t(`owner.product.langState.${state}`)}`;
         return (
-          <li key={l} className={done ? "lang-status__done" : "lang-status__missing"} title={LANG_NAMES[l]}>
+          <li key={l} className={`lang-status__${state}`} title={label} data-lang={l} data-state={state}>
             <span aria-hidden="true">{l.toUpperCase()}</span>
-            <span className="visually-hidden">
-              {LANG_NAMES[l]}: {done ? t("owner.product.filled") : t("owner.product.missing")}
-            </span>
+            <span className="visually-hidden">{label}</span>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** The key to the pills, once above the lists that use them. */
+export function LanguageStatusLegend() {
+  const { t } = useTranslation();
+  return (
+    <p className="lang-legend" aria-hidden="true">
+      {(["done", "partial", "missing"] as const).map((state) => (
+        <span key={state} className="lang-legend__item">
+          <span className={`lang-legend__swatch lang-status__${state}`}>AB</span> {t(`owner.product.langState.${state}`)}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Several photos in one file field; a refused one is named, and the browser cannot refill a file field, so the note says to choose again. */
+function PhotosField({ field, max, failed }: { field: FieldMetadata<string | undefined>; max: number; failed: { n: number; name: string } | null }) {
+  const { t } = useTranslation();
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <div className={`field owner-photos${invalid ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{t("owner.images.chooseSeveral", { count: max })}</label>
+      <input
+        id={field.id}
+        type="file"
+        name={field.name}
+        multiple
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={invalid || undefined}
+        aria-describedby={`${field.id}-hint${invalid ? ` ${field.errorId}` : ""}`}
+      />
+      <p className="field-hint" id={`${field.id}-hint`}>
+        {t("owner.images.severalHint", { count: max })}
+      </p>
+      {invalid ? (
+        <ul id={field.errorId} className="field-errors" role="alert">
+          {field.errors!.map((e) => (
+            <li key={e}>
+              {failed ? <>{t("owner.images.whichPhoto", { n: failed.n, name: failed.name })} </> : null}
+              {t(e)} {t("owner.images.chooseAgain")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
@@ -69,6 +123,7 @@ export function ProductForm({
   categories,
   submitLabel,
   busy,
+  photos,
 }: {
   id: string;
   lastResult?: SubmissionResult<string[]> | null;
@@ -76,6 +131,8 @@ export function ProductForm({
   categories: { slug: string; name: string }[];
   submitLabel: string;
   busy: boolean;
+  /** The new-product form takes photos in the same submit: at most `max`; `failed` names the one refused. */
+  photos?: { max: number; failed: { n: number; name: string } | null };
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -90,7 +147,7 @@ export function ProductForm({
   const filled = (lang: Lang) => Boolean(f[`name_${lang}`].value?.trim());
   const hasError = (lang: Lang) => ["name", "description", "originNote"].some((k) => f[`${k}_${lang}`].errors?.length);
   return (
-    <Form method="post" className="form-card owner-form" {...getFormProps(form)}>
+    <Form method="post" className="form-card owner-form" encType={photos ? "multipart/form-data" : undefined} {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
       <div className="owner-form__grid">
         <SelectField label={t("owner.product.category")} field={f.category} placeholder={t("owner.product.chooseCategory")} options={categories.map((c) => ({ value: c.slug, label: c.name }))} />
@@ -120,6 +177,7 @@ export function ProductForm({
           </details>
         ))}
       </fieldset>
+      {photos ? <PhotosField field={f.photos} max={photos.max} failed={photos.failed} /> : null}
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}
       </button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LanguageStatus } from "~/components/owner";
+import { LanguageStatus, LanguageStatusLegend } from "~/components/owner";
 import { requireOwner } from "~/modules/auth/guards.server";
 import { countryName, formatDate, formatMoney, formatNumber } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           lowStock: p.lowStock,
           price: formatMoney(p.priceMinor, BASE_CURRENCY, lang),
           languages: p.languages,
+          described: p.described,
         })),
         offers: offers
           .filter((o) => o.storeId === s.id)
@@ -72,10 +73,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
                 const e = enrolments.find((x) => x.storeId === s.id && x.festivalId === c.festivalId);
                 return e ? t(`owner.enrolment.${e.status}`) : "";
               })(),
+              reason: enrolments.find((x) => x.storeId === s.id && x.festivalId === c.festivalId)?.reason ?? null,
             })),
           ...enrolments
             .filter((e) => e.storeId === s.id && !counters.some((c) => c.storeId === s.id && c.festivalId === e.festivalId))
-            .map((e) => ({ key: `e${e.festivalId}`, name: e.festivalName, orders: formatNumber(0, lang), units: formatNumber(0, lang), gmv: formatMoney(0, BASE_CURRENCY, lang), enrolment: t(`owner.enrolment.${e.status}`) })),
+            .map((e) => ({
+              key: `e${e.festivalId}`,
+              name: e.festivalName,
+              orders: formatNumber(0, lang),
+              units: formatNumber(0, lang),
+              gmv: formatMoney(0, BASE_CURRENCY, lang),
+              enrolment: t(`owner.enrolment.${e.status}`),
+              reason: e.reason,
+            })),
         ],
       };
     }),
@@ -91,7 +101,10 @@ export default function Dashboard() {
       <header className="page-head">
         <h1>{t("owner.dashboard.title")}</h1>
         <p>{t("owner.dashboard.welcome", { name })}</p>
-        <p>
+        <p className="owner-actions">
+          <Link className="button button--ghost" to={localize("/dashboard/festivals")} data-link="festivals">
+            {t("festivals.owner.title")}
+          </Link>
           <Link className="button button--ghost" to={localize("/dashboard/stores/new")}>
             {t("owner.apply.cta")}
           </Link>
@@ -100,6 +113,7 @@ export default function Dashboard() {
       <section aria-labelledby="own-stores" className="stack">
         <h2 id="own-stores">{t("owner.dashboard.stores")}</h2>
         {stores.length ? null : <p>{t("owner.dashboard.noStores")}</p>}
+        {stores.some((s) => s.items.length) ? <LanguageStatusLegend /> : null}
         {stores.map((s) => (
           <article key={s.slug} className="owner-panel" aria-labelledby={`store-${s.slug}`} data-store={s.slug}>
             <header className="owner-panel__head">
@@ -160,7 +174,7 @@ export default function Dashboard() {
                           <Value ltr>{p.price}</Value>
                         </td>
                         <td data-label={t("owner.product.languages")} className="owner-products__langs">
-                          <LanguageStatus filled={p.languages} />
+                          <LanguageStatus filled={p.languages} described={p.described} />
                         </td>
                       </tr>
                     ))}
@@ -187,7 +201,10 @@ export default function Dashboard() {
                     {s.festivals.map((f) => (
                       <tr key={f.key}>
                         <th scope="row">{f.name}</th>
-                        <td>{f.enrolment || "—"}</td>
+                        <td>
+                          {f.enrolment || "—"}
+                          {f.reason ? <span className="owner-store__reason"> {t("festivals.owner.reason", { reason: f.reason })}</span> : null}
+                        </td>
                         <td>
                           <Value ltr>{f.orders}</Value>
                         </td>

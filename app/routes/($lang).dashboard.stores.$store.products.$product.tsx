@@ -120,7 +120,13 @@ export default function EditProduct() {
           <h1>{d.values.name_en}</h1>
           <p>
             <span className={`state-pill state-pill--${d.status}`}>{d.statusLabel}</span>{" "}
-            {d.status === "active" && d.storeLive ? <Link to={localize(`/products/${d.productSlug}`)}>{t("owner.product.viewInShop")}</Link> : null}
+            <Link to={localize(`/dashboard/stores/${d.storeSlug}/products/${d.productId}/preview`)}>{t("owner.preview.open")}</Link>
+            {d.status === "active" && d.storeLive ? (
+              <>
+                {" · "}
+                <Link to={localize(`/products/${d.productSlug}`)}>{t("owner.product.viewInShop")}</Link>
+              </>
+            ) : null}
             {d.status === "active" && !d.storeLive ? <span className="field-hint">{t("owner.product.storeNotLive")}</span> : null}
           </p>
         </div>

@@ -6,7 +6,10 @@ import { ProductForm } from "~/components/owner";
 import { requireStoreOwner } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
-import { readForm } from "~/modules/http/form.server";
+import { FORM_MAX_BYTES, tryReadForm } from "~/modules/http/form.server";
+import { badRequest } from "~/modules/http/responses.server";
+import { PHOTOS_AT_CREATE } from "~/modules/owner/images.server";
+import { MAX_UPLOAD_BYTES, removeImageFiles, storeProductImages } from "~/modules/uploads/images.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { createProduct, listCategoryOptions } from "~/modules/owner/products.server";
 import { productSchema } from "~/modules/owner/schemas";
@@ -22,22 +25,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${t("owner.product.new")} · ${storeName} · ${t("site.name")}`,
     storeName,
     categories: listCategoryOptions(lang),
+    photosMax: PHOTOS_AT_CREATE,
   };
 }
+
+// Room for the most photos the form takes, each at the upload limit, beside the text of six languages.
+const NEW_PRODUCT_MAX_BYTES = PHOTOS_AT_CREATE * MAX_UPLOAD_BYTES + FORM_MAX_BYTES;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const submission = parseWithZod(await readForm(request, t), { schema: productSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const reading = await tryReadForm(request, { files: ["photos"], repeatedFiles: ["photos"], maxBytes: NEW_PRODUCT_MAX_BYTES });
+  if (!reading.ok) {
+    // Too much to read: the text never arrived, so only the photos' error can be said.
+    if (reading.problem === "tooLarge") return data({ result: { status: "error" as const, error: { photos: ["owner.images.errors.tooMuch"] } }, photo: null }, { status: 413 });
+    throw badRequest(t, reading.problem);
+  }
+  const form = reading.form;
+  const photos = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
+  const submission = parseWithZod(form, { schema: productSchema });
+  const refuse = (fieldErrors: Record<string, string[]>, photo: { n: number; name: string } | null = null, status = 400) =>
+    data({ result: submission.reply({ fieldErrors }), photo }, { status });
+  if (submission.status !== "success") return data({ result: submission.reply(), photo: null }, { status: 400 });
   const categoryId = categoryIdBySlug(submission.value.category);
-  if (!categoryId) return data({ result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }) }, { status: 400 });
-  const id = createProduct(user.id, store.id, categoryId, submission.value);
+  if (!categoryId) return refuse({ category: ["owner.errors.categoryRequired"] });
+  if (photos.length > PHOTOS_AT_CREATE) return refuse({ photos: ["owner.images.errors.tooMany"] });
+  const stored = await storeProductImages(photos);
+  if (!stored.ok) return refuse({ photos: [`owner.images.errors.${stored.reason}`] }, { n: stored.index + 1, name: stored.name.slice(0, 80) });
+  let id: number;
+  try {
+    id = createProduct(user.id, store.id, categoryId, submission.value, stored.images);
+  } catch (error) {
+    await removeImageFiles(stored.images.flatMap((i) => i.files));
+    throw error;
+  }
   return redirect(`${localizePath(`/dashboard/stores/${store.slug}/products/${id}`, lang)}?saved=1`);
 }
 
 export default function NewProduct() {
-  const { storeName, categories } = useLoaderData<typeof loader>();
+  const { storeName, categories, photosMax } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
@@ -51,7 +77,14 @@ export default function NewProduct() {
         <h1>{t("owner.product.new")}</h1>
         <p>{t("owner.product.newIntro")}</p>
       </header>
-      <ProductForm id="product-new" lastResult={actionData?.result} categories={categories} submitLabel={t("owner.product.create")} busy={busy} />
+      <ProductForm
+        id="product-new"
+        lastResult={actionData?.result}
+        categories={categories}
+        submitLabel={t("owner.product.create")}
+        busy={busy}
+        photos={{ max: photosMax, failed: actionData?.photo ?? null }}
+      />
     </div>
   );
 }

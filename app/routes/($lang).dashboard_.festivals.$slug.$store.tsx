@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { AreaHead } from "~/components/area-head";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,8 +10,8 @@ import { requestMeta, requireStoreOwner } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { fromLocalInput, registrationOpen } from "~/modules/festivals/clock";
-import { offerDeal, ownerEnrolment } from "~/modules/festivals/enrolment.server";
-import { dealSchema } from "~/modules/festivals/schemas";
+import { offerDeal, offerDeals, ownerEnrolment } from "~/modules/festivals/enrolment.server";
+import { BULK_DISCOUNT_MAX, bulkDealSchema, dealSchema, discountedMinor } from "~/modules/festivals/schemas";
 import { notFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber, timeZoneName } from "~/modules/i18n/format";
@@ -38,13 +38,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     festival: { slug: detail.festival.slug, name: detail.festival.name, timeZone: zone, zoneName: timeZoneName(zone, lang) },
     open: registrationOpen(detail.festival.phases, now()),
     store: detail.store,
-    saved: new URL(request.url).searchParams.get("saved") ? t("festivals.owner.dealSaved") : null,
+    saved: (() => {
+      const saved = Number(new URL(request.url).searchParams.get("saved"));
+      if (!Number.isSafeInteger(saved) || saved <= 0) return null;
+      return saved > 1 ? t("festivals.owner.dealsSaved", { count: saved }) : t("festivals.owner.dealSaved");
+    })(),
     enrolment: { status: detail.enrolment.status, statusLabel: t(`festivals.decision.${detail.enrolment.status}`), reason: detail.enrolment.reason },
     sale: sale ? `${isolate(formatDateTime(sale.startsAt, lang, zone))} – ${isolate(formatDateTime(sale.endsAt, lang, zone))}` : "",
     products: detail.products.map((p) => ({
       id: p.id,
+      name: p.name,
+      priceMinor: p.priceMinor,
+      stock: p.stock,
+      price: view.money(p.priceMinor),
+      stockLabel: t("festivals.owner.stock", { value: formatNumber(p.stock, lang) }),
       label: `${p.name} — ${view.money(p.priceMinor)} · ${t("festivals.owner.stock", { value: formatNumber(p.stock, lang) })}`,
     })),
+    bulkMax: BULK_DISCOUNT_MAX,
     deals: detail.deals.map((d) => ({
       id: d.id,
       product: d.productName,
@@ -67,6 +77,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
   if (!detail) throw notFound(t);
   const form = await readForm(request, t);
+  if (formText(form.get("intent")) === "bulk") {
+    const bulk = parseWithZod(form, { schema: bulkDealSchema(detail.products) });
+    if (bulk.status !== "success") return data({ result: null, bulk: bulk.reply() }, { status: 400 });
+    if (detail.enrolment.status === "rejected") return data({ result: null, bulk: bulk.reply({ formErrors: ["festivals.errors.enrolmentRejected"] }) }, { status: 409 });
+    if (!registrationOpen(detail.festival.phases, at)) return data({ result: null, bulk: bulk.reply({ formErrors: ["festivals.errors.registrationClosed"] }) }, { status: 409 });
+    const { percent, perCustomerLimit, offers } = bulk.value;
+    const offered = offerDeals(
+      user.id,
+      detail.enrolment.id,
+      offers.map((o) => ({
+        productId: o.productId,
+        dealPriceMinor: discountedMinor(detail.products.find((p) => p.id === o.productId)!.priceMinor, percent),
+        committedStock: o.committedStock,
+        perCustomerLimit,
+        flashStartsAt: null,
+        flashEndsAt: null,
+      })),
+      at,
+      requestMeta(request, context).ip,
+    );
+    if (!offered) throw notFound(t);
+    return redirect(`${localizePath(`/dashboard/festivals/${detail.festival.slug}/${detail.store.slug}`, lang)}?saved=${offers.length}`);
+  }
   const productId = formText(form.get("product"));
   const product = detail.products.find((p) => String(p.id) === productId);
   // A product id that is not one of this enrolment's store's listed products
@@ -75,10 +108,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, {
     schema: dealSchema({ phases: detail.festival.phases, timeZone: detail.festival.timeZone, regularMinor: product?.priceMinor, stock: product?.stock }),
   });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!product) return data({ result: submission.reply({ fieldErrors: { product: ["festivals.errors.productRequired"] } }) }, { status: 400 });
-  if (detail.enrolment.status === "rejected") return data({ result: submission.reply({ formErrors: ["festivals.errors.enrolmentRejected"] }) }, { status: 409 });
-  if (!registrationOpen(detail.festival.phases, at)) return data({ result: submission.reply({ formErrors: ["festivals.errors.registrationClosed"] }) }, { status: 409 });
+  if (submission.status !== "success") return data({ result: submission.reply(), bulk: null }, { status: 400 });
+  if (!product) return data({ result: submission.reply({ fieldErrors: { product: ["festivals.errors.productRequired"] } }), bulk: null }, { status: 400 });
+  if (detail.enrolment.status === "rejected") return data({ result: submission.reply({ formErrors: ["festivals.errors.enrolmentRejected"] }), bulk: null }, { status: 409 });
+  if (!registrationOpen(detail.festival.phases, at)) return data({ result: submission.reply({ formErrors: ["festivals.errors.registrationClosed"] }), bulk: null }, { status: 409 });
   const v = submission.value;
   const flashStart = v.flash_start ? fromLocalInput(v.flash_start, detail.festival.timeZone) : null;
   const flashEnd = v.flash_end ? fromLocalInput(v.flash_end, detail.festival.timeZone) : null;
@@ -112,6 +145,71 @@ function Input({ label, field, type = "text", hint }: { label: string; field: Fi
   );
 }
 
+type BulkProduct = { id: number; name: string; priceMinor: number; stock: number; price: string; stockLabel: string };
+
+/**
+ * One percentage for every product ticked, each with its committed units
+ * (the product's stock to start with); the server works out each deal price.
+ */
+function BulkOffer({ products, max, lastResult, busy }: { products: BulkProduct[]; max: number; lastResult?: SubmissionResult<string[]>; busy: boolean }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "deal-bulk",
+    lastResult,
+    defaultValue: Object.fromEntries(products.map((p) => [`units_${p.id}`, String(p.stock)])),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bulkDealSchema(products) }),
+  });
+  const f = fields as unknown as Record<string, FieldMetadata<string | undefined>>;
+  return (
+    <Form method="post" className="form-card bulk-offer" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="bulk" />
+      <h2>{t("festivals.owner.bulkTitle")}</h2>
+      <p className="field-hint">{t("festivals.owner.bulkHint", { max })}</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <fieldset className="bulk-offer__products">
+        <legend>{t("festivals.owner.bulkProducts")}</legend>
+        <ul>
+          {products.map((p) => {
+            const pick = f[`pick_${p.id}`];
+            const units = f[`units_${p.id}`];
+            const unitsProps = getInputProps(units, { type: "text", ariaAttributes: true });
+            return (
+              <li key={p.id} className={pick.errors?.length || units.errors?.length ? "field--invalid" : undefined}>
+                <label className="bulk-offer__pick">
+                  <input type="checkbox" name={pick.name} id={pick.id} value="on" defaultChecked={pick.initialValue === "on"} key={pick.key} />
+                  <span>
+                    <strong>{p.name}</strong> <span className="muted">
+                      <Value ltr>{p.price}</Value> · <BidiText text={p.stockLabel} />
+                    </span>
+                  </span>
+                </label>
+                <ErrorList id={pick.errorId} errors={pick.errors} />
+                <div className="bulk-offer__units">
+                  <label htmlFor={units.id}>
+                    {t("festivals.owner.committedStock")}
+                    <span className="visually-hidden"> · {p.name}</span>
+                  </label>
+                  <input {...unitsProps} key={unitsProps.key} inputMode="numeric" size={6} />
+                  <ErrorList id={units.errorId} errors={units.errors} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <div className="phase-fields__pair">
+        <Input label={t("festivals.owner.percent", { max })} field={f.percent} />
+        <Input label={t("festivals.owner.limit")} field={f.perCustomerLimit} hint={t("festivals.form.optional")} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {t("festivals.owner.bulkApply")}
+      </button>
+    </Form>
+  );
+}
+
 export default function EnrolmentDeals() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -120,7 +218,7 @@ export default function EnrolmentDeals() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "deal-offer",
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: dealSchema() }),
@@ -184,6 +282,7 @@ export default function EnrolmentDeals() {
           <p className="muted">{t("festivals.owner.noDeals")}</p>
         )}
       </section>
+      {d.enrolment.status !== "rejected" && d.open && d.products.length ? <BulkOffer products={d.products} max={d.bulkMax} lastResult={actionData?.bulk ?? undefined} busy={busy} /> : null}
       {d.enrolment.status !== "rejected" && d.open ? (
         <Form method="post" className="form-card" {...getFormProps(form)}>
           <h2>{t("festivals.owner.offerTitle")}</h2>

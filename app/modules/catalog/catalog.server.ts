@@ -10,7 +10,7 @@ import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { untilContentChanges } from "./content-version.server";
-import { cardSql, idsIn, prepared, PRODUCT_FROM, storeCardSql, VISIBLE_PRODUCT, type CardRow, type StoreCardRow } from "./sql.server";
+import { cardSql, idsIn, OWNED_CARD_SQL, prepared, PRODUCT_FROM, storeCardSql, VISIBLE_PRODUCT, type CardRow, type StoreCardRow } from "./sql.server";
 
 export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
 
@@ -245,11 +245,25 @@ const PRODUCT_DETAIL = `SELECT coalesce(nullif(pt_lang.description, ''), pt_en.d
   LEFT JOIN category_translations ct_lang ON ct_lang.category_id = c.id AND ct_lang.lang = @lang
   WHERE p.id = @id`;
 
-const PRODUCT_IMAGES = "SELECT url, width, height FROM product_images WHERE product_id = ? ORDER BY is_cover DESC, position ASC";
+// The cover first, then the owner's order.
+const PRODUCT_IMAGES = "SELECT url, width, height FROM product_images WHERE product_id = ? ORDER BY is_cover DESC, position ASC, id ASC";
 
 export function getProduct(slug: string, lang: Lang, now: number): ProductDetail | null {
   const [card] = productCardsWhere(lang, "p.slug = @slug", { slug }, { limit: 1, offset: 0, order: "p.id ASC" }, now);
-  if (!card) return null;
+  return card ? productDetail(card, lang) : null;
+}
+
+/**
+ * The owner's own product whatever its status (a draft, say), as the shop
+ * would show it: for the private preview, never for a shared page.
+ */
+export function getOwnedProductPreview(ownerId: number, productId: number, lang: Lang, now: number): ProductDetail | null {
+  const rows = prepared(OWNED_CARD_SQL).all({ id: productId, ownerId, lang, limit: 1, offset: 0 }) as CardRow[];
+  const [card] = toCards(rows, now);
+  return card ? productDetail(card, lang) : null;
+}
+
+function productDetail(card: ProductCard, lang: Lang): ProductDetail {
   const row = prepared(PRODUCT_DETAIL).get({ lang, id: card.id }) as {
     description: string;
     descriptionFallback: number;

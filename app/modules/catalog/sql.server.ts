@@ -58,6 +58,11 @@ export function cardSql(where: string, order: string): string {
   ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 }
 
+/** One product's card whatever its status, found through its store's owner (@id, @ownerId): the owner's preview only. */
+export const OWNED_CARD_SQL = `${CARD_SELECT}
+  WHERE p.id = @id AND s.owner_id = @ownerId
+  LIMIT @limit OFFSET @offset`;
+
 /** Store card columns (aliases: s stores), @lang as above; the product count is of the store's active products. */
 export function storeCardSql(where: string, extraColumns = ""): string {
   return `SELECT s.id AS id, s.slug AS slug, coalesce(st_lang.name, st_en.name) AS name, coalesce(st_lang.city, st_en.city) AS city,

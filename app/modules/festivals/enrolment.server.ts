@@ -168,33 +168,45 @@ export interface DealOffer {
  * A changed offer goes back to the organiser's queue as pending.
  */
 export function offerDeal(ownerId: number, enrolmentId: number, offer: DealOffer, now: number, ip?: string | null): boolean {
+  return offerDeals(ownerId, enrolmentId, [offer], now, ip);
+}
+
+/**
+ * Several offers at once (the same discount on many products): all are
+ * written, or none if any product is not the enrolment's store's.
+ */
+export function offerDeals(ownerId: number, enrolmentId: number, offers: readonly DealOffer[], now: number, ip?: string | null): boolean {
   return db.transaction((tx) => {
-    const product = tx
-      .select({ id: schema.products.id })
-      .from(schema.products)
-      .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
-      .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.storeId, schema.stores.id))
-      .where(and(eq(schema.products.id, offer.productId), eq(schema.festivalEnrolments.id, enrolmentId), eq(schema.stores.ownerId, ownerId)))
-      .get();
-    if (!product) return false;
-    const values = {
-      dealPriceMinor: offer.dealPriceMinor,
-      committedStock: offer.committedStock,
-      perCustomerLimit: offer.perCustomerLimit,
-      flashStartsAt: offer.flashStartsAt === null ? null : new Date(offer.flashStartsAt),
-      flashEndsAt: offer.flashEndsAt === null ? null : new Date(offer.flashEndsAt),
-      status: "pending" as const,
-      reason: null,
-    };
-    const deal = tx
-      .insert(schema.festivalDeals)
-      .values({ enrolmentId, productId: offer.productId, ...values, createdAt: new Date(now) })
-      .onConflictDoUpdate({ target: [schema.festivalDeals.enrolmentId, schema.festivalDeals.productId], set: values })
-      .returning({ id: schema.festivalDeals.id })
-      .get();
-    tx.insert(schema.auditLog)
-      .values({ action: "festival.deal_offered", userId: ownerId, subjectType: "deal", subjectId: String(deal.id), detail: { ...offer }, ip: ip ?? null, createdAt: new Date(now) })
-      .run();
+    const owned = (productId: number) =>
+      tx
+        .select({ id: schema.products.id })
+        .from(schema.products)
+        .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+        .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.storeId, schema.stores.id))
+        .where(and(eq(schema.products.id, productId), eq(schema.festivalEnrolments.id, enrolmentId), eq(schema.stores.ownerId, ownerId)))
+        .get();
+    // Every product is checked before anything is written.
+    if (!offers.length || offers.some((o) => !owned(o.productId))) return false;
+    for (const offer of offers) {
+      const values = {
+        dealPriceMinor: offer.dealPriceMinor,
+        committedStock: offer.committedStock,
+        perCustomerLimit: offer.perCustomerLimit,
+        flashStartsAt: offer.flashStartsAt === null ? null : new Date(offer.flashStartsAt),
+        flashEndsAt: offer.flashEndsAt === null ? null : new Date(offer.flashEndsAt),
+        status: "pending" as const,
+        reason: null,
+      };
+      const deal = tx
+        .insert(schema.festivalDeals)
+        .values({ enrolmentId, productId: offer.productId, ...values, createdAt: new Date(now) })
+        .onConflictDoUpdate({ target: [schema.festivalDeals.enrolmentId, schema.festivalDeals.productId], set: values })
+        .returning({ id: schema.festivalDeals.id })
+        .get();
+      tx.insert(schema.auditLog)
+        .values({ action: "festival.deal_offered", userId: ownerId, subjectType: "deal", subjectId: String(deal.id), detail: { ...offer }, ip: ip ?? null, createdAt: new Date(now) })
+        .run();
+    }
     return true;
   });
 }

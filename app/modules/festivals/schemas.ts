@@ -193,13 +193,7 @@ export function dealSchema(context?: { phases: readonly Phase[]; timeZone: strin
         .regex(/^\d{1,7}$/, E("wholeNumber"))
         .transform(Number)
         .refine((n) => n > 0, E("committedRequired")),
-      perCustomerLimit: z
-        .string()
-        .trim()
-        .regex(/^\d{1,5}$/, E("wholeNumber"))
-        .transform(Number)
-        .refine((n) => n > 0, E("limitInvalid"))
-        .optional(),
+      perCustomerLimit,
       flash_start: z.string().trim().optional(),
       flash_end: z.string().trim().optional(),
     })
@@ -237,6 +231,68 @@ export function dealSchema(context?: { phases: readonly Phase[]; timeZone: strin
           ctx.addIssue({ code: "custom", path: ["flash_start"], message: E("flashOutsideSale") });
       }
     });
+}
+
+/** The largest discount the "same discount for all" form takes, in percent. */
+export const BULK_DISCOUNT_MAX = 90;
+
+/** `percent` off a regular price, rounded to whole minor units. */
+export function discountedMinor(regularMinor: number, percent: number): number {
+  return Math.round((regularMinor * (100 - percent)) / 100);
+}
+
+const perCustomerLimit = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, E("wholeNumber"))
+  .transform(Number)
+  .refine((n) => n > 0, E("limitInvalid"))
+  .optional();
+
+/**
+ * The same discount on several of the store's products at once: one
+ * percentage, and for each product ticked (`pick_<id>`) its committed units
+ * (`units_<id>`). Each resulting offer keeps the single offer's rules: below
+ * the regular price, above zero, no more units than the product's stock.
+ */
+export function bulkDealSchema(products: readonly { id: number; priceMinor: number; stock: number }[]) {
+  const shape: Record<string, z.ZodTypeAny> = {
+    intent: z.literal("bulk"),
+    percent: z
+      .string({ required_error: E("percentRequired") })
+      .trim()
+      .regex(/^\d{1,2}$/, E("percentInvalid"))
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= BULK_DISCOUNT_MAX, E("percentInvalid")),
+    perCustomerLimit,
+  };
+  for (const p of products) {
+    shape[`pick_${p.id}`] = z.string().optional();
+    shape[`units_${p.id}`] = z.string().optional();
+  }
+  return z
+    .object(shape)
+    .superRefine((v: Record<string, unknown>, ctx) => {
+      const picked = products.filter((p) => v[`pick_${p.id}`]);
+      if (!picked.length) ctx.addIssue({ code: "custom", path: [], message: E("pickProducts") });
+      for (const p of picked) {
+        const raw = v[`units_${p.id}`];
+        const units = typeof raw === "string" ? raw.trim() : "";
+        const path = [`units_${p.id}`];
+        if (!/^\d{1,7}$/.test(units)) ctx.addIssue({ code: "custom", path, message: E(units ? "wholeNumber" : "committedRequired") });
+        else if (Number(units) <= 0) ctx.addIssue({ code: "custom", path, message: E("committedRequired") });
+        else if (Number(units) > p.stock) ctx.addIssue({ code: "custom", path, message: E("committedAboveStock") });
+        if (typeof v.percent === "number") {
+          const price = discountedMinor(p.priceMinor, v.percent);
+          if (price <= 0 || price >= p.priceMinor) ctx.addIssue({ code: "custom", path: [`pick_${p.id}`], message: E("discountNoPrice") });
+        }
+      }
+    })
+    .transform((v: Record<string, unknown>) => ({
+      percent: v.percent as number,
+      perCustomerLimit: (v.perCustomerLimit as number | undefined) ?? null,
+      offers: products.filter((p) => v[`pick_${p.id}`]).map((p) => ({ productId: p.id, committedStock: Number(v[`units_${p.id}`]) })),
+    }));
 }
 
 export const decisionSchema = z

@@ -6,8 +6,8 @@
  *
  *   const form = await readForm(request, t);
  *
- * Forms that take a file name it (`files: ["image"]`) and may raise the byte
- * limit; `tryReadForm` returns the problem instead of throwing, for a form
+ * Forms that take a file name it (`files: ["image"]`; `repeatedFiles` for a
+ * field that takes several) and may raise the byte limit; `tryReadForm` returns the problem instead of throwing, for a form
  * that shows it next to its own field (the product image upload).
  */
 import type { TFunction } from "i18next";
@@ -20,6 +20,8 @@ export interface FormRules {
   maxBytes?: number;
   /** Multipart fields that may carry a file; anywhere else a file is refused. */
   files?: readonly string[];
+  /** File fields that may come more than once (an `<input type="file" multiple>`); text fields never may. */
+  repeatedFiles?: readonly string[];
 }
 
 export const FORM_MAX_BYTES = 512 * 1024;
@@ -76,7 +78,7 @@ export async function tryReadForm(request: Request, rules: FormRules = {}): Prom
   for (const [name, value] of form) {
     if (!FIELD_NAME.test(name) || RESERVED_NAMES.has(name)) return { ok: false, problem: "fieldName" };
     // A repeated field reaches the schema as an array where it expects text.
-    if (seen.has(name)) return { ok: false, problem: "repeated" };
+    if (seen.has(name) && !(typeof value !== "string" && rules.repeatedFiles?.includes(name))) return { ok: false, problem: "repeated" };
     seen.add(name);
     if (typeof value !== "string" && !rules.files?.includes(name)) return { ok: false, problem: "file" };
   }

@@ -8,6 +8,8 @@ import { filesForUrl, removeImageFiles, type StoredImage } from "../uploads/imag
 
 const { productImages, products, stores } = schema;
 export const MAX_IMAGES = 8;
+/** Photos the new-product form takes in its one submit (the rest are added on the product's page). */
+export const PHOTOS_AT_CREATE = 4;
 
 const ownedProduct = (ownerId: number, storeId: number, productId: number) =>
   sql`${productImages.productId} = ${productId} and ${productImages.productId} in (

@@ -142,6 +142,7 @@ export function enrolmentsFor(ownerId: number, lang: Lang) {
       storeId: schema.festivalEnrolments.storeId,
       festivalId: schema.festivalEnrolments.festivalId,
       status: schema.festivalEnrolments.status,
+      reason: schema.festivalEnrolments.reason,
       festivalName: sql<string>`coalesce(${t.name}, ${en.name}, '')`,
     })
     .from(schema.festivalEnrolments)

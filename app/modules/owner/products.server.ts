@@ -12,6 +12,7 @@ import { LOW_STOCK, parsePriceToMinor, type ProductInput } from "./schemas";
 import { nextStatus, type ProductIntent, type ProductStatus } from "./status";
 import { randomBytes } from "node:crypto";
 import { slugify } from "./stores.server";
+import type { StoredImage } from "../uploads/images.server";
 
 const { products, stores, productTranslations } = schema;
 
@@ -36,10 +37,13 @@ export interface DashboardProduct {
   stock: number;
   priceMinor: number;
   lowStock: boolean;
+  /** Languages with a name. */
   languages: Lang[];
+  /** Languages with a name and a description (the rest of the named ones show the English description). */
+  described: Lang[];
 }
 
-/** Products of the owner's stores, with the languages each has filled. */
+/** Products of the owner's stores, with the languages each has named and described. */
 export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
   const t = alias(productTranslations, "t");
   const en = alias(productTranslations, "en");
@@ -60,21 +64,28 @@ export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
     .orderBy(asc(products.storeId), sql`${products.status} = 'archived'`, asc(products.id))
     .all();
   const ids = rows.map((r) => r.id);
-  const langs = new Map<number, Lang[]>();
+  const named = new Map<number, Set<string>>();
+  const described = new Map<number, Set<string>>();
   if (ids.length) {
     for (const r of db
-      .select({ productId: productTranslations.productId, lang: productTranslations.lang })
+      .select({
+        productId: productTranslations.productId,
+        lang: productTranslations.lang,
+        described: sql<number>`trim(${productTranslations.description}) <> ''`,
+      })
       .from(productTranslations)
       .where(and(inArray(productTranslations.productId, ids), sql`trim(${productTranslations.name}) <> ''`))
       .all()) {
-      langs.set(r.productId, [...(langs.get(r.productId) ?? []), r.lang as Lang]);
+      named.set(r.productId, (named.get(r.productId) ?? new Set()).add(r.lang));
+      if (r.described) described.set(r.productId, (described.get(r.productId) ?? new Set()).add(r.lang));
     }
   }
   return rows.map((r) => ({
     ...r,
     status: r.status,
     lowStock: r.status !== "archived" && r.stock <= LOW_STOCK,
-    languages: LANGS.filter((l) => langs.get(r.id)?.includes(l)),
+    languages: LANGS.filter((l) => named.get(r.id)?.has(l)),
+    described: LANGS.filter((l) => described.get(r.id)?.has(l)),
   }));
 }
 
@@ -112,8 +123,11 @@ function writeTranslations(tx: Parameters<Parameters<typeof db.transaction>[0]>[
   }
 }
 
-/** A new draft in one of the owner's stores (the store came from requireStoreOwner). */
-export function createProduct(ownerId: number, storeId: number, categoryId: number, input: ProductInput, now = Date.now()): number {
+/**
+ * A new draft in one of the owner's stores (the store came from requireStoreOwner),
+ * with the photos sent in the same form (already stored, first one the cover) in their order.
+ */
+export function createProduct(ownerId: number, storeId: number, categoryId: number, input: ProductInput, images: readonly StoredImage[] = [], now = Date.now()): number {
   return db.transaction((tx) => {
     const owned = tx.select({ id: stores.id }).from(stores).where(and(eq(stores.id, storeId), eq(stores.ownerId, ownerId))).get();
     if (!owned) throw new Error("store not owned");
@@ -133,6 +147,11 @@ export function createProduct(ownerId: number, storeId: number, categoryId: numb
       .returning({ id: products.id })
       .get();
     writeTranslations(tx, product.id, input);
+    images.forEach((image, position) =>
+      tx.insert(schema.productImages)
+        .values({ productId: product.id, url: image.url, width: image.width, height: image.height, position, isCover: position === 0, createdAt: new Date(now) })
+        .run(),
+    );
     return product.id;
   });
 }

@@ -104,3 +104,25 @@ export async function readUpload(name: string): Promise<Buffer | null> {
     return null;
   }
 }
+
+export type ImagesOutcome = { ok: true; images: StoredImage[] } | { ok: false; index: number; name: string; reason: ImageError };
+
+/**
+ * Several photos sent in one form, checked and stored in order. On the first
+ * refusal the ones already stored are removed again, so a refused form leaves
+ * no files behind; `index` (from 0) and `name` say which photo it was.
+ */
+export async function storeProductImages(files: readonly File[]): Promise<ImagesOutcome> {
+  const images: StoredImage[] = [];
+  for (const [index, file] of files.entries()) {
+    try {
+      if (file.size > MAX_UPLOAD_BYTES) throw new ImageRejected("tooBig");
+      images.push(await storeProductImage(new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      await removeImageFiles(images.flatMap((i) => i.files));
+      if (error instanceof ImageRejected) return { ok: false, index, name: file.name, reason: error.reason };
+      throw error;
+    }
+  }
+  return { ok: true, images };
+}

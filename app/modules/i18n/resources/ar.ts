@@ -141,6 +141,11 @@ const ar = {
     soldBy: "البائع",
     dealEndsIn: "ينتهي العرض خلال",
     moreFromStore: "المزيد من {{store}}",
+    gallery: {
+      label: "الصور ({{count}})",
+      photo: "{{name}}، الصورة {{n}} من {{count}}",
+      show: "اعرض الصورة {{n}} من {{count}}",
+    },
     details: "التفاصيل",
     convertedNote: "الأسعار بعملة {{currency}}، محوّلة من {{base}} وفق سعر الصرف بتاريخ {{date}}.",
   },

@@ -119,6 +119,11 @@ const en = {
     soldBy: "Sold by",
     dealEndsIn: "Deal ends in",
     moreFromStore: "More from {{store}}",
+    gallery: {
+      label: "Photos ({{count}})",
+      photo: "{{name}}, photo {{n}} of {{count}}",
+      show: "Show photo {{n}} of {{count}}",
+    },
     details: "Details",
     convertedNote: "Prices in {{currency}}, converted from {{base}} at the rate of {{date}}.",
   },

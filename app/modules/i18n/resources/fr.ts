@@ -127,6 +127,11 @@ const fr = {
     soldBy: "Vendu par",
     dealEndsIn: "L’offre se termine dans",
     moreFromStore: "Autres produits chez {{store}}",
+    gallery: {
+      label: "Photos ({{count}})",
+      photo: "{{name}}, photo {{n}} sur {{count}}",
+      show: "Voir la photo {{n}} sur {{count}}",
+    },
     details: "Détails",
     convertedNote: "Prix en {{currency}}, convertis depuis {{base}} au taux du {{date}}.",
   },

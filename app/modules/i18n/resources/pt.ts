@@ -127,6 +127,11 @@ const pt = {
     soldBy: "Vendido por",
     dealEndsIn: "A oferta termina em",
     moreFromStore: "Mais produtos de {{store}}",
+    gallery: {
+      label: "Fotografias ({{count}})",
+      photo: "{{name}}, fotografia {{n}} de {{count}}",
+      show: "Ver a fotografia {{n}} de {{count}}",
+    },
     details: "Detalhes",
     convertedNote: "Preços em {{currency}}, convertidos de {{base}} à taxa de câmbio de {{date}}.",
   },

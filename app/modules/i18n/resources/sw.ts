@@ -121,6 +121,11 @@ const sw = {
     soldBy: "Inauzwa na",
     dealEndsIn: "Ofa inaisha baada ya",
     moreFromStore: "Zaidi kutoka {{store}}",
+    gallery: {
+      label: "Picha ({{count}})",
+      photo: "{{name}}, picha ya {{n}} kati ya {{count}}",
+      show: "Onyesha picha ya {{n}} kati ya {{count}}",
+    },
     details: "Maelezo",
     convertedNote:
       "Bei ziko katika {{currency}}, zimebadilishwa kutoka {{base}} kwa kiwango cha ubadilishaji cha {{date}}.",

@@ -113,6 +113,11 @@ const zh = {
     soldBy: "卖家",
     dealEndsIn: "距优惠结束",
     moreFromStore: "{{store}}的更多商品",
+    gallery: {
+      label: "照片（{{count}} 张）",
+      photo: "{{name}}，第 {{n}} 张，共 {{count}} 张",
+      show: "查看第 {{n}} 张照片，共 {{count}} 张",
+    },
     details: "商品详情",
     convertedNote: "价格以{{currency}}显示，按{{date}}的汇率由{{base}}换算。",
   },
