@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { db, perArity, schema, statements, transact, type Executor } from "~/db.server";
+import { db, perArity, schema, statements, transact, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
@@ -32,9 +32,6 @@ export class OrderError extends Error {
     super(message);
   }
 }
-
-/** What runs inside an order's transaction: the connection (or a Drizzle transaction) on which it is open. */
-type Tx = Executor;
 
 export interface NewOrder {
   /**
@@ -140,8 +137,7 @@ export function createPendingOrder(input: NewOrder) {
   if (!rate) throw new OrderError("no_rate", `No exchange rate for ${input.currency}`);
   const now = input.now.getTime();
   const ids = input.lines.map((l) => l.productId);
-  const sqlOrdering = ordering(db);
-  const products = sqlOrdering.products(ids.length).all(ids) as ProductRow[];
+  const products = ordering(db).products(ids.length).all(ids) as ProductRow[];
   const byId = new Map(products.map((p) => [p.id, p]));
   const deals = dealCandidates(ids);
 
@@ -183,10 +179,11 @@ export function createPendingOrder(input: NewOrder) {
   const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
   return transact(db, (tx) => {
+    const inOrder = ordering(tx);
     if (input.limitPerEmail) {
       for (const line of priced) {
         if (line.dealId === null || line.limit === null) continue;
-        const already = sqlOrdering.boughtOnDeal.get(line.dealId, email);
+        const already = inOrder.boughtOnDeal.get(line.dealId, email);
         if ((already?.n ?? 0) + line.quantity > line.limit) {
           throw new OrderError("limit", `Deal limit reached for product ${line.product.id}`, line.product.id);
         }
@@ -206,7 +203,7 @@ export function createPendingOrder(input: NewOrder) {
     const shippingAddress = JSON.stringify(input.shippingAddress);
     const expiresAt = now + PENDING_ORDER_TTL_MS;
     const number = input.number ?? newOrderNumber();
-    const inserted = sqlOrdering.insertOrder.run({
+    const inserted = inOrder.insertOrder.run({
       number,
       email,
       customerName: input.customerName,
@@ -251,7 +248,7 @@ export function createPendingOrder(input: NewOrder) {
       createdAt: new Date(now),
     };
     for (const l of priced) {
-      sqlOrdering.insertLine.run(
+      inOrder.insertLine.run(
         order.id,
         l.product.id,
         l.product.storeId,
@@ -285,7 +282,7 @@ export interface PaymentEvent {
 export type PaidResult = "paid" | "duplicate_event" | "not_pending" | "needs_refund";
 
 // Fulfilment's statements, prepared once per connection (see db/prepared.ts): compiling a
-// Drizzle query per call cost more than running it. They run inside the open transaction.
+// Drizzle query per call cost more than running it. Taken from the transaction handle, they run inside it.
 const fulfilment = statements((client) => ({
   storeEvent: client.prepare(
     `insert into "payment_events" ("id", "provider", "provider_event_id", "type", "order_id", "payload", "received_at")
@@ -295,8 +292,8 @@ const fulfilment = statements((client) => ({
 }));
 
 /** Stores a provider event once; false if it was already stored (a resent event). */
-function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
-  const stored = fulfilment(db).storeEvent.run({
+function storeEvent(tx: Tx, event: PaymentEvent): boolean {
+  const stored = fulfilment(tx).storeEvent.run({
     provider: event.provider,
     providerEventId: event.providerEventId,
     type: event.type,
@@ -322,7 +319,7 @@ function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
 export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
   return transact(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
-    const updated = fulfilment(db).markPaid.run(event.now.getTime(), event.orderId);
+    const updated = fulfilment(tx).markPaid.run(event.now.getTime(), event.orderId);
     if (updated.changes === 1) {
       applyPaidOrder(tx, event.orderId, event.now);
       return "paid";
@@ -332,7 +329,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
-      tx.transaction((inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
+      transact(tx, (inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
     } catch (error) {
       if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
         // Money was taken for goods that are gone: a person must refund it, so say so loudly.
@@ -410,7 +407,7 @@ export function releaseExpiredOrders(now: Date): number {
     .all();
   let released = 0;
   for (const { id } of expired) {
-    if (db.transaction((tx) => releaseOrder(tx, id, "expired", now))) released++;
+    if (transact(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
   }
   return released;
 }

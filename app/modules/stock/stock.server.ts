@@ -6,9 +6,7 @@
  * back together, once, when an order expires or fails.
  */
 import { sql } from "drizzle-orm";
-import { db, statements, type Executor } from "~/db.server";
-
-type Tx = Executor;
+import { db, statements, transact, type Tx } from "~/db.server";
 
 export class OutOfStockError extends Error {
   constructor(readonly productId: number) {
@@ -27,7 +25,7 @@ export class DealSoldOutError extends Error {
 }
 
 // Prepared once per connection (see db/prepared.ts; compiling per call cost more
-// than running), so they run inside whatever transaction the caller has open.
+// than running) and taken from the caller's transaction handle, so they run inside it.
 const prepared = statements((client) => ({
   take: client.prepare<[number, number, number]>(
     `update "products" set "stock" = "products"."stock" - ? where ("products"."id" = ? and "products"."stock" >= ?)`,
@@ -48,13 +46,13 @@ const prepared = statements((client) => ({
  * Takes `quantity` units or throws OutOfStockError (rolling back the transaction):
  * `UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?`, and one row must change.
  */
-export function takeStock(_tx: Tx, productId: number, quantity: number): void {
-  const result = prepared(db).take.run(quantity, productId, quantity);
+export function takeStock(tx: Tx, productId: number, quantity: number): void {
+  const result = prepared(tx).take.run(quantity, productId, quantity);
   if (result.changes !== 1) throw new OutOfStockError(productId);
 }
 
-export function returnStock(_tx: Tx, productId: number, quantity: number): void {
-  prepared(db).give.run(quantity, productId);
+export function returnStock(tx: Tx, productId: number, quantity: number): void {
+  prepared(tx).give.run(quantity, productId);
 }
 
 /**
@@ -62,13 +60,13 @@ export function returnStock(_tx: Tx, productId: number, quantity: number): void 
  * the transaction): `UPDATE festival_deals SET units_taken = units_taken + ? WHERE id = ?
  * AND units_taken + ? <= committed_stock`, and one row must change.
  */
-export function takeDealUnits(_tx: Tx, dealId: number, productId: number, quantity: number): void {
-  const result = prepared(db).takeDeal.run(quantity, dealId, quantity);
+export function takeDealUnits(tx: Tx, dealId: number, productId: number, quantity: number): void {
+  const result = prepared(tx).takeDeal.run(quantity, dealId, quantity);
   if (result.changes !== 1) throw new DealSoldOutError(productId, dealId);
 }
 
-export function returnDealUnits(_tx: Tx, dealId: number, quantity: number): void {
-  prepared(db).giveDeal.run(quantity, dealId);
+export function returnDealUnits(tx: Tx, dealId: number, quantity: number): void {
+  prepared(tx).giveDeal.run(quantity, dealId);
 }
 
 /** One line of an order, as far as the stock rules care. */
@@ -117,7 +115,7 @@ export function reconcileDealUnits(options: { fix?: boolean } = {}): DealUnitsDr
     WHERE d.units_taken <> coalesce(h.units, 0)
     ORDER BY d.id`);
   if (options.fix && drift.length) {
-    db.transaction((tx) => {
+    transact(db, (tx) => {
       for (const d of drift) tx.run(sql`UPDATE festival_deals SET units_taken = ${d.expected} WHERE id = ${d.dealId}`);
     });
   }
