@@ -59,8 +59,9 @@ describe("units taken at festival deal prices", () => {
     for (const { name } of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps_content'").all() as { name: string }[]) {
       sqlite.exec(`DROP TRIGGER "${name}"`);
     }
-    // …then what 0005 (shipping) and 0006 (line fulfilments) added.
-    sqlite.exec(`DROP TABLE order_line_fulfilments;
+    // …then what 0007 (per-customer deal shares), 0006 (line fulfilments) and 0005 (shipping) added.
+    sqlite.exec(`DROP TABLE festival_deal_customers;
+      DROP TABLE order_line_fulfilments;
       DROP TABLE store_shipping_rates;
       DROP TABLE order_shipments;
       ALTER TABLE orders DROP COLUMN shipping_minor;

@@ -18,7 +18,7 @@ import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
-import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
+import { DealLimitError, DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
 export const PENDING_ORDER_TTL_MS = env().PENDING_ORDER_MINUTES * 60 * 1000;
@@ -52,8 +52,10 @@ export interface NewOrder {
   /** Only the seed passes one, to stay deterministic. */
   number?: string;
   /**
-   * Checkout sets this: a deal's per-customer limit then also counts this
-   * email's other pending and paid orders (the seed's sample shoppers don't).
+   * Checkout sets this: a deal's per-customer limit is then enforced over
+   * everything this email holds at the deal's price (pending and paid orders,
+   * counted in festival_deal_customers for every order; the seed's sample
+   * shoppers are counted but not refused).
    */
   limitPerEmail?: boolean;
   /** Runs inside the order's transaction (checkout empties the cart here). */
@@ -105,10 +107,6 @@ const ordering = statements((client) => ({
                inner join "stores" on "stores"."id" = "products"."store_id"
                inner join "product_translations" "en" on ("en"."product_id" = "products"."id" and "en"."lang" = 'en')
                where ("products"."id" in (${list}) and "products"."status" = 'active' and "stores"."status" = 'live')`,
-  ),
-  boughtOnDeal: client.prepare<[number, string], { n: number | null }>(
-    `SELECT sum(l.quantity) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
-     WHERE l.deal_id = ? AND o.email = ? AND o.status IN ('pending', 'paid')`,
   ),
   insertOrder: client.prepare(
     `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
@@ -180,20 +178,23 @@ export function createPendingOrder(input: NewOrder) {
 
   return transact(db, (tx) => {
     const inOrder = ordering(tx);
-    if (input.limitPerEmail) {
-      for (const line of priced) {
-        if (line.dealId === null || line.limit === null) continue;
-        const already = inOrder.boughtOnDeal.get(line.dealId, email);
-        if ((already?.n ?? 0) + line.quantity > line.limit) {
-          throw new OrderError("limit", `Deal limit reached for product ${line.product.id}`, line.product.id);
-        }
-      }
+    // The stock rules (app/modules/stock): the shopper's share of each deal (within its limit when
+    // checkout asks), product stock and deal units, each one conditional write.
+    try {
+      takeOrderUnits(
+        tx,
+        email,
+        priced.map((l) => ({
+          productId: l.product.id,
+          quantity: l.quantity,
+          dealId: l.dealId,
+          perCustomerLimit: input.limitPerEmail ? l.limit : null,
+        })),
+      );
+    } catch (error) {
+      if (error instanceof DealLimitError) throw new OrderError("limit", `Deal limit reached for product ${error.productId}`, error.productId);
+      throw error;
     }
-    // The stock rules (app/modules/stock): product stock and deal units, each one conditional UPDATE.
-    takeOrderUnits(
-      tx,
-      priced.map((l) => ({ productId: l.product.id, quantity: l.quantity, dealId: l.dealId })),
-    );
     let totalBaseMinor = shippingBaseMinor;
     let totalMinor = shippingMinor;
     for (const l of priced) {
@@ -329,7 +330,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
-      transact(tx, (inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
+      transact(tx, (inner) => takeOrderUnits(inner, order.email, heldLines(inner, order.id)));
     } catch (error) {
       if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
         // Money was taken for goods that are gone: a person must refund it, so say so loudly.
@@ -375,9 +376,10 @@ function releaseOrder(tx: Tx, orderId: number, status: "failed" | "expired", now
     .update(schema.orders)
     .set({ status, stockReleasedAt: now })
     .where(and(eq(schema.orders.id, orderId), eq(schema.orders.status, "pending"), sql`${schema.orders.stockReleasedAt} IS NULL`))
-    .run();
-  if (claimed.changes !== 1) return false;
-  returnOrderUnits(tx, heldLines(tx, orderId));
+    .returning({ email: schema.orders.email })
+    .get();
+  if (!claimed) return false;
+  returnOrderUnits(tx, claimed.email, heldLines(tx, orderId));
   return true;
 }
 

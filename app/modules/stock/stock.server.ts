@@ -1,9 +1,10 @@
 /**
- * The stock rules, in one place. Product stock and a festival deal's
- * committed units are each taken by one conditional UPDATE inside the
- * caller's transaction, and only if enough is left, so concurrent checkouts
- * can never oversell either (CHECK constraints back this up). Both are given
- * back together, once, when an order expires or fails.
+ * The stock rules, in one place. Product stock, a festival deal's committed
+ * units and a shopper's share of a deal (its per-customer limit) are each
+ * taken by one conditional write inside the caller's transaction, and only
+ * if enough is left, so concurrent checkouts can never pass any of them
+ * (CHECK constraints back this up). All are given back together, once, when
+ * an order expires or fails.
  */
 import { sql } from "drizzle-orm";
 import { db, statements, transact, type Tx } from "~/db.server";
@@ -15,6 +16,17 @@ export class OutOfStockError extends Error {
 }
 
 /** Fewer units are left at a festival deal's price than the order asks for. */
+/** The shopper would hold more than the deal's per-customer limit at its price. */
+export class DealLimitError extends Error {
+  constructor(
+    readonly productId: number,
+    readonly dealId: number,
+    readonly limit: number,
+  ) {
+    super(`At most ${limit} of product ${productId} per customer at the price of deal ${dealId}`);
+  }
+}
+
 export class DealSoldOutError extends Error {
   constructor(
     readonly productId: number,
@@ -39,6 +51,19 @@ const prepared = statements((client) => ({
   // (the CHECK would roll back the sweep); `npm run reconcile` reports any such drift.
   giveDeal: client.prepare<[number, number]>(
     `update "festival_deals" set "units_taken" = max("festival_deals"."units_taken" - ?, 0) where "festival_deals"."id" = ?`,
+  ),
+  // The limit is checked by the write itself: the insert only when the line alone fits, the
+  // update only when the row's units plus this line's fit. In SQLite the writer holds the
+  // database; in PostgreSQL ON CONFLICT DO UPDATE locks the row and re-reads it, so a second
+  // order waits for the first and sees its units. No limit (null): counted, never refused.
+  takeCustomer: client.prepare<{ dealId: number; email: string; quantity: number; limit: number | null }>(
+    `insert into "festival_deal_customers" ("deal_id", "email", "units")
+     select @dealId, @email, @quantity where @limit is null or @quantity <= @limit
+     on conflict ("deal_id", "email") do update set "units" = "festival_deal_customers"."units" + excluded."units"
+     where @limit is null or "festival_deal_customers"."units" + excluded."units" <= @limit`,
+  ),
+  giveCustomer: client.prepare<[number, number, string]>(
+    `update "festival_deal_customers" set "units" = max("units" - ?, 0) where "deal_id" = ? and "email" = ?`,
   ),
 }));
 
@@ -69,26 +94,53 @@ export function returnDealUnits(tx: Tx, dealId: number, quantity: number): void 
   prepared(tx).giveDeal.run(quantity, dealId);
 }
 
+/**
+ * Adds `quantity` to what `email` holds at a deal's price, or throws DealLimitError (rolling
+ * back the transaction) if that would pass `limit`: one conditional upsert on the
+ * (deal, email) row, and one row must change. `limit` null counts without refusing.
+ */
+export function takeCustomerDealUnits(tx: Tx, dealId: number, productId: number, email: string, quantity: number, limit: number | null): void {
+  const result = prepared(tx).takeCustomer.run({ dealId, email, quantity, limit });
+  if (result.changes !== 1) throw new DealLimitError(productId, dealId, limit ?? 0);
+}
+
+export function returnCustomerDealUnits(tx: Tx, dealId: number, email: string, quantity: number): void {
+  prepared(tx).giveCustomer.run(quantity, dealId, email);
+}
+
 /** One line of an order, as far as the stock rules care. */
 export interface HeldLine {
   productId: number;
   quantity: number;
   dealId: number | null;
+  /** The deal's per-customer limit to enforce for this order (checkout passes it); absent or null: counted, not enforced. */
+  perCustomerLimit?: number | null;
 }
 
-/** Takes an order's product stock and deal units, or throws (OutOfStockError, DealSoldOutError) with nothing taken once the caller's transaction rolls back. */
-export function takeOrderUnits(tx: Tx, lines: readonly HeldLine[]): void {
+/**
+ * Takes an order's per-customer deal shares, product stock and deal units, or throws
+ * (DealLimitError, OutOfStockError, DealSoldOutError) with nothing taken once the
+ * caller's transaction rolls back. `email` is the order's (normalised) email.
+ */
+export function takeOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): void {
+  // Limits first, so a shopper over a limit hears that rather than about stock.
+  for (const line of lines) {
+    if (line.dealId !== null) takeCustomerDealUnits(tx, line.dealId, line.productId, email, line.quantity, line.perCustomerLimit ?? null);
+  }
   for (const line of lines) {
     takeStock(tx, line.productId, line.quantity);
     if (line.dealId !== null) takeDealUnits(tx, line.dealId, line.productId, line.quantity);
   }
 }
 
-/** Gives an order's product stock and deal units back; the caller makes sure this happens once per order. */
-export function returnOrderUnits(tx: Tx, lines: readonly HeldLine[]): void {
+/** Gives an order's product stock, deal units and per-customer shares back; the caller makes sure this happens once per order. */
+export function returnOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): void {
   for (const line of lines) {
     returnStock(tx, line.productId, line.quantity);
-    if (line.dealId !== null) returnDealUnits(tx, line.dealId, line.quantity);
+    if (line.dealId !== null) {
+      returnDealUnits(tx, line.dealId, line.quantity);
+      returnCustomerDealUnits(tx, line.dealId, email, line.quantity);
+    }
   }
 }
 
