@@ -8,12 +8,7 @@
  * transaction is open on it.
  */
 import type Database from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { AppDatabase } from "./connection";
-import type * as schema from "./schema";
-
-/** A connection or an open transaction on it: either runs queries inside the current transaction. */
-export type Executor = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
 declare const openTransaction: unique symbol;
 

@@ -30,7 +30,9 @@ export interface SetupLockOptions {
 
 function lockTable(db: AppDatabase) {
   const client = db.$client;
-  client.exec(`CREATE TABLE IF NOT EXISTS "__setup_lock" ("name" text PRIMARY KEY NOT NULL, "holder" text NOT NULL, "expires_at" integer NOT NULL)`);
+  client.exec(
+    `CREATE TABLE IF NOT EXISTS "__setup_lock" ("name" text PRIMARY KEY NOT NULL, "holder" text NOT NULL, "expires_at" integer NOT NULL)`,
+  );
   return {
     take: client.prepare<{ holder: string; now: number; expiresAt: number }>(
       `INSERT INTO "__setup_lock" ("name", "holder", "expires_at") VALUES ('setup', @holder, @expiresAt)

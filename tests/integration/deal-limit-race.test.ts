@@ -34,7 +34,10 @@ const UNEXPLAINED = `SELECT c.deal_id AS dealId, c.email, c.units FROM festival_
     WHERE l.deal_id = c.deal_id AND o.email = c.email AND o.status IN ('pending', 'paid')), 0)`;
 
 const counted = (dealId: number, email: string) =>
-  (db.$client.prepare("SELECT units FROM festival_deal_customers WHERE deal_id = ? AND email = ?").get(dealId, email) as { units: number } | undefined)?.units ?? 0;
+  (
+    db.$client.prepare("SELECT units FROM festival_deal_customers WHERE deal_id = ? AND email = ?").get(dealId, email) as
+      { units: number } | undefined
+  )?.units ?? 0;
 
 function order(productId: number, quantity: number, email: string, dealId: number) {
   return createPendingOrder({
@@ -153,7 +156,13 @@ describe("a festival deal's per-customer limit", () => {
     const first = order(deal.id, limit, email, dealId);
     expect(counted(dealId, email)).toBe(limit);
     expect(() => order(deal.id, 1, email, dealId)).toThrow(OrderError);
-    const event = (type: string) => ({ orderId: first.id, provider: "demo", providerEventId: `limit-${type}-${first.id}`, type, now: new Date() });
+    const event = (type: string) => ({
+      orderId: first.id,
+      provider: "demo",
+      providerEventId: `limit-${type}-${first.id}`,
+      type,
+      now: new Date(),
+    });
     expect(closeOrder(event("payment.failed"), "failed")).toBe("closed");
     expect(counted(dealId, email)).toBe(0);
     // Stripe took the money after all: the order comes back with its share (a limit never blocks a paid order).
@@ -176,8 +185,12 @@ describe("a festival deal's per-customer limit", () => {
     const expected = (sqlite.prepare(SHARES).all() as Share[]).map((s) => ({ ...s, counted: s.held }));
     expect(expected.length).toBeGreaterThan(0);
     sqlite.exec("DROP TABLE festival_deal_customers");
-    const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
-    sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at >= ?").run(journal.entries.find((e) => e.tag.startsWith("0007_"))!.when);
+    const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as {
+      entries: { tag: string; when: number }[];
+    };
+    sqlite
+      .prepare("DELETE FROM __drizzle_migrations WHERE created_at >= ?")
+      .run(journal.entries.find((e) => e.tag.startsWith("0007_"))!.when);
 
     migrate(drizzle(sqlite), { migrationsFolder: path.resolve("db/migrations") });
     expect(sqlite.prepare(SHARES).all()).toEqual(expected);

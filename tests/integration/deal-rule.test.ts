@@ -23,15 +23,21 @@ describe("the deal rule", () => {
          ORDER BY d.id LIMIT 1`,
       )
       .get() as { dealId: number; productId: number; enrolmentId: number; festivalId: number };
-    const sale = sqlite.prepare("SELECT starts_at AS startsAt, ends_at AS endsAt FROM festival_phases WHERE festival_id = ? AND kind = 'sale'").get(festivalId) as {
+    const sale = sqlite
+      .prepare("SELECT starts_at AS startsAt, ends_at AS endsAt FROM festival_phases WHERE festival_id = ? AND kind = 'sale'")
+      .get(festivalId) as {
       startsAt: number;
       endsAt: number;
     };
-    const inSql = sqlite.prepare(`SELECT count(*) AS n FROM (${PRODUCTS_WITH_LIVE_DEAL_SQL}) live WHERE live.product_id = @productId`);
+    const inSql = sqlite.prepare(
+      `SELECT count(*) AS n FROM (${PRODUCTS_WITH_LIVE_DEAL_SQL}) live WHERE live.product_id = @productId`,
+    );
     const set = {
       festival: sqlite.prepare("UPDATE festivals SET status = ? WHERE id = ?"),
       enrolment: sqlite.prepare("UPDATE festival_enrolments SET status = ? WHERE id = ?"),
-      deal: sqlite.prepare("UPDATE festival_deals SET status = ?, flash_starts_at = ?, flash_ends_at = ?, committed_stock = units_taken + ? WHERE id = ?"),
+      deal: sqlite.prepare(
+        "UPDATE festival_deals SET status = ?, flash_starts_at = ?, flash_ends_at = ?, committed_stock = units_taken + ? WHERE id = ?",
+      ),
     };
 
     const mid = Math.floor((sale.startsAt + sale.endsAt) / 2);
@@ -52,11 +58,22 @@ describe("the deal rule", () => {
               set.festival.run(festivalStatus, festivalId);
               set.enrolment.run(enrolmentStatus, enrolmentId);
               set.deal.run(dealStatus, flashStartsAt, flashEndsAt, unitsLeft, dealId);
-              const candidate = dealCandidates([productId]).get(productId)!.find((c) => c.dealId === dealId)!;
+              const candidate = dealCandidates([productId])
+                .get(productId)!
+                .find((c) => c.dealId === dealId)!;
               for (const now of instants) {
                 const inTypeScript = dealApplies(candidate, now) && candidate.unitsLeft >= 1;
                 const sqlSays = (inSql.get({ productId, now }) as { n: number }).n > 0;
-                expect({ festivalStatus, enrolmentStatus, dealStatus, flashStartsAt, flashEndsAt, unitsLeft, now, live: sqlSays }).toEqual({
+                expect({
+                  festivalStatus,
+                  enrolmentStatus,
+                  dealStatus,
+                  flashStartsAt,
+                  flashEndsAt,
+                  unitsLeft,
+                  now,
+                  live: sqlSays,
+                }).toEqual({
                   festivalStatus,
                   enrolmentStatus,
                   dealStatus,

@@ -77,7 +77,10 @@ describe("two servers setting up one empty database at once", () => {
     const one = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(one(made, "SELECT count(*) AS n FROM __drizzle_migrations")).toBe(journal.entries.length);
     for (const table of ["stores", "products", "users", "festivals", "festival_deals", "orders", "order_lines"]) {
-      expect({ table, n: one(made, `SELECT count(*) AS n FROM ${table}`) }).toEqual({ table, n: one(base, `SELECT count(*) AS n FROM ${table}`) });
+      expect({ table, n: one(made, `SELECT count(*) AS n FROM ${table}`) }).toEqual({
+        table,
+        n: one(base, `SELECT count(*) AS n FROM ${table}`),
+      });
     }
     expect(one(made, "SELECT value AS n FROM progress_counters WHERE scope = 'campaign' AND metric = 'orders'")).toBe(
       one(made, "SELECT count(*) AS n FROM orders WHERE status = 'paid'"),
