@@ -19,6 +19,7 @@ import { describe, expect, inject, it } from "vitest";
 import { foldWalIntoFile } from "../../db/checkpoints";
 import { db } from "~/db.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError } from "~/modules/orders/orders.server";
+import { reconcileDealCustomers } from "~/modules/stock/stock.server";
 import { dealProduct, setDealUnitsLeft, setStock } from "./fixtures";
 
 /** Each shopper's units at each deal's price as the orders hold them (pending and paid), beside the counted row. */
@@ -170,6 +171,11 @@ describe("a festival deal's per-customer limit", () => {
     expect(counted(dealId, email)).toBe(limit);
     expect(() => order(deal.id, 1, email, dealId)).toThrow(OrderError);
     expect(db.$client.prepare(UNEXPLAINED).all()).toEqual([]);
+    expect(reconcileDealCustomers()).toEqual([]);
+    // A count repaired by hand shows as drift, and --fix puts it back.
+    db.$client.prepare("UPDATE festival_deal_customers SET units = units + 5 WHERE deal_id = ? AND email = ?").run(dealId, email);
+    expect(reconcileDealCustomers({ fix: true })).toEqual([{ dealId, email, stored: limit + 5, expected: limit }]);
+    expect(reconcileDealCustomers()).toEqual([]);
   });
 
   it("counts what shoppers already held when migration 0007 runs on a database with orders", async () => {

@@ -173,3 +173,40 @@ export function reconcileDealUnits(options: { fix?: boolean } = {}): DealUnitsDr
   }
   return drift;
 }
+
+export interface DealCustomerDrift {
+  dealId: number;
+  email: string;
+  stored: number;
+  /** This email's deal-line quantities over its pending and paid orders. */
+  expected: number;
+}
+
+/**
+ * Recomputes what each shopper holds at each deal's price (festival_deal_customers)
+ * from the pending and paid orders and reports (optionally repairs) the differences;
+ * `npm run reconcile` runs it beside the deal units' check.
+ */
+export function reconcileDealCustomers(options: { fix?: boolean } = {}): DealCustomerDrift[] {
+  const drift = db.all<DealCustomerDrift>(sql`
+    WITH held AS (
+      SELECT l.deal_id, o.email, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE l.deal_id IS NOT NULL AND o.status IN ('pending', 'paid') GROUP BY l.deal_id, o.email
+    )
+    SELECT h.deal_id AS dealId, h.email, coalesce(c.units, 0) AS stored, h.units AS expected
+    FROM held h LEFT JOIN festival_deal_customers c ON c.deal_id = h.deal_id AND c.email = h.email
+    WHERE coalesce(c.units, 0) <> h.units
+    UNION ALL
+    SELECT c.deal_id, c.email, c.units, 0 FROM festival_deal_customers c
+    WHERE c.units <> 0 AND NOT EXISTS (SELECT 1 FROM held h WHERE h.deal_id = c.deal_id AND h.email = c.email)
+    ORDER BY 1, 2`);
+  if (options.fix && drift.length) {
+    transact(db, (tx) => {
+      for (const d of drift) {
+        tx.run(sql`INSERT INTO festival_deal_customers (deal_id, email, units) VALUES (${d.dealId}, ${d.email}, ${d.expected})
+          ON CONFLICT (deal_id, email) DO UPDATE SET units = excluded.units`);
+      }
+    });
+  }
+  return drift;
+}
