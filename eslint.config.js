@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["build/", "build-*/", ".cache/", "data/", "db/migrations/", "node_modules/", "public/", "tests/.tmp/"]),
+  globalIgnores(["build/", "build-*/", "dist/", ".cache/", "data/", "db/migrations/", "node_modules/", "public/", "tests/.tmp/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -9,7 +9,7 @@ import { openDatabase, type AppDatabase } from "../db/connection";
 
 export * as schema from "../db/schema";
 export type { AppDatabase };
-export { perArity, statements, transact, type Executor } from "../db/prepared";
+export { perArity, statements, transact, type Tx } from "../db/prepared";
 
 export const db: AppDatabase = openDatabase();
 

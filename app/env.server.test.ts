@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeProblems, envSchema } from "./env.server";
+import { describeProblems, envSchema, secretList } from "./env.server";
 
 describe("the environment schema", () => {
   it("gives every variable its default when nothing is set", () => {
@@ -19,5 +19,16 @@ describe("the environment schema", () => {
     expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: "short" }).success).toBe(false);
     expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).success).toBe(true);
     expect(envSchema.safeParse({ NODE_ENV: "test" }).success).toBe(true);
+  });
+
+  it("takes the secrets as a comma-separated list, every one 32 characters or more, in production", () => {
+    const a = "a".repeat(32);
+    const b = "b".repeat(40);
+    expect(secretList(` ${a} , ${b},`)).toEqual([a, b]);
+    expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: `${a},${b}` }).success).toBe(true);
+    expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: `${a},short` }).success).toBe(false);
+    expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: " , " }).success).toBe(false);
+    expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: a, ORDER_LINK_SECRET: `${b},short` }).success).toBe(false);
+    expect(envSchema.safeParse({ NODE_ENV: "production", SESSION_SECRET: a, ORDER_LINK_SECRET: `${b},${a}` }).success).toBe(true);
   });
 });

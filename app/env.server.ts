@@ -46,7 +46,9 @@ export const envSchema = z
     SESSION_SECRET: z
       .string()
       .optional()
-      .describe("signs the session cookie (at least 32 characters); a production server without one refuses to start"),
+      .describe(
+        "signs the session cookie: a comma-separated list of secrets of at least 32 characters each; the first signs new cookies and every one verifies, so a secret is rotated by putting a new one first and dropping the old one later. The same on every server; a production server without one refuses to start",
+      ),
     SESSION_IDLE_HOURS: positive.default(24 * 7).describe("a session ends after this long without use"),
     INSECURE_COOKIES: flag.describe("`1` to serve production over plain HTTP (cookies without `Secure`)"),
     TEST_CLOCK: flag.describe(
@@ -75,7 +77,12 @@ export const envSchema = z
     PENDING_ORDER_MINUTES: positive
       .default(30)
       .describe("how long a placed, unpaid order holds its stock (Stripe orders: at least the session's 30 minutes, plus 10)"),
-    ORDER_LINK_SECRET: z.string().optional().describe("signs the private links to order pages"),
+    ORDER_LINK_SECRET: z
+      .string()
+      .optional()
+      .describe(
+        "signs the private links to order pages: a comma-separated list like `SESSION_SECRET` (the first signs, every one verifies); set it to rotate the session secrets without ending the links in sent confirmations",
+      ),
     BUILD_DIR: z
       .string()
       .min(1)
@@ -155,15 +162,36 @@ export const envSchema = z
       .describe("`npm run bench:live`: event streams opened to the live festival's counters"),
   })
   .superRefine((e, ctx) => {
-    if (e.NODE_ENV === "production" && (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32)) {
+    if (e.NODE_ENV === "production" && !strongSecrets(e.SESSION_SECRET)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["SESSION_SECRET"],
         message:
-          "missing or shorter than 32 characters in production. Set it to a long random value (e.g. `openssl rand -hex 32`), or start with `npm start`, which creates one beside the database",
+          "missing in production, or a secret in its list is shorter than 32 characters. Set it to a long random value (e.g. `openssl rand -hex 32`; several separated by commas while rotating), or start with `npm start`, which creates one beside the database",
+      });
+    }
+    if (e.ORDER_LINK_SECRET !== undefined && e.NODE_ENV === "production" && !strongSecrets(e.ORDER_LINK_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["ORDER_LINK_SECRET"],
+        message: "a secret in its list is shorter than 32 characters (or the list is empty)",
       });
     }
   });
+
+/** The secrets of a comma-separated list, in order (the first signs, all verify); blanks around commas ignored. */
+export function secretList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A list with at least one secret, each at least 32 characters. */
+export function strongSecrets(value: string | undefined): boolean {
+  const list = secretList(value);
+  return list.length > 0 && list.every((s) => s.length >= 32);
+}
 
 /**
  * What the configuration table says when a variable is unset and the schema
@@ -174,12 +202,12 @@ export const WHEN_UNSET: Partial<Record<keyof Env, string>> = {
   SEED_DATE: "today (UTC)",
   PUBLIC_ORIGIN: "the request's origin",
   TRUST_PROXY: "off",
-  SESSION_SECRET: "`npm start` creates one in `data/session-secret`",
+  SESSION_SECRET: "`npm start` creates one in `data/session-secret` (one machine only)",
   STRIPE_SECRET_KEY: "unset (demo payments)",
   STRIPE_WEBHOOK_SECRET: "unset",
   STRIPE_API_HOST: "Stripe's API",
   STRIPE_API_PORT: "Stripe's API",
-  ORDER_LINK_SECRET: "`SESSION_SECRET`, else a random key beside the database",
+  ORDER_LINK_SECRET: "`SESSION_SECRET`'s list, else (development) a random key beside the database",
   LOG_LEVEL: "`info`; `warn` when `NODE_ENV=test`",
   CHROME_PATH: "found automatically",
   TEST_PORTS: "any free port",
@@ -225,10 +253,14 @@ export function exitOnInvalidEnvironment(): void {
   }
 }
 
-/** The session cookie's secret; development and tests get a value that says what it is (production requires a real one). */
-export function sessionSecret(): string {
-  const secret = env().SESSION_SECRET;
-  return secret && secret.length >= 32 ? secret : "development-only-session-secret-not-for-production";
+/**
+ * The session cookie's secrets, newest first: the first signs, every one verifies.
+ * Development and tests without a usable list get a value that says what it is
+ * (production requires a real one).
+ */
+export function sessionSecrets(): string[] {
+  const secrets = env().SESSION_SECRET;
+  return strongSecrets(secrets) ? secretList(secrets) : ["development-only-session-secret-not-for-production"];
 }
 
 /** Secure cookies in production, unless explicitly served over plain HTTP (INSECURE_COOKIES=1). */

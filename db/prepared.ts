@@ -8,14 +8,22 @@
  * transaction is open on it.
  */
 import type Database from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { AppDatabase } from "./connection";
-import type * as schema from "./schema";
 
-/** A connection or an open transaction on it: either runs queries inside the current transaction. */
-export type Executor = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+declare const openTransaction: unique symbol;
 
-/** `statements(build)(db)`: what `build` prepares, once per connection. */
+/**
+ * The handle of an open transaction, as `transact` gives it: the connection the
+ * transaction is open on, so Drizzle queries (`tx.select()…`) and the statements
+ * prepared for that connection (`statements(build)(tx)`) both run inside it.
+ * Every write that must commit with others takes one and runs through it (see
+ * docs/decisions/0025-transaction-handles-deal-limits-secrets.md): on a pool of
+ * connections, a statement run on anything else would leave the transaction.
+ * Only `transact` makes one, so a write cannot be called outside a transaction.
+ */
+export type Tx = AppDatabase & { readonly [openTransaction]: true };
+
+/** `statements(build)(db or tx)`: what `build` prepares, once per connection, on the connection of `db` or `tx`. */
 export function statements<T>(build: (client: Database.Database) => T): (db: AppDatabase) => T {
   const byClient = new WeakMap<Database.Database, T>();
   return (db) => {
@@ -53,11 +61,12 @@ export function perArity(client: Database.Database, sql: (list: string) => strin
 const runners = statements((client) => client.transaction(<T>(fn: () => T): T => fn()).deferred);
 
 /**
- * Runs `fn` in one synchronous transaction on `db` (a savepoint if one is
- * already open), without building a Drizzle transaction object per call:
- * `fn` gets the connection itself, whose queries run inside the transaction.
- * A throw rolls everything back, as with `db.transaction`.
+ * Runs `fn` in one synchronous transaction on `db` (a savepoint when given a
+ * `tx`, i.e. a transaction is already open), without building a Drizzle
+ * transaction object per call: `fn` gets the handle of the transaction, whose
+ * queries and prepared statements run inside it. A throw rolls everything (or
+ * the savepoint) back, as with `db.transaction`.
  */
-export function transact<T>(db: AppDatabase, fn: (tx: Executor) => T): T {
-  return runners(db)(() => fn(db)) as T;
+export function transact<T>(db: AppDatabase | Tx, fn: (tx: Tx) => T): T {
+  return runners(db)(() => fn(db as Tx)) as T;
 }

@@ -367,6 +367,27 @@ export const festivalDeals = sqliteTable(
   ],
 );
 
+/**
+ * Units one shopper (by order email) holds at a deal's price, in pending and
+ * paid orders: the per-customer limit is taken from this row with one
+ * conditional upsert in the order's transaction (never past the deal's
+ * per_customer_limit), so two concurrent orders cannot both pass it (a read
+ * then an insert could, under PostgreSQL's READ COMMITTED); given back with
+ * the deal units when the order expires or fails. See
+ * app/modules/stock/stock.server.ts.
+ */
+export const festivalDealCustomers = sqliteTable(
+  "festival_deal_customers",
+  {
+    dealId: integer("deal_id")
+      .notNull()
+      .references(() => festivalDeals.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    units: integer("units").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.email] }), check("festival_deal_customers_units_nonnegative", sql`${t.units} >= 0`)],
+);
+
 // ── Campaign-progress counters ─────────────────────────────────────────────
 
 export const COUNTER_SCOPES = ["campaign", "festival", "store", "country", "category"] as const;

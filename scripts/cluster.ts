@@ -10,7 +10,7 @@
  */
 import cluster from "node:cluster";
 import os from "node:os";
-import { pathToFileURL } from "node:url";
+import { startedAs } from "./main-script";
 
 export interface ClusterOptions {
   port: number;
@@ -61,7 +61,7 @@ export async function serveOnEveryCore(options: ClusterOptions): Promise<void> {
   for (let i = 0; i < count; i++) cluster.fork();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+if (startedAs("cluster")) {
   process.env.NODE_ENV ??= "production";
   if (cluster.isPrimary) (await import("../app/env.server")).exitOnInvalidEnvironment();
   const port = Number(process.env.PORT ?? 3000);

@@ -1,6 +1,9 @@
-/** `npm run db:migrate`: applies the committed migrations. */
+/** `npm run db:migrate`: applies the committed migrations, holding the set-up lock (db/setup-lock.ts). */
 import { openDatabase } from "../db/connection";
 import { runMigrations } from "../db/migrate";
+import { withSetupLock } from "../db/setup-lock";
 
-runMigrations(openDatabase());
+const db = openDatabase();
+await withSetupLock(db, () => runMigrations(db), { log: console.log });
+db.$client.close();
 console.log("Migrations applied.");

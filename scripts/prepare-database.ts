@@ -1,7 +1,8 @@
 /**
- * Migrates the database and seeds it when it has no stores yet. Shared by
- * `npm start`, `npm run db:reset` and the test set-up, so all three make the
- * same database.
+ * Migrates the database and seeds it when it has no stores yet, holding the
+ * set-up lock (db/setup-lock.ts), so servers starting at once do it once.
+ * Shared by `npm start`, `npm run db:setup`, `npm run db:reset` and the test
+ * set-up, so all of them make the same database.
  */
 import { env } from "../app/env.server";
 import { databasePath } from "../db/connection";
@@ -12,16 +13,21 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
   const { db } = await import("../app/db.server");
   const { runMigrations } = await import("../db/migrate");
   const { databaseIsEmpty, seedDatabase } = await import("../db/seed/seed");
-  runMigrations(db);
-  if (databaseIsEmpty()) {
-    const { SEED_SCALE: scale, SEED_DATE } = env();
-    log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
-    // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
-    const today = SEED_DATE ? new Date(`${SEED_DATE}T00:00:00Z`) : undefined;
-    await seedDatabase({ scale, today, log });
-    return { seeded: true };
-  }
-  return { seeded: false };
+  const { withSetupLock } = await import("../db/setup-lock");
+  return withSetupLock(
+    db,
+    async () => {
+      runMigrations(db);
+      if (!databaseIsEmpty()) return { seeded: false };
+      const { SEED_SCALE: scale, SEED_DATE } = env();
+      log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
+      // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
+      const today = SEED_DATE ? new Date(`${SEED_DATE}T00:00:00Z`) : undefined;
+      await seedDatabase({ scale, today, log });
+      return { seeded: true };
+    },
+    { log },
+  );
 }
 
 function path(p: string): string {

@@ -27,6 +27,7 @@ import { parseTrustProxy } from "../app/modules/http/trust-proxy";
 import { isCrossSiteRequest } from "../app/modules/security/origin";
 import { crossSiteRefusalPage } from "../app/modules/security/refusal";
 import { LANG_TAGS } from "../app/modules/i18n/config";
+import { startedAs } from "./main-script";
 
 export const BUILD_DIR = path.resolve(process.env.BUILD_DIR || "build");
 
@@ -172,7 +173,7 @@ export async function startServer(port: number, host?: string, options: { dev?: 
 
 // `node --import tsx scripts/server.ts` serves an existing build and database as they are;
 // with --dev it serves the sources through Vite instead.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+if (startedAs("server")) {
   const dev = process.argv.includes("--dev");
   process.env.NODE_ENV ??= dev ? "development" : "production";
   exitOnInvalidEnvironment();

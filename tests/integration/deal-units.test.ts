@@ -7,8 +7,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, inject, it } from "vitest";
 import { foldWalIntoFile } from "../../db/checkpoints";
 import { db } from "~/db.server";
@@ -16,6 +14,7 @@ import { createPendingOrder, markOrderPaid, releaseExpiredOrders } from "~/modul
 import { reconcileDealUnits } from "~/modules/stock/stock.server";
 import { eq } from "drizzle-orm";
 import { schema } from "~/db.server";
+import { applyMigration } from "../setup/migration-file";
 import { dealProduct, setDealUnitsLeft } from "./fixtures";
 import { appHandler, Shopper } from "./http-client";
 
@@ -55,23 +54,12 @@ describe("units taken at festival deal prices", () => {
     const dealLines = () => sqlite.prepare("SELECT id, deal_id FROM order_lines WHERE deal_id IS NOT NULL ORDER BY id").all();
     const linesBefore = dealLines();
     expect(linesBefore.length).toBeGreaterThanOrEqual(3);
-    // Undo 0003 and every later migration: the shared-page triggers (0004) first, since one reads units_taken.
+    // Take away what 0003 added (the shared-page triggers of 0004 first, since one reads units_taken), then run 0003 alone.
     for (const { name } of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps_content'").all() as { name: string }[]) {
       sqlite.exec(`DROP TRIGGER "${name}"`);
     }
-    // …then what 0005 (shipping) and 0006 (line fulfilments) added.
-    sqlite.exec(`DROP TABLE order_line_fulfilments;
-      DROP TABLE store_shipping_rates;
-      DROP TABLE order_shipments;
-      ALTER TABLE orders DROP COLUMN shipping_minor;
-      ALTER TABLE orders DROP COLUMN shipping_base_minor;`);
-    sqlite.exec("DROP TABLE site_state");
     sqlite.exec("ALTER TABLE festival_deals DROP COLUMN units_taken");
-    const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
-    const since = journal.entries.find((e) => e.tag.startsWith("0003_"))!.when;
-    sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at >= ?").run(since);
-
-    migrate(drizzle(sqlite), { migrationsFolder: path.resolve("db/migrations") });
+    applyMigration(sqlite, "0003_");
     expect(dealLines()).toEqual(linesBefore);
     const after = sqlite.prepare(HELD).all() as HeldRow[];
     expect(after).toEqual(expected);

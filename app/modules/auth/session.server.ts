@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, lte, ne, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { env, secureCookies, sessionSecret } from "~/env.server";
+import { env, secureCookies, sessionSecrets } from "~/env.server";
 
 export const SESSION_COOKIE = "srs_session";
 const ABSOLUTE_MAX_MS = 30 * 24 * 3600 * 1000;
@@ -22,7 +22,8 @@ function sessionCookie() {
     sameSite: "lax",
     path: "/",
     secure: secureCookies(),
-    secrets: [sessionSecret()],
+    // The first signs; a cookie signed with any of them is accepted (rotation, see SESSION_SECRET).
+    secrets: sessionSecrets(),
   });
   return cookie;
 }

@@ -5,6 +5,7 @@
  * ranked and paged in memory.
  */
 import type { Lang } from "../i18n/config";
+import { PRODUCTS_WITH_LIVE_DEAL_SQL } from "../pricing/pricing";
 import { parseQuery } from "../search/query";
 import { searchIds } from "../search/search.server";
 import { productCardsByIds, productCardsWhere, type ProductCard } from "./catalog.server";
@@ -22,19 +23,8 @@ export interface ProductFilter {
   deal?: boolean;
 }
 
-/**
- * Products with an approved deal whose festival's sale phase (and flash window, if any) is live at @now
- * and that still has committed units left; mirrors pricing.dealApplies. SQL over p (products).
- */
-export const LIVE_DEAL_CONDITION = `p.id IN (
-    SELECT d.product_id FROM festival_deals d
-    JOIN festival_enrolments e ON e.id = d.enrolment_id
-    JOIN festivals f ON f.id = e.festival_id
-    JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale'
-    WHERE d.status = 'approved' AND e.status = 'approved' AND f.status = 'published'
-      AND d.units_taken < d.committed_stock
-      AND ph.starts_at <= @now AND ph.ends_at > @now
-      AND (d.flash_starts_at IS NULL OR d.flash_ends_at IS NULL OR (d.flash_starts_at <= @now AND d.flash_ends_at > @now)))`;
+/** Products with a deal on offer now with units left: the deal rule's SQL form (pricing.ts). SQL over p (products). */
+const LIVE_DEAL_CONDITION = `p.id IN (${PRODUCTS_WITH_LIVE_DEAL_SQL})`;
 
 type Facet = "category" | "country" | "store";
 

@@ -4,13 +4,11 @@
  * counters can never drift from the orders; `reconcile` proves it.
  */
 import { eq } from "drizzle-orm";
-import { db, schema, statements, type AppDatabase, type Executor } from "~/db.server";
+import { db, schema, statements, type AppDatabase, type Tx } from "~/db.server";
 import { counterKey, deltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
-type Tx = Executor;
-
-function paidLinesQuery(tx: Tx | AppDatabase, orderId?: number) {
-  const q = tx
+function paidLinesQuery(on: AppDatabase, orderId?: number) {
+  const q = on
     .select({
       orderId: schema.orderLines.orderId,
       storeId: schema.orderLines.storeId,
@@ -29,7 +27,8 @@ function paidLinesQuery(tx: Tx | AppDatabase, orderId?: number) {
 /*
  * The hot path of fulfilment uses statements prepared once per connection
  * (see db/prepared.ts): building and compiling the same Drizzle query on every
- * call cost about ten times running it. They run inside the caller's transaction.
+ * call cost about ten times running it. They are taken from the caller's
+ * transaction handle, so they run inside that transaction.
  */
 const prepared = statements((client) => ({
   lines: client.prepare<[number], CountedLine>(
@@ -52,8 +51,8 @@ const prepared = statements((client) => ({
 }));
 
 /** Adds one paid order to every counter it touches. Call inside the paying transaction. */
-export function applyPaidOrder(_tx: Tx, orderId: number, now: Date): void {
-  const statements = prepared(db);
+export function applyPaidOrder(tx: Tx, orderId: number, now: Date): void {
+  const statements = prepared(tx);
   const deltas = deltasForPaidOrder(statements.lines.all(orderId));
   if (deltas.length) statements.upsertAll.run({ deltas: JSON.stringify(deltas), now: now.getTime() });
 }

@@ -3,25 +3,29 @@
  * the order number. The order number alone (printed on receipts, read out on
  * the phone) opens nothing; lookup needs number + email.
  *
- * The secret: ORDER_LINK_SECRET, else SESSION_SECRET, else a random one
- * created on first use and kept beside the database (never a fixed default).
+ * The secrets: ORDER_LINK_SECRET's list, else SESSION_SECRET's (the first
+ * signs, every one verifies, so a secret can be rotated without breaking the
+ * links in confirmations already sent), else, where neither is set (never in
+ * production, which requires SESSION_SECRET), a random one created on first
+ * use and kept beside the database (never a fixed default).
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath } from "../../../db/connection";
-import { env } from "~/env.server";
+import { env, secretList } from "~/env.server";
 import { localizePath, isLang } from "../i18n/config";
 
-let secret: Buffer | null = null;
+let secrets: Buffer[] | null = null;
 
-function linkSecret(): Buffer {
-  if (secret) return secret;
-  const configured = env().ORDER_LINK_SECRET || env().SESSION_SECRET;
-  if (configured) return (secret = Buffer.from(configured));
+function linkSecrets(): Buffer[] {
+  if (secrets) return secrets;
+  const configured = secretList(env().ORDER_LINK_SECRET);
+  const list = configured.length ? configured : secretList(env().SESSION_SECRET);
+  if (list.length) return (secrets = list.map((s) => Buffer.from(s)));
   const file = `${databasePath()}.order-links.key`;
   try {
-    secret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url");
+    secrets = [Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url")];
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const fresh = randomBytes(32).toString("base64url");
@@ -30,20 +34,31 @@ function linkSecret(): Buffer {
     } catch {
       /* another process wrote it first: read theirs */
     }
-    secret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url");
+    secrets = [Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url")];
   }
-  return secret;
+  return secrets;
 }
 
+function keyWith(secret: Buffer, number: string): string {
+  return createHmac("sha256", secret).update(`order:${number}`).digest("base64url").slice(0, 32);
+}
+
+/** The key of an order's link, signed with the first secret. */
 export function orderKey(number: string): string {
-  return createHmac("sha256", linkSecret()).update(`order:${number}`).digest("base64url").slice(0, 32);
+  return keyWith(linkSecrets()[0], number);
 }
 
+/** The key was made by any of the secrets (the first, or one being rotated out). */
 export function orderKeyMatches(number: string, key: string | null): boolean {
   if (!key) return false;
-  const expected = Buffer.from(orderKey(number));
   const given = Buffer.from(key);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  let matches = false;
+  // Every secret is tried (no early exit), so the time taken says nothing about which one matched.
+  for (const secret of linkSecrets()) {
+    const expected = Buffer.from(keyWith(secret, number));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) matches = true;
+  }
+  return matches;
 }
 
 /** The private link to an order, in the language it was placed in (or the one given). */

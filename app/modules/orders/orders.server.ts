@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { db, perArity, schema, statements, transact, type Executor } from "~/db.server";
+import { db, perArity, schema, statements, transact, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
@@ -18,7 +18,7 @@ import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
-import { DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
+import { DealLimitError, DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
 export const PENDING_ORDER_TTL_MS = env().PENDING_ORDER_MINUTES * 60 * 1000;
@@ -32,9 +32,6 @@ export class OrderError extends Error {
     super(message);
   }
 }
-
-/** What runs inside an order's transaction: the connection (or a Drizzle transaction) on which it is open. */
-type Tx = Executor;
 
 export interface NewOrder {
   /**
@@ -55,8 +52,10 @@ export interface NewOrder {
   /** Only the seed passes one, to stay deterministic. */
   number?: string;
   /**
-   * Checkout sets this: a deal's per-customer limit then also counts this
-   * email's other pending and paid orders (the seed's sample shoppers don't).
+   * Checkout sets this: a deal's per-customer limit is then enforced over
+   * everything this email holds at the deal's price (pending and paid orders,
+   * counted in festival_deal_customers for every order; the seed's sample
+   * shoppers are counted but not refused).
    */
   limitPerEmail?: boolean;
   /** Runs inside the order's transaction (checkout empties the cart here). */
@@ -109,10 +108,6 @@ const ordering = statements((client) => ({
                inner join "product_translations" "en" on ("en"."product_id" = "products"."id" and "en"."lang" = 'en')
                where ("products"."id" in (${list}) and "products"."status" = 'active' and "stores"."status" = 'live')`,
   ),
-  boughtOnDeal: client.prepare<[number, string], { n: number | null }>(
-    `SELECT sum(l.quantity) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
-     WHERE l.deal_id = ? AND o.email = ? AND o.status IN ('pending', 'paid')`,
-  ),
   insertOrder: client.prepare(
     `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
        "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "shipping_minor", "shipping_base_minor",
@@ -140,8 +135,7 @@ export function createPendingOrder(input: NewOrder) {
   if (!rate) throw new OrderError("no_rate", `No exchange rate for ${input.currency}`);
   const now = input.now.getTime();
   const ids = input.lines.map((l) => l.productId);
-  const sqlOrdering = ordering(db);
-  const products = sqlOrdering.products(ids.length).all(ids) as ProductRow[];
+  const products = ordering(db).products(ids.length).all(ids) as ProductRow[];
   const byId = new Map(products.map((p) => [p.id, p]));
   const deals = dealCandidates(ids);
 
@@ -183,20 +177,24 @@ export function createPendingOrder(input: NewOrder) {
   const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
   return transact(db, (tx) => {
-    if (input.limitPerEmail) {
-      for (const line of priced) {
-        if (line.dealId === null || line.limit === null) continue;
-        const already = sqlOrdering.boughtOnDeal.get(line.dealId, email);
-        if ((already?.n ?? 0) + line.quantity > line.limit) {
-          throw new OrderError("limit", `Deal limit reached for product ${line.product.id}`, line.product.id);
-        }
-      }
+    const inOrder = ordering(tx);
+    // The stock rules (app/modules/stock): the shopper's share of each deal (within its limit when
+    // checkout asks), product stock and deal units, each one conditional write.
+    try {
+      takeOrderUnits(
+        tx,
+        email,
+        priced.map((l) => ({
+          productId: l.product.id,
+          quantity: l.quantity,
+          dealId: l.dealId,
+          perCustomerLimit: input.limitPerEmail ? l.limit : null,
+        })),
+      );
+    } catch (error) {
+      if (error instanceof DealLimitError) throw new OrderError("limit", `Deal limit reached for product ${error.productId}`, error.productId);
+      throw error;
     }
-    // The stock rules (app/modules/stock): product stock and deal units, each one conditional UPDATE.
-    takeOrderUnits(
-      tx,
-      priced.map((l) => ({ productId: l.product.id, quantity: l.quantity, dealId: l.dealId })),
-    );
     let totalBaseMinor = shippingBaseMinor;
     let totalMinor = shippingMinor;
     for (const l of priced) {
@@ -206,7 +204,7 @@ export function createPendingOrder(input: NewOrder) {
     const shippingAddress = JSON.stringify(input.shippingAddress);
     const expiresAt = now + PENDING_ORDER_TTL_MS;
     const number = input.number ?? newOrderNumber();
-    const inserted = sqlOrdering.insertOrder.run({
+    const inserted = inOrder.insertOrder.run({
       number,
       email,
       customerName: input.customerName,
@@ -251,7 +249,7 @@ export function createPendingOrder(input: NewOrder) {
       createdAt: new Date(now),
     };
     for (const l of priced) {
-      sqlOrdering.insertLine.run(
+      inOrder.insertLine.run(
         order.id,
         l.product.id,
         l.product.storeId,
@@ -285,7 +283,7 @@ export interface PaymentEvent {
 export type PaidResult = "paid" | "duplicate_event" | "not_pending" | "needs_refund";
 
 // Fulfilment's statements, prepared once per connection (see db/prepared.ts): compiling a
-// Drizzle query per call cost more than running it. They run inside the open transaction.
+// Drizzle query per call cost more than running it. Taken from the transaction handle, they run inside it.
 const fulfilment = statements((client) => ({
   storeEvent: client.prepare(
     `insert into "payment_events" ("id", "provider", "provider_event_id", "type", "order_id", "payload", "received_at")
@@ -295,8 +293,8 @@ const fulfilment = statements((client) => ({
 }));
 
 /** Stores a provider event once; false if it was already stored (a resent event). */
-function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
-  const stored = fulfilment(db).storeEvent.run({
+function storeEvent(tx: Tx, event: PaymentEvent): boolean {
+  const stored = fulfilment(tx).storeEvent.run({
     provider: event.provider,
     providerEventId: event.providerEventId,
     type: event.type,
@@ -322,7 +320,7 @@ function storeEvent(_tx: Tx, event: PaymentEvent): boolean {
 export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
   return transact(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
-    const updated = fulfilment(db).markPaid.run(event.now.getTime(), event.orderId);
+    const updated = fulfilment(tx).markPaid.run(event.now.getTime(), event.orderId);
     if (updated.changes === 1) {
       applyPaidOrder(tx, event.orderId, event.now);
       return "paid";
@@ -332,7 +330,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
-      tx.transaction((inner) => takeOrderUnits(inner, heldLines(inner, order.id)));
+      transact(tx, (inner) => takeOrderUnits(inner, order.email, heldLines(inner, order.id)));
     } catch (error) {
       if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
         // Money was taken for goods that are gone: a person must refund it, so say so loudly.
@@ -378,9 +376,10 @@ function releaseOrder(tx: Tx, orderId: number, status: "failed" | "expired", now
     .update(schema.orders)
     .set({ status, stockReleasedAt: now })
     .where(and(eq(schema.orders.id, orderId), eq(schema.orders.status, "pending"), sql`${schema.orders.stockReleasedAt} IS NULL`))
-    .run();
-  if (claimed.changes !== 1) return false;
-  returnOrderUnits(tx, heldLines(tx, orderId));
+    .returning({ email: schema.orders.email })
+    .get();
+  if (!claimed) return false;
+  returnOrderUnits(tx, claimed.email, heldLines(tx, orderId));
   return true;
 }
 
@@ -410,7 +409,7 @@ export function releaseExpiredOrders(now: Date): number {
     .all();
   let released = 0;
   for (const { id } of expired) {
-    if (db.transaction((tx) => releaseOrder(tx, id, "expired", now))) released++;
+    if (transact(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
   }
   return released;
 }

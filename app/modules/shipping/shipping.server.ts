@@ -3,7 +3,7 @@
  * lines (one parcel per store) priced in the shopper's currency.
  */
 import { eq, inArray } from "drizzle-orm";
-import { db, schema, type Executor } from "~/db.server";
+import { db, schema, type Tx } from "~/db.server";
 import { presentMinor } from "../money/presentment";
 import { DEFAULT_SHIPPING, SHIPPING_ZONES, shippingQuote, type ShippingQuote, type ShippingRate, type ShippingZone } from "./zones";
 
@@ -61,7 +61,7 @@ export function shipmentsFor(
 }
 
 /** The order's shipments, stored inside the order's transaction. */
-export function insertOrderShipments(tx: Executor, orderId: number, shipments: readonly StoreShipment[]): void {
+export function insertOrderShipments(tx: Tx, orderId: number, shipments: readonly StoreShipment[]): void {
   if (!shipments.length) return;
   tx.insert(schema.orderShipments)
     .values(shipments.map((s) => ({ orderId, storeId: s.storeId, zone: s.zone, costBaseMinor: s.costBaseMinor, costMinor: s.costMinor, minDays: s.minDays, maxDays: s.maxDays })))
