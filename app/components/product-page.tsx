@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AddToCartForm } from "~/components/cart";
 import { FallbackNote, HIGH_FETCH_PRIORITY, Price, ProductGrid } from "~/components/catalog";
 import { Countdown } from "~/components/festival";
-import { BidiText } from "~/components/value";
+import { BidiSegments, BidiText } from "~/components/value";
 import type { ProductPageView } from "~/modules/catalog/product-page.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 
@@ -143,7 +143,7 @@ export function ProductView({ product, more, children, preview }: { product: Pro
             {preview ?? <AddToCartForm slug={product.slug} soldOut={product.stock === "out"} />}
             <p className="product-page__shipping" data-testid="product-shipping">
               <span>
-                <BidiText text={product.shipping} />
+                <BidiSegments segments={product.shipping} />
               </span>
               <span className="hint">{t("checkout.delivery.exactLater")}</span>
             </p>

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { bidiSegments } from "~/modules/i18n/isolate";
+import { bidiSegments, type BidiSegment } from "~/modules/i18n/isolate";
 
 /**
  * One value shown to people — a price, a count, a date, a time, a duration —
@@ -18,7 +18,15 @@ export function Value({ children, ltr = false, className }: { children: React.Re
 
 /** A sentence with values in it: each value marked with isolate(), and any other run of digits, renders in its own `<bdi>`. */
 export function BidiText({ text }: { text: string }) {
-  const segments = bidiSegments(text);
+  return <BidiSegments segments={bidiSegments(text)} />;
+}
+
+/**
+ * A sentence already cut into runs and values on the server (bidiSegments):
+ * for loader data of shared pages, which then carries no invisible isolate
+ * characters in the page's hydration data.
+ */
+export function BidiSegments({ segments }: { segments: BidiSegment[] }) {
   return (
     <>
       {segments.map((s, i) =>

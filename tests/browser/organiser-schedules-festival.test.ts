@@ -106,10 +106,11 @@ describe("an organiser schedules a festival (in French)", () => {
     await w.waitForURL(`**/fr/dashboard/festivals/${SLUG}/${store.slug}`);
     await w.locator('select[name="product"]').selectOption(String(product.id));
     const dealMinor = Math.floor(product.price_minor * 0.6);
-    await w.locator('input[name="dealPrice"]').fill((dealMinor / 100).toFixed(2));
-    await w.locator('input[name="committedStock"]').fill("5");
-    await w.locator('input[name="perCustomerLimit"]').fill("3");
-    await w.getByRole("button", { name: "Envoyer pour examen" }).click();
+    // The one-product offer form (the page also has a form that offers many products at one discount).
+    await w.locator("#deal-offer-dealPrice").fill((dealMinor / 100).toFixed(2));
+    await w.locator("#deal-offer-committedStock").fill("5");
+    await w.locator("#deal-offer-perCustomerLimit").fill("3");
+    await w.getByRole("button", { name: "Envoyer pour examen", exact: true }).click();
     await w.waitForURL("**?saved=1");
     await expect.poll(() => w.locator('[data-deal-status="pending"]').count()).toBe(1);
 

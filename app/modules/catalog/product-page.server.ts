@@ -5,7 +5,7 @@
 import type { TFunction } from "i18next";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDuration, formatMoney, formatNumber } from "../i18n/format";
-import { isolateMarkedValues, isolateNumbersInHtml } from "../i18n/isolate";
+import { bidiSegments, isolateMarkedValues, isolateNumbersInHtml } from "../i18n/isolate";
 import { renderMarkdown } from "../markdown/markdown.server";
 import { DEFAULT_DESTINATION } from "../shipping/destination";
 import { shipmentsFor } from "../shipping/shipping.server";
@@ -19,15 +19,23 @@ export function productPageView(product: ProductDetail, view: Presenter, t: TFun
   // A shared page knows only its language: quote the language's likely destination; the cart and checkout are exact.
   const shippingLine = () => {
     const destination = DEFAULT_DESTINATION[lang];
-    const [quote] = shipmentsFor([{ storeId: product.storeId, storeCountry: product.store.countryCode }], destination, view.currency, view.rate.rateMicros);
-    // The sentence marks its values with <bdi>; they become isolates that <BidiText> renders (no <Trans> in the browser).
-    return isolateMarkedValues(
-      t("checkout.delivery.line", {
-        country: countryName(destination, lang),
-        cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
-        min: quote.minDays,
-        max: quote.maxDays,
-      }),
+    const [quote] = shipmentsFor(
+      [{ storeId: product.storeId, storeCountry: product.store.countryCode }],
+      destination,
+      view.currency,
+      view.rate.rateMicros,
+    );
+    // The sentence marks its values with <bdi>; they become runs and values that <BidiSegments> renders
+    // (no <Trans> in the browser, and no invisible isolate characters in the page's data).
+    return bidiSegments(
+      isolateMarkedValues(
+        t("checkout.delivery.line", {
+          country: countryName(destination, lang),
+          cost: quote.costMinor === 0 ? t("checkout.delivery.free") : formatMoney(quote.costMinor, view.currency, lang),
+          min: quote.minDays,
+          max: quote.maxDays,
+        }),
+      ),
     );
   };
   return {
@@ -45,7 +53,9 @@ export function productPageView(product: ProductDetail, view: Presenter, t: TFun
       dealTimeLeft: card.dealEndsAt ? formatDuration(card.dealEndsAt - now, lang) : null,
       // While a deal is live: how many of its committed units are left at the festival price,
       // or that none are (the regular price then applies).
-      dealUnitsLeft: product.price.deal ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) }) : null,
+      dealUnitsLeft: product.price.deal
+        ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) })
+        : null,
       dealSoldOut: product.price.dealSoldOut,
       shipping: shippingLine(),
     },
