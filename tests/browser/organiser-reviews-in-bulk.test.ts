@@ -29,6 +29,8 @@ describe("the organiser reviews offers in bulk", () => {
     await page.locator(".page-head").getByRole("link", { name: /Review queue/ }).click();
     await page.waitForURL((url) => url.pathname === "/organiser/review");
     await waitForHydration(page);
+    // The seeded queue is not empty: wait for it to be on the page before counting it.
+    await expect.poll(() => page.locator("[data-review]").count()).toBeGreaterThan(0);
     const unfiltered = await page.locator("[data-review]").count();
 
     // The filter form: a festival and a country, then "Show".
