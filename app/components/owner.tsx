@@ -50,6 +50,33 @@ type LanguageState = "done" | "partial" | "missing";
  * or nothing (struck: the English text is shown). The state is also in words
  * for screen readers and in the pill's title.
  */
+/**
+ * One image file to upload (a product photo, a festival banner), with the
+ * upload module's refusal shown beside it, translated (owner.images.errors.*).
+ */
+export function ImageUploadField({ id, name, label, error }: { id: string; name: string; label: string; error?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        name={name}
+        accept="image/jpeg,image/png,image/webp"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <ul id={`${id}-error`} className="field-errors" role="alert">
+          <li>{t(`owner.images.errors.${error}`)}</li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export function LanguageStatus({ filled, described }: { filled: readonly string[]; described: readonly string[] }) {
   const { t } = useTranslation();
   const stateOf = (l: string): LanguageState => (described.includes(l) ? "done" : filled.includes(l) ? "partial" : "missing");

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProductForm } from "~/components/owner";
+import { ImageUploadField, ProductForm } from "~/components/owner";
 import { requireStoreOwner } from "~/modules/auth/guards.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -197,23 +197,7 @@ export default function EditProduct() {
         {d.images.length < d.maxImages ? (
           // Keyed by the photos there are: after an upload the form is new, so the file just sent is no longer chosen.
           <Form method="post" encType="multipart/form-data" className="owner-upload" key={d.images.map((i) => i.id).join("-")}>
-            <div className={`field${actionData?.imageError ? " field--invalid" : ""}`}>
-              <label htmlFor="image-upload">{t("owner.images.choose")}</label>
-              <input
-                id="image-upload"
-                type="file"
-                name="image"
-                accept="image/jpeg,image/png,image/webp"
-                required
-                aria-invalid={actionData?.imageError ? true : undefined}
-                aria-describedby={actionData?.imageError ? "image-upload-error" : undefined}
-              />
-              {actionData?.imageError ? (
-                <ul id="image-upload-error" className="field-errors" role="alert">
-                  <li>{t(`owner.images.errors.${actionData.imageError}`)}</li>
-                </ul>
-              ) : null}
-            </div>
+            <ImageUploadField id="image-upload" name="image" label={t("owner.images.choose")} error={actionData?.imageError} />
             <button type="submit" className="button" disabled={busy}>
               {t("owner.images.upload")}
             </button>

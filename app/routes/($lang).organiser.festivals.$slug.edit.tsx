@@ -4,6 +4,7 @@ import { AreaHead } from "~/components/area-head";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImageUploadField } from "~/components/owner";
 import { FestivalForm } from "~/components/festival-form";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { now } from "~/modules/clock/now.server";
@@ -218,23 +219,7 @@ export default function EditFestival() {
         )}
         {/* Keyed by the banner shown: after an upload the form is new, so the file just sent is no longer chosen. */}
         <Form method="post" encType="multipart/form-data" className="owner-upload" key={d.banner?.url ?? "none"}>
-          <div className={`field${actionData?.imageError ? " field--invalid" : ""}`}>
-            <label htmlFor="banner-upload">{t("festivals.banner.choose")}</label>
-            <input
-              id="banner-upload"
-              type="file"
-              name="banner"
-              accept="image/jpeg,image/png,image/webp"
-              required
-              aria-invalid={actionData?.imageError ? true : undefined}
-              aria-describedby={actionData?.imageError ? "banner-upload-error" : undefined}
-            />
-            {actionData?.imageError ? (
-              <ul id="banner-upload-error" className="field-errors" role="alert">
-                <li>{t(`owner.images.errors.${actionData.imageError}`)}</li>
-              </ul>
-            ) : null}
-          </div>
+          <ImageUploadField id="banner-upload" name="banner" label={t("festivals.banner.choose")} error={actionData?.imageError} />
           <div className="button-row">
             <button type="submit" className="button" disabled={busy}>
               {t("festivals.banner.upload")}

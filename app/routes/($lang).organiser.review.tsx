@@ -5,7 +5,7 @@ import { AreaHead } from "~/components/area-head";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { useHydrated } from "~/components/cart";
-import { CursorPagination } from "~/components/filters";
+import { CursorPagination, Select } from "~/components/filters";
 import { TextareaField } from "~/components/owner";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
@@ -187,22 +187,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return back(v.decision, 1);
 }
 
-function FilterSelect({ name, label, value, options, any }: { name: string; label: string; value: string; options: { value: string; label: string }[]; any?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 const BULK_FORM = "bulk-review";
 
 export default function ReviewQueue() {
@@ -234,10 +218,10 @@ export default function ReviewQueue() {
         ) : null}
       </AreaHead>
       <Form method="get" className="review-filters" aria-label={t("festivals.review.filters")} data-review-filters="">
-        <FilterSelect name="festival" label={t("festivals.review.festival")} value={d.values.festival} options={d.options.festivals} any={t("festivals.review.any")} />
-        <FilterSelect name="store" label={t("festivals.review.store")} value={d.values.store} options={d.options.stores} any={t("festivals.review.any")} />
-        <FilterSelect name="country" label={t("festivals.review.country")} value={d.values.country} options={d.options.countries} any={t("festivals.review.any")} />
-        <FilterSelect name="status" label={t("festivals.review.status")} value={d.values.status} options={d.options.statuses} />
+        <Select name="festival" label={t("festivals.review.festival")} value={d.values.festival} options={d.options.festivals} anyLabel={t("festivals.review.any")} />
+        <Select name="store" label={t("festivals.review.store")} value={d.values.store} options={d.options.stores} anyLabel={t("festivals.review.any")} />
+        <Select name="country" label={t("festivals.review.country")} value={d.values.country} options={d.options.countries} anyLabel={t("festivals.review.any")} />
+        <Select name="status" label={t("festivals.review.status")} value={d.values.status} options={d.options.statuses} />
         <div className="review-filters__actions">
           <button type="submit" className="button">
             {t("festivals.review.apply")}
