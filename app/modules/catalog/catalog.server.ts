@@ -258,7 +258,7 @@ export function getProduct(slug: string, lang: Lang, now: number): ProductDetail
  * would show it: for the private preview, never for a shared page.
  */
 export function getOwnedProductPreview(ownerId: number, productId: number, lang: Lang, now: number): ProductDetail | null {
-  const rows = prepared(OWNED_CARD_SQL).all({ id: productId, ownerId, lang, limit: 1, offset: 0 }) as CardRow[];
+  const rows = prepared(OWNED_CARD_SQL).all({ id: productId, ownerId, lang }) as CardRow[];
   const [card] = toCards(rows, now);
   return card ? productDetail(card, lang) : null;
 }

@@ -60,8 +60,7 @@ export function cardSql(where: string, order: string): string {
 
 /** One product's card whatever its status, found through its store's owner (@id, @ownerId): the owner's preview only. */
 export const OWNED_CARD_SQL = `${CARD_SELECT}
-  WHERE p.id = @id AND s.owner_id = @ownerId
-  LIMIT @limit OFFSET @offset`;
+  WHERE p.id = @id AND s.owner_id = @ownerId`;
 
 /** Store card columns (aliases: s stores), @lang as above; the product count is of the store's active products. */
 export function storeCardSql(where: string, extraColumns = ""): string {
