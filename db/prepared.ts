@@ -9,19 +9,7 @@
  */
 import type Database from "better-sqlite3";
 import type { AppDatabase } from "./connection";
-
-declare const openTransaction: unique symbol;
-
-/**
- * The handle of an open transaction, as `transact` gives it: the connection the
- * transaction is open on, so Drizzle queries (`tx.select()…`) and the statements
- * prepared for that connection (`statements(build)(tx)`) both run inside it.
- * Every write that must commit with others takes one and runs through it (see
- * docs/decisions/0025-transaction-handles-deal-limits-secrets.md): on a pool of
- * connections, a statement run on anything else would leave the transaction.
- * Only `transact` makes one, so a write cannot be called outside a transaction.
- */
-export type Tx = AppDatabase & { readonly [openTransaction]: true };
+import type { Tx } from "./transact";
 
 /** `statements(build)(db or tx)`: what `build` prepares, once per connection, on the connection of `db` or `tx`. */
 export function statements<T>(build: (client: Database.Database) => T): (db: AppDatabase) => T {
@@ -67,6 +55,7 @@ const runners = statements((client) => client.transaction(<T>(fn: () => T): T =>
  * queries and prepared statements run inside it. A throw rolls everything (or
  * the savepoint) back, as with `db.transaction`.
  */
-export function transact<T>(db: AppDatabase | Tx, fn: (tx: Tx) => T): T {
+/** @deprecated The synchronous transaction of the first data layer, until every caller moves to `transact` (db/transact.ts). */
+export function transactSync<T>(db: AppDatabase | Tx, fn: (tx: Tx) => T): T {
   return runners(db)(() => fn(db as Tx)) as T;
 }

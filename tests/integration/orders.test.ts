@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, schema, transact } from "~/db.server";
+import { db, schema, transactSync } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError, releaseExpiredOrders } from "~/modules/orders/orders.server";
 import { DealSoldOutError, OutOfStockError, reconcileDealUnits, takeDealUnits } from "~/modules/stock/stock.server";
@@ -159,11 +159,11 @@ describe("a festival deal's committed stock", () => {
     const dealId = product.deal!.dealId;
     setDealUnitsLeft(dealId, 2);
     const before = dealUnits(dealId);
-    expect(() => transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 3))).toThrow(DealSoldOutError);
+    expect(() => transactSync(db, (tx) => takeDealUnits(tx, dealId, product.id, 3))).toThrow(DealSoldOutError);
     expect(dealUnits(dealId)).toEqual(before);
-    transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 2));
+    transactSync(db, (tx) => takeDealUnits(tx, dealId, product.id, 2));
     expect(dealUnits(dealId)).toMatchObject({ taken: before.taken + 2, left: 0 });
-    expect(() => transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 1))).toThrow(DealSoldOutError);
+    expect(() => transactSync(db, (tx) => takeDealUnits(tx, dealId, product.id, 1))).toThrow(DealSoldOutError);
     // Put back what this test took outside an order, so the count matches the orders again.
     db.update(schema.festivalDeals).set({ unitsTaken: before.taken }).where(eq(schema.festivalDeals.id, dealId)).run();
     expect(reconcileDealUnits()).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { db, perArity, schema, statements, transact, type Tx } from "~/db.server";
+import { db, perArity, schema, statements, transactSync, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
@@ -176,7 +176,7 @@ export function createPendingOrder(input: NewOrder) {
   const shippingMinor = shipments.reduce((sum, s) => sum + s.costMinor, 0);
   const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
-  return transact(db, (tx) => {
+  return transactSync(db, (tx) => {
     const inOrder = ordering(tx);
     // The stock rules (app/modules/stock): the shopper's share of each deal (within its limit when
     // checkout asks), product stock and deal units, each one conditional write.
@@ -318,7 +318,7 @@ function storeEvent(tx: Tx, event: PaymentEvent): boolean {
  * late click on an expired order changes nothing.
  */
 export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
-  return transact(db, (tx) => {
+  return transactSync(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
     const updated = fulfilment(tx).markPaid.run(event.now.getTime(), event.orderId);
     if (updated.changes === 1) {
@@ -330,7 +330,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
-      transact(tx, (inner) => takeOrderUnits(inner, order.email, heldLines(inner, order.id)));
+      transactSync(tx, (inner) => takeOrderUnits(inner, order.email, heldLines(inner, order.id)));
     } catch (error) {
       if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
         // Money was taken for goods that are gone: a person must refund it, so say so loudly.
@@ -355,7 +355,7 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
 
 /** Stores an event that changes no state (e.g. a completed but not yet paid Stripe session). */
 export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_event" {
-  return transact(db, (tx) => (storeEvent(tx, event) ? "stored" : "duplicate_event"));
+  return transactSync(db, (tx) => (storeEvent(tx, event) ? "stored" : "duplicate_event"));
 }
 
 /**
@@ -365,7 +365,7 @@ export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_e
  * Anything but a pending order is left alone (a paid order stays paid).
  */
 export function closeOrder(event: PaymentEvent, status: "failed" | "expired"): "closed" | "duplicate_event" | "not_pending" {
-  return transact(db, (tx) => {
+  return transactSync(db, (tx) => {
     if (!storeEvent(tx, event)) return "duplicate_event";
     return releaseOrder(tx, event.orderId, status, event.now) ? "closed" : "not_pending";
   });
@@ -409,7 +409,7 @@ export function releaseExpiredOrders(now: Date): number {
     .all();
   let released = 0;
   for (const { id } of expired) {
-    if (transact(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
+    if (transactSync(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
   }
   return released;
 }

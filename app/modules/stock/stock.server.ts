@@ -7,7 +7,7 @@
  * an order expires or fails.
  */
 import { sql } from "drizzle-orm";
-import { db, statements, transact, type Tx } from "~/db.server";
+import { db, statements, transactSync, type Tx } from "~/db.server";
 
 export class OutOfStockError extends Error {
   constructor(readonly productId: number) {
@@ -167,7 +167,7 @@ export function reconcileDealUnits(options: { fix?: boolean } = {}): DealUnitsDr
     WHERE d.units_taken <> coalesce(h.units, 0)
     ORDER BY d.id`);
   if (options.fix && drift.length) {
-    transact(db, (tx) => {
+    transactSync(db, (tx) => {
       for (const d of drift) tx.run(sql`UPDATE festival_deals SET units_taken = ${d.expected} WHERE id = ${d.dealId}`);
     });
   }
@@ -201,7 +201,7 @@ export function reconcileDealCustomers(options: { fix?: boolean } = {}): DealCus
     WHERE c.units <> 0 AND NOT EXISTS (SELECT 1 FROM held h WHERE h.deal_id = c.deal_id AND h.email = c.email)
     ORDER BY 1, 2`);
   if (options.fix && drift.length) {
-    transact(db, (tx) => {
+    transactSync(db, (tx) => {
       for (const d of drift) {
         tx.run(sql`INSERT INTO festival_deal_customers (deal_id, email, units) VALUES (${d.dealId}, ${d.email}, ${d.expected})
           ON CONFLICT (deal_id, email) DO UPDATE SET units = excluded.units`);
