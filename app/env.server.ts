@@ -19,6 +19,20 @@ export const envSchema = z
     PORT: port.default(3000).describe("HTTP port"),
     HOST: z.string().optional().describe("address to listen on"),
     DATABASE_PATH: z.string().min(1).default("data/showcase.sqlite").describe("the SQLite file (created if missing)"),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .refine((url) => /^postgres(ql)?:$/.test(new URL(url).protocol), "must be a postgres:// or postgresql:// URL")
+      .optional()
+      .describe(
+        "a PostgreSQL database (`postgres://user:password@host:5432/showcase`; a Unix socket as `?host=/run/postgresql`) to use instead of the SQLite file, for several app servers on one database; `DATABASE_PATH` is then unused",
+      ),
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10)
+      .describe("PostgreSQL only: connections each server process keeps open to `DATABASE_URL`"),
     SEED_SCALE: z.coerce.number().int().positive().default(1).describe("multiplies seeded stores and products"),
     SEED_DATE: z
       .string()
@@ -199,6 +213,7 @@ export function strongSecrets(value: string | undefined): boolean {
  */
 export const WHEN_UNSET: Partial<Record<keyof Env, string>> = {
   HOST: "all interfaces",
+  DATABASE_URL: "unset (SQLite at `DATABASE_PATH`)",
   SEED_DATE: "today (UTC)",
   PUBLIC_ORIGIN: "the request's origin",
   TRUST_PROXY: "off",

@@ -8,13 +8,16 @@
  * it must exist before the first migration. It is taken with one conditional
  * upsert (only when free or when its lease has run out, so a server that
  * died holding it does not block the others for ever), renewed while held,
- * and deleted on release. PostgreSQL (with the data-layer work) takes
- * `pg_advisory_lock` on a connection of its own behind the same
- * `withSetupLock`, and the server gives it back if it dies.
+ * and deleted on release. PostgreSQL takes a session advisory lock
+ * (`pg_advisory_lock`) on a connection of its own behind the same
+ * `withSetupLock`, and the server gives it back if that connection dies.
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import type { AppDatabase } from "./connection";
+import { postgresPool, type AppDatabase } from "./connection";
+
+/** The advisory lock's key on PostgreSQL: one number every server of this app agrees on. */
+const POSTGRES_LOCK = "hashtext('silk-road-showcase:setup')";
 
 /** Long enough for the largest seed between renewals; a holder that died frees the lock after this. */
 const LEASE_MS = 15 * 60 * 1000;
@@ -64,6 +67,24 @@ function takenUnlessBusy(db: AppDatabase, holder: string, leaseMs: number): bool
 
 /** Runs `fn` holding the set-up lock, waiting for another holder to finish first. */
 export async function withSetupLock<T>(db: AppDatabase, fn: () => T | Promise<T>, options: SetupLockOptions = {}): Promise<T> {
+  const pool = postgresPool(db);
+  if (pool) {
+    const client = await pool.connect();
+    try {
+      const [{ taken }] = (await client.query<{ taken: boolean }>(`SELECT pg_try_advisory_lock(${POSTGRES_LOCK}) AS taken`)).rows;
+      if (!taken) {
+        options.log?.("Another server is setting up the database (migrations, seed): waiting for it…");
+        await client.query(`SELECT pg_advisory_lock(${POSTGRES_LOCK})`);
+      }
+      try {
+        return await fn();
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(${POSTGRES_LOCK})`);
+      }
+    } finally {
+      client.release();
+    }
+  }
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const holder = `${os.hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`;
   let told = false;

@@ -1,9 +1,9 @@
-/** `npm run db:migrate`: applies the committed migrations, holding the set-up lock (db/setup-lock.ts). */
-import { openDatabase } from "../db/connection";
+/** `npm run db:migrate`: applies the committed migrations of the chosen engine, holding the set-up lock (db/setup-lock.ts). */
+import { closeDatabase, openAppDatabase } from "../db/connection";
 import { runMigrations } from "../db/migrate";
 import { withSetupLock } from "../db/setup-lock";
 
-const db = openDatabase();
+const db = openAppDatabase();
 await withSetupLock(db, () => runMigrations(db), { log: console.log });
-db.$client.close();
+await closeDatabase(db);
 console.log("Migrations applied.");

@@ -17,7 +17,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
   return withSetupLock(
     db,
     async () => {
-      runMigrations(db);
+      await runMigrations(db);
       if (!databaseIsEmpty()) return { seeded: false };
       const { SEED_SCALE: scale, SEED_DATE } = env();
       log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);

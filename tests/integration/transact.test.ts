@@ -1,18 +1,21 @@
 /**
- * The data layer's one way to write (db/transact.ts), on a real database:
+ * The data layer's one way to write (db/transact.ts), on a real database, on
+ * whichever engine DATABASE_URL chooses (npm test runs it on both):
  * concurrent transactions never see each other's uncommitted writes nor take
  * them along when they roll back; a nested `transact` is a savepoint; work a
- * transaction starts after it has ended opens its own. Proven by counting rows.
+ * transaction starts after it has ended opens its own; `rows` and `execute`
+ * answer alike on both engines. Proven by counting rows.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, execute, rows, transact } from "~/db.server";
+import { db, execute, rows, schema, transact, type Tx } from "~/db.server";
 
 const NOTE = "transact-test";
 const notes = async () =>
   (await rows<{ detail: string }>(db, sql`SELECT detail FROM audit_log WHERE action = ${NOTE} ORDER BY id`)).map((r) => r.detail);
-const note = (tx: Parameters<Parameters<typeof transact>[1]>[0], detail: string) =>
-  execute(tx, sql`INSERT INTO audit_log (action, detail, created_at) VALUES (${NOTE}, ${JSON.stringify(detail)}, ${Date.now()})`);
+const note = async (tx: Tx, detail: string) => {
+  await tx.insert(schema.auditLog).values({ action: NOTE, detail, createdAt: new Date() });
+};
 
 describe("transact", () => {
   beforeEach(async () => {
@@ -43,7 +46,7 @@ describe("transact", () => {
     expect(await notes()).toEqual(['"kept"']);
   });
 
-  it("runs many concurrent transactions one at a time, none lost", async () => {
+  it("runs many concurrent transactions, none lost and none half-kept", async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         transact(db, async (tx) => {
@@ -78,5 +81,41 @@ describe("transact", () => {
     });
     await later;
     expect(await notes()).toEqual(['"first"', '"later"']);
+  });
+
+  it("lets a read through db inside a transaction see the transaction's own writes", async () => {
+    // A reader waiting outside any transaction's call chain, let go once the transaction has written.
+    let wrote = () => {};
+    const outside = new Promise<void>((resolve) => (wrote = resolve)).then(() => notes());
+    await transact(db, async (tx) => {
+      await note(tx, "mine");
+      expect(await notes()).toEqual(['"mine"']);
+      const [row] = await db
+        .select({ detail: schema.auditLog.detail })
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, NOTE));
+      expect(row?.detail).toBe("mine");
+      wrote();
+      // SQLite has one connection, so a reader beside the transaction sees its writes; on PostgreSQL a reader
+      // on another connection sees only what is committed.
+      expect(await outside).toEqual(process.env.DATABASE_URL ? [] : ['"mine"']);
+    });
+    expect(await notes()).toEqual(['"mine"']);
+  });
+
+  it("answers raw queries alike on both engines: counts and sums as numbers, instants as epoch milliseconds, changed rows counted", async () => {
+    const before = Date.now();
+    await transact(db, async (tx) => {
+      await note(tx, "x");
+      await note(tx, "y");
+    });
+    const [summary] = await rows<{ n: number; total: number; latest: number }>(
+      db,
+      sql`SELECT count(*) AS n, coalesce(sum(length(action)), 0) AS total, max(created_at) AS latest FROM audit_log WHERE action = ${NOTE}`,
+    );
+    expect({ ...summary, latest: typeof summary.latest }).toEqual({ n: 2, total: 2 * NOTE.length, latest: "number" });
+    expect(summary.latest).toBeGreaterThanOrEqual(before - 1);
+    const changed = await transact(db, (tx) => execute(tx, sql`UPDATE audit_log SET ip = ${"127.0.0.1"} WHERE action = ${NOTE}`));
+    expect(changed).toBe(2);
   });
 });

@@ -5,9 +5,13 @@ import { TMP_ROOT } from "./paths";
 
 export default async function setup(project: TestProject) {
   const runDir = path.join(TMP_ROOT, `run-${process.pid}`);
-  const baseDb = path.join(runDir, "base.sqlite");
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
+  project.provide("runDir", runDir);
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) return setUpPostgres(project, serverUrl, runDir);
+
+  const baseDb = path.join(runDir, "base.sqlite");
   process.env.DATABASE_PATH = baseDb;
   const { prepareDatabase } = await import("../../scripts/prepare-database");
   await prepareDatabase({ log: () => {} });
@@ -16,7 +20,32 @@ export default async function setup(project: TestProject) {
   const { foldWalIntoFile } = await import("../../db/checkpoints");
   await foldWalIntoFile(db);
   db.$client.close();
-  project.provide("runDir", runDir);
   project.provide("baseDb", baseDb);
+  project.provide("postgresServer", "");
   return () => fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+/**
+ * PostgreSQL (DATABASE_URL set): a base database migrated once, which every
+ * test file copies (tests/setup/database.ts). Not seeded yet: the seed
+ * (db/seed) is being moved to the asynchronous data layer, and until it is,
+ * `npm test`'s PostgreSQL pass runs only the test files that need no seeded
+ * data (POSTGRES_PASS in scripts/test.ts). Then this calls prepareDatabase,
+ * as the SQLite branch does.
+ */
+async function setUpPostgres(project: TestProject, serverUrl: string, runDir: string) {
+  const { createBaseDatabase, databaseUrl, dropRunDatabases, runPrefix } = await import("./postgres");
+  const { closeDatabase, openPostgres } = await import("../../db/connection");
+  const { runMigrations } = await import("../../db/migrate");
+  const base = await createBaseDatabase(serverUrl);
+  const db = openPostgres(databaseUrl(serverUrl, base));
+  await runMigrations(db);
+  // A template must have no open connection while it is copied.
+  await closeDatabase(db);
+  project.provide("baseDb", base);
+  project.provide("postgresServer", serverUrl);
+  return async () => {
+    await dropRunDatabases(serverUrl, runPrefix());
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
 }
