@@ -2,13 +2,17 @@
  * `npm test`: the whole suite. First the gates (types, lint, dead code), each
  * run in full so one run reports every failing gate; then makes sure a
  * Chromium is there for the browser tests, builds the app the browser tests
- * run against, and runs Vitest.
+ * run against, and runs Vitest on SQLite; then the PostgreSQL pass: starts a
+ * throw-away PostgreSQL server (scripts/postgres.ts, installing Debian's
+ * package where it is missing) and runs Vitest again with DATABASE_URL
+ * pointing at it, and stops it whatever happened.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./chromium";
+import { startTemporaryPostgres } from "./postgres";
 
 // The same npm scripts a developer runs by hand, so a gate here cannot differ from one there.
 const GATES = [
@@ -38,23 +42,77 @@ const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const summaryFile = path.join(os.tmpdir(), `showcase-vitest-${process.pid}.json`);
-const vitest = spawnSync(
-  process.execPath,
-  [
-    path.resolve("node_modules/vitest/vitest.mjs"),
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${summaryFile}`,
-    ...process.argv.slice(2),
-  ],
-  { stdio: "inherit", env: { ...process.env, CHROME_PATH: chrome, NODE_ENV: "test" } },
-);
-// One plain closing line that any CI can read.
-if (fs.existsSync(summaryFile)) {
-  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  fs.rmSync(summaryFile, { force: true });
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+/**
+ * The test files the PostgreSQL pass runs. The seed (db/seed) and the app's
+ * modules are moving to the asynchronous, engine-neutral data layer
+ * (issue 15); until they have, only these files run on PostgreSQL: they need
+ * no seeded data. The list grows as modules move, until the pass runs the
+ * whole suite (then it goes, and both passes run the same files).
+ */
+const POSTGRES_PASS = [
+  "tests/integration/transact.test.ts",
+  "db/schema-parity.test.ts",
+  "tests/integration/postgres-migrations.test.ts",
+];
+
+interface Summary {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
 }
-process.exit(vitest.status ?? 1);
+
+/** One Vitest run; its exit status and counts. */
+function runVitest(label: string, args: string[], databaseUrl: string | undefined): { status: number; summary: Summary | null } {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHROME_PATH: chrome, NODE_ENV: "test" };
+  // The SQLite pass runs without DATABASE_URL, whatever the shell has.
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const summaryFile = path.join(os.tmpdir(), `showcase-vitest-${process.pid}-${label}.json`);
+  const vitest = spawnSync(
+    process.execPath,
+    [
+      path.resolve("node_modules/vitest/vitest.mjs"),
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${summaryFile}`,
+      ...args,
+    ],
+    { stdio: "inherit", env },
+  );
+  let summary: Summary | null = null;
+  if (fs.existsSync(summaryFile)) {
+    summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as Summary;
+    fs.rmSync(summaryFile, { force: true });
+  }
+  return { status: vitest.status ?? 1, summary };
+}
+
+const line = (label: string, s: Summary | null) =>
+  s
+    ? `${label}: ${s.numPassedTests} passed, ${s.numFailedTests} failed, ${s.numPendingTests} skipped`
+    : `${label}: no summary (Vitest stopped early)`;
+
+// Arguments given to `npm test -- …` narrow the SQLite pass (as before); the PostgreSQL pass runs its list.
+const sqlitePass = runVitest("sqlite", process.argv.slice(2), undefined);
+
+console.log("\nPostgreSQL pass: starting a temporary PostgreSQL server…");
+let postgresPass: ReturnType<typeof runVitest> = { status: 1, summary: null };
+const server = startTemporaryPostgres();
+// Stopped on every way out: a normal end, a thrown error, Ctrl-C or a kill.
+process.on("exit", server.stop);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    server.stop();
+    process.exit(1);
+  });
+}
+try {
+  postgresPass = runVitest("postgres", POSTGRES_PASS, server.url);
+} finally {
+  server.stop();
+}
+
+// Plain closing lines that any CI can read.
+console.log(`\n${line("SQLite", sqlitePass.summary)}\n${line("PostgreSQL", postgresPass.summary)}`);
+process.exit(sqlitePass.status !== 0 ? sqlitePass.status : postgresPass.status);
