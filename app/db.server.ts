@@ -9,7 +9,7 @@ import { openDatabase, type AppDatabase } from "../db/connection";
 
 export * as schema from "../db/schema";
 export type { AppDatabase };
-export { perArity, statements, transactSync } from "../db/prepared";
+export { perArity, statements } from "../db/prepared";
 export { execute, rows, transact, type Tx } from "../db/transact";
 
 export const db: AppDatabase = openDatabase();
