@@ -9,7 +9,6 @@
  */
 import type Database from "better-sqlite3";
 import type { AppDatabase } from "./connection";
-import type { Tx } from "./transact";
 
 /** `statements(build)(db or tx)`: what `build` prepares, once per connection, on the connection of `db` or `tx`. */
 export function statements<T>(build: (client: Database.Database) => T): (db: AppDatabase) => T {
@@ -42,20 +41,4 @@ export function perArity(client: Database.Database, sql: (list: string) => strin
     }
     return stmt;
   };
-}
-
-// BEGIN DEFERRED, as Drizzle's `db.transaction` issues; nested calls become savepoints.
-// eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's transaction variants are plain closures over the connection, not methods that use `this`.
-const runners = statements((client) => client.transaction(<T>(fn: () => T): T => fn()).deferred);
-
-/**
- * Runs `fn` in one synchronous transaction on `db` (a savepoint when given a
- * `tx`, i.e. a transaction is already open), without building a Drizzle
- * transaction object per call: `fn` gets the handle of the transaction, whose
- * queries and prepared statements run inside it. A throw rolls everything (or
- * the savepoint) back, as with `db.transaction`.
- */
-/** @deprecated The synchronous transaction of the first data layer, until every caller moves to `transact` (db/transact.ts). */
-export function transactSync<T>(db: AppDatabase | Tx, fn: (tx: Tx) => T): T {
-  return runners(db)(() => fn(db as Tx)) as T;
 }

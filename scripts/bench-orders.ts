@@ -20,15 +20,19 @@ process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
 
 const { prepareDatabase } = await import("./prepare-database");
 await prepareDatabase({ log: () => {} });
-const { db, stopBackgroundCheckpoints } = await import("../app/db.server");
+const { db, schema, stopBackgroundCheckpoints, transact } = await import("../app/db.server");
+const { and, eq } = await import("drizzle-orm");
 const { createPendingOrder, markOrderPaid } = await import("../app/modules/orders/orders.server");
 const { reconcileCounters } = await import("../app/modules/counters/counters.server");
 
 // Plenty of stock, so every order succeeds; products from many stores, countries and categories (deals included).
-db.$client.exec("UPDATE products SET stock = 1000000");
-const products = db.$client
-  .prepare("SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' ORDER BY p.id")
-  .all() as { id: number }[];
+await transact(db, (tx) => tx.update(schema.products).set({ stock: 1_000_000 }));
+const products = await db
+  .select({ id: schema.products.id })
+  .from(schema.products)
+  .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+  .where(and(eq(schema.products.status, "active"), eq(schema.stores.status, "live")))
+  .orderBy(schema.products.id);
 const currencies = ["USD", "CNY", "KES", "EUR", "NGN"];
 const input = (i: number) => ({
   lines: [
@@ -54,31 +58,32 @@ const sampleWal = (i: number) => {
   if (i % 250 === 0) walPeak = Math.max(walPeak, fs.statSync(walFile, { throwIfNoEntry: false })?.size ?? 0);
 };
 
-// Warm-up (prepared statements, JIT).
-for (let i = 0; i < 200; i++) pay(createPendingOrder(input(i)).id, "warm");
+// Warm-up (JIT, page cache of the file).
+for (let i = 0; i < 200; i++) await pay((await createPendingOrder(input(i))).id, "warm");
 
 let t0 = performance.now();
 for (let i = 0; i < N; i++) {
-  const order = createPendingOrder(input(i));
-  if (pay(order.id, "full") !== "paid") throw new Error("order not paid");
+  const order = await createPendingOrder(input(i));
+  if ((await pay(order.id, "full")) !== "paid") throw new Error("order not paid");
   sampleWal(i);
 }
 const fullMs = performance.now() - t0;
 
-const pending = Array.from({ length: N }, (_, i) => createPendingOrder(input(i)).id);
+const pending: number[] = [];
+for (let i = 0; i < N; i++) pending.push((await createPendingOrder(input(i))).id);
 t0 = performance.now();
 for (const [i, id] of pending.entries()) {
-  if (pay(id, "pay") !== "paid") throw new Error("order not paid");
+  if ((await pay(id, "pay")) !== "paid") throw new Error("order not paid");
   sampleWal(i);
 }
 const payMs = performance.now() - t0;
 
 t0 = performance.now();
 let dup = 0;
-for (const id of pending) if (pay(id, "pay") === "duplicate_event") dup++;
+for (const id of pending) if ((await pay(id, "pay")) === "duplicate_event") dup++;
 const replayMs = performance.now() - t0;
 
-const drift = reconcileCounters();
+const drift = await reconcileCounters();
 const rate = (ms: number) => Math.round((N * 1000) / ms).toLocaleString("en");
 console.log(`Paid-order benchmark (${N.toLocaleString("en")} orders each, 1–2 lines, SQLite WAL, synchronous=NORMAL, ${products.length} products):`);
 console.log(`  whole path  (price + stock + pending order + payment event + pending→paid + counters): ${rate(fullMs)} paid orders/s  (${(fullMs / N).toFixed(3)} ms each)`);

@@ -8,21 +8,21 @@ export {};
 const fix = process.argv.includes("--fix");
 const { reconcileCounters } = await import("../app/modules/counters/counters.server");
 const { reconcileDealCustomers, reconcileDealUnits } = await import("../app/modules/stock/stock.server");
-const drift = reconcileCounters({ fix });
+const drift = await reconcileCounters({ fix });
 if (!drift.length) {
   console.log("Counters match the paid orders: drift 0.");
 } else {
   console.log(`${drift.length} counter(s) drifted${fix ? " (repaired)" : ""}:`);
   for (const d of drift) console.log(`  ${d.scope}/${d.scopeKey} ${d.metric}: stored ${d.stored}, expected ${d.expected}`);
 }
-const dealDrift = reconcileDealUnits({ fix });
+const dealDrift = await reconcileDealUnits({ fix });
 if (!dealDrift.length) {
   console.log("Festival deal units taken match the pending and paid orders: drift 0.");
 } else {
   console.log(`${dealDrift.length} festival deal(s) drifted${fix ? " (repaired)" : ""}:`);
   for (const d of dealDrift) console.log(`  deal ${d.dealId} units taken: stored ${d.stored}, expected ${d.expected}`);
 }
-const customerDrift = reconcileDealCustomers({ fix });
+const customerDrift = await reconcileDealCustomers({ fix });
 if (!customerDrift.length) {
   console.log("Shoppers' units at festival deal prices match the pending and paid orders: drift 0.");
 } else {

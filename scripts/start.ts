@@ -20,7 +20,7 @@ if (cluster.isPrimary) {
   // No background job runs: pending orders that timed out while the server was down give their stock back now.
   {
     const { releaseExpiredOrders } = await import("../app/modules/orders/orders.server");
-    const released = releaseExpiredOrders(new Date());
+    const released = await releaseExpiredOrders(new Date());
     if (released) console.log(`Released the stock of ${released} unpaid order(s) past their time limit.`);
   }
   buildIfNeeded();

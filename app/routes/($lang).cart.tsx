@@ -27,7 +27,7 @@ const NOTICES = new Set(["sold_out", "unavailable", "invalid", "lowered", "lower
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const cart = cartView(await cartIdFrom(request), lang, currency, appNow());
+  const cart = await cartView(await cartIdFrom(request), lang, currency, appNow());
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
   const url = new URL(request.url);
   const notice = url.searchParams.get("notice");
@@ -90,14 +90,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.intent === "remove") {
     const cartId = await cartIdFrom(request);
-    if (cartId) removeFromCart(cartId, input.slug);
+    if (cartId) await removeFromCart(cartId, input.slug);
     return back();
   }
   const { cartId, setCookie } = await ensureCart(request, now);
   const change =
     input.intent === "add"
-      ? addToCart(cartId, input.slug, input.quantity, now)
-      : setCartQuantity(cartId, input.slug, input.quantity, now);
+      ? await addToCart(cartId, input.slug, input.quantity, now)
+      : await setCartQuantity(cartId, input.slug, input.quantity, now);
   if (!change.ok) return back(change.reason, setCookie);
   if (change.lowered) {
     // Say why: the festival deal's units left, or its per-customer limit, rather than "the most available".

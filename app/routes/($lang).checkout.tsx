@@ -30,8 +30,8 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = new Date(appNow());
-  releaseExpiredOrders(now);
-  const cart = cartView(await cartIdFrom(request), lang, currency, now.getTime());
+  await releaseExpiredOrders(now);
+  const cart = await cartView(await cartIdFrom(request), lang, currency, now.getTime());
   const destination = destinationFrom(new URL(request.url).searchParams, lang);
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
   return {

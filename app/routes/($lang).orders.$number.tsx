@@ -19,19 +19,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
 
-function findOrder(request: Request, number: string | undefined) {
+async function findOrder(request: Request, number: string | undefined) {
   const { t } = requestContext(request);
   // No background job: a pending order past its time is closed when someone looks at it.
-  releaseExpiredOrders(new Date());
-  const order = orderByLink(number ?? "", new URL(request.url).searchParams.get("key"));
+  await releaseExpiredOrders(new Date());
+  const order = await orderByLink(number ?? "", new URL(request.url).searchParams.get("key"));
   if (!order) throw notFound(t);
   return order;
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
-  const order = findOrder(request, params.number);
-  const view = presentOrder(order, lang, t);
+  const order = await findOrder(request, params.number);
+  const view = await presentOrder(order, lang, t);
   return {
     title: `${t("checkout.order.title", { number: order.number })} · ${t("site.name")}`,
     order: view,
@@ -42,7 +42,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 /** "Pay now" on a pending order: back to its provider (idempotent for Stripe). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const order = findOrder(request, params.number);
+  const order = await findOrder(request, params.number);
   const url = new URL(request.url);
   if (order.status !== "pending") return redirect(`${url.pathname}${url.search}`, 303);
   return redirect(await startPayment(order, publicOrigin(request.url)), 303);

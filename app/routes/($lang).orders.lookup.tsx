@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   let order;
   try {
-    order = lookUpOrder(submission.value.number, submission.value.email, requestMeta(request, context).ip);
+    order = await lookUpOrder(submission.value.number, submission.value.email, requestMeta(request, context).ip);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     const retryAfter = error.retryAfterSeconds;

@@ -17,20 +17,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
 
-function findDemoOrder(request: Request, number: string | undefined) {
+async function findDemoOrder(request: Request, number: string | undefined) {
   const { t } = requestContext(request);
-  releaseExpiredOrders(new Date());
-  const order = orderByLink(number ?? "", new URL(request.url).searchParams.get("key"));
+  await releaseExpiredOrders(new Date());
+  const order = await orderByLink(number ?? "", new URL(request.url).searchParams.get("key"));
   if (!order || order.paymentProvider !== "demo") throw notFound(t);
   return order;
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
-  const order = findDemoOrder(request, params.number);
+  const order = await findDemoOrder(request, params.number);
   return {
     title: `${t("checkout.demo.title")} · ${t("site.name")}`,
-    order: presentOrder(order, lang, t),
+    order: await presentOrder(order, lang, t),
     open: order.status === "pending",
     orderUrl: orderPath(order, lang),
   };
@@ -38,9 +38,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
-  const order = findDemoOrder(request, params.number);
+  const order = await findDemoOrder(request, params.number);
   const outcome = (await readForm(request, t)).get("outcome") === "fail" ? "fail" : "pay";
-  completeDemoPayment(order.id, order.number, outcome, new Date());
+  await completeDemoPayment(order.id, order.number, outcome, new Date());
   return redirect(orderPath(order, lang), 303);
 }
 

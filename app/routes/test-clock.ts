@@ -20,11 +20,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!testClockEnabled()) throw notFound();
   const form = await readForm(request, requestContext(request).t);
   if (form.get("reset")) {
-    setTestClock(null);
+    await setTestClock(null);
   } else {
     const at = Date.parse(formText(form.get("at")));
     if (Number.isNaN(at)) return Response.json({ error: "at must be an ISO instant" }, { status: 400 });
-    setTestClock(at);
+    await setTestClock(at);
   }
   return Response.json({ now: new Date(now()).toISOString() }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await request.text();
   if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });
   try {
-    const outcome = handleStripeWebhook(body, request.headers.get("stripe-signature"), new Date());
+    const outcome = await handleStripeWebhook(body, request.headers.get("stripe-signature"), new Date());
     return Response.json(outcome.body, { status: outcome.status });
   } catch (error) {
     // A database failure: answer 500 so Stripe delivers the event again later.

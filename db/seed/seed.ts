@@ -496,7 +496,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         .map((productId) => ({ productId, quantity: random.int(1, 2) }));
       for (const line of lines) stockLeft.set(line.productId, stockLeft.get(line.productId)! - line.quantity);
       orderNo++;
-      const order = createPendingOrder({
+      const order = await createPendingOrder({
         lines,
         email: `${shopper[1]}@mail.example`,
         customerName: shopper[0],
@@ -508,7 +508,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         now: when,
         number: `SR-DEMO-${String(orderNo).padStart(4, "0")}`,
       });
-      markOrderPaid({
+      await markOrderPaid({
         orderId: order.id,
         provider: "demo",
         providerEventId: `demo_evt_seed_${orderNo}`,

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { formatMoney } from "~/modules/i18n/format";
 import { DEFAULT_SHIPPING } from "~/modules/shipping/zones";
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const html = async (res: Response) => (await res.text()).replace(/<script[\s\S]*?<\/script>/g, "");
-const orderByNumber = (number: string) => db.select().from(schema.orders).where(eq(schema.orders.number, number)).get()!;
+const orderByNumber = async (number: string) => (await db.select().from(schema.orders).where(eq(schema.orders.number, number)))[0];
 /** The first price (a `<bdi>`) inside the element marked `data-testid="<id>"`. */
 const testIdText = (page: string, id: string) => new RegExp(`data-testid="${id}"[\\s\\S]*?<bdi[^>]*>([^<]*)</bdi>`).exec(page)?.[1] ?? null;
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -35,11 +35,11 @@ describe("presentment rounding", () => {
     const res = await shopper.post("/sw/checkout?currency=KES", { ...ADDRESS, country: "KE", city: "Nairobi", phone: "+254 712 345 678" }, handle);
     expect(res.status).toBe(303);
     const number = res.headers.get("Location")!.split("/")[4].split("?")[0];
-    const order = orderByNumber(number);
+    const order = await orderByNumber(number);
     expect(order.currency).toBe("KES");
     expect(order.totalMinor % 100).toBe(0);
     expect(norm(formatMoney(order.totalMinor, "KES", "sw"))).toBe(norm(shown!));
-    const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+    const lines = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)));
     for (const l of lines) expect(l.unitPriceMinor % 100).toBe(0);
     // The demo provider asks for the same amount.
     const demo = await html(await shopper.get(res.headers.get("Location")!, handle));
@@ -50,10 +50,10 @@ describe("presentment rounding", () => {
 describe("shipping by destination", () => {
   it("prices each store's shipping on the server, shows it in cart and checkout, charges it and keeps it out of GMV", async () => {
     const a = regularProduct(5, 4);
-    const store = db.select({ country: schema.stores.countryCode }).from(schema.stores).where(eq(schema.stores.id, a.storeId)).get()!;
+    const store = (await db.select({ country: schema.stores.countryCode }).from(schema.stores).where(eq(schema.stores.id, a.storeId)))[0];
     // The store's own rate for China, set as its owner would.
-    db.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)).run();
-    db.insert(schema.storeShippingRates).values({ storeId: a.storeId, zone: "china", costBaseMinor: 1234, minDays: 9, maxDays: 16 }).run();
+    await transact(db, (tx) => tx.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)));
+    await transact(db, (tx) => tx.insert(schema.storeShippingRates).values({ storeId: a.storeId, zone: "china", costBaseMinor: 1234, minDays: 9, maxDays: 16 }));
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug, quantity: 2 }, handle);
     const cart = await html(await shopper.get("/cart?ship=CN", handle));
@@ -66,33 +66,33 @@ describe("shipping by destination", () => {
     const res = await shopper.post("/checkout?ship=CN", ADDRESS, handle);
     expect(res.status).toBe(303);
     const number = res.headers.get("Location")!.split("/")[3].split("?")[0];
-    const order = orderByNumber(number);
-    const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+    const order = await orderByNumber(number);
+    const lines = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)));
     const goods = lines.reduce((n, l) => n + l.lineTotalMinor, 0);
     expect(order.shippingMinor).toBe(1234);
     expect(order.shippingBaseMinor).toBe(1234);
     expect(order.totalMinor).toBe(goods + 1234);
     expect(norm(formatMoney(order.totalMinor, "USD", "en"))).toBe(norm(shownTotal));
-    const shipments = db.select().from(schema.orderShipments).where(eq(schema.orderShipments.orderId, order.id)).all();
+    const shipments = (await db.select().from(schema.orderShipments).where(eq(schema.orderShipments.orderId, order.id)));
     expect(shipments).toEqual([{ orderId: order.id, storeId: a.storeId, zone: store.country === "CN" ? "domestic" : "china", costBaseMinor: 1234, costMinor: 1234, minDays: 9, maxDays: 16 }]);
     // The order page shows the shipping; the counters count goods only.
-    const before = readCounters("campaign", ["all"]).get("all")!;
+    const before = (await readCounters("campaign", ["all"])).get("all")!;
     const paid = await shopper.post(res.headers.get("Location")!, { outcome: "pay" }, handle);
     const orderPage = await html(await shopper.get(paid.headers.get("Location")!, handle));
     expect(orderPage).toContain("$12.34");
-    const after = readCounters("campaign", ["all"]).get("all")!;
+    const after = (await readCounters("campaign", ["all"])).get("all")!;
     expect(after.gmv).toBe(before.gmv + lines.reduce((n, l) => n + l.lineTotalBaseMinor, 0));
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
   });
 
   it("falls back to the default rates and rounds shipping like any presented price", async () => {
     const a = regularProduct(5, 5);
-    db.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)).run();
+    await transact(db, (tx) => tx.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)));
     const shopper = new Shopper();
     await shopper.post("/sw/cart", { intent: "add", slug: a.slug }, handle);
     const res = await shopper.post("/sw/checkout", { ...ADDRESS, country: "NG", city: "Lagos", phone: "+234 803 123 4567" }, handle);
     expect(res.status).toBe(303);
-    const order = orderByNumber(res.headers.get("Location")!.split("/")[4].split("?")[0]);
+    const order = await orderByNumber(res.headers.get("Location")!.split("/")[4].split("?")[0]);
     expect(order.currency).toBe("KES");
     expect(order.shippingBaseMinor).toBe(DEFAULT_SHIPPING.africa.costBaseMinor);
     expect(order.shippingMinor % 100).toBe(0);

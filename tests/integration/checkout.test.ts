@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { ADDRESS, appHandler, Shopper } from "./http-client";
 import { dealProduct, dealUnits, regularProduct, setDealUnitsLeft, setStock, stockOf } from "./fixtures";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const html = async (res: Response) => (await res.text()).replace(/<script[\s\S]*?<\/script>/g, "");
-const orderByNumber = (number: string) => db.select().from(schema.orders).where(eq(schema.orders.number, number)).get()!;
+const orderByNumber = async (number: string) => (await db.select().from(schema.orders).where(eq(schema.orders.number, number)))[0];
 
 describe("cart", () => {
   it("adds, sets and removes with one action, and the header counts the items", async () => {
@@ -77,7 +77,7 @@ describe("cart", () => {
     expect(res.headers.get("Location")).toBe("/cart?notice=lowered");
     const deal = dealProduct(10, true);
     await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 50 }, handle);
-    const lines = db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))) as string)).all();
+    const lines = (await db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))) as string)));
     expect(lines.find((l) => l.productId === plain.id)?.quantity).toBe(3);
     expect(lines.find((l) => l.productId === deal.id)?.quantity).toBe(deal.deal!.limit);
   });
@@ -129,7 +129,7 @@ describe("cart", () => {
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
     await shopper.post("/cart", { intent: "add", slug: b.slug }, handle);
-    db.update(schema.products).set({ priceMinor: a.priceMinor + 250 }).where(eq(schema.products.id, a.id)).run();
+    await transact(db, (tx) => tx.update(schema.products).set({ priceMinor: a.priceMinor + 250 }).where(eq(schema.products.id, a.id)));
     setStock(b.id, 0);
     const page = await html(await shopper.get("/cart", handle));
     expect(page).toContain("The price changed since you added this: it was $");
@@ -174,7 +174,7 @@ describe("checkout", () => {
     expect(payUrl).toMatch(/^\/zh\/pay\/demo\/SR-[0-9A-Z]{4}-[0-9A-Z]{4}\?key=/);
     expect(stockOf(a.id)).toBe(before - 2);
     const number = payUrl.split("/")[4].split("?")[0];
-    const order = orderByNumber(number);
+    const order = await orderByNumber(number);
     expect(order).toMatchObject({ status: "pending", currency: "CNY", email: "wang.fang@example.com", lang: "zh", shippingCountry: "CN" });
     expect(order.expiresAt.getTime() - order.createdAt.getTime()).toBe(30 * 60 * 1000);
     expect(await html(await shopper.get("/zh/cart", handle))).toMatch(/data-testid="cart-count">0</);
@@ -183,19 +183,19 @@ describe("checkout", () => {
     const demo = await html(await shopper.get(payUrl, handle));
     expect(demo).toContain("演示支付");
     expect(demo).toContain("不会产生真实扣款");
-    const counters = readCounters("campaign", ["all"]).get("all")!;
+    const counters = (await readCounters("campaign", ["all"])).get("all")!;
     const paid = await shopper.post(payUrl, { outcome: "pay" }, handle);
     expect(paid.status).toBe(303);
     const orderUrl = paid.headers.get("Location")!;
     expect(orderUrl).toMatch(new RegExp(`^/zh/orders/${number}\\?key=`));
     // A second click is a resent event: nothing changes.
     await shopper.post(payUrl, { outcome: "pay" }, handle);
-    const after = readCounters("campaign", ["all"]).get("all")!;
+    const after = (await readCounters("campaign", ["all"])).get("all")!;
     expect(after.orders).toBe(counters.orders + 1);
     expect(after.units).toBe(counters.units + 2);
     // GMV counts goods, not shipping (decision 0017).
     expect(after.gmv).toBe(counters.gmv + order.totalBaseMinor - order.shippingBaseMinor);
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
 
     const confirmation = await html(await shopper.get(orderUrl, handle));
     expect(confirmation).toContain('<html lang="zh-Hans"');
@@ -219,7 +219,7 @@ describe("checkout", () => {
     expect(page).toContain("Nothing was charged");
     // Paying afterwards changes nothing.
     await shopper.post(payUrl, { outcome: "pay" }, handle);
-    expect(orderByNumber(payUrl.split("/")[3].split("?")[0]).status).toBe("failed");
+    expect((await orderByNumber(payUrl.split("/")[3].split("?")[0])).status).toBe("failed");
   });
 
   it("shows an order past its time limit as expired, with its stock back", async () => {
@@ -230,7 +230,7 @@ describe("checkout", () => {
     const payUrl = (await shopper.post("/checkout", ADDRESS, handle)).headers.get("Location")!;
     const number = payUrl.split("/")[3].split("?")[0];
     expect(stockOf(a.id)).toBe(before - 3);
-    db.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.number, number)).run();
+    await transact(db, (tx) => tx.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.number, number)));
     const page = await html(await shopper.get(payUrl.replace("/pay/demo/", "/orders/"), handle));
     expect(page).toContain("Expired");
     expect(page).toContain("was not paid in time");
@@ -258,7 +258,7 @@ describe("checkout", () => {
     const deal = dealProduct(10, false, 2);
     const dealId = deal.deal!.dealId;
     setDealUnitsLeft(dealId, 2);
-    const ordersBefore = db.select().from(schema.orders).all().length;
+    const ordersBefore = (await db.select().from(schema.orders)).length;
     // Two in the cart at the festival price; then someone else buys one of the two left.
     const shopper = new Shopper();
     await shopper.post("/zh/cart", { intent: "add", slug: deal.slug, quantity: 2 }, handle);
@@ -274,7 +274,7 @@ describe("checkout", () => {
     res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(409);
     expect(await html(res)).toMatch(/Sorry, .* has just sold out at the festival price/);
-    expect(db.select().from(schema.orders).all().length).toBe(ordersBefore);
+    expect((await db.select().from(schema.orders)).length).toBe(ordersBefore);
     const cart = await html(await shopper.get("/cart", handle));
     expect(cart).toContain("The festival price sold out after you added this");
     expect(cart).not.toContain('data-testid="to-checkout"');
@@ -285,7 +285,7 @@ describe("checkout", () => {
     res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(303);
     const number = res.headers.get("Location")!.split("/")[3].split("?")[0];
-    const line = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, orderByNumber(number).id)).get()!;
+    const line = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, (await orderByNumber(number)).id)))[0];
     expect(line).toMatchObject({ dealId: null, quantity: 2, unitPriceBaseMinor: deal.priceMinor });
     expect(dealUnits(dealId).taken).toBe(taken);
   });

@@ -15,29 +15,27 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { foldWalIntoFile } from "../../db/checkpoints";
-import { db } from "~/db.server";
+import { sql } from "drizzle-orm";
+import { db, execute, rows, transact } from "~/db.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError } from "~/modules/orders/orders.server";
 import { reconcileDealCustomers } from "~/modules/stock/stock.server";
 import { applyMigration } from "../setup/migration-file";
 import { dealProduct, setDealUnitsLeft, setStock } from "./fixtures";
 
 /** Each shopper's units at each deal's price as the orders hold them (pending and paid), beside the counted row. */
-const SHARES = `SELECT l.deal_id AS dealId, o.email AS email, sum(l.quantity) AS held, coalesce(c.units, 0) AS counted
+const SHARES = `SELECT l.deal_id AS "dealId", o.email AS "email", sum(l.quantity) AS "held", coalesce(c.units, 0) AS "counted"
   FROM order_lines l JOIN orders o ON o.id = l.order_id
   LEFT JOIN festival_deal_customers c ON c.deal_id = l.deal_id AND c.email = o.email
   WHERE l.deal_id IS NOT NULL AND o.status IN ('pending', 'paid')
   GROUP BY l.deal_id, o.email ORDER BY l.deal_id, o.email`;
 type Share = { dealId: number; email: string; held: number; counted: number };
 /** Counted rows no pending or paid order explains (units above zero). */
-const UNEXPLAINED = `SELECT c.deal_id AS dealId, c.email, c.units FROM festival_deal_customers c
+const UNEXPLAINED = `SELECT c.deal_id AS "dealId", c.email, c.units FROM festival_deal_customers c
   WHERE c.units <> coalesce((SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
     WHERE l.deal_id = c.deal_id AND o.email = c.email AND o.status IN ('pending', 'paid')), 0)`;
 
-const counted = (dealId: number, email: string) =>
-  (
-    db.$client.prepare("SELECT units FROM festival_deal_customers WHERE deal_id = ? AND email = ?").get(dealId, email) as
-      { units: number } | undefined
-  )?.units ?? 0;
+const counted = async (dealId: number, email: string) =>
+  (await rows<{ units: number }>(db, sql`SELECT units FROM festival_deal_customers WHERE deal_id = ${dealId} AND email = ${email}`))[0]?.units ?? 0;
 
 function order(productId: number, quantity: number, email: string, dealId: number) {
   return createPendingOrder({
@@ -64,10 +62,10 @@ const { createPendingOrder, OrderError } = await import("./app/modules/orders/or
 const [productId, dealId, count, email] = JSON.parse(process.argv[1]);
 const tally = { placed: 0, limit: 0, other: [] };
 process.stdout.write("ready\\n");
-process.stdin.once("data", () => {
+process.stdin.once("data", async () => {
   for (let i = 0; i < count; i++) {
     try {
-      createPendingOrder({ lines: [{ productId, quantity: 1, dealId }], email, customerName: "Racer", shippingAddress: { line1: "1 Limit Road" },
+      await createPendingOrder({ lines: [{ productId, quantity: 1, dealId }], email, customerName: "Racer", shippingAddress: { line1: "1 Limit Road" },
         shippingCountry: "KE", lang: "en", currency: "USD", paymentProvider: "demo", now: new Date(), limitPerEmail: true });
       tally.placed++;
     } catch (error) {
@@ -123,7 +121,7 @@ describe("a festival deal's per-customer limit", () => {
     const deal = dealProduct(10, true, 0);
     const dealId = deal.deal!.dealId;
     const limit = 3;
-    db.$client.prepare("UPDATE festival_deals SET per_customer_limit = ? WHERE id = ?").run(limit, dealId);
+    await transact(db, (tx) => execute(tx, sql`UPDATE festival_deals SET per_customer_limit = ${limit} WHERE id = ${dealId}`));
     // Plenty of stock and deal units: only the limit can refuse an order.
     setStock(deal.id, 10_000);
     setDealUnitsLeft(dealId, 1_000);
@@ -138,14 +136,14 @@ describe("a festival deal's per-customer limit", () => {
     expect(tallies.flatMap((t) => t.other)).toEqual([]);
     expect(tallies.reduce((n, t) => n + t.placed, 0)).toBe(limit);
     expect(tallies.reduce((n, t) => n + t.limit, 0)).toBe(2 * perProcess - limit);
-    const shares = (db.$client.prepare(SHARES).all() as Share[]).filter((s) => s.dealId === dealId && s.email === email);
+    const shares = (await rows<Share>(db, sql.raw(SHARES))).filter((s) => s.dealId === dealId && s.email === email);
     expect(shares).toEqual([{ dealId, email, held: limit, counted: limit }]);
     // One more from this process is refused too; another shopper is not.
-    expect(() => order(deal.id, 1, email, dealId)).toThrow(OrderError);
-    expect(order(deal.id, limit, "someone-else@example.com", dealId).status).toBe("pending");
+    await expect(order(deal.id, 1, email, dealId)).rejects.toThrow(OrderError);
+    expect((await order(deal.id, limit, "someone-else@example.com", dealId)).status).toBe("pending");
   }, 60_000);
 
-  it("is given back when an order expires or fails, and taken again when a paid order is revived", () => {
+  it("is given back when an order expires or fails, and taken again when a paid order is revived", async () => {
     const deal = dealProduct(10, true, 1);
     const dealId = deal.deal!.dealId;
     const limit = deal.deal!.limit!;
@@ -153,9 +151,9 @@ describe("a festival deal's per-customer limit", () => {
     setDealUnitsLeft(dealId, 1_000);
     const email = "gives-back@example.com";
 
-    const first = order(deal.id, limit, email, dealId);
-    expect(counted(dealId, email)).toBe(limit);
-    expect(() => order(deal.id, 1, email, dealId)).toThrow(OrderError);
+    const first = await order(deal.id, limit, email, dealId);
+    expect(await counted(dealId, email)).toBe(limit);
+    await expect(order(deal.id, 1, email, dealId)).rejects.toThrow(OrderError);
     const event = (type: string) => ({
       orderId: first.id,
       provider: "demo",
@@ -163,25 +161,25 @@ describe("a festival deal's per-customer limit", () => {
       type,
       now: new Date(),
     });
-    expect(closeOrder(event("payment.failed"), "failed")).toBe("closed");
-    expect(counted(dealId, email)).toBe(0);
+    expect(await closeOrder(event("payment.failed"), "failed")).toBe("closed");
+    expect(await counted(dealId, email)).toBe(0);
     // Stripe took the money after all: the order comes back with its share (a limit never blocks a paid order).
-    expect(markOrderPaid(event("payment.succeeded"), { revive: true })).toBe("paid");
-    expect(counted(dealId, email)).toBe(limit);
-    expect(() => order(deal.id, 1, email, dealId)).toThrow(OrderError);
-    expect(db.$client.prepare(UNEXPLAINED).all()).toEqual([]);
-    expect(reconcileDealCustomers()).toEqual([]);
+    expect(await markOrderPaid(event("payment.succeeded"), { revive: true })).toBe("paid");
+    expect(await counted(dealId, email)).toBe(limit);
+    await expect(order(deal.id, 1, email, dealId)).rejects.toThrow(OrderError);
+    expect(await rows(db, sql.raw(UNEXPLAINED))).toEqual([]);
+    expect(await reconcileDealCustomers()).toEqual([]);
     // A count repaired by hand shows as drift, and --fix puts it back.
-    db.$client.prepare("UPDATE festival_deal_customers SET units = units + 5 WHERE deal_id = ? AND email = ?").run(dealId, email);
-    expect(reconcileDealCustomers({ fix: true })).toEqual([{ dealId, email, stored: limit + 5, expected: limit }]);
-    expect(reconcileDealCustomers()).toEqual([]);
+    await transact(db, (tx) => execute(tx, sql`UPDATE festival_deal_customers SET units = units + 5 WHERE deal_id = ${dealId} AND email = ${email}`));
+    expect(await reconcileDealCustomers({ fix: true })).toEqual([{ dealId, email, stored: limit + 5, expected: limit }]);
+    expect(await reconcileDealCustomers()).toEqual([]);
   });
 
   it("counts what shoppers already held when migration 0009 runs on a database with orders", async () => {
     const deal = dealProduct(10, false, 2);
     setStock(deal.id, 10_000);
     setDealUnitsLeft(deal.deal!.dealId, 1_000);
-    order(deal.id, 2, "before-0009@example.com", deal.deal!.dealId);
+    await order(deal.id, 2, "before-0009@example.com", deal.deal!.dealId);
     await foldWalIntoFile(db);
     const file = path.join(inject("runDir"), `before-0009-${process.pid}.sqlite`);
     fs.copyFileSync(db.$client.name, file);

@@ -25,11 +25,11 @@ const HELD = `SELECT d.id, d.units_taken AS taken, d.committed_stock AS committe
 type HeldRow = { id: number; taken: number; committed: number; held: number };
 
 describe("units taken at festival deal prices", () => {
-  it("are seeded equal to the seeded orders' deal lines, within each deal's commitment", () => {
+  it("are seeded equal to the seeded orders' deal lines, within each deal's commitment", async () => {
     const rows = db.$client.prepare(HELD).all() as HeldRow[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.taken !== r.held || r.taken > r.committed)).toEqual([]);
-    expect(reconcileDealUnits()).toEqual([]);
+    expect(await reconcileDealUnits()).toEqual([]);
   });
 
   it("are counted from existing orders by migration 0003, with every order line keeping its deal", async () => {
@@ -37,12 +37,12 @@ describe("units taken at festival deal prices", () => {
     const order = (productId: number, quantity: number, email: string) =>
       createPendingOrder({ lines: [{ productId, quantity }], email, customerName: "M", shippingAddress: {}, shippingCountry: "KE", lang: "en", currency: "USD", paymentProvider: "demo", now: new Date() });
     const [a, b, c] = [0, 1, 2].map((i) => dealProduct(5, false, i));
-    order(a.id, 2, "pending@example.com");
-    const paid = order(b.id, 1, "paid@example.com");
-    markOrderPaid({ orderId: paid.id, provider: "demo", providerEventId: `mig-${paid.id}`, type: "payment.succeeded", now: new Date() });
-    const expired = order(c.id, 3, "expired@example.com");
+    await order(a.id, 2, "pending@example.com");
+    const paid = await order(b.id, 1, "paid@example.com");
+    await markOrderPaid({ orderId: paid.id, provider: "demo", providerEventId: `mig-${paid.id}`, type: "payment.succeeded", now: new Date() });
+    const expired = await order(c.id, 3, "expired@example.com");
     db.$client.prepare("UPDATE orders SET expires_at = ? WHERE id = ?").run(Date.now() - 1000, expired.id);
-    releaseExpiredOrders(new Date());
+    await releaseExpiredOrders(new Date());
 
     // A copy of this database as it was before migration 0003.
     await foldWalIntoFile(db);

@@ -244,7 +244,7 @@ describe("enrolment, offers and review", () => {
 
 describe("the organiser's dashboard", () => {
   it("equals a recomputation from the paid orders (what reconcile does) for the seeded data", async () => {
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
     const lines = db
       .select({ orderId: schema.orderLines.orderId, storeId: schema.orderLines.storeId, categoryId: schema.orderLines.categoryId, countryCode: schema.orderLines.countryCode, festivalId: schema.orderLines.festivalId, quantity: schema.orderLines.quantity, lineTotalBaseMinor: schema.orderLines.lineTotalBaseMinor })
       .from(schema.orderLines)

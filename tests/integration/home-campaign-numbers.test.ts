@@ -43,7 +43,7 @@ describe("the home page's campaign numbers", () => {
     const now = Date.now();
     const festival = featuredFestival("en", now)!;
     expect(festival.clock.state).toBe("live");
-    const counters = readCounters("festival", [String(festival.id)]).get(String(festival.id))!;
+    const counters = (await readCounters("festival", [String(festival.id)])).get(String(festival.id))!;
     const tracker = campaignTracker();
     const page = await html("/");
 

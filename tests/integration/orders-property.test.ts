@@ -5,10 +5,10 @@
  * festival deal's units taken equal its lines in live orders and never pass
  * its committed stock, and the counters never drift from the paid orders.
  */
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, rows, schema } from "~/db.server";
 import { addToCart, ensureCart } from "~/modules/cart/cart.server";
 import { reconcileCounters } from "~/modules/counters/counters.server";
 import { reconcileDealUnits } from "~/modules/stock/stock.server";
@@ -27,12 +27,17 @@ const command = fc.oneof(
 
 /** Every deal whose units taken differ from its lines in pending and paid orders, or pass its committed stock. */
 function dealUnitViolations() {
-  return db.all<{ id: number; taken: number; committed: number; held: number }>(sql`
-    SELECT d.id, d.units_taken AS taken, d.committed_stock AS committed, coalesce((
-      SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
-      WHERE l.deal_id = d.id AND o.status IN ('pending', 'paid')), 0) AS held
-    FROM festival_deals d
-    WHERE d.units_taken <> held OR d.units_taken > d.committed_stock`);
+  return rows<{ id: number; taken: number; committed: number; held: number }>(
+    db,
+    sql`
+    SELECT * FROM (
+      SELECT d.id AS "id", d.units_taken AS "taken", d.committed_stock AS "committed", coalesce((
+        SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE l.deal_id = d.id AND o.status IN ('pending', 'paid')), 0) AS "held"
+      FROM festival_deals d
+    ) deals
+    WHERE "taken" <> "held" OR "taken" > "committed"`,
+  );
 }
 
 describe("orders under random sequences (fast-check)", () => {
@@ -46,7 +51,7 @@ describe("orders under random sequences (fast-check)", () => {
         run++;
         let now = new Date(Date.now());
         // Start each run from a clean shelf: close what earlier runs left pending.
-        releaseExpiredOrders(new Date(now.getTime() + 365 * 86_400_000));
+        await releaseExpiredOrders(new Date(now.getTime() + 365 * 86_400_000));
         ids.forEach((id, i) => setStock(id, stocks[i]));
         // The deal's committed units are often fewer than its stock, so both limits get hit.
         setDealUnitsLeft(dealId, dealUnitsLeft);
@@ -62,7 +67,7 @@ describe("orders under random sequences (fast-check)", () => {
         for (const c of commands) {
           switch (c.kind) {
             case "add":
-              addToCart(carts[c.shopper], slugs[c.product], c.quantity, now);
+              await addToCart(carts[c.shopper], slugs[c.product], c.quantity, now);
               break;
             case "checkout": {
               const result = await placeOrder({
@@ -75,7 +80,8 @@ describe("orders under random sequences (fast-check)", () => {
               });
               if (result.ok) {
                 const number = /SR-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(result.redirectTo)![0];
-                orderIds.push(db.select({ id: schema.orders.id }).from(schema.orders).where(sql`number = ${number}`).get()!.id);
+                const [placed] = await db.select({ id: schema.orders.id }).from(schema.orders).where(eq(schema.orders.number, number));
+                orderIds.push(placed.id);
               }
               break;
             }
@@ -85,20 +91,20 @@ describe("orders under random sequences (fast-check)", () => {
               if (orderId === undefined) break;
               const event: PaymentEvent = { orderId, provider: "prop", providerEventId: `prop-${run}-${sent.length}`, type: c.kind, now };
               const revive = c.kind === "pay" && c.revive;
-              if (c.kind === "pay") markOrderPaid(event, { revive });
-              else closeOrder(event, "failed");
+              if (c.kind === "pay") await markOrderPaid(event, { revive });
+              else await closeOrder(event, "failed");
               sent.push({ event, kind: c.kind === "pay" ? "paid" : "failed", revive });
               break;
             }
             case "wait":
               now = new Date(now.getTime() + c.minutes * 60_000);
-              releaseExpiredOrders(now);
+              await releaseExpiredOrders(now);
               break;
             case "replay": {
               const old = sent[c.event % Math.max(1, sent.length)];
               if (!old) break;
               const again = { ...old.event, now };
-              const result = old.kind === "paid" ? markOrderPaid(again, { revive: old.revive }) : closeOrder(again, "failed");
+              const result = old.kind === "paid" ? await markOrderPaid(again, { revive: old.revive }) : await closeOrder(again, "failed");
               expect(result).toBe("duplicate_event");
               break;
             }
@@ -108,19 +114,18 @@ describe("orders under random sequences (fast-check)", () => {
           for (const s of shelf) expect(s).toBeGreaterThanOrEqual(0);
           const held = new Map<number, number>();
           if (orderIds.length) {
-            const rows = db
+            const live = await db
               .select({ productId: schema.orderLines.productId, quantity: schema.orderLines.quantity })
               .from(schema.orderLines)
-              .innerJoin(schema.orders, sql`${schema.orders.id} = ${schema.orderLines.orderId}`)
-              .where(sql`${inArray(schema.orders.id, orderIds)} AND ${schema.orders.status} IN ('pending', 'paid')`)
-              .all();
-            for (const r of rows) held.set(r.productId, (held.get(r.productId) ?? 0) + r.quantity);
+              .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
+              .where(and(inArray(schema.orders.id, orderIds), inArray(schema.orders.status, ["pending", "paid"])));
+            for (const r of live) held.set(r.productId, (held.get(r.productId) ?? 0) + r.quantity);
           }
           ids.forEach((id, i) => expect(shelf[i] + (held.get(id) ?? 0)).toBe(stocks[i]));
-          expect(dealUnitViolations()).toEqual([]);
+          expect(await dealUnitViolations()).toEqual([]);
         }
-        expect(reconcileCounters()).toEqual([]);
-        expect(reconcileDealUnits()).toEqual([]);
+        expect(await reconcileCounters()).toEqual([]);
+        expect(await reconcileDealUnits()).toEqual([]);
       }),
       { numRuns: 60 },
     );

@@ -70,7 +70,7 @@ describe("the owner's orders CSV", () => {
     const theirs = storeWithProduct("kwame@silkroad.example");
     expect(mine && theirs).toBeTruthy();
     // One shopper's order with a line from each owner's store, and an order that is only the other owner's.
-    const shared = createPendingOrder({
+    const shared = await createPendingOrder({
       lines: [
         { productId: mine.productId, quantity: 1 },
         { productId: theirs.productId, quantity: 2 },
@@ -84,7 +84,7 @@ describe("the owner's orders CSV", () => {
       paymentProvider: "demo",
       now: new Date(),
     });
-    createPendingOrder({
+    await createPendingOrder({
       lines: [{ productId: theirs.productId, quantity: 1 }],
       email: "kofi.only@example.com",
       customerName: "Kofi Only-Kwame",

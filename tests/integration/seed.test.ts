@@ -52,7 +52,7 @@ describe("the seeded showcase", () => {
     expect(db.select({ n: count() }).from(schema.festivalDeals).get()!.n).toBeGreaterThan(0);
   });
 
-  it("has paid sample orders, and counters equal to what they add up to", () => {
+  it("has paid sample orders, and counters equal to what they add up to", async () => {
     const paid = db.select({ n: count() }).from(schema.orders).where(eq(schema.orders.status, "paid")).get()!.n;
     expect(paid).toBeGreaterThan(50);
     const campaignOrders = db
@@ -61,7 +61,7 @@ describe("the seeded showcase", () => {
       .all()
       .find((c) => c.scope === "campaign" && c.metric === "orders");
     expect(campaignOrders?.value).toBe(paid);
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
   });
 
   it("never leaves stock below zero", () => {

@@ -3,7 +3,7 @@
  * against a local stand-in for Stripe's API. Webhook payloads are signed
  * with the SDK's own test-header helper.
  */
-import { eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
@@ -44,7 +44,7 @@ async function stripeOrder(opts: { lang?: string; slug?: string; quantity?: numb
   expect(res.status).toBe(303);
   const session = standIn.sessions.at(-1)!;
   expect(res.headers.get("Location")).toBe(session.body.url);
-  const order = db.select().from(schema.orders).where(eq(schema.orders.id, Number(session.body.metadata && (session.body.metadata as Record<string, string>).order_id))).get()!;
+  const [order] = await db.select().from(schema.orders).where(eq(schema.orders.id, Number(session.body.metadata && (session.body.metadata as Record<string, string>).order_id)));
   return { order, session, shopper };
 }
 
@@ -63,9 +63,9 @@ async function send(evt: object, opts: { secret?: string; timestamp?: number } =
   return deliver(payload, header);
 }
 
-const statusOf = (id: number) => db.select().from(schema.orders).where(eq(schema.orders.id, id)).get()!.status;
-const eventCount = () => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM payment_events`).n;
-const campaign = () => readCounters("campaign", ["all"]).get("all")!;
+const statusOf = async (id: number) => (await db.select().from(schema.orders).where(eq(schema.orders.id, id)))[0].status;
+const eventCount = async () => (await db.select({ n: count() }).from(schema.paymentEvents))[0].n;
+const campaign = async () => (await readCounters("campaign", ["all"])).get("all")!;
 
 describe("Stripe Checkout Session", () => {
   it("is created per order with line items, currency, expiry, the order id and an idempotency key; Alipay and WeChat Pay for CNY", async () => {
@@ -76,7 +76,7 @@ describe("Stripe Checkout Session", () => {
     expect(p.get("mode")).toBe("payment");
     expect(p.get("line_items[0][price_data][currency]")).toBe("cny");
     expect(p.get("line_items[0][quantity]")).toBe("2");
-    const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+    const lines = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)));
     expect(Number(p.get("line_items[0][price_data][unit_amount]"))).toBe(lines[0].unitPriceMinor);
     expect(session.body.amount_total).toBe(order.totalMinor);
     expect(p.get("metadata[order_id]")).toBe(String(order.id));
@@ -99,7 +99,7 @@ describe("Stripe Checkout Session", () => {
     const retry = await shopper.post(`${orderUrl.pathname}${orderUrl.search}`, {}, handle);
     expect(retry.headers.get("Location")).toBe(session.body.url);
     expect(standIn.sessions.length).toBe(count); // same idempotency key → same session
-    expect(statusOf(order.id)).toBe("pending");
+    expect(await statusOf(order.id)).toBe("pending");
   });
 
   it("keeps the order pending (and its page honest) when Stripe cannot be reached", async () => {
@@ -124,7 +124,7 @@ describe("Stripe webhook: bad signatures", () => {
     const good = event("checkout.session.completed", session, { payment_status: "paid" });
     const payload = JSON.stringify(good);
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const before = { events: eventCount(), counters: campaign() };
+    const before = { events: await eventCount(), counters: await campaign() };
     const attempts = [
       await deliver(payload.replace(`"amount_total":${order.totalMinor}`, `"amount_total":1`), header),
       await send(good, { secret: "whsec_wrong" }),
@@ -133,45 +133,45 @@ describe("Stripe webhook: bad signatures", () => {
       await deliver(payload, "t=1,v1=deadbeef"),
     ];
     for (const res of attempts) expect(res.status).toBe(400);
-    expect(eventCount()).toBe(before.events);
-    expect(campaign()).toEqual(before.counters);
-    expect(statusOf(order.id)).toBe("pending");
+    expect(await eventCount()).toBe(before.events);
+    expect(await campaign()).toEqual(before.counters);
+    expect(await statusOf(order.id)).toBe("pending");
     // The genuine delivery still works afterwards.
     expect((await deliver(payload, header)).status).toBe(200);
-    expect(statusOf(order.id)).toBe("paid");
+    expect(await statusOf(order.id)).toBe("paid");
   });
 });
 
 describe("Stripe webhook: order of arrival and replays", () => {
   it("converges when `expired` arrives before `completed`", async () => {
     const { order, session } = await stripeOrder({ quantity: 2 });
-    const productId = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).get()!.productId;
+    const productId = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)))[0].productId;
     const stockHeld = stockOf(productId);
     await send(event("checkout.session.expired", session, { status: "expired" }));
-    expect(statusOf(order.id)).toBe("expired");
+    expect(await statusOf(order.id)).toBe("expired");
     expect(stockOf(productId)).toBe(stockHeld + 2);
     await send(event("checkout.session.completed", session, { payment_status: "paid", status: "complete" }));
-    expect(statusOf(order.id)).toBe("paid");
+    expect(await statusOf(order.id)).toBe("paid");
     expect(stockOf(productId)).toBe(stockHeld);
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
   });
 
   it("converges when `async_payment_succeeded` arrives before `completed`", async () => {
     const { order, session } = await stripeOrder();
-    const before = campaign();
+    const before = await campaign();
     await send(event("checkout.session.async_payment_succeeded", session, { payment_status: "paid", status: "complete" }));
-    expect(statusOf(order.id)).toBe("paid");
+    expect(await statusOf(order.id)).toBe("paid");
     await send(event("checkout.session.completed", session, { payment_status: "unpaid", status: "complete" }));
-    expect(statusOf(order.id)).toBe("paid");
-    expect(campaign().orders).toBe(before.orders + 1);
+    expect(await statusOf(order.id)).toBe("paid");
+    expect((await campaign()).orders).toBe(before.orders + 1);
   });
 
   it("pays only when `completed` says paid, and fails an async payment that failed", async () => {
     const { order, session } = await stripeOrder();
     await send(event("checkout.session.completed", session, { payment_status: "unpaid", status: "complete" }));
-    expect(statusOf(order.id)).toBe("pending");
+    expect(await statusOf(order.id)).toBe("pending");
     await send(event("checkout.session.async_payment_failed", session, { payment_status: "unpaid" }));
-    expect(statusOf(order.id)).toBe("failed");
+    expect(await statusOf(order.id)).toBe("failed");
   });
 
   it("delivers every event 3 times in random order plus 20 simultaneous copies of one: each order paid once, counters equal the orders", async () => {
@@ -201,12 +201,12 @@ describe("Stripe webhook: order of arrival and replays", () => {
         events: (s: RecordedSession) => [event("checkout.session.async_payment_succeeded", s, { payment_status: "paid" }), event("checkout.session.completed", s, { payment_status: "paid" })],
       },
     ];
-    const startCounters = campaign();
-    const startEvents = eventCount();
+    const startCounters = await campaign();
+    const startEvents = await eventCount();
     const orders = [];
     for (const sc of scenarios) {
       const { order, session } = await stripeOrder({ slug: sc.slug, quantity: sc.slug ? 1 : 2 });
-      const lines = db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)).all();
+      const lines = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)));
       orders.push({ sc, order, events: sc.events(session), productId: lines[0].productId, quantity: lines[0].quantity, stockHeld: stockOf(lines[0].productId) });
     }
     const deliveries = orders.flatMap((o) => o.events.flatMap((e) => [e, e, e]));
@@ -219,19 +219,19 @@ describe("Stripe webhook: order of arrival and replays", () => {
     for (const res of results) expect(res.status).toBe(200);
 
     for (const o of orders) {
-      expect(statusOf(o.order.id), o.sc.name).toBe(o.sc.expect);
+      expect((await statusOf(o.order.id)), o.sc.name).toBe(o.sc.expect);
       expect(stockOf(o.productId), o.sc.name).toBe(o.sc.expect === "paid" ? o.stockHeld : o.stockHeld + o.quantity);
     }
     const paid = orders.filter((o) => o.sc.expect === "paid");
-    const after = campaign();
+    const after = await campaign();
     expect(after.orders).toBe(startCounters.orders + paid.length);
     expect(after.units).toBe(startCounters.units + paid.reduce((n, o) => n + o.quantity, 0));
     expect(after.gmv).toBe(startCounters.gmv + paid.reduce((n, o) => n + o.order.totalBaseMinor - o.order.shippingBaseMinor, 0));
-    expect(eventCount()).toBe(startEvents + orders.reduce((n, o) => n + o.events.length, 0));
-    const festival = readCounters("festival", [String(deal.deal!.festivalId)]).get(String(deal.deal!.festivalId))!;
+    expect(await eventCount()).toBe(startEvents + orders.reduce((n, o) => n + o.events.length, 0));
+    const festival = (await readCounters("festival", [String(deal.deal!.festivalId)])).get(String(deal.deal!.festivalId))!;
     expect(festival.orders).toBeGreaterThan(0);
-    expect(reconcileCounters()).toEqual([]);
-    expect(reconcileDealUnits()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
+    expect(await reconcileDealUnits()).toEqual([]);
   }, 60_000);
 
   it("takes a late-paid deal order's units again, or leaves it closed for a refund when they went to someone else", async () => {
@@ -245,10 +245,10 @@ describe("Stripe webhook: order of arrival and replays", () => {
     const first = await stripeOrder({ slug: deal.slug });
     expect(dealUnits(dealId).taken).toBe(taken + 1);
     await send(event("checkout.session.expired", first.session, { status: "expired" }));
-    expect(statusOf(first.order.id)).toBe("expired");
+    expect(await statusOf(first.order.id)).toBe("expired");
     expect(dealUnits(dealId).taken).toBe(taken);
     await send(event("checkout.session.completed", first.session, { payment_status: "paid", status: "complete" }));
-    expect(statusOf(first.order.id)).toBe("paid");
+    expect(await statusOf(first.order.id)).toBe("paid");
     expect(dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
 
     setDealUnitsLeft(dealId, 1);
@@ -258,11 +258,11 @@ describe("Stripe webhook: order of arrival and replays", () => {
     const stock = stockOf(deal.id);
     const res = await send(event("checkout.session.completed", late.session, { payment_status: "paid", status: "complete" }));
     expect(res.status).toBe(200);
-    expect(statusOf(late.order.id)).toBe("expired");
-    expect(statusOf(other.order.id)).toBe("pending");
+    expect(await statusOf(late.order.id)).toBe("expired");
+    expect(await statusOf(other.order.id)).toBe("pending");
     expect(stockOf(deal.id)).toBe(stock);
     expect(dealUnits(dealId).left).toBe(0);
-    expect(reconcileDealUnits()).toEqual([]);
-    expect(reconcileCounters()).toEqual([]);
+    expect(await reconcileDealUnits()).toEqual([]);
+    expect(await reconcileCounters()).toEqual([]);
   });
 });

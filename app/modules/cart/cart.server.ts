@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, type Rate } from "../money/money";
@@ -39,21 +39,23 @@ export async function cartIdFrom(request: Request): Promise<string | null> {
 /** The request's cart, created if needed; `setCookie` is set when the browser must store a new id. */
 export async function ensureCart(request: Request, now: Date): Promise<{ cartId: string; setCookie: string | null }> {
   const existing = await cartIdFrom(request);
-  if (existing) {
-    const inserted = db.insert(schema.carts).values({ id: existing, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-    return { cartId: existing, setCookie: inserted.changes ? await cartCookie.serialize(existing) : null };
-  }
-  const cartId = randomBytes(18).toString("base64url");
-  db.insert(schema.carts).values({ id: cartId, createdAt: now, updatedAt: now }).run();
-  return { cartId, setCookie: await cartCookie.serialize(cartId) };
+  const cartId = existing ?? randomBytes(18).toString("base64url");
+  // A cookie naming a cart that is gone (purged) gets that cart again, under the same id.
+  const created = await transact(db, (tx) =>
+    tx.insert(schema.carts).values({ id: cartId, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: schema.carts.id }),
+  );
+  return { cartId, setCookie: created.length ? await cartCookie.serialize(cartId) : null };
 }
 
 /** Units in the cart, for the header. */
 export async function cartItemCount(request: Request): Promise<number> {
   const cartId = await cartIdFrom(request);
   if (!cartId) return 0;
-  const row = db.get<{ n: number | null }>(sql`SELECT sum(quantity) AS n FROM cart_lines WHERE cart_id = ${cartId}`);
-  return row?.n ?? 0;
+  const [row] = await db
+    .select({ units: sql<number>`coalesce(sum(${schema.cartLines.quantity}), 0)`.mapWith(Number) })
+    .from(schema.cartLines)
+    .where(eq(schema.cartLines.cartId, cartId));
+  return row?.units ?? 0;
 }
 
 interface Buyable {
@@ -69,14 +71,13 @@ interface Buyable {
 }
 
 /** Current price, stock and limits of products that can be bought now (active, store live). */
-function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Buyable[] {
+async function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Promise<Buyable[]> {
   const filter = where.ids ? inArray(schema.products.id, where.ids) : inArray(schema.products.slug, where.slugs ?? []);
-  const rows = db
+  const rows = await db
     .select({ id: schema.products.id, slug: schema.products.slug, stock: schema.products.stock, priceMinor: schema.products.priceMinor })
     .from(schema.products)
     .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
-    .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)))
-    .all();
+    .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)));
   const deals = dealCandidates(rows.map((r) => r.id));
   return rows.map((r) => {
     // Priced per unit: while a deal has units left it prices the product, and the line is
@@ -94,66 +95,76 @@ export type CartChange =
   | { ok: true; quantity: number; lowered: boolean; limitReason: LimitReason }
   | { ok: false; reason: "unavailable" | "sold_out" };
 
-function currentQuantity(cartId: string, productId: number): number {
-  return (
-    db
-      .select({ q: schema.cartLines.quantity })
-      .from(schema.cartLines)
-      .where(and(eq(schema.cartLines.cartId, cartId), eq(schema.cartLines.productId, productId)))
-      .get()?.q ?? 0
-  );
+async function currentQuantity(cartId: string, productId: number): Promise<number> {
+  const [line] = await db
+    .select({ q: schema.cartLines.quantity })
+    .from(schema.cartLines)
+    .where(and(eq(schema.cartLines.cartId, cartId), eq(schema.cartLines.productId, productId)))
+    .limit(1);
+  return line?.q ?? 0;
 }
 
 /** Adds units of a product (by slug), within its limits. */
-export function addToCart(cartId: string, slug: string, quantity: number, now: Date): CartChange {
-  const [product] = buyable({ slugs: [slug] }, now.getTime());
+export async function addToCart(cartId: string, slug: string, quantity: number, now: Date): Promise<CartChange> {
+  const [product] = await buyable({ slugs: [slug] }, now.getTime());
   if (!product) return { ok: false, reason: "unavailable" };
   if (product.max <= 0) return { ok: false, reason: "sold_out" };
-  const { quantity: next, lowered } = clampQuantity(currentQuantity(cartId, product.id) + quantity, product.max);
-  writeLine(cartId, product, next, now);
+  const { quantity: next, lowered } = clampQuantity((await currentQuantity(cartId, product.id)) + quantity, product.max);
+  await writeLine(cartId, product, next, now);
   return { ok: true, quantity: next, lowered, limitReason: product.limitReason };
 }
 
 /** Sets a line's quantity (0 removes it), within its limits. */
-export function setCartQuantity(cartId: string, slug: string, quantity: number, now: Date): CartChange {
-  const [product] = buyable({ slugs: [slug] }, now.getTime());
+export async function setCartQuantity(cartId: string, slug: string, quantity: number, now: Date): Promise<CartChange> {
+  const [product] = await buyable({ slugs: [slug] }, now.getTime());
   if (!product || quantity <= 0) {
-    removeFromCart(cartId, slug);
+    await removeFromCart(cartId, slug);
     return product || quantity <= 0 ? { ok: true, quantity: 0, lowered: false, limitReason: "max" } : { ok: false, reason: "unavailable" };
   }
   if (product.max <= 0) return { ok: false, reason: "sold_out" };
   const { quantity: next, lowered } = clampQuantity(quantity, product.max);
-  writeLine(cartId, product, next, now);
+  await writeLine(cartId, product, next, now);
   return { ok: true, quantity: next, lowered, limitReason: product.limitReason };
 }
 
-export function removeFromCart(cartId: string, slug: string): void {
-  db.run(
-    sql`DELETE FROM cart_lines WHERE cart_id = ${cartId} AND product_id IN (SELECT id FROM products WHERE slug = ${slug})`,
-  );
+export async function removeFromCart(cartId: string, slug: string): Promise<void> {
+  const product = db.select({ id: schema.products.id }).from(schema.products).where(eq(schema.products.slug, slug));
+  await transact(db, async (tx) => {
+    await tx.delete(schema.cartLines).where(and(eq(schema.cartLines.cartId, cartId), inArray(schema.cartLines.productId, product)));
+  });
 }
 
 function writeLine(cartId: string, product: Buyable, quantity: number, now: Date) {
-  db.transaction((tx) => {
-    tx.insert(schema.cartLines)
+  return transact(db, async (tx) => {
+    await tx
+      .insert(schema.cartLines)
       .values({ cartId, productId: product.id, quantity, unitPriceSeenMinor: product.price.unitMinor, addedAt: now })
       .onConflictDoUpdate({
         target: [schema.cartLines.cartId, schema.cartLines.productId],
         // Adding again means the shopper has seen today's price.
         set: { quantity, unitPriceSeenMinor: product.price.unitMinor },
-      })
-      .run();
-    tx.update(schema.carts).set({ updatedAt: now }).where(eq(schema.carts.id, cartId)).run();
+      });
+    await tx.update(schema.carts).set({ updatedAt: now }).where(eq(schema.carts.id, cartId));
   });
 }
 
-/** Deletes carts (and, by cascade, their lines) untouched for longer than their cookie lives. */
-export function purgeStaleCarts(now: Date): number {
-  return db.delete(schema.carts).where(lte(schema.carts.updatedAt, new Date(now.getTime() - CART_MAX_AGE_MS))).run().changes;
+/**
+ * Deletes carts (and, by cascade, their lines) untouched for longer than their cookie lives:
+ * one DELETE with a WHERE on age, so servers purging at once delete each cart once.
+ */
+export function purgeStaleCarts(now: Date): Promise<number> {
+  return transact(db, async (tx) => {
+    const deleted = await tx
+      .delete(schema.carts)
+      .where(lte(schema.carts.updatedAt, new Date(now.getTime() - CART_MAX_AGE_MS)))
+      .returning({ id: schema.carts.id });
+    return deleted.length;
+  });
 }
 
-export function clearCart(tx: Pick<typeof db, "delete">, cartId: string): void {
-  tx.delete(schema.cartLines).where(eq(schema.cartLines.cartId, cartId)).run();
+/** Empties a cart inside the caller's transaction (checkout's, once the order is stored). */
+export async function clearCart(tx: Tx, cartId: string): Promise<void> {
+  await tx.delete(schema.cartLines).where(eq(schema.cartLines.cartId, cartId));
 }
 
 export interface CartLineView {
@@ -209,15 +220,15 @@ export interface CartView {
 }
 
 /** The cart priced now, in the presentment currency, with what changed since each line was added. */
-export function cartView(cartId: string | null, lang: Lang, currency: string, now: number): CartView {
-  const rate = latestRate(currency) ?? latestRate(BASE_CURRENCY)!;
+export async function cartView(cartId: string | null, lang: Lang, currency: string, now: number): Promise<CartView> {
+  const rate = (await latestRate(currency)) ?? (await latestRate(BASE_CURRENCY))!;
   const empty: CartView = { cartId, currency: rate.quote, rate, lines: [], orderable: [], totalMinor: 0, units: 0 };
   if (!cartId) return empty;
   const t = alias(schema.productTranslations, "t");
   const en = alias(schema.productTranslations, "en");
   const st = alias(schema.storeTranslations, "st");
   const sten = alias(schema.storeTranslations, "sten");
-  const rows = db
+  const rows = await db
     .select({
       productId: schema.cartLines.productId,
       quantity: schema.cartLines.quantity,
@@ -240,9 +251,8 @@ export function cartView(cartId: string | null, lang: Lang, currency: string, no
     .leftJoin(st, and(eq(st.storeId, schema.products.storeId), eq(st.lang, lang)))
     .leftJoin(sten, and(eq(sten.storeId, schema.products.storeId), eq(sten.lang, "en")))
     .where(eq(schema.cartLines.cartId, cartId))
-    .orderBy(schema.cartLines.addedAt)
-    .all();
-  const now_ = buyable({ ids: rows.map((r) => r.productId) }, now);
+    .orderBy(schema.cartLines.addedAt);
+  const now_ = await buyable({ ids: rows.map((r) => r.productId) }, now);
   const byId = new Map(now_.map((b) => [b.id, b]));
   const lines = rows.map((r): CartLineView => {
     const b = byId.get(r.productId);

@@ -4,24 +4,24 @@
  * Tests may move it (the test clock), but only when the server was started
  * with NODE_ENV=test *and* TEST_CLOCK=1: `npm start` and any production start
  * run with NODE_ENV=production, where the test clock cannot be switched on
- * and `now()` is plain `Date.now()`.
+ * and `now()` is plain `Date.now()`, with no database read.
  *
  * The test clock's offset lives in the database (site_state), not in this
  * process, so every server process of a cluster reads the same "now"; moving
  * it also moves the shared pages' content version, since every cached page
  * was priced at the old "now".
+ *
+ * Still synchronous (docs/decisions/0026-one-asynchronous-data-layer.md): the
+ * page cache's hit path, the 404 page's suggestions (thrown from `notFound`)
+ * and some 25 routes read it synchronously; it becomes an awaited read when
+ * they await it. Only the test clock reads the database.
  */
-import { db, statements } from "~/db.server";
+import { eq, sql } from "drizzle-orm";
+import { db, schema, transact } from "~/db.server";
 import { env } from "~/env.server";
 
+const { siteState } = schema;
 const enabled = env().NODE_ENV === "test" && env().TEST_CLOCK === "1";
-
-const prepared = statements((client) => ({
-  offset: client.prepare<[], number>("SELECT clock_offset_ms FROM site_state WHERE id = 1").pluck(),
-  setOffset: client.prepare<[number]>(
-    "UPDATE site_state SET clock_offset_ms = ?, content_version = content_version + 1 WHERE id = 1",
-  ),
-}));
 
 export function testClockEnabled(): boolean {
   return enabled;
@@ -29,11 +29,18 @@ export function testClockEnabled(): boolean {
 
 /** Milliseconds since the epoch, as the app should see them. */
 export function now(): number {
-  return enabled ? Date.now() + (prepared(db).offset.get() ?? 0) : Date.now();
+  if (!enabled) return Date.now();
+  return Date.now() + (db.select({ offset: siteState.clockOffsetMs }).from(siteState).where(eq(siteState.id, 1)).get()?.offset ?? 0);
 }
 
 /** Moves the test clock so that "now" reads `instant` (time keeps flowing from there); null resets it. */
-export function setTestClock(instant: number | null): void {
+export async function setTestClock(instant: number | null): Promise<void> {
   if (!enabled) throw new Error("The test clock is only available with NODE_ENV=test and TEST_CLOCK=1.");
-  prepared(db).setOffset.run(instant === null ? 0 : instant - Date.now());
+  const offset = instant === null ? 0 : instant - Date.now();
+  await transact(db, async (tx) => {
+    await tx
+      .update(siteState)
+      .set({ clockOffsetMs: offset, contentVersion: sql`${siteState.contentVersion} + 1` })
+      .where(eq(siteState.id, 1));
+  });
 }

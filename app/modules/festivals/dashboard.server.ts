@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
-import { readCounters, type CounterValues } from "../counters/counters.server";
+import { readCountersSync, type CounterValues } from "../counters/counters.server";
 import type { CounterScope } from "../counters/counters";
 import { untilContentChanges } from "../catalog/content-version.server";
 
@@ -85,7 +85,7 @@ export function countersByScope(scope: CounterScope): (CounterValues & { key: st
 }
 
 export function festivalTotals(festivalId: number): CounterValues {
-  return readCounters("festival", [String(festivalId)]).get(String(festivalId))!;
+  return readCountersSync("festival", [String(festivalId)]).get(String(festivalId))!;
 }
 
 /** Display names for store and category ids, in the page's language (English when missing). */

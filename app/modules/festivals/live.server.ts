@@ -13,7 +13,7 @@
  * down — so it never holds a shutdown up. A feed stops with its last listener.
  */
 import type { Lang } from "../i18n/config";
-import { readCounters, type CounterValues } from "../counters/counters.server";
+import { readCountersSync, type CounterValues } from "../counters/counters.server";
 
 const TICK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -68,7 +68,7 @@ function tick(feed: Feed) {
   if (!feed.listeners.size) return;
   try {
     liveFeedStats.counterReads++;
-    const values = readCounters("festival", [String(feed.source.festivalId)]).get(String(feed.source.festivalId))!;
+    const values = readCountersSync("festival", [String(feed.source.festivalId)]).get(String(feed.source.festivalId))!;
     const fingerprint = JSON.stringify(values);
     if (fingerprint !== feed.lastValues) {
       liveFeedStats.payloads++;

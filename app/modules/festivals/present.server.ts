@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
-import { readCounters, type CounterValues } from "../counters/counters.server";
+import { readCountersSync, type CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDateTime, formatDuration, formatNumber, timeZoneName } from "../i18n/format";
 import { isolate } from "../i18n/isolate";
@@ -16,7 +16,7 @@ export const barFill = (value: number, target: number) => (target > 0 ? Math.min
 /** A festival's counters against its targets, formatted for the page (also the live-update payload, which passes the values it read). */
 export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
   const lang: Lang = view.lang;
-  const counters = values ?? readCounters("festival", [String(f.id)]).get(String(f.id))!;
+  const counters = values ?? readCountersSync("festival", [String(f.id)]).get(String(f.id))!;
   return ([
     { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders), fill: barFill(counters.orders, f.targets.orders) },
     { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units), fill: barFill(counters.units, f.targets.units) },

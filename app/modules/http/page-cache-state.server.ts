@@ -3,25 +3,34 @@
  * content version that triggers move (migration 0004), the app's clock, and
  * the next instant at which a price may change. Exported through
  * entry.server.tsx, so the server uses the build's own connection and clock.
+ *
+ * Still synchronous, as the cache's hit path reads it
+ * (docs/decisions/0026-one-asynchronous-data-layer.md).
  */
-import { db, statements } from "~/db.server";
+import { isNotNull, or } from "drizzle-orm";
+import { db, schema } from "~/db.server";
 import { contentVersion } from "../catalog/content-version.server";
 import { now } from "../clock/now.server";
 import { languageFromHeader } from "../i18n/i18n.server";
 import type { PageCacheState } from "./page-cache";
 
-const prepared = statements((client) => ({
-  // Every instant at which a deal may start or stop applying; a superset is fine (an entry just ends early).
-  priceChanges: client
-    .prepare<[], number>(
-      `SELECT starts_at AS at FROM festival_phases
-       UNION SELECT ends_at FROM festival_phases
-       UNION SELECT flash_starts_at FROM festival_deals WHERE flash_starts_at IS NOT NULL
-       UNION SELECT flash_ends_at FROM festival_deals WHERE flash_ends_at IS NOT NULL
-       ORDER BY at`,
-    )
-    .pluck(),
-}));
+const { festivalPhases, festivalDeals } = schema;
+
+/** Every instant at which a deal may start or stop applying, ascending; a superset is fine (an entry just ends early). */
+function priceChangeInstants(): number[] {
+  const phases = db.select({ startsAt: festivalPhases.startsAt, endsAt: festivalPhases.endsAt }).from(festivalPhases).all();
+  const flashes = db
+    .select({ startsAt: festivalDeals.flashStartsAt, endsAt: festivalDeals.flashEndsAt })
+    .from(festivalDeals)
+    .where(or(isNotNull(festivalDeals.flashStartsAt), isNotNull(festivalDeals.flashEndsAt)))
+    .all();
+  const instants = new Set<number>();
+  for (const { startsAt, endsAt } of [...phases, ...flashes]) {
+    if (startsAt) instants.add(startsAt.getTime());
+    if (endsAt) instants.add(endsAt.getTime());
+  }
+  return [...instants].sort((a, b) => a - b);
+}
 
 let priceChanges: { version: number; instants: number[] } | null = null;
 
@@ -31,7 +40,7 @@ export const pageCacheState: PageCacheState = {
   homeLanguage: (acceptLanguage) => languageFromHeader(new Request("http://shared.invalid/", { headers: { "Accept-Language": acceptLanguage } })),
   nextPriceChange(at, version) {
     if (!priceChanges || priceChanges.version !== version) {
-      priceChanges = { version, instants: prepared(db).priceChanges.all() };
+      priceChanges = { version, instants: priceChangeInstants() };
     }
     const { instants } = priceChanges;
     let lo = 0;

@@ -16,8 +16,8 @@ export interface Purged {
   carts: number;
 }
 
-export function purgeExpired(now: Date): Purged {
-  return { sessions: purgeExpiredSessions(now), rateLimits: purgeExpiredWindows(now), carts: purgeStaleCarts(now) };
+export async function purgeExpired(now: Date): Promise<Purged> {
+  return { sessions: purgeExpiredSessions(now), rateLimits: purgeExpiredWindows(now), carts: await purgeStaleCarts(now) };
 }
 
 /**
@@ -26,15 +26,12 @@ export function purgeExpired(now: Date): Purged {
  * Returns a function that stops the timer.
  */
 export function startPurgeTimer(everyMs = PURGE_EVERY_MS): () => void {
-  const run = () => {
-    try {
-      purgeExpired(new Date());
-    } catch (error) {
+  const run = () =>
+    purgeExpired(new Date()).catch((error: unknown) => {
       console.error("Purging expired rows failed; trying again at the next interval.", error);
-    }
-  };
-  run();
-  const timer = setInterval(run, everyMs);
+    });
+  void run();
+  const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,7 +1,7 @@
 /**
  * Placing an order from a cart: the checks a shopper can act on, then one
- * synchronous transaction (stock + pending order + empty cart), then the
- * payment provider. Expected failures come back as values, never as 500s.
+ * transaction (stock + pending order + empty cart), then the payment
+ * provider, outside it. Expected failures come back as values, never as 500s.
  */
 import { clearCart, cartView } from "../cart/cart.server";
 import { isLang, type Lang } from "../i18n/config";
@@ -29,8 +29,8 @@ export async function placeOrder(args: {
 }): Promise<PlaceOrderResult> {
   const { cartId, input, lang, now } = args;
   // No background job may run: expired orders give their stock back here, before anyone takes stock.
-  releaseExpiredOrders(now);
-  const cart = cartView(cartId, lang, args.currency, now.getTime());
+  await releaseExpiredOrders(now);
+  const cart = await cartView(cartId, lang, args.currency, now.getTime());
   if (!cartId || !cart.lines.length) return { ok: false, status: 400, error: "emptyCart" };
   const blocked = cart.lines.find((l) => l.unavailable || l.soldOut || l.overLimit || l.dealGone);
   if (blocked) {
@@ -46,7 +46,7 @@ export async function placeOrder(args: {
   const provider = activeProvider();
   let order: OrderRecord;
   try {
-    order = createPendingOrder({
+    order = await createPendingOrder({
       // The deal each line was shown at: if its units run short before the order's
       // transaction, the order is refused instead of repriced (DealSoldOutError).
       lines: cart.orderable.map((l) => ({ productId: l.productId, quantity: l.quantity, dealId: l.dealId })),
@@ -85,9 +85,9 @@ export async function placeOrder(args: {
 }
 
 /** Each store's shipping as one more line for the provider, so its total is the order's total. */
-function shippingLines(order: OrderRecord) {
+async function shippingLines(order: OrderRecord) {
   const t = tFor(isLang(order.lang) ? order.lang : "en");
-  return orderShipmentsNamed(order.id, isLang(order.lang) ? order.lang : "en")
+  return (await orderShipmentsNamed(order.id, isLang(order.lang) ? order.lang : "en"))
     .filter((s) => s.costMinor > 0)
     .map((s) => ({ productName: t("checkout.delivery.fromStore", { store: s.storeName }), quantity: 1, unitPriceMinor: s.costMinor }));
 }
@@ -101,10 +101,10 @@ export async function startPayment(order: OrderRecord, origin: string): Promise<
   const orderUrl = orderPath(order);
   try {
     const started = await providerNamed(order.paymentProvider).start(
-      { ...order, lines: [...orderLines(order.id), ...shippingLines(order)] },
+      { ...order, lines: [...(await orderLines(order.id)), ...(await shippingLines(order))] },
       { orderUrl: `${origin}${orderUrl}`, origin },
     );
-    if (started.ref) setPaymentRef(order.id, started.ref, started.expiresAt);
+    if (started.ref) await setPaymentRef(order.id, started.ref, started.expiresAt);
     return started.redirectTo;
   } catch (error) {
     logger().error({ err: error, orderNumber: order.number, provider: order.paymentProvider }, "could not start the payment");

@@ -19,12 +19,12 @@ export const LOOKUP_LIMITS = {
  * or a wrong email). Throws RateLimitedError, before any read, once the IP or
  * the number has used up its failures.
  */
-export function lookUpOrder(number: string, email: string, ip: string, now = Date.now()): OrderRecord | null {
+export async function lookUpOrder(number: string, email: string, ip: string, now = Date.now()): Promise<OrderRecord | null> {
   const ipKey = `order-lookup:ip:${ip}`;
   const orderKey = `order-lookup:order:${number.trim().toUpperCase()}`;
   assertNotLimited(ipKey, LOOKUP_LIMITS.failuresPerIp, now);
   assertNotLimited(orderKey, LOOKUP_LIMITS.failuresPerOrder, now);
-  const order = orderByNumberAndEmail(number, email);
+  const order = await orderByNumberAndEmail(number, email);
   if (!order) {
     hit(ipKey, LOOKUP_LIMITS.failuresPerIp, now);
     hit(orderKey, LOOKUP_LIMITS.failuresPerOrder, now);

@@ -3,11 +3,13 @@
  * payment provider (Stripe, the demo provider) ends in `markOrderPaid` (or
  * `closeOrder` for a failed or expired payment); see
  * docs/decisions/0007-payments-and-order-states.md for the state machine.
- * Transactions are synchronous: better-sqlite3 cannot roll back async work.
+ * Every write runs inside `transact` and through its handle `tx`
+ * (docs/decisions/0026-one-asynchronous-data-layer.md).
  */
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { db, perArity, schema, statements, transactSync, type Tx } from "~/db.server";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
@@ -58,8 +60,8 @@ export interface NewOrder {
    * shoppers are counted but not refused).
    */
   limitPerEmail?: boolean;
-  /** Runs inside the order's transaction (checkout empties the cart here). */
-  inTransaction?: (tx: Tx, order: typeof schema.orders.$inferSelect) => void;
+  /** Runs inside the order's transaction, with its handle (checkout empties the cart here). */
+  inTransaction?: (tx: Tx, order: typeof schema.orders.$inferSelect) => Promise<void>;
 }
 
 const ORDER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -82,46 +84,26 @@ export function newOrderNumber(): string {
   return `SR-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-type OrderRow = typeof schema.orders.$inferSelect;
+const { orders, orderLines, paymentEvents, products, stores, productTranslations } = schema;
+const englishName = alias(productTranslations, "en");
 
-interface ProductRow {
-  id: number;
-  storeId: number;
-  categoryId: number;
-  priceMinor: number;
-  currency: string;
-  countryCode: string;
-  name: string;
+/** The products of an order's lines that can be ordered now (active, store live), with what a line keeps of them. */
+function orderableProducts(ids: number[]) {
+  return db
+    .select({
+      id: products.id,
+      storeId: products.storeId,
+      categoryId: products.categoryId,
+      priceMinor: products.priceMinor,
+      currency: products.currency,
+      countryCode: stores.countryCode,
+      name: englishName.name,
+    })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .innerJoin(englishName, and(eq(englishName.productId, products.id), eq(englishName.lang, "en")))
+    .where(and(inArray(products.id, ids), eq(products.status, "active"), eq(stores.status, "live")));
 }
-
-// Everything placing an order runs per call, prepared once per connection (see
-// db/prepared.ts): compiling the Drizzle queries cost far more than running them.
-// The SQL is what the Drizzle queries compiled to.
-const ordering = statements((client) => ({
-  products: perArity(
-    client,
-    (list) => `select "products"."id" AS id, "products"."store_id" AS storeId, "products"."category_id" AS categoryId,
-                 "products"."price_minor" AS priceMinor, "products"."currency" AS currency,
-                 "stores"."country_code" AS countryCode, "en"."name" AS name
-               from "products"
-               inner join "stores" on "stores"."id" = "products"."store_id"
-               inner join "product_translations" "en" on ("en"."product_id" = "products"."id" and "en"."lang" = 'en')
-               where ("products"."id" in (${list}) and "products"."status" = 'active' and "stores"."status" = 'live')`,
-  ),
-  insertOrder: client.prepare(
-    `insert into "orders" ("id", "number", "email", "customer_name", "shipping_address", "shipping_country", "lang", "status",
-       "base_currency", "currency", "rate_micros", "rate_as_of", "total_minor", "total_base_minor", "shipping_minor", "shipping_base_minor",
-       "payment_provider", "payment_ref", "expires_at", "paid_at", "stock_released_at", "created_at")
-     values (null, @number, @email, @customerName, @shippingAddress, @shippingCountry, @lang, 'pending',
-       @baseCurrency, @currency, @rateMicros, @rateAsOf, @totalMinor, @totalBaseMinor, @shippingMinor, @shippingBaseMinor, @paymentProvider,
-       null, @expiresAt, null, null, @createdAt)`,
-  ),
-  insertLine: client.prepare(
-    `insert into "order_lines" ("id", "order_id", "product_id", "store_id", "category_id", "country_code", "product_name", "quantity",
-       "unit_price_base_minor", "unit_price_minor", "line_total_base_minor", "line_total_minor", "deal_id", "festival_id")
-     values (null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ),
-}));
 
 /**
  * Prices the lines on the server (deal prices only while their sale is live
@@ -129,14 +111,13 @@ const ordering = statements((client) => ({
  * the deal units and stores a pending order: all in one transaction, so a
  * failed take leaves nothing behind.
  */
-export function createPendingOrder(input: NewOrder) {
+export async function createPendingOrder(input: NewOrder) {
   if (!input.lines.length) throw new OrderError("empty", "An order needs at least one line");
-  const rate = latestRate(input.currency);
+  const rate = await latestRate(input.currency);
   if (!rate) throw new OrderError("no_rate", `No exchange rate for ${input.currency}`);
   const now = input.now.getTime();
   const ids = input.lines.map((l) => l.productId);
-  const products = ordering(db).products(ids.length).all(ids) as ProductRow[];
-  const byId = new Map(products.map((p) => [p.id, p]));
+  const byId = new Map((await orderableProducts(ids)).map((p) => [p.id, p]));
   const deals = dealCandidates(ids);
 
   const priced = input.lines.map((line) => {
@@ -176,12 +157,18 @@ export function createPendingOrder(input: NewOrder) {
   const shippingMinor = shipments.reduce((sum, s) => sum + s.costMinor, 0);
   const shippingBaseMinor = shipments.reduce((sum, s) => sum + s.costBaseMinor, 0);
 
-  return transactSync(db, (tx) => {
-    const inOrder = ordering(tx);
+  let totalBaseMinor = shippingBaseMinor;
+  let totalMinor = shippingMinor;
+  for (const l of priced) {
+    totalBaseMinor += l.unitPriceBaseMinor * l.quantity;
+    totalMinor += l.unitPriceMinor * l.quantity;
+  }
+
+  return transact(db, async (tx) => {
     // The stock rules (app/modules/stock): the shopper's share of each deal (within its limit when
     // checkout asks), product stock and deal units, each one conditional write.
     try {
-      takeOrderUnits(
+      await takeOrderUnits(
         tx,
         email,
         priced.map((l) => ({
@@ -195,78 +182,48 @@ export function createPendingOrder(input: NewOrder) {
       if (error instanceof DealLimitError) throw new OrderError("limit", `Deal limit reached for product ${error.productId}`, error.productId);
       throw error;
     }
-    let totalBaseMinor = shippingBaseMinor;
-    let totalMinor = shippingMinor;
-    for (const l of priced) {
-      totalBaseMinor += l.unitPriceBaseMinor * l.quantity;
-      totalMinor += l.unitPriceMinor * l.quantity;
-    }
-    const shippingAddress = JSON.stringify(input.shippingAddress);
-    const expiresAt = now + PENDING_ORDER_TTL_MS;
-    const number = input.number ?? newOrderNumber();
-    const inserted = inOrder.insertOrder.run({
-      number,
-      email,
-      customerName: input.customerName,
-      shippingAddress,
-      shippingCountry: input.shippingCountry,
-      lang: input.lang,
-      baseCurrency: BASE_CURRENCY,
-      currency: input.currency,
-      rateMicros: rate.rateMicros,
-      rateAsOf: rate.asOf,
-      totalMinor,
-      totalBaseMinor,
-      shippingMinor,
-      shippingBaseMinor,
-      paymentProvider: input.paymentProvider,
-      expiresAt,
-      createdAt: now,
-    });
-    // The row as stored, as Drizzle's `returning()` would have read it back.
-    const order: OrderRow = {
-      id: Number(inserted.lastInsertRowid),
-      number,
-      email,
-      customerName: input.customerName,
-      shippingAddress: { ...input.shippingAddress },
-      shippingCountry: input.shippingCountry,
-      lang: input.lang,
-      status: "pending",
-      baseCurrency: BASE_CURRENCY,
-      currency: input.currency,
-      rateMicros: rate.rateMicros,
-      rateAsOf: rate.asOf,
-      totalMinor,
-      totalBaseMinor,
-      shippingMinor,
-      shippingBaseMinor,
-      paymentProvider: input.paymentProvider,
-      paymentRef: null,
-      expiresAt: new Date(expiresAt),
-      paidAt: null,
-      stockReleasedAt: null,
-      createdAt: new Date(now),
-    };
-    for (const l of priced) {
-      inOrder.insertLine.run(
-        order.id,
-        l.product.id,
-        l.product.storeId,
-        l.product.categoryId,
-        l.product.countryCode,
-        l.product.name,
-        l.quantity,
-        l.unitPriceBaseMinor,
-        l.unitPriceMinor,
-        l.unitPriceBaseMinor * l.quantity,
-        l.unitPriceMinor * l.quantity,
-        l.dealId,
-        l.festivalId,
-      );
-    }
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        number: input.number ?? newOrderNumber(),
+        email,
+        customerName: input.customerName,
+        shippingAddress: input.shippingAddress,
+        shippingCountry: input.shippingCountry,
+        lang: input.lang,
+        status: "pending",
+        baseCurrency: BASE_CURRENCY,
+        currency: input.currency,
+        rateMicros: rate.rateMicros,
+        rateAsOf: rate.asOf,
+        totalMinor,
+        totalBaseMinor,
+        shippingMinor,
+        shippingBaseMinor,
+        paymentProvider: input.paymentProvider,
+        expiresAt: new Date(now + PENDING_ORDER_TTL_MS),
+        createdAt: input.now,
+      })
+      .returning();
+    await tx.insert(orderLines).values(
+      priced.map((l) => ({
+        orderId: order.id,
+        productId: l.product.id,
+        storeId: l.product.storeId,
+        categoryId: l.product.categoryId,
+        countryCode: l.product.countryCode,
+        productName: l.product.name,
+        quantity: l.quantity,
+        unitPriceBaseMinor: l.unitPriceBaseMinor,
+        unitPriceMinor: l.unitPriceMinor,
+        lineTotalBaseMinor: l.unitPriceBaseMinor * l.quantity,
+        lineTotalMinor: l.unitPriceMinor * l.quantity,
+        dealId: l.dealId,
+        festivalId: l.festivalId,
+      })),
+    );
     insertOrderShipments(tx, order.id, shipments);
-    input.inTransaction?.(tx, order);
+    await input.inTransaction?.(tx, order);
     return order;
   });
 }
@@ -282,27 +239,21 @@ export interface PaymentEvent {
 
 export type PaidResult = "paid" | "duplicate_event" | "not_pending" | "needs_refund";
 
-// Fulfilment's statements, prepared once per connection (see db/prepared.ts): compiling a
-// Drizzle query per call cost more than running it. Taken from the transaction handle, they run inside it.
-const fulfilment = statements((client) => ({
-  storeEvent: client.prepare(
-    `insert into "payment_events" ("id", "provider", "provider_event_id", "type", "order_id", "payload", "received_at")
-     values (null, @provider, @providerEventId, @type, @orderId, @payload, @receivedAt) on conflict do nothing`,
-  ),
-  markPaid: client.prepare<[number, number]>(`update "orders" set "status" = 'paid', "paid_at" = ? where ("orders"."id" = ? and "orders"."status" = 'pending')`),
-}));
-
 /** Stores a provider event once; false if it was already stored (a resent event). */
-function storeEvent(tx: Tx, event: PaymentEvent): boolean {
-  const stored = fulfilment(tx).storeEvent.run({
-    provider: event.provider,
-    providerEventId: event.providerEventId,
-    type: event.type,
-    orderId: event.orderId,
-    payload: event.payload == null ? null : JSON.stringify(event.payload),
-    receivedAt: event.now.getTime(),
-  });
-  return stored.changes === 1;
+async function storeEvent(tx: Tx, event: PaymentEvent): Promise<boolean> {
+  const stored = await tx
+    .insert(paymentEvents)
+    .values({
+      provider: event.provider,
+      providerEventId: event.providerEventId,
+      type: event.type,
+      orderId: event.orderId,
+      payload: event.payload ?? null,
+      receivedAt: event.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: paymentEvents.id });
+  return stored.length === 1;
 }
 
 /**
@@ -317,20 +268,24 @@ function storeEvent(tx: Tx, event: PaymentEvent): boolean {
  * and the result says a refund is needed. The demo provider never revives: a
  * late click on an expired order changes nothing.
  */
-export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): PaidResult {
-  return transactSync(db, (tx) => {
-    if (!storeEvent(tx, event)) return "duplicate_event";
-    const updated = fulfilment(tx).markPaid.run(event.now.getTime(), event.orderId);
-    if (updated.changes === 1) {
-      applyPaidOrder(tx, event.orderId, event.now);
+export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean } = {}): Promise<PaidResult> {
+  return transact(db, async (tx): Promise<PaidResult> => {
+    if (!(await storeEvent(tx, event))) return "duplicate_event";
+    const paid = await tx
+      .update(orders)
+      .set({ status: "paid", paidAt: event.now })
+      .where(and(eq(orders.id, event.orderId), eq(orders.status, "pending")))
+      .returning({ id: orders.id });
+    if (paid.length === 1) {
+      await applyPaidOrder(tx, event.orderId, event.now);
       return "paid";
     }
     if (!options.revive) return "not_pending";
-    const order = tx.select().from(schema.orders).where(eq(schema.orders.id, event.orderId)).get();
+    const [order] = await tx.select().from(orders).where(eq(orders.id, event.orderId)).limit(1);
     if (!order || (order.status !== "expired" && order.status !== "failed") || !order.stockReleasedAt) return "not_pending";
     try {
       // A savepoint: if one line's stock or deal units are gone, none is taken, but the event stays stored.
-      transactSync(tx, (inner) => takeOrderUnits(inner, order.email, heldLines(inner, order.id)));
+      await transact(tx, async (inner) => takeOrderUnits(inner, order.email, await heldLines(inner, order.id)));
     } catch (error) {
       if (error instanceof OutOfStockError || error instanceof DealSoldOutError) {
         // Money was taken for goods that are gone: a person must refund it, so say so loudly.
@@ -342,20 +297,20 @@ export function markOrderPaid(event: PaymentEvent, options: { revive?: boolean }
       }
       throw error;
     }
-    const revived = tx
-      .update(schema.orders)
+    const revived = await tx
+      .update(orders)
       .set({ status: "paid", paidAt: event.now, stockReleasedAt: null })
-      .where(and(eq(schema.orders.id, order.id), inArray(schema.orders.status, ["expired", "failed"])))
-      .run();
-    if (revived.changes !== 1) throw new Error(`Order ${order.id} changed while being revived`);
-    applyPaidOrder(tx, order.id, event.now);
+      .where(and(eq(orders.id, order.id), inArray(orders.status, ["expired", "failed"])))
+      .returning({ id: orders.id });
+    if (revived.length !== 1) throw new Error(`Order ${order.id} changed while being revived`);
+    await applyPaidOrder(tx, order.id, event.now);
     return "paid";
   });
 }
 
 /** Stores an event that changes no state (e.g. a completed but not yet paid Stripe session). */
-export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_event" {
-  return transactSync(db, (tx) => (storeEvent(tx, event) ? "stored" : "duplicate_event"));
+export function recordPaymentEvent(event: PaymentEvent): Promise<"stored" | "duplicate_event"> {
+  return transact(db, async (tx) => ((await storeEvent(tx, event)) ? "stored" : "duplicate_event"));
 }
 
 /**
@@ -364,52 +319,60 @@ export function recordPaymentEvent(event: PaymentEvent): "stored" | "duplicate_e
  * units) back exactly once.
  * Anything but a pending order is left alone (a paid order stays paid).
  */
-export function closeOrder(event: PaymentEvent, status: "failed" | "expired"): "closed" | "duplicate_event" | "not_pending" {
-  return transactSync(db, (tx) => {
-    if (!storeEvent(tx, event)) return "duplicate_event";
-    return releaseOrder(tx, event.orderId, status, event.now) ? "closed" : "not_pending";
+export function closeOrder(event: PaymentEvent, status: "failed" | "expired"): Promise<"closed" | "duplicate_event" | "not_pending"> {
+  return transact(db, async (tx) => {
+    if (!(await storeEvent(tx, event))) return "duplicate_event";
+    return (await releaseOrder(tx, event.orderId, status, event.now)) ? "closed" : "not_pending";
   });
 }
 
-function releaseOrder(tx: Tx, orderId: number, status: "failed" | "expired", now: Date): boolean {
-  const claimed = tx
-    .update(schema.orders)
+/**
+ * Claims a pending order for release in one guarded update (still pending, stock not yet
+ * given back) and, only if this call claimed it, gives its units back: on any number of
+ * servers sweeping at once, each order's units come back once.
+ */
+async function releaseOrder(tx: Tx, orderId: number, status: "failed" | "expired", now: Date): Promise<boolean> {
+  const [claimed] = await tx
+    .update(orders)
     .set({ status, stockReleasedAt: now })
-    .where(and(eq(schema.orders.id, orderId), eq(schema.orders.status, "pending"), sql`${schema.orders.stockReleasedAt} IS NULL`))
-    .returning({ email: schema.orders.email })
-    .get();
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending"), isNull(orders.stockReleasedAt)))
+    .returning({ email: orders.email });
   if (!claimed) return false;
-  returnOrderUnits(tx, claimed.email, heldLines(tx, orderId));
+  await returnOrderUnits(tx, claimed.email, await heldLines(tx, orderId));
   return true;
 }
 
 /** What an order holds: each line's product units and, for a deal line, the deal's units. */
 function heldLines(tx: Tx, orderId: number) {
   return tx
-    .select({ productId: schema.orderLines.productId, quantity: schema.orderLines.quantity, dealId: schema.orderLines.dealId })
-    .from(schema.orderLines)
-    .where(eq(schema.orderLines.orderId, orderId))
-    .all();
+    .select({ productId: orderLines.productId, quantity: orderLines.quantity, dealId: orderLines.dealId })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
 }
 
 /** Records where the provider is collecting the payment, and how long the order may wait for it. */
-export function setPaymentRef(orderId: number, ref: string, expiresAt?: Date): void {
-  db.update(schema.orders)
-    .set(expiresAt ? { paymentRef: ref, expiresAt } : { paymentRef: ref })
-    .where(and(eq(schema.orders.id, orderId), eq(schema.orders.status, "pending")))
-    .run();
+export async function setPaymentRef(orderId: number, ref: string, expiresAt?: Date): Promise<void> {
+  await transact(db, async (tx) => {
+    await tx
+      .update(orders)
+      .set(expiresAt ? { paymentRef: ref, expiresAt } : { paymentRef: ref })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "pending")));
+  });
 }
 
-/** Expires pending orders past their time limit and gives their stock and deal units back, exactly once each. */
-export function releaseExpiredOrders(now: Date): number {
-  const expired = db
-    .select({ id: schema.orders.id })
-    .from(schema.orders)
-    .where(and(eq(schema.orders.status, "pending"), lt(schema.orders.expiresAt, now)))
-    .all();
+/**
+ * Expires pending orders past their time limit and gives their stock and deal units back,
+ * exactly once each (releaseOrder's guarded update), however many servers sweep at once.
+ * One transaction per order, so a sweep never holds the writer for long.
+ */
+export async function releaseExpiredOrders(now: Date): Promise<number> {
+  const expired = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), lt(orders.expiresAt, now)));
   let released = 0;
   for (const { id } of expired) {
-    if (transactSync(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
+    if (await transact(db, (tx) => releaseOrder(tx, id, "expired", now))) released++;
   }
   return released;
 }

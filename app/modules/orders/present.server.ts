@@ -11,13 +11,12 @@ import { orderLines, type OrderRecord } from "./view.server";
 import { isolate } from "../i18n/isolate";
 
 /** Product names in the page's language; the order keeps an English snapshot as the fallback. */
-function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
+async function namesIn(lang: Lang, productIds: number[]): Promise<Map<number, string>> {
   if (lang === "en" || !productIds.length) return new Map();
-  const rows = db
+  const rows = await db
     .select({ id: schema.productTranslations.productId, name: schema.productTranslations.name })
     .from(schema.productTranslations)
-    .where(and(eq(schema.productTranslations.lang, lang), inArray(schema.productTranslations.productId, productIds)))
-    .all();
+    .where(and(eq(schema.productTranslations.lang, lang), inArray(schema.productTranslations.productId, productIds)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -25,19 +24,18 @@ function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
 const TIME_SLOT = "\u0000";
 
 /** The order's shipments with each store's name in `lang` (English as the fallback). */
-export function orderShipmentsNamed(orderId: number, lang: Lang) {
+export async function orderShipmentsNamed(orderId: number, lang: Lang) {
   const shipments = orderShipments(orderId);
   if (!shipments.length) return [];
-  const rows = db
+  const rows = await db
     .select({ storeId: schema.storeTranslations.storeId, lang: schema.storeTranslations.lang, name: schema.storeTranslations.name })
     .from(schema.storeTranslations)
-    .where(and(inArray(schema.storeTranslations.storeId, shipments.map((s) => s.storeId)), inArray(schema.storeTranslations.lang, [lang, "en"])))
-    .all();
+    .where(and(inArray(schema.storeTranslations.storeId, shipments.map((s) => s.storeId)), inArray(schema.storeTranslations.lang, [lang, "en"])));
   const name = (storeId: number) => rows.find((r) => r.storeId === storeId && r.lang === lang)?.name ?? rows.find((r) => r.storeId === storeId)?.name ?? "";
   return shipments.map((s) => ({ ...s, storeName: name(s.storeId) }));
 }
 
-export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
+export async function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
   const money = (minor: number) => formatMoney(minor, order.currency, lang);
   const address = (order.shippingAddress ?? {}) as Record<string, string>;
   const explainTime = order.status === "paid" && order.paidAt ? order.paidAt : order.expiresAt;
@@ -78,13 +76,13 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
         ]
     ).filter((part) => part && part.trim()),
     subtotal: money(order.totalMinor - order.shippingMinor),
-    shipping: orderShipmentsNamed(order.id, lang).map((s) => ({
+    shipping: (await orderShipmentsNamed(order.id, lang)).map((s) => ({
       storeId: s.storeId,
       store: t("checkout.delivery.fromStore", { store: s.storeName }),
       cost: s.costMinor === 0 ? t("checkout.delivery.free") : money(s.costMinor),
       estimate: t("checkout.delivery.estimate", { min: s.minDays, max: s.maxDays }),
     })),
-    lines: withFulfilment(withNames(orderLines(order.id), lang)).map(({ fulfilment: f, ...l }) => ({
+    lines: withFulfilment(await withNames(await orderLines(order.id), lang)).map(({ fulfilment: f, ...l }) => ({
       id: l.id,
       // Each line ships on its own (each store sends its own parcel): its state and tracking, once paid.
       shipping:
@@ -111,7 +109,7 @@ function withFulfilment<T extends { id: number }>(lines: T[]) {
   const fulfilments = fulfilmentsOf(lines.map((l) => l.id));
   return lines.map((l) => ({ ...l, fulfilment: fulfilments.get(l.id) ?? null }));
 }
-function withNames<T extends { productId: number; productName: string }>(lines: T[], lang: Lang) {
-  const names = namesIn(lang, lines.map((l) => l.productId));
+async function withNames<T extends { productId: number; productName: string }>(lines: T[], lang: Lang) {
+  const names = await namesIn(lang, lines.map((l) => l.productId));
   return lines.map((l) => ({ ...l, name: names.get(l.productId) ?? l.productName, fallback: lang !== "en" && !names.has(l.productId) }));
 }

@@ -84,7 +84,7 @@ export type WebhookOutcome = { status: number; body: Record<string, unknown> };
  * Verifies a webhook delivery (raw body + Stripe-Signature) and applies it.
  * Nothing is written unless the signature checks out.
  */
-export function handleStripeWebhook(rawBody: string, signature: string | null, now: Date): WebhookOutcome {
+export async function handleStripeWebhook(rawBody: string, signature: string | null, now: Date): Promise<WebhookOutcome> {
   const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) return { status: 400, body: { error: "webhook secret not configured" } };
   if (!signature) return { status: 400, body: { error: "missing signature" } };
@@ -94,7 +94,7 @@ export function handleStripeWebhook(rawBody: string, signature: string | null, n
   } catch {
     return { status: 400, body: { error: "invalid signature" } };
   }
-  return { status: 200, body: { received: true, result: applyStripeEvent(event, now) } };
+  return { status: 200, body: { received: true, result: await applyStripeEvent(event, now) } };
 }
 
 const HANDLED = new Set([
@@ -105,12 +105,12 @@ const HANDLED = new Set([
 ]);
 
 /** Applies one verified event. Safe to call any number of times, in any order. */
-export function applyStripeEvent(event: Stripe.Event, now: Date): string {
+export async function applyStripeEvent(event: Stripe.Event, now: Date): Promise<string> {
   if (!HANDLED.has(event.type)) return "ignored";
   const session = event.data.object as Stripe.Checkout.Session;
   const orderId = Number(session.metadata?.order_id);
   if (!Number.isSafeInteger(orderId)) return "no_order";
-  const order = db.select().from(schema.orders).where(eq(schema.orders.id, orderId)).get();
+  const [order] = await db.select().from(schema.orders).where(eq(schema.orders.id, orderId)).limit(1);
   if (!order || order.paymentProvider !== "stripe") return "no_order";
   // An event about another session of this order (e.g. an older attempt) is not about this payment.
   if (order.paymentRef && order.paymentRef !== session.id) return "other_session";

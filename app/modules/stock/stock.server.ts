@@ -6,8 +6,8 @@
  * (CHECK constraints back this up). All are given back together, once, when
  * an order expires or fails.
  */
-import { sql } from "drizzle-orm";
-import { db, statements, transactSync, type Tx } from "~/db.server";
+import { and, eq, gte, inArray, isNotNull, ne, sql, type Column } from "drizzle-orm";
+import { db, rows, schema, transact, type Tx } from "~/db.server";
 
 export class OutOfStockError extends Error {
   constructor(readonly productId: number) {
@@ -36,48 +36,29 @@ export class DealSoldOutError extends Error {
   }
 }
 
-// Prepared once per connection (see db/prepared.ts; compiling per call cost more
-// than running) and taken from the caller's transaction handle, so they run inside it.
-const prepared = statements((client) => ({
-  take: client.prepare<[number, number, number]>(
-    `update "products" set "stock" = "products"."stock" - ? where ("products"."id" = ? and "products"."stock" >= ?)`,
-  ),
-  give: client.prepare<[number, number]>(`update "products" set "stock" = "products"."stock" + ? where "products"."id" = ?`),
-  takeDeal: client.prepare<[number, number, number]>(
-    `update "festival_deals" set "units_taken" = "festival_deals"."units_taken" + ?
-     where ("festival_deals"."id" = ? and "festival_deals"."units_taken" + ? <= "festival_deals"."committed_stock")`,
-  ),
-  // Never below zero: a deal whose count was repaired by hand must not make an expiry fail
-  // (the CHECK would roll back the sweep); `npm run reconcile` reports any such drift.
-  giveDeal: client.prepare<[number, number]>(
-    `update "festival_deals" set "units_taken" = max("festival_deals"."units_taken" - ?, 0) where "festival_deals"."id" = ?`,
-  ),
-  // The limit is checked by the write itself: the insert only when the line alone fits, the
-  // update only when the row's units plus this line's fit. In SQLite the writer holds the
-  // database; in PostgreSQL ON CONFLICT DO UPDATE locks the row and re-reads it, so a second
-  // order waits for the first and sees its units. No limit (null): counted, never refused.
-  takeCustomer: client.prepare<{ dealId: number; email: string; quantity: number; limit: number | null }>(
-    `insert into "festival_deal_customers" ("deal_id", "email", "units")
-     select @dealId, @email, @quantity where @limit is null or @quantity <= @limit
-     on conflict ("deal_id", "email") do update set "units" = "festival_deal_customers"."units" + excluded."units"
-     where @limit is null or "festival_deal_customers"."units" + excluded."units" <= @limit`,
-  ),
-  giveCustomer: client.prepare<[number, number, string]>(
-    `update "festival_deal_customers" set "units" = max("units" - ?, 0) where "deal_id" = ? and "email" = ?`,
-  ),
-}));
+const { products, festivalDeals, festivalDealCustomers, orders, orderLines } = schema;
+
+/** `column - quantity`, never below zero (a hand-repaired count must not make an expiry fail on the CHECK). */
+const lessButNotBelowZero = (column: Column, quantity: number) => sql`CASE WHEN ${column} > ${quantity} THEN ${column} - ${quantity} ELSE 0 END`;
 
 /**
  * Takes `quantity` units or throws OutOfStockError (rolling back the transaction):
  * `UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?`, and one row must change.
  */
-export function takeStock(tx: Tx, productId: number, quantity: number): void {
-  const result = prepared(tx).take.run(quantity, productId, quantity);
-  if (result.changes !== 1) throw new OutOfStockError(productId);
+export async function takeStock(tx: Tx, productId: number, quantity: number): Promise<void> {
+  const taken = await tx
+    .update(products)
+    .set({ stock: sql`${products.stock} - ${quantity}` })
+    .where(and(eq(products.id, productId), gte(products.stock, quantity)))
+    .returning({ id: products.id });
+  if (taken.length !== 1) throw new OutOfStockError(productId);
 }
 
-export function returnStock(tx: Tx, productId: number, quantity: number): void {
-  prepared(tx).give.run(quantity, productId);
+export async function returnStock(tx: Tx, productId: number, quantity: number): Promise<void> {
+  await tx
+    .update(products)
+    .set({ stock: sql`${products.stock} + ${quantity}` })
+    .where(eq(products.id, productId));
 }
 
 /**
@@ -85,27 +66,52 @@ export function returnStock(tx: Tx, productId: number, quantity: number): void {
  * the transaction): `UPDATE festival_deals SET units_taken = units_taken + ? WHERE id = ?
  * AND units_taken + ? <= committed_stock`, and one row must change.
  */
-export function takeDealUnits(tx: Tx, dealId: number, productId: number, quantity: number): void {
-  const result = prepared(tx).takeDeal.run(quantity, dealId, quantity);
-  if (result.changes !== 1) throw new DealSoldOutError(productId, dealId);
+export async function takeDealUnits(tx: Tx, dealId: number, productId: number, quantity: number): Promise<void> {
+  const taken = await tx
+    .update(festivalDeals)
+    .set({ unitsTaken: sql`${festivalDeals.unitsTaken} + ${quantity}` })
+    .where(and(eq(festivalDeals.id, dealId), sql`${festivalDeals.unitsTaken} + ${quantity} <= ${festivalDeals.committedStock}`))
+    .returning({ id: festivalDeals.id });
+  if (taken.length !== 1) throw new DealSoldOutError(productId, dealId);
 }
 
-export function returnDealUnits(tx: Tx, dealId: number, quantity: number): void {
-  prepared(tx).giveDeal.run(quantity, dealId);
+export async function returnDealUnits(tx: Tx, dealId: number, quantity: number): Promise<void> {
+  // Never below zero: `npm run reconcile` reports a count that was repaired by hand.
+  await tx
+    .update(festivalDeals)
+    .set({ unitsTaken: lessButNotBelowZero(festivalDeals.unitsTaken, quantity) })
+    .where(eq(festivalDeals.id, dealId));
 }
 
 /**
  * Adds `quantity` to what `email` holds at a deal's price, or throws DealLimitError (rolling
  * back the transaction) if that would pass `limit`: one conditional upsert on the
  * (deal, email) row, and one row must change. `limit` null counts without refusing.
+ *
+ * The limit is checked by the write itself: a line alone over it is refused before any write;
+ * otherwise the insert, or the update of the existing row only when its units plus this line's
+ * fit. In SQLite the writer holds the database; in PostgreSQL ON CONFLICT DO UPDATE locks the
+ * row and re-reads it, so a second order waits for the first and sees its units.
  */
-export function takeCustomerDealUnits(tx: Tx, dealId: number, productId: number, email: string, quantity: number, limit: number | null): void {
-  const result = prepared(tx).takeCustomer.run({ dealId, email, quantity, limit });
-  if (result.changes !== 1) throw new DealLimitError(productId, dealId, limit ?? 0);
+export async function takeCustomerDealUnits(tx: Tx, dealId: number, productId: number, email: string, quantity: number, limit: number | null): Promise<void> {
+  if (limit !== null && quantity > limit) throw new DealLimitError(productId, dealId, limit);
+  const held = await tx
+    .insert(festivalDealCustomers)
+    .values({ dealId, email, units: quantity })
+    .onConflictDoUpdate({
+      target: [festivalDealCustomers.dealId, festivalDealCustomers.email],
+      set: { units: sql`${festivalDealCustomers.units} + excluded.units` },
+      ...(limit === null ? {} : { setWhere: sql`${festivalDealCustomers.units} + excluded.units <= ${limit}` }),
+    })
+    .returning({ units: festivalDealCustomers.units });
+  if (held.length !== 1) throw new DealLimitError(productId, dealId, limit ?? 0);
 }
 
-export function returnCustomerDealUnits(tx: Tx, dealId: number, email: string, quantity: number): void {
-  prepared(tx).giveCustomer.run(quantity, dealId, email);
+export async function returnCustomerDealUnits(tx: Tx, dealId: number, email: string, quantity: number): Promise<void> {
+  await tx
+    .update(festivalDealCustomers)
+    .set({ units: lessButNotBelowZero(festivalDealCustomers.units, quantity) })
+    .where(and(eq(festivalDealCustomers.dealId, dealId), eq(festivalDealCustomers.email, email)));
 }
 
 /** One line of an order, as far as the stock rules care. */
@@ -122,24 +128,24 @@ export interface HeldLine {
  * (DealLimitError, OutOfStockError, DealSoldOutError) with nothing taken once the
  * caller's transaction rolls back. `email` is the order's (normalised) email.
  */
-export function takeOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): void {
+export async function takeOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): Promise<void> {
   // Limits first, so a shopper over a limit hears that rather than about stock.
   for (const line of lines) {
-    if (line.dealId !== null) takeCustomerDealUnits(tx, line.dealId, line.productId, email, line.quantity, line.perCustomerLimit ?? null);
+    if (line.dealId !== null) await takeCustomerDealUnits(tx, line.dealId, line.productId, email, line.quantity, line.perCustomerLimit ?? null);
   }
   for (const line of lines) {
-    takeStock(tx, line.productId, line.quantity);
-    if (line.dealId !== null) takeDealUnits(tx, line.dealId, line.productId, line.quantity);
+    await takeStock(tx, line.productId, line.quantity);
+    if (line.dealId !== null) await takeDealUnits(tx, line.dealId, line.productId, line.quantity);
   }
 }
 
 /** Gives an order's product stock, deal units and per-customer shares back; the caller makes sure this happens once per order. */
-export function returnOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): void {
+export async function returnOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): Promise<void> {
   for (const line of lines) {
-    returnStock(tx, line.productId, line.quantity);
+    await returnStock(tx, line.productId, line.quantity);
     if (line.dealId !== null) {
-      returnDealUnits(tx, line.dealId, line.quantity);
-      returnCustomerDealUnits(tx, line.dealId, email, line.quantity);
+      await returnDealUnits(tx, line.dealId, line.quantity);
+      await returnCustomerDealUnits(tx, line.dealId, email, line.quantity);
     }
   }
 }
@@ -156,19 +162,24 @@ export interface DealUnitsDrift {
  * and paid) and reports (optionally repairs) the differences; `npm run
  * reconcile` runs it beside the counters' check.
  */
-export function reconcileDealUnits(options: { fix?: boolean } = {}): DealUnitsDrift[] {
-  const drift = db.all<DealUnitsDrift>(sql`
-    SELECT d.id AS dealId, d.units_taken AS stored, coalesce(h.units, 0) AS expected
-    FROM festival_deals d
-    LEFT JOIN (
-      SELECT l.deal_id, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id
-      WHERE l.deal_id IS NOT NULL AND o.status IN ('pending', 'paid') GROUP BY l.deal_id
-    ) h ON h.deal_id = d.id
-    WHERE d.units_taken <> coalesce(h.units, 0)
-    ORDER BY d.id`);
+export async function reconcileDealUnits(options: { fix?: boolean } = {}): Promise<DealUnitsDrift[]> {
+  const held = db
+    .select({ dealId: orderLines.dealId, units: sql<number>`sum(${orderLines.quantity})`.as("units") })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(isNotNull(orderLines.dealId), inArray(orders.status, ["pending", "paid"])))
+    .groupBy(orderLines.dealId)
+    .as("held");
+  const expected = sql<number>`coalesce(${held.units}, 0)`;
+  const drift = await db
+    .select({ dealId: festivalDeals.id, stored: festivalDeals.unitsTaken, expected: expected.mapWith(Number) })
+    .from(festivalDeals)
+    .leftJoin(held, eq(held.dealId, festivalDeals.id))
+    .where(ne(festivalDeals.unitsTaken, expected))
+    .orderBy(festivalDeals.id);
   if (options.fix && drift.length) {
-    transactSync(db, (tx) => {
-      for (const d of drift) tx.run(sql`UPDATE festival_deals SET units_taken = ${d.expected} WHERE id = ${d.dealId}`);
+    await transact(db, async (tx) => {
+      for (const d of drift) await tx.update(festivalDeals).set({ unitsTaken: d.expected }).where(eq(festivalDeals.id, d.dealId));
     });
   }
   return drift;
@@ -187,24 +198,32 @@ export interface DealCustomerDrift {
  * from the pending and paid orders and reports (optionally repairs) the differences;
  * `npm run reconcile` runs it beside the deal units' check.
  */
-export function reconcileDealCustomers(options: { fix?: boolean } = {}): DealCustomerDrift[] {
-  const drift = db.all<DealCustomerDrift>(sql`
+export async function reconcileDealCustomers(options: { fix?: boolean } = {}): Promise<DealCustomerDrift[]> {
+  // Raw SQL: both directions of the comparison (held but not stored, stored but not held) in one UNION ALL.
+  const found = await rows<DealCustomerDrift>(
+    db,
+    sql`
     WITH held AS (
       SELECT l.deal_id, o.email, sum(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id
       WHERE l.deal_id IS NOT NULL AND o.status IN ('pending', 'paid') GROUP BY l.deal_id, o.email
     )
-    SELECT h.deal_id AS dealId, h.email, coalesce(c.units, 0) AS stored, h.units AS expected
+    SELECT h.deal_id AS "dealId", h.email AS "email", coalesce(c.units, 0) AS "stored", h.units AS "expected"
     FROM held h LEFT JOIN festival_deal_customers c ON c.deal_id = h.deal_id AND c.email = h.email
     WHERE coalesce(c.units, 0) <> h.units
     UNION ALL
     SELECT c.deal_id, c.email, c.units, 0 FROM festival_deal_customers c
     WHERE c.units <> 0 AND NOT EXISTS (SELECT 1 FROM held h WHERE h.deal_id = c.deal_id AND h.email = c.email)
-    ORDER BY 1, 2`);
+    ORDER BY 1, 2`,
+  );
+  // PostgreSQL returns sums as strings.
+  const drift = found.map((d) => ({ dealId: Number(d.dealId), email: d.email, stored: Number(d.stored), expected: Number(d.expected) }));
   if (options.fix && drift.length) {
-    transactSync(db, (tx) => {
+    await transact(db, async (tx) => {
       for (const d of drift) {
-        tx.run(sql`INSERT INTO festival_deal_customers (deal_id, email, units) VALUES (${d.dealId}, ${d.email}, ${d.expected})
-          ON CONFLICT (deal_id, email) DO UPDATE SET units = excluded.units`);
+        await tx
+          .insert(festivalDealCustomers)
+          .values({ dealId: d.dealId, email: d.email, units: d.expected })
+          .onConflictDoUpdate({ target: [festivalDealCustomers.dealId, festivalDealCustomers.email], set: { units: d.expected } });
       }
     });
   }
