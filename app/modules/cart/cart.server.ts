@@ -8,7 +8,7 @@ import { createCookie } from "@remix-run/node";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
-import { dealCandidates } from "../festivals/festivals.server";
+import { dealCandidatesSync } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, type Rate } from "../money/money";
 import { presentMinor } from "../money/presentment";
@@ -77,7 +77,7 @@ function buyable(where: { ids?: number[]; slugs?: string[] }, now: number): Buya
     .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
     .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)))
     .all();
-  const deals = dealCandidates(rows.map((r) => r.id));
+  const deals = dealCandidatesSync(rows.map((r) => r.id));
   return rows.map((r) => {
     // Priced per unit: while a deal has units left it prices the product, and the line is
     // capped at those units (a line has one price; see unitPriceAt).

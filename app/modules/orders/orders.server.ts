@@ -11,7 +11,7 @@ import { db, perArity, schema, statements, transactSync, type Tx } from "~/db.se
 import { env } from "~/env.server";
 import { logger } from "../http/log.server";
 import { applyPaidOrder } from "../counters/counters.server";
-import { dealCandidates } from "../festivals/festivals.server";
+import { dealCandidatesSync } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY } from "../money/money";
 import { presentMinor } from "../money/presentment";
@@ -137,7 +137,7 @@ export function createPendingOrder(input: NewOrder) {
   const ids = input.lines.map((l) => l.productId);
   const products = ordering(db).products(ids.length).all(ids) as ProductRow[];
   const byId = new Map(products.map((p) => [p.id, p]));
-  const deals = dealCandidates(ids);
+  const deals = dealCandidatesSync(ids);
 
   const priced = input.lines.map((line) => {
     const product = byId.get(line.productId);
