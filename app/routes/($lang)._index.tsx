@@ -19,15 +19,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = appNow();
   const view = presenter(lang, currency);
-  const festival = featuredFestival(lang, now);
+  const festival = await featuredFestival(lang, now);
   const tracker = campaignTracker();
   return {
     meta: { title: `${t("site.name")} · ${t("home.title")}`, description: t("site.description") },
-    festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, approvedDealCount(festival.id))) : null,
+    festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, await approvedDealCount(festival.id))) : null,
     tracker: presentShopperTracker(tracker, lang),
     categories: listCategories(lang).map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: formatNumber(c.productCount, lang) })),
     pavilions: tracker.byCountry.slice(0, 12).map((c) => ({

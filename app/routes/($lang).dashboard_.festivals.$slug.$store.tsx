@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t, currency } = requestContext(request);
-  const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, now());
+  const detail = await ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, now());
   if (!detail) throw notFound(t);
   const view = presenter(lang, currency);
   const zone = detail.festival.timeZone;
@@ -70,20 +70,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Why an offer was refused, as the form's message key. */
+const REFUSED = { rejected: "festivals.errors.enrolmentRejected", closed: "festivals.errors.registrationClosed" } as const;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
   const at = now();
-  const detail = ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
+  const detail = await ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, at);
   if (!detail) throw notFound(t);
   const form = await readForm(request, t);
   if (formText(form.get("intent")) === "bulk") {
     const bulk = parseWithZod(form, { schema: bulkDealSchema(detail.products) });
     if (bulk.status !== "success") return data({ result: null, bulk: bulk.reply() }, { status: 400 });
-    if (detail.enrolment.status === "rejected") return data({ result: null, bulk: bulk.reply({ formErrors: ["festivals.errors.enrolmentRejected"] }) }, { status: 409 });
-    if (!registrationOpen(detail.festival.phases, at)) return data({ result: null, bulk: bulk.reply({ formErrors: ["festivals.errors.registrationClosed"] }) }, { status: 409 });
     const { percent, perCustomerLimit, offers } = bulk.value;
-    const offered = offerDeals(
+    const offered = await offerDeals(
       user.id,
       detail.enrolment.id,
       offers.map((o) => ({
@@ -97,7 +98,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       at,
       requestMeta(request, context).ip,
     );
-    if (!offered) throw notFound(t);
+    if (offered === "not_found") throw notFound(t);
+    if (offered !== "offered") return data({ result: null, bulk: bulk.reply({ formErrors: [REFUSED[offered]] }) }, { status: 409 });
     return redirect(`${localizePath(`/dashboard/festivals/${detail.festival.slug}/${detail.store.slug}`, lang)}?saved=${offers.length}`);
   }
   const productId = formText(form.get("product"));
@@ -110,12 +112,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data({ result: submission.reply(), bulk: null }, { status: 400 });
   if (!product) return data({ result: submission.reply({ fieldErrors: { product: ["festivals.errors.productRequired"] } }), bulk: null }, { status: 400 });
-  if (detail.enrolment.status === "rejected") return data({ result: submission.reply({ formErrors: ["festivals.errors.enrolmentRejected"] }), bulk: null }, { status: 409 });
-  if (!registrationOpen(detail.festival.phases, at)) return data({ result: submission.reply({ formErrors: ["festivals.errors.registrationClosed"] }), bulk: null }, { status: 409 });
   const v = submission.value;
   const flashStart = v.flash_start ? fromLocalInput(v.flash_start, detail.festival.timeZone) : null;
   const flashEnd = v.flash_end ? fromLocalInput(v.flash_end, detail.festival.timeZone) : null;
-  const offered = offerDeal(
+  const offered = await offerDeal(
     user.id,
     detail.enrolment.id,
     {
@@ -129,7 +129,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     at,
     requestMeta(request, context).ip,
   );
-  if (!offered) throw notFound(t);
+  if (offered === "not_found") throw notFound(t);
+  if (offered !== "offered") return data({ result: submission.reply({ formErrors: [REFUSED[offered]] }), bulk: null }, { status: 409 });
   return redirect(`${localizePath(`/dashboard/festivals/${detail.festival.slug}/${detail.store.slug}`, lang)}?saved=1`);
 }
 

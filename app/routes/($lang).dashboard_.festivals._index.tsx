@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const at = now();
   const done = new URL(request.url).searchParams.get("enrolled");
-  const { festivals } = ownerFestivals(user.id, lang, at);
+  const { festivals } = await ownerFestivals(user.id, lang, at);
   const closedText = (f: { phases: Parameters<typeof registrationClosedAt>[0]; timeZone: string }) => {
     const closedAt = registrationClosedAt(f.phases, at);
     return closedAt === null ? t("festivals.errors.registrationClosed") : t("festivals.errors.registrationClosedOn", { date: formatDateTime(closedAt, lang, f.timeZone) });
@@ -57,12 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, t);
   const at = now();
   const festivalSlug = formText(form.get("festival"));
-  const result = enrolStore(user.id, formText(form.get("store")), festivalSlug, at, requestMeta(request, context).ip);
+  const result = await enrolStore(user.id, formText(form.get("store")), festivalSlug, at, requestMeta(request, context).ip);
   if (result === "enrolled" || result === "already") return redirect(`${localizePath("/dashboard/festivals", lang)}?enrolled=1`);
   const key = `${festivalSlug}|${formText(form.get("store"))}`;
   if (result !== "closed") return data({ error: t("festivals.errors.enrolNotFound"), key }, { status: 404 });
   // Say when it closed: "closed" alone reads like a fault when the button was there a moment ago.
-  const festival = findPublishedFestival(festivalSlug, lang, at);
+  const festival = await findPublishedFestival(festivalSlug, lang, at);
   const closedAt = festival ? registrationClosedAt(festival.phases, at) : null;
   const error =
     festival && closedAt !== null ? t("festivals.errors.registrationClosedOn", { date: formatDateTime(closedAt, lang, festival.timeZone) }) : t("festivals.errors.registrationClosed");

@@ -6,10 +6,10 @@ import { findPublishedFestival, livePayload } from "~/modules/festivals/public.s
 import { notFound } from "~/modules/http/responses.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
-  const festival = findPublishedFestival(params.slug ?? "", lang, at);
+  const festival = await findPublishedFestival(params.slug ?? "", lang, at);
   if (!festival) throw notFound(t);
   return Response.json(livePayload(festival, presenter(lang, currency), t, at), {
     headers: { "Cache-Control": "public, max-age=0, s-maxage=2, stale-while-revalidate=5" },

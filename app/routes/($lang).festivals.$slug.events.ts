@@ -7,9 +7,9 @@ import { findPublishedFestival, livePayload } from "~/modules/festivals/public.s
 import { notFound } from "~/modules/http/responses.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const festival = findPublishedFestival(params.slug ?? "", lang, now());
+  const festival = await findPublishedFestival(params.slug ?? "", lang, now());
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
   return counterEvents({

@@ -20,14 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
-  const festival = findPublishedFestival(params.slug ?? "", lang, at);
+  const festival = await findPublishedFestival(params.slug ?? "", lang, at);
   if (!festival) throw notFound(t, lang);
   // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
   const { page: pageNumber, category, country } = productListParams(new URL(request.url));
-  const page = festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });
+  const page = await festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });
   const { filters } = page.dealList;
   const query = new URLSearchParams();
   if (filters.category) query.set("category", filters.category);

@@ -16,11 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
   const view = presenter(lang, currency);
-  const all = listFestivals(lang, at);
+  const all = await listFestivals(lang, at);
   const start = (f: (typeof all)[number]) => Math.min(...f.phases.map((p) => p.startsAt));
   const card = (f: (typeof all)[number]) => presentFestivalCard(f, view, t, at);
   return {

@@ -29,10 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = presenter(lang, currency);
   const tracker = campaignTracker();
   const n = (v: number) => formatNumber(v, lang);
-  const campaign = countersByScope("campaign")[0] ?? { key: "all", orders: 0, units: 0, gmv: 0 };
-  const byFestival = new Map(countersByScope("festival").map((c) => [c.key, c]));
-  const stores = countersByScope("store").slice(0, 10);
-  const storeNames = namesFor("store", stores.map((s) => Number(s.key)), lang);
+  const campaign = (await countersByScope("campaign"))[0] ?? { key: "all", orders: 0, units: 0, gmv: 0 };
+  const byFestival = new Map((await countersByScope("festival")).map((c) => [c.key, c]));
+  const stores = (await countersByScope("store")).slice(0, 10);
+  const storeNames = await namesFor("store", stores.map((s) => Number(s.key)), lang);
   const topGmv = Math.max(1, stores[0]?.gmv ?? 1);
   const span = (from: number, to: number, zone: string) => `${formatDateTime(from, lang, zone)} – ${formatDateTime(to, lang, zone)}`;
   const trend = campaignTrend(at);
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     title: `${t("festivals.organiser.title")} · ${t("site.name")}`,
-    pending: n(reviewQueue(lang).length),
+    pending: n((await reviewQueue(lang)).length),
     tracker: presentTracker(tracker, lang, t),
     byCountry: presentTrackerCountries(tracker, lang),
     trend: {
@@ -82,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       gmv: view.money(s.gmv),
       share: Math.round((s.gmv * 100) / topGmv),
     })),
-    festivals: listAllFestivals(lang, at).map((f) => {
+    festivals: (await listAllFestivals(lang, at)).map((f) => {
       const sale = f.clock.sale;
       const first = f.phases[0];
       const last = f.phases[f.phases.length - 1];

@@ -20,10 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t, currency } = requestContext(request);
   const at = now();
-  const festival = listFestivals(lang, at).find((f) => f.slug === params.slug);
+  const festival = (await listFestivals(lang, at)).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
-  const { dashboard, counters } = dashboardSnapshot(festival, view, t, at);
+  const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
   return {
     title: `${festival.name} · ${t("festivals.dashboard.title")}`,
     slug: festival.slug,

@@ -9,7 +9,7 @@ import { FestivalForm } from "~/components/festival-form";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { now } from "~/modules/clock/now.server";
 import { fromLocalInput, readClock, toLocalInput } from "~/modules/festivals/clock";
-import { cancelFestival, copySlug, duplicateFestival, festivalRecord, publishFestival, saveFestival, setFestivalBanner, slugTaken } from "~/modules/festivals/admin.server";
+import { cancelFestival, duplicateFestival, festivalRecord, publishFestival, saveFestival, setFestivalBanner } from "~/modules/festivals/admin.server";
 import { festivalFormValues } from "~/modules/festivals/form-values";
 import { duplicateSchema, festivalSchema, missingLanguages, publishedFestivalSchema } from "~/modules/festivals/schemas";
 import { zoneGroups } from "~/modules/festivals/zones";
@@ -33,7 +33,7 @@ const languageList = (missing: Lang[], lang: Lang) => formatList(missing.map((l)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t } = requestContext(request);
-  const festival = festivalRecord(params.slug ?? "");
+  const festival = await festivalRecord(params.slug ?? "");
   if (!festival) throw notFound(t);
   const at = now();
   const saved = new URL(request.url).searchParams.get("saved");
@@ -79,7 +79,7 @@ type ActionData = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const { lang, t } = requestContext(request);
-  const festival = festivalRecord(params.slug ?? "");
+  const festival = await festivalRecord(params.slug ?? "");
   if (!festival) throw notFound(t);
   const actor = { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) };
   const back = (slug: string, saved: (typeof FLASHES)[number], hash = "") => redirect(`${localizePath(`/organiser/festivals/${slug}/edit`, lang)}?saved=${saved}${hash}`);
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!upload.file) return fail(400, { imageError: upload.error });
     try {
       const stored = await storeProductImage(new Uint8Array(await upload.file.arrayBuffer()));
-      const { orphaned } = setFestivalBanner(festival.id, stored, actor);
+      const { orphaned } = await setFestivalBanner(festival.id, stored, actor);
       if (orphaned) await removeImageFiles(filesForUrl(orphaned));
     } catch (e) {
       if (e instanceof ImageRejected) return fail(400, { imageError: e.reason });
@@ -103,18 +103,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, t);
   const intent = form.get("intent");
   if (intent === "publish") {
-    const published = publishFestival(festival.id, actor);
+    const published = await publishFestival(festival.id, actor);
     if (published.ok) return back(festival.slug, "published");
     const statusError =
       published.reason === "missingLanguages" ? t("festivals.errors.publishMissingLanguages", { languages: languageList(published.missing, lang) }) : t("festivals.errors.statusUnchanged");
     return fail(409, { statusError });
   }
   if (intent === "cancel") {
-    if (!cancelFestival(festival.id, actor)) return fail(409, { statusError: t("festivals.errors.statusUnchanged") });
+    if (!(await cancelFestival(festival.id, actor))) return fail(409, { statusError: t("festivals.errors.statusUnchanged") });
     return back(festival.slug, "cancelled");
   }
   if (intent === "removeBanner") {
-    const { orphaned } = setFestivalBanner(festival.id, null, actor);
+    const { orphaned } = await setFestivalBanner(festival.id, null, actor);
     if (orphaned) await removeImageFiles(filesForUrl(orphaned));
     return back(festival.slug, "bannerRemoved", "#banner");
   }
@@ -126,18 +126,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // The first phase starts on the chosen day at the time of day it started before, in the festival's zone.
     const start = fromLocalInput(`${parsed.data.startDate}T${toLocalInput(first.startsAt, festival.timeZone).slice(11)}`, festival.timeZone);
     if (!start.ok) return fail(400, { duplicateError: t(start.error === "nonexistent" ? "festivals.errors.timeSkipped" : "festivals.errors.startDateInvalid") });
-    const slug = copySlug(festival.slug, Number(parsed.data.startDate.slice(0, 4)));
-    duplicateFestival(festival.id, start.instant, slug, actor);
+    const slug = await duplicateFestival(festival.id, start.instant, Number(parsed.data.startDate.slice(0, 4)), actor);
     return back(slug, "duplicated");
   }
 
   // Saving: a published festival keeps all six languages, a draft may lack some.
   const submission = parseWithZod(form, { schema: festival.status === "published" ? publishedFestivalSchema : festivalSchema });
   if (submission.status !== "success") return fail(400, { result: submission.reply() });
-  if (slugTaken(submission.value.slug, festival.id)) {
-    return fail(400, { result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) });
-  }
-  saveFestival(submission.value, actor, festival.id);
+  const saved = await saveFestival(submission.value, actor, festival.id);
+  if (!saved.ok) return fail(400, { result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) });
   return back(submission.value.slug, "saved");
 }
 

@@ -14,10 +14,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrganiser(request);
   const { t } = requestContext(request);
   const at = now();
-  const festival = listFestivals("en", at).find((f) => f.slug === params.slug);
+  const festival = (await listFestivals("en", at)).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
   audit({ action: "festival.results_exported", userId: user.id, subjectType: "festival", subjectId: festival.id, ip: requestMeta(request, context).ip, now: new Date(at) });
-  const csv = toCsv(resultsCsvRows(festival, BASE_CURRENCY, at));
+  const csv = toCsv(await resultsCsvRows(festival, BASE_CURRENCY, at));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FestivalForm } from "~/components/festival-form";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { now } from "~/modules/clock/now.server";
-import { saveFestival, slugTaken } from "~/modules/festivals/admin.server";
+import { saveFestival } from "~/modules/festivals/admin.server";
 import { festivalSchema } from "~/modules/festivals/schemas";
 import { zoneGroups } from "~/modules/festivals/zones";
 import { localizePath } from "~/modules/i18n/config";
@@ -27,10 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const submission = parseWithZod(await readForm(request, t), { schema: festivalSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (slugTaken(submission.value.slug)) {
+  const saved = await saveFestival(submission.value, { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) });
+  if (!saved.ok) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) }, { status: 400 });
   }
-  saveFestival(submission.value, { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) });
   return redirect(`${localizePath(`/organiser/festivals/${submission.value.slug}/edit`, lang)}?saved=created`);
 }
 

@@ -38,13 +38,13 @@ const SLUG = /^[a-z0-9-]{1,80}$/;
  * festival's applications link promises one; any other value that is not
  * understood is left out, and the page says so.
  */
-function readFilters(url: URL, lang: ReturnType<typeof requestContext>["lang"]) {
+async function readFilters(url: URL, lang: ReturnType<typeof requestContext>["lang"]) {
   const q = url.searchParams;
   let understood = true;
-  const festivals = listAllFestivals(lang, now());
+  const festivals = await listAllFestivals(lang, now());
   const festivalSlug = q.get("festival") || "";
   const festival = festivalSlug ? festivals.find((f) => f.slug === festivalSlug) : undefined;
-  const stores = reviewStores(lang, festival?.id);
+  const stores = await reviewStores(lang, festival?.id);
   const storeSlug = q.get("store") || "";
   const store = storeSlug && SLUG.test(storeSlug) ? stores.find((s) => s.slug === storeSlug) : undefined;
   if (storeSlug && !store) understood = false;
@@ -77,12 +77,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const view = presenter(lang, currency);
   const url = new URL(request.url);
-  const { festivals, festivalSlug, festival, stores, store, filter, page, understood } = readFilters(url, lang);
+  const { festivals, festivalSlug, festival, stores, store, filter, page, understood } = await readFilters(url, lang);
   // Applications of one festival (the console links here per festival); an unknown festival is a 404, not an empty queue.
   if (festivalSlug && !festival) throw notFound(t);
   const done = url.searchParams.get("done");
   const count = Number(url.searchParams.get("count") ?? "1");
-  const all = reviewQueue(lang, filter);
+  const all = await reviewQueue(lang, filter);
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const query = filterQuery({ festival: festival?.slug, store: store?.slug, country: filter.countryCode, status: filter.status });
@@ -165,9 +165,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: bulkDecisionSchema });
     if (submission.status !== "success") return data({ bulk: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const festival = v.festival ? listAllFestivals(lang, now()).find((f) => f.slug === v.festival) : undefined;
+    const festival = v.festival ? (await listAllFestivals(lang, now())).find((f) => f.slug === v.festival) : undefined;
     if (v.festival && !festival) return data({ bulk: submission.reply({ formErrors: ["festivals.errors.otherFestival"] }) }, { status: 400 });
-    const result = decideMany(v.picks, v.decision, v.reason || null, actor, festival?.id);
+    const result = await decideMany(v.picks, v.decision, v.reason || null, actor, festival?.id);
     if (!result.ok) {
       const message = `festivals.errors.${result.error === "alreadyDecided" ? "alreadyDecidedSome" : result.error}`;
       return data({ bulk: submission.reply({ formErrors: [message] }) }, { status: result.error === "alreadyDecided" ? 409 : 400 });
@@ -182,7 +182,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ key, errors: parsed.error.issues.map((i) => i.message).filter((m) => m.startsWith("festivals.")), reason: formText(form.reason) }, { status: 400 });
   }
   const v = parsed.data;
-  const changed = decide(v.subject, v.id, v.decision, v.reason || null, actor);
+  const changed = await decide(v.subject, v.id, v.decision, v.reason || null, actor);
   if (!changed) return data({ key, errors: ["festivals.errors.alreadyDecided"], reason: v.reason ?? "" }, { status: 409 });
   return back(v.decision, 1);
 }

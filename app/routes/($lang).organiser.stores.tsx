@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: `${t("owner.review.title")} · ${t("site.name")}`,
     filter,
-    stores: storesForReview(lang, filter).map((s) => ({
+    stores: (await storesForReview(lang, filter)).map((s) => ({
       ...s,
       statusLabel: t(`owner.status.${s.status}`),
       country: countryName(s.countryCode, lang),
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const submission = parseWithZod(await readForm(request, t), { schema: storeDecisionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), store: formText(submission.payload.store) }, { status: 400 });
-  if (!decideStore(organiser.id, submission.value.store, submission.value.decision, submission.value.reason)) throw notFound(t);
+  if (!(await decideStore(organiser.id, submission.value.store, submission.value.decision, submission.value.reason))) throw notFound(t);
   const show = new URL(request.url).searchParams.get("show") ?? "pending";
   return redirect(`${localizePath("/organiser/stores", lang)}?show=${encodeURIComponent(show)}&done=${submission.value.decision}`);
 }

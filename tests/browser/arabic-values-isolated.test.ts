@@ -51,7 +51,7 @@ function unisolatedValues(page: Page): Promise<string[]> {
 
 describe("Arabic pages isolate every value", () => {
   it("on the home, live festival and product pages, with JavaScript and without", async () => {
-    const festival = featuredFestival("ar", Date.now())!;
+    const festival = (await featuredFestival("ar", Date.now()))!;
     expect(festival.clock.state).toBe("live");
     const deal = buyableProducts().find((p) => p.deal?.festivalId === festival.id)!;
     expect(deal).toBeTruthy();

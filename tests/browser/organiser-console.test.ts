@@ -55,7 +55,7 @@ describe("the organiser console", () => {
       expect(await page.locator("#leaderboard-title + * table tbody tr").count()).toBeGreaterThan(0);
 
       // Every festival (the seed's ended, live and upcoming ones), each with its state, dates and counters.
-      const published = listFestivals(lang, Date.now());
+      const published = await listFestivals(lang, Date.now());
       const slugs = await page.locator("[data-festival]").evaluateAll((els) => els.map((e) => e.getAttribute("data-festival")!));
       expect(slugs.sort()).toEqual(published.map((f) => f.slug).sort());
       const states = new Set<string>();
@@ -106,7 +106,7 @@ describe("the organiser console", () => {
   }
 
   it("moves every counter, progress line and bar of an open festival dashboard when someone buys", async () => {
-    const live = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const deal = buyableProducts().find((p) => p.deal?.festivalId === live.id && p.stock >= 5)!;
     expect(deal).toBeTruthy();
 

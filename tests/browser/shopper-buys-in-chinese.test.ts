@@ -26,7 +26,7 @@ async function festivalMeters(page: Page) {
 
 describe("a shopper buys in Chinese with the demo provider", () => {
   it("adds a live deal and a regular product, pays, reads the confirmation in Chinese, and the festival counters move by that order", async () => {
-    const festival = featuredFestival("zh", Date.now())!;
+    const festival = (await featuredFestival("zh", Date.now()))!;
     expect(festival.clock.state).toBe("live");
     const products = buyableProducts();
     const deal = products.find((p) => p.deal?.festivalId === festival.id && p.stock >= 5)!;

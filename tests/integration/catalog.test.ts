@@ -31,7 +31,7 @@ const ALL = sqlite
   )
   .all() as Row[];
 
-const deals = dealCandidates(ALL.map((r) => r.id));
+const deals = await dealCandidates(ALL.map((r) => r.id));
 const onDeal = new Set(ALL.filter((r) => (deals.get(r.id) ?? []).some((d) => dealApplies(d, NOW))).map((r) => r.id));
 
 function expected(f: ProductFilter, sort: "newest" | "price_asc" | "price_desc"): number[] {

@@ -11,7 +11,7 @@ import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { dealApplies, PRODUCTS_WITH_LIVE_DEAL_SQL } from "~/modules/pricing/pricing";
 
 describe("the deal rule", () => {
-  it("is the same in TypeScript and in SQL, case by case", () => {
+  it("is the same in TypeScript and in SQL, case by case", async () => {
     const sqlite = db.$client;
     // A product with exactly one deal, so the SQL's product ids speak for that deal.
     const { dealId, productId, enrolmentId, festivalId } = sqlite
@@ -58,9 +58,7 @@ describe("the deal rule", () => {
               set.festival.run(festivalStatus, festivalId);
               set.enrolment.run(enrolmentStatus, enrolmentId);
               set.deal.run(dealStatus, flashStartsAt, flashEndsAt, unitsLeft, dealId);
-              const candidate = dealCandidates([productId])
-                .get(productId)!
-                .find((c) => c.dealId === dealId)!;
+              const candidate = (await dealCandidates([productId])).get(productId)!.find((c) => c.dealId === dealId)!;
               for (const now of instants) {
                 const inTypeScript = dealApplies(candidate, now) && candidate.unitsLeft >= 1;
                 const sqlSays = (inSql.get({ productId, now }) as { n: number }).n > 0;

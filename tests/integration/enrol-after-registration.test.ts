@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, rows, schema } from "~/db.server";
 import { registrationOpen } from "~/modules/festivals/clock";
 import { listFestivals } from "~/modules/festivals/festivals.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
@@ -16,7 +16,7 @@ type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
 const amina = new Shopper();
 
-const count = () => db.get<{ n: number }>(sql`select count(*) as n from festival_enrolments`).n;
+const count = async () => (await rows<{ n: number }>(db, sql`select count(*) as n from festival_enrolments`))[0].n;
 
 beforeAll(async () => {
   handler = await appHandler();
@@ -25,20 +25,20 @@ beforeAll(async () => {
 
 describe("enrolling after registration closed", () => {
   it("refuses the posted form in English and Chinese, says when registration closed, and stores nothing", async () => {
-    const live = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const registration = live.phases.find((p) => p.kind === "registration")!;
     // The seed's live festival: the sale is on, its registration phase is over.
     expect(registration.endsAt).toBeLessThan(Date.now());
     expect(registrationOpen(live.phases, Date.now())).toBe(false);
-    const aminaId = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).get()!.id;
-    const stores = db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).all();
-    const enrolled = new Set(db.select({ storeId: schema.festivalEnrolments.storeId }).from(schema.festivalEnrolments).where(eq(schema.festivalEnrolments.festivalId, live.id)).all().map((r) => r.storeId));
+    const [{ id: aminaId }] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).limit(1);
+    const stores = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live")));
+    const enrolled = new Set((await db.select({ storeId: schema.festivalEnrolments.storeId }).from(schema.festivalEnrolments).where(eq(schema.festivalEnrolments.festivalId, live.id))).map((r) => r.storeId));
     // Make sure one of her live stores is not in the festival, so the refusal is about the date, not "already enrolled".
     const store = stores.find((s) => !enrolled.has(s.id)) ?? stores[0];
     expect(stores.some((s) => s.id !== store.id && enrolled.has(s.id))).toBe(true);
     db.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${live.id} and store_id = ${store.id})`).run();
     db.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, live.id), eq(schema.festivalEnrolments.storeId, store.id))).run();
-    const before = count();
+    const before = await count();
 
     const en = await amina.post("/dashboard/festivals?index", { festival: live.slug, store: store.slug }, handler);
     expect(en.status).toBe(409);
@@ -49,12 +49,12 @@ describe("enrolling after registration closed", () => {
     const zh = await amina.post("/zh/dashboard/festivals?index", { festival: live.slug, store: store.slug }, handler);
     expect(zh.status).toBe(409);
     expect(await zh.text()).toContain("本购物节的报名已于");
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
 
     // A single-fetch post (the form submitted with JavaScript) is refused the same way.
     const js = await amina.post("/dashboard/festivals.data?index", { festival: live.slug, store: store.slug }, handler);
     expect(js.status).toBe(409);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
 
     // The page (which lists the festival: her other store is in it) offers no enrol button for that store.
     const page = await (await amina.get("/dashboard/festivals", handler)).text();
@@ -65,14 +65,15 @@ describe("enrolling after registration closed", () => {
   });
 
   it("still enrols while a festival's registration phase is open", async () => {
-    const open = listFestivals("en", Date.now()).find((f) => registrationOpen(f.phases, Date.now()))!;
+    const open = (await listFestivals("en", Date.now())).find((f) => registrationOpen(f.phases, Date.now()))!;
     expect(open).toBeTruthy();
-    const aminaId = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).get()!.id;
-    const store = db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).get()!;
+    const [{ id: aminaId }] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).limit(1);
+    const [store] = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).limit(1);
     db.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${open.id} and store_id = ${store.id})`).run();
     db.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id))).run();
     const res = await amina.post("/dashboard/festivals?index", { festival: open.slug, store: store.slug }, handler);
     expect(res.status).toBe(302);
-    expect(db.select().from(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id))).get()?.status).toBe("pending");
+    const [enrolment] = await db.select().from(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id))).limit(1);
+    expect(enrolment?.status).toBe("pending");
   });
 });

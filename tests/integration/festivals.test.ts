@@ -4,7 +4,7 @@
  * owner's enrolment and offers, and the dashboard against a recomputation
  * from the orders (what `npm run reconcile` does).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { db, schema } from "~/db.server";
@@ -54,22 +54,22 @@ function festivalForm(overrides: Record<string, string> = {}) {
   return { ...form, ...overrides };
 }
 
-const festivalCount = () => db.select().from(schema.festivals).all().length;
+const festivalCount = async () => (await db.select().from(schema.festivals)).length;
 
 describe("the organiser's schedule", () => {
   it("refuses overlapping phases with a message next to the field, and saves nothing", async () => {
     const o = await organiser();
-    const before = festivalCount();
+    const before = await festivalCount();
     const res = await o.post("/fr/organiser/festivals/new", festivalForm({ warmup_end: festivalForm().sale_end }), handle);
     expect(res.status).toBe(400);
     const page = await html(res);
     expect(page).toContain("Cette phase chevauche une autre phase.");
-    expect(festivalCount()).toBe(before);
+    expect(await festivalCount()).toBe(before);
   });
 
   it("refuses a phase that ends before it starts, a missing language and a time the clocks skip", async () => {
     const o = await organiser();
-    const before = festivalCount();
+    const before = await festivalCount();
     const f = festivalForm();
     const res = await o.post("/organiser/festivals/new", { ...f, sale_end: f.sale_start.replace("T", "T").slice(0, 11) + "00:00", name_sw: "" }, handle);
     expect(res.status).toBe(400);
@@ -79,7 +79,7 @@ describe("the organiser's schedule", () => {
     const skipped = await o.post("/organiser/festivals/new", festivalForm({ timeZone: "Europe/Paris", warmup_start: "2027-03-28T02:30" }), handle);
     expect(skipped.status).toBe(400);
     expect(await html(skipped)).toContain("This time does not exist in the time zone");
-    expect(festivalCount()).toBe(before);
+    expect(await festivalCount()).toBe(before);
   });
 
   it("creates, edits and publishes a festival; a taken slug and an inverted edit keep what was stored", async () => {
@@ -87,9 +87,9 @@ describe("the organiser's schedule", () => {
     const created = await o.post("/organiser/festivals/new", festivalForm(), handle);
     expect(created.status).toBe(302);
     expect(created.headers.get("Location")).toBe("/organiser/festivals/market-days-2027/edit?saved=created");
-    const festival = db.select().from(schema.festivals).where(eq(schema.festivals.slug, "market-days-2027")).get()!;
+    const festival = (await db.select().from(schema.festivals).where(eq(schema.festivals.slug, "market-days-2027")).limit(1))[0];
     expect(festival.status).toBe("draft");
-    const phasesBefore = db.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festival.id)).all();
+    const phasesBefore = (await db.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festival.id)));
     expect(phasesBefore.map((p) => p.kind).sort()).toEqual(["sale", "warmup"]);
     // Stored in UTC: 09:00 UTC typed as 10:00 in Lagos.
     expect(phasesBefore.find((p) => p.kind === "warmup")!.startsAt.getTime()).toBe(Date.UTC(2027, 2, 1, 9, 0));
@@ -101,13 +101,13 @@ describe("the organiser's schedule", () => {
     const f = festivalForm();
     const inverted = await o.post("/organiser/festivals/market-days-2027/edit", { ...f, intent: "save", sale_start: f.sale_end, sale_end: f.sale_start }, handle);
     expect(inverted.status).toBe(400);
-    const phasesAfter = db.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festival.id)).all();
+    const phasesAfter = (await db.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festival.id)));
     expect(phasesAfter).toEqual(phasesBefore);
 
     const published = await o.post("/organiser/festivals/market-days-2027/edit", { intent: "publish" }, handle);
     expect(published.status).toBe(302);
-    expect(db.select().from(schema.festivals).where(eq(schema.festivals.id, festival.id)).get()!.status).toBe("published");
-    const audit = db.select().from(schema.auditLog).where(eq(schema.auditLog.subjectId, String(festival.id))).all().map((a) => a.action);
+    expect((await db.select().from(schema.festivals).where(eq(schema.festivals.id, festival.id)).limit(1))[0].status).toBe("published");
+    const audit = (await db.select().from(schema.auditLog).where(eq(schema.auditLog.subjectId, String(festival.id)))).map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(["festival.created", "festival.published"]));
   });
 
@@ -121,42 +121,40 @@ describe("the organiser's schedule", () => {
 });
 
 describe("deal prices", () => {
-  const liveDeal = () => {
+  const liveDeal = async () => {
     const now = Date.now();
-    const rows = db
+    const rows = await db
       .select({ deal: schema.festivalDeals, enrolment: schema.festivalEnrolments })
       .from(schema.festivalDeals)
       .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-      .where(and(eq(schema.festivalDeals.status, "approved"), eq(schema.festivalEnrolments.status, "approved")))
-      .all();
-    const hit = rows.find((r) => {
-      const p = db.select().from(schema.products).where(eq(schema.products.id, r.deal.productId)).get()!;
-      return unitPriceAt(p.priceMinor, dealCandidates([p.id]).get(p.id) ?? [], now).deal?.dealId === r.deal.id;
-    })!;
+      .where(and(eq(schema.festivalDeals.status, "approved"), eq(schema.festivalEnrolments.status, "approved")));
+    const deals = await dealCandidates(rows.map((r) => r.deal.productId));
+    const prices = new Map((await db.select().from(schema.products).where(inArray(schema.products.id, rows.map((r) => r.deal.productId)))).map((p) => [p.id, p.priceMinor]));
+    const hit = rows.find((r) => unitPriceAt(prices.get(r.deal.productId)!, deals.get(r.deal.productId) ?? [], now).deal?.dealId === r.deal.id)!;
     expect(hit).toBeTruthy();
     return hit;
   };
-  const priceNow = (productId: number, now = Date.now()) => {
-    const p = db.select().from(schema.products).where(eq(schema.products.id, productId)).get()!;
-    return unitPriceAt(p.priceMinor, dealCandidates([productId]).get(productId) ?? [], now);
+  const priceNow = async (productId: number, now = Date.now()) => {
+    const [p] = await db.select().from(schema.products).where(eq(schema.products.id, productId)).limit(1);
+    return unitPriceAt(p.priceMinor, (await dealCandidates([productId])).get(productId) ?? [], now);
   };
 
   it("never prices a pending or rejected deal, nor a deal on a pending or rejected enrolment, as a deal", async () => {
-    const { deal, enrolment } = liveDeal();
-    expect(priceNow(deal.productId).deal).not.toBeNull();
+    const { deal, enrolment } = await liveDeal();
+    expect((await priceNow(deal.productId)).deal).not.toBeNull();
     for (const status of ["pending", "rejected"] as const) {
       db.update(schema.festivalDeals).set({ status }).where(eq(schema.festivalDeals.id, deal.id)).run();
-      expect(priceNow(deal.productId).deal).toBeNull();
+      expect((await priceNow(deal.productId)).deal).toBeNull();
       db.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)).run();
       db.update(schema.festivalEnrolments).set({ status }).where(eq(schema.festivalEnrolments.id, enrolment.id)).run();
-      expect(priceNow(deal.productId).deal).toBeNull();
+      expect((await priceNow(deal.productId)).deal).toBeNull();
       db.update(schema.festivalEnrolments).set({ status: "approved" }).where(eq(schema.festivalEnrolments.id, enrolment.id)).run();
     }
-    expect(priceNow(deal.productId).deal).not.toBeNull();
+    expect((await priceNow(deal.productId)).deal).not.toBeNull();
     // …and the shop's pages agree: the product page shows no festival price for a pending deal.
-    const product = db.select().from(schema.products).where(eq(schema.products.id, deal.productId)).get()!;
+    const product = (await db.select().from(schema.products).where(eq(schema.products.id, deal.productId)).limit(1))[0];
     db.update(schema.festivalDeals).set({ status: "pending" }).where(eq(schema.festivalDeals.id, deal.id)).run();
-    const festival = listFestivals("en", Date.now()).find((f) => f.id === enrolment.festivalId)!;
+    const festival = (await listFestivals("en", Date.now())).find((f) => f.id === enrolment.festivalId)!;
     const page = await html(await new Shopper().get(`/festivals/${festival.slug}`, handle));
     expect(page).not.toContain(`data-deal="${product.slug}"`);
     db.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)).run();
@@ -164,20 +162,20 @@ describe("deal prices", () => {
     expect(again).toContain(`data-deal="${product.slug}"`);
   });
 
-  it("prices a flash deal only inside its slot, exactly at its start and not at its end", () => {
-    const { deal } = liveDeal();
+  it("prices a flash deal only inside its slot, exactly at its start and not at its end", async () => {
+    const { deal } = await liveDeal();
     const now = Date.now();
-    const sale = listFestivals("en", now).flatMap((f) => f.phases.map((p) => ({ ...p, id: f.id }))).find((p) => p.kind === "sale" && p.startsAt <= now && now < p.endsAt)!;
+    const sale = (await listFestivals("en", now)).flatMap((f) => f.phases.map((p) => ({ ...p, id: f.id }))).find((p) => p.kind === "sale" && p.startsAt <= now && now < p.endsAt)!;
     const start = Math.max(sale.startsAt, now - HOUR);
     const end = Math.min(sale.endsAt, now + HOUR);
     db.update(schema.festivalDeals).set({ flashStartsAt: new Date(start), flashEndsAt: new Date(end) }).where(eq(schema.festivalDeals.id, deal.id)).run();
-    expect(priceNow(deal.productId, start).deal?.dealId).toBe(deal.id);
-    expect(priceNow(deal.productId, now).deal?.endsAt).toBe(end);
-    expect(priceNow(deal.productId, start - 1).deal).toBeNull();
-    expect(priceNow(deal.productId, end).deal).toBeNull();
+    expect((await priceNow(deal.productId, start)).deal?.dealId).toBe(deal.id);
+    expect((await priceNow(deal.productId, now)).deal?.endsAt).toBe(end);
+    expect((await priceNow(deal.productId, start - 1)).deal).toBeNull();
+    expect((await priceNow(deal.productId, end)).deal).toBeNull();
     // A slot later in the sale: right now the product sells at its regular price.
     db.update(schema.festivalDeals).set({ flashStartsAt: new Date(now + 10 * 60_000), flashEndsAt: new Date(Math.min(sale.endsAt, now + 40 * 60_000)) }).where(eq(schema.festivalDeals.id, deal.id)).run();
-    expect(priceNow(deal.productId, now).deal).toBeNull();
+    expect((await priceNow(deal.productId, now)).deal).toBeNull();
     db.update(schema.festivalDeals).set({ flashStartsAt: null, flashEndsAt: null }).where(eq(schema.festivalDeals.id, deal.id)).run();
   });
 });
@@ -198,7 +196,7 @@ describe("enrolment, offers and review", () => {
     expect((await o.post(`/organiser/festivals/${slug}/edit`, { intent: "publish" }, handle)).status).toBe(302);
 
     const amina = await signIn("amina@silkroad.example", DEMO_PASSWORDS.owner);
-    const store = db.select().from(schema.stores).innerJoin(schema.users, eq(schema.users.id, schema.stores.ownerId)).where(and(eq(schema.users.email, "amina@silkroad.example"), eq(schema.stores.status, "live"))).get()!.stores;
+    const store = (await db.select().from(schema.stores).innerJoin(schema.users, eq(schema.users.id, schema.stores.ownerId)).where(and(eq(schema.users.email, "amina@silkroad.example"), eq(schema.stores.status, "live"))).limit(1))[0].stores;
     const enrol = await amina.post("/dashboard/festivals", { festival: slug, store: store.slug }, handle);
     expect(enrol.status).toBe(302);
     // Another owner's store cannot be enrolled or opened.
@@ -206,7 +204,7 @@ describe("enrolment, offers and review", () => {
     expect((await kwame.post("/dashboard/festivals", { festival: slug, store: store.slug }, handle)).status).toBe(404);
     expect((await kwame.get(`/dashboard/festivals/${slug}/${store.slug}`, handle)).status).toBe(404);
 
-    const product = db.select().from(schema.products).where(and(eq(schema.products.storeId, store.id), eq(schema.products.status, "active"))).get()!;
+    const product = (await db.select().from(schema.products).where(and(eq(schema.products.storeId, store.id), eq(schema.products.status, "active"))).limit(1))[0];
     const dealsPage = `/dashboard/festivals/${slug}/${store.slug}`;
     const tooDear = await amina.post(dealsPage, { product: product.id, dealPrice: String(product.priceMinor / 100 + 1), committedStock: "1" }, handle);
     expect(tooDear.status).toBe(400);
@@ -222,9 +220,9 @@ describe("enrolment, offers and review", () => {
     const ok = await amina.post(dealsPage, { product: product.id, dealPrice: "1", committedStock: "1", perCustomerLimit: "2" }, handle);
     expect(ok.status).toBe(302);
 
-    const festival = db.select().from(schema.festivals).where(eq(schema.festivals.slug, slug)).get()!;
-    const enrolment = db.select().from(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, festival.id), eq(schema.festivalEnrolments.storeId, store.id))).get()!;
-    const deal = db.select().from(schema.festivalDeals).where(eq(schema.festivalDeals.enrolmentId, enrolment.id)).get()!;
+    const festival = (await db.select().from(schema.festivals).where(eq(schema.festivals.slug, slug)).limit(1))[0];
+    const enrolment = (await db.select().from(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, festival.id), eq(schema.festivalEnrolments.storeId, store.id))).limit(1))[0];
+    const deal = (await db.select().from(schema.festivalDeals).where(eq(schema.festivalDeals.enrolmentId, enrolment.id)).limit(1))[0];
     expect(deal.status).toBe("pending");
 
     const queue = await html(await o.get("/organiser/review", handle));
@@ -237,7 +235,7 @@ describe("enrolment, offers and review", () => {
     expect((await o.post("/organiser/review", { subject: "deal", id: String(deal.id), decision: "rejected", reason: "Price too close to cost" }, handle)).status).toBe(302);
     const ownerView = await html(await amina.get(dealsPage, handle));
     expect(ownerView).toContain("Price too close to cost");
-    const actions = db.select().from(schema.auditLog).all().map((a) => a.action);
+    const actions = (await db.select().from(schema.auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["festival.enrolment_approved", "festival.deal_rejected", "festival.deal_offered", "festival.enrolment_requested"]));
   });
 });
@@ -245,25 +243,24 @@ describe("enrolment, offers and review", () => {
 describe("the organiser's dashboard", () => {
   it("equals a recomputation from the paid orders (what reconcile does) for the seeded data", async () => {
     expect(await reconcileCounters()).toEqual([]);
-    const lines = db
+    const lines = await db
       .select({ orderId: schema.orderLines.orderId, storeId: schema.orderLines.storeId, categoryId: schema.orderLines.categoryId, countryCode: schema.orderLines.countryCode, festivalId: schema.orderLines.festivalId, quantity: schema.orderLines.quantity, lineTotalBaseMinor: schema.orderLines.lineTotalBaseMinor })
       .from(schema.orderLines)
       .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
-      .where(eq(schema.orders.status, "paid"))
-      .all();
+      .where(eq(schema.orders.status, "paid"));
     const byOrder = new Map<number, typeof lines>();
     for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
     const expected = new Map<string, number>();
     for (const group of byOrder.values()) {
       for (const d of deltasForPaidOrder(group)) expected.set(`${d.scope}|${d.scopeKey}|${d.metric}`, (expected.get(`${d.scope}|${d.scopeKey}|${d.metric}`) ?? 0) + d.value);
     }
-    const live = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const totals = festivalTotals(live.id);
     expect(totals.orders).toBeGreaterThan(0);
     for (const metric of ["orders", "units", "gmv"] as const) expect(totals[metric]).toBe(expected.get(`festival|${live.id}|${metric}`));
     // The breakdowns add up to the same totals.
     for (const by of ["store", "country", "category"] as const) {
-      const rows = festivalBreakdown(live.id, by);
+      const rows = await festivalBreakdown(live.id, by);
       expect(rows.reduce((s, r) => s + r.units, 0)).toBe(totals.units);
       expect(rows.reduce((s, r) => s + r.gmv, 0)).toBe(totals.gmv);
     }
@@ -284,7 +281,7 @@ describe("public festival pages", () => {
   it("lists live, upcoming and past festivals, and renders the counters without JavaScript", async () => {
     const list = await html(await new Shopper().get("/zh/festivals", handle));
     expect(list).toContain("正在进行");
-    const live = listFestivals("zh", Date.now()).find((f) => f.clock.state === "live")!;
+    const live = (await listFestivals("zh", Date.now())).find((f) => f.clock.state === "live")!;
     const page = await html(await new Shopper().get(`/zh/festivals/${live.slug}`, handle));
     expect(page).toContain(`data-counters="${live.slug}"`);
     expect(page).toContain(live.name);
@@ -301,7 +298,7 @@ describe("public festival pages", () => {
   });
 
   it("streams counters as server-sent events and ends the stream when the client leaves", async () => {
-    const live = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const controller = new AbortController();
     const res = await handle(new Request(`http://localhost/festivals/${live.slug}/events`, { signal: controller.signal }));
     expect(res.headers.get("Content-Type")).toContain("text/event-stream");

@@ -1,7 +1,7 @@
 /** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
 import { and, eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { dealCandidates } from "~/modules/festivals/festivals.server";
+import { dealCandidatesSync } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
 export interface TestProduct {
@@ -21,7 +21,7 @@ export function buyableProducts(now = Date.now()): TestProduct[] {
     .where(and(eq(schema.stores.status, "live"), eq(schema.products.status, "active")))
     .orderBy(schema.products.id)
     .all();
-  const deals = dealCandidates(rows.map((r) => r.id));
+  const deals = dealCandidatesSync(rows.map((r) => r.id));
   const limits = new Map(db.select().from(schema.festivalDeals).all().map((d) => [d.id, d.perCustomerLimit]));
   return rows.map((r) => {
     const price = unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now);

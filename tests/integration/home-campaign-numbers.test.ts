@@ -41,7 +41,7 @@ function meters(page: string, dlClass: string): Record<string, string> {
 describe("the home page's campaign numbers", () => {
   it("shows sales so far, stores, countries and the time left, with no targets or percentages", async () => {
     const now = Date.now();
-    const festival = featuredFestival("en", now)!;
+    const festival = (await featuredFestival("en", now))!;
     expect(festival.clock.state).toBe("live");
     const counters = (await readCounters("festival", [String(festival.id)])).get(String(festival.id))!;
     const tracker = campaignTracker();

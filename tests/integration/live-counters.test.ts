@@ -70,7 +70,7 @@ const counterOf = (message: string, metric: string) => (JSON.parse(message) as {
 
 describe("the live counter feed", () => {
   it(`builds one payload per tick for ${N} listeners of one festival, language and currency, and delivers a paid order to all of them`, async () => {
-    const festival = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const festival = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const product = dealProduct(3);
     expect(product.deal!.festivalId).toBe(festival.id);
     const before = { ...stats };
@@ -115,7 +115,7 @@ describe("the live counter feed", () => {
   });
 
   it("keeps a feed per language and currency: listeners in another currency get their own payload", async () => {
-    const festival = listFestivals("en", Date.now()).find((f) => f.clock.state === "live")!;
+    const festival = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
     const before = { ...stats };
     const usd = Array.from({ length: 5 }, () => listen(`/festivals/${festival.slug}/events`));
     const cny = Array.from({ length: 5 }, () => listen(`/zh/festivals/${festival.slug}/events`));

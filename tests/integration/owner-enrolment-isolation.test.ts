@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, rows, schema } from "~/db.server";
 import { registrationOpen } from "~/modules/festivals/clock";
 import { enrolStore, offerDeal, ownerEnrolment } from "~/modules/festivals/enrolment.server";
 import { listFestivals } from "~/modules/festivals/festivals.server";
@@ -24,8 +24,8 @@ let handler: Handler;
 const fatima = new Shopper();
 const amina = new Shopper();
 
-const userId = (email: string) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!.id;
-const storesOf = (ownerId: number) => db.select().from(schema.stores).where(eq(schema.stores.ownerId, ownerId)).orderBy(schema.stores.id).all();
+const userId = async (email: string) => (await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).limit(1))[0].id;
+const storesOf = (ownerId: number) => db.select().from(schema.stores).where(eq(schema.stores.ownerId, ownerId)).orderBy(schema.stores.id);
 const enrolmentsOf = (storeIds: number[]) =>
   db
     .select({ id: schema.festivalEnrolments.id, storeId: schema.festivalEnrolments.storeId, festivalId: schema.festivalEnrolments.festivalId, status: schema.festivalEnrolments.status, festival: schema.festivals.slug, store: schema.stores.slug })
@@ -33,14 +33,13 @@ const enrolmentsOf = (storeIds: number[]) =>
     .innerJoin(schema.festivals, eq(schema.festivals.id, schema.festivalEnrolments.festivalId))
     .innerJoin(schema.stores, eq(schema.stores.id, schema.festivalEnrolments.storeId))
     .where(inArray(schema.festivalEnrolments.storeId, storeIds))
-    .orderBy(schema.festivalEnrolments.id)
-    .all();
-const dealsOf = (enrolmentIds: number[]) => db.select().from(schema.festivalDeals).where(inArray(schema.festivalDeals.enrolmentId, enrolmentIds)).orderBy(schema.festivalDeals.id).all();
+    .orderBy(schema.festivalEnrolments.id);
+const dealsOf = (enrolmentIds: number[]) => db.select().from(schema.festivalDeals).where(inArray(schema.festivalDeals.enrolmentId, enrolmentIds)).orderBy(schema.festivalDeals.id);
 
 /** The enrolment tables (and the rows they point at), hashed: a refused attempt must leave them equal. */
-function snapshot(): string {
+async function snapshot(): Promise<string> {
   const h = crypto.createHash("sha256");
-  for (const t of ["festival_enrolments", "festival_deals", "stores", "products"]) h.update(JSON.stringify(db.all(sql.raw(`select * from ${t} order by rowid`))));
+  for (const t of ["festival_enrolments", "festival_deals", "stores", "products"]) h.update(JSON.stringify(await rows(db, sql.raw(`select * from ${t} order by id`))));
   return h.digest("hex");
 }
 
@@ -55,15 +54,15 @@ beforeAll(async () => {
 
 describe("isolation of the festival enrolment routes", () => {
   it("refuses 50+ attempts per enrolment route on another owner's enrolments and deals, and changes no row", async () => {
-    const fatimaId = userId("fatima@silkroad.example");
-    const aminaId = userId("amina@silkroad.example");
-    const own = storesOf(fatimaId);
-    const foreign = storesOf(aminaId);
-    const ownEnrolments = enrolmentsOf(own.map((s) => s.id));
-    const foreignEnrolments = enrolmentsOf(foreign.map((s) => s.id));
-    const foreignDeals = dealsOf(foreignEnrolments.map((e) => e.id));
-    const foreignProducts = db.select().from(schema.products).where(inArray(schema.products.storeId, foreign.map((s) => s.id))).orderBy(schema.products.id).all();
-    const festivals = listFestivals("en", Date.now());
+    const fatimaId = await userId("fatima@silkroad.example");
+    const aminaId = await userId("amina@silkroad.example");
+    const own = await storesOf(fatimaId);
+    const foreign = await storesOf(aminaId);
+    const ownEnrolments = await enrolmentsOf(own.map((s) => s.id));
+    const foreignEnrolments = await enrolmentsOf(foreign.map((s) => s.id));
+    const foreignDeals = await dealsOf(foreignEnrolments.map((e) => e.id));
+    const foreignProducts = await db.select().from(schema.products).where(inArray(schema.products.storeId, foreign.map((s) => s.id))).orderBy(schema.products.id);
+    const festivals = await listFestivals("en", Date.now());
     const open = festivals.filter((f) => registrationOpen(f.phases, Date.now()));
     // The seed gives both owners enrolments with deals, some in festivals still open for registration.
     expect(foreignEnrolments.length).toBeGreaterThan(0);
@@ -88,7 +87,7 @@ describe("isolation of the festival enrolment routes", () => {
       const enrolment = foreignEnrolments.find((e) => e.id === deal.enrolmentId)!;
       return { deal, enrolment, productId: i % 3 === 2 ? pick(foreignProducts, i).id : deal.productId };
     };
-    const before = snapshot();
+    const before = await snapshot();
 
     for (let i = 0; i < 60; i++) {
       const lang = pick(langs, i);
@@ -139,7 +138,7 @@ describe("isolation of the festival enrolment routes", () => {
     for (const [route, n] of Object.entries(counts)) expect(n, route).toBeGreaterThanOrEqual(50);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(50 * 2);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
 
     // Reading: Fatima's own list shows none of Amina's stores or enrolments.
     for (const path of ["/dashboard/festivals", "/fr/dashboard/festivals", fetcherPath("/dashboard/festivals", true)]) {
@@ -151,36 +150,37 @@ describe("isolation of the festival enrolment routes", () => {
 
     // The domain functions the routes call, with Amina's rows: nothing found, nothing written.
     for (const e of foreignEnrolments) {
-      expect(ownerEnrolment(fatimaId, e.festival, e.store, "en", Date.now())).toBeNull();
-      expect(enrolStore(fatimaId, e.store, e.festival, Date.now())).toBe("not_found");
+      expect(await ownerEnrolment(fatimaId, e.festival, e.store, "en", Date.now())).toBeNull();
+      expect(await enrolStore(fatimaId, e.store, e.festival, Date.now())).toBe("not_found");
     }
-    const ownProduct = db.select().from(schema.products).where(and(eq(schema.products.storeId, ownOpen.storeId), eq(schema.products.status, "active"))).get()!;
+    const [ownProduct] = await db.select().from(schema.products).where(and(eq(schema.products.storeId, ownOpen.storeId), eq(schema.products.status, "active"))).limit(1);
     for (const d of foreignDeals) {
       const o = { productId: d.productId, dealPriceMinor: 100, committedStock: 1, perCustomerLimit: null, flashStartsAt: null, flashEndsAt: null };
-      expect(offerDeal(fatimaId, d.enrolmentId, o, Date.now())).toBe(false);
-      expect(offerDeal(fatimaId, ownOpen.id, o, Date.now())).toBe(false);
-      expect(offerDeal(fatimaId, d.enrolmentId, { ...o, productId: ownProduct.id }, Date.now())).toBe(false);
+      expect(await offerDeal(fatimaId, d.enrolmentId, o, Date.now())).toBe("not_found");
+      expect(await offerDeal(fatimaId, ownOpen.id, o, Date.now())).toBe("not_found");
+      expect(await offerDeal(fatimaId, d.enrolmentId, { ...o, productId: ownProduct.id }, Date.now())).toBe("not_found");
     }
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   }, 120_000);
 
   it("lets each owner do the same on their own rows (the refusals above are about ownership)", async () => {
-    const fatimaId = userId("fatima@silkroad.example");
-    const ownEnrolments = enrolmentsOf(storesOf(fatimaId).map((s) => s.id));
-    const open = listFestivals("en", Date.now()).filter((f) => registrationOpen(f.phases, Date.now()));
+    const fatimaId = await userId("fatima@silkroad.example");
+    const ownEnrolments = await enrolmentsOf((await storesOf(fatimaId)).map((s) => s.id));
+    const open = (await listFestivals("en", Date.now())).filter((f) => registrationOpen(f.phases, Date.now()));
     const ownOpen = ownEnrolments.find((e) => open.some((f) => f.id === e.festivalId) && e.status !== "rejected")!;
     const url = `/dashboard/festivals/${ownOpen.festival}/${ownOpen.store}`;
     expect((await fatima.get(url, handler)).status).toBe(200);
-    const product = db.select().from(schema.products).where(and(eq(schema.products.storeId, ownOpen.storeId), eq(schema.products.status, "active"))).orderBy(schema.products.id).get()!;
+    const [product] = await db.select().from(schema.products).where(and(eq(schema.products.storeId, ownOpen.storeId), eq(schema.products.status, "active"))).orderBy(schema.products.id).limit(1);
     const res = await fatima.post(url, { product: product.id, dealPrice: "1", committedStock: "1" }, handler);
     expect(res.status).toBe(302);
-    expect(db.select().from(schema.festivalDeals).where(and(eq(schema.festivalDeals.enrolmentId, ownOpen.id), eq(schema.festivalDeals.productId, product.id))).get()!.status).toBe("pending");
+    const [offered] = await db.select().from(schema.festivalDeals).where(and(eq(schema.festivalDeals.enrolmentId, ownOpen.id), eq(schema.festivalDeals.productId, product.id))).limit(1);
+    expect(offered.status).toBe("pending");
     // A store of Fatima's not yet in an open festival can be enrolled.
-    const free = storesOf(fatimaId).flatMap((s) => open.filter((f) => !ownEnrolments.some((e) => e.storeId === s.id && e.festivalId === f.id)).map((f) => ({ store: s, festival: f })))
+    const free = (await storesOf(fatimaId)).flatMap((s) => open.filter((f) => !ownEnrolments.some((e) => e.storeId === s.id && e.festivalId === f.id)).map((f) => ({ store: s, festival: f })))
       .find((x) => x.store.status === "live");
     if (free) expect((await fatima.post("/dashboard/festivals?index", { festival: free.festival.slug, store: free.store.slug }, handler)).status).toBe(302);
     // And Amina sees her own enrolment pages.
-    const aminaEnrolment = enrolmentsOf(storesOf(userId("amina@silkroad.example")).map((s) => s.id))[0];
+    const [aminaEnrolment] = await enrolmentsOf((await storesOf(await userId("amina@silkroad.example"))).map((s) => s.id));
     expect((await amina.get(`/dashboard/festivals/${aminaEnrolment.festival}/${aminaEnrolment.store}`, handler)).status).toBe(200);
   });
 });

@@ -47,7 +47,7 @@ describe("the seeded showcase", () => {
 
   it("has one ended, one live and one upcoming festival, with deals", async () => {
     const { listFestivals } = await import("~/modules/festivals/festivals.server");
-    const states = listFestivals("en", Date.now()).map((f) => f.clock.state).sort();
+    const states = (await listFestivals("en", Date.now())).map((f) => f.clock.state).sort();
     expect(states).toEqual(["ended", "live", "upcoming"]);
     expect(db.select({ n: count() }).from(schema.festivalDeals).get()!.n).toBeGreaterThan(0);
   });

@@ -78,7 +78,7 @@ async function buyable(where: { ids?: number[]; slugs?: string[] }, now: number)
     .from(schema.products)
     .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
     .where(and(filter, eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.currency, BASE_CURRENCY)));
-  const deals = dealCandidates(rows.map((r) => r.id));
+  const deals = await dealCandidates(rows.map((r) => r.id));
   return rows.map((r) => {
     // Priced per unit: while a deal has units left it prices the product, and the line is
     // capped at those units (a line has one price; see unitPriceAt).

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-o
 import { alias } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
-import { dealCandidates } from "../festivals/festivals.server";
+import { dealCandidatesSync } from "../festivals/festivals.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { unitPriceAt } from "../pricing/pricing";
 import {
@@ -95,7 +95,7 @@ function productCards(
 }
 
 function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback"> & { priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): ProductCard[] {
-  const deals = dealCandidates(rows.map((r) => r.id));
+  const deals = dealCandidatesSync(rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, price: unitPriceAt(row.priceMinor, deals.get(row.id) ?? [], now) })).map(
     (r): ProductCard => ({
       id: r.id,

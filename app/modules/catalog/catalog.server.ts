@@ -6,7 +6,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
-import { dealCandidates } from "../festivals/festivals.server";
+import { dealCandidatesSync } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { untilContentChanges } from "./content-version.server";
@@ -45,7 +45,7 @@ export interface ProductCard {
 
 /** Attaches the price in force at `now` (deal or regular) to product rows. */
 function withPrices<T extends { id: number; priceMinor: number }>(rows: T[], now: number) {
-  const deals = dealCandidates(rows.map((r) => r.id));
+  const deals = dealCandidatesSync(rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, price: unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now) }));
 }
 

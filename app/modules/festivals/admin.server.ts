@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { readClock, type ClockReading, type Phase } from "./clock";
 import { missingLanguages, type FestivalInput } from "./schemas";
@@ -23,47 +23,37 @@ export interface FestivalRecord {
   banner: { url: string; width: number; height: number } | null;
 }
 
-function phasesOf(festivalId: number): Phase[] {
-  return db
-    .select()
-    .from(schema.festivalPhases)
-    .where(eq(schema.festivalPhases.festivalId, festivalId))
-    .all()
+async function phasesOf(festivalId: number): Promise<Phase[]> {
+  const rows = await db.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId));
+  return rows
     .map((p) => ({ kind: p.kind, startsAt: p.startsAt.getTime(), endsAt: p.endsAt.getTime() }))
     .sort((a, b) => a.startsAt - b.startsAt);
 }
 
-export function festivalRecord(slug: string): FestivalRecord | null {
-  const f = db.select().from(schema.festivals).where(eq(schema.festivals.slug, slug)).get();
+export async function festivalRecord(slug: string): Promise<FestivalRecord | null> {
+  const [f] = await db.select().from(schema.festivals).where(eq(schema.festivals.slug, slug)).limit(1);
   if (!f) return null;
-  const names = Object.fromEntries(
-    db
-      .select()
-      .from(schema.festivalTranslations)
-      .where(eq(schema.festivalTranslations.festivalId, f.id))
-      .all()
-      .map((t) => [t.lang, { name: t.name, pitch: t.pitch }]),
-  );
+  const texts = await db.select().from(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, f.id));
   return {
     id: f.id,
     slug: f.slug,
     timeZone: f.timeZone,
     status: f.status,
     targets: { orders: f.targetOrders, units: f.targetUnits, gmv: f.targetGmvMinor },
-    names,
-    phases: phasesOf(f.id),
+    names: Object.fromEntries(texts.map((t) => [t.lang, { name: t.name, pitch: t.pitch }])),
+    phases: await phasesOf(f.id),
     banner: f.bannerUrl ? { url: f.bannerUrl, width: f.bannerWidth ?? 0, height: f.bannerHeight ?? 0 } : null,
   };
 }
 
-export function slugTaken(slug: string, exceptId?: number): boolean {
-  return Boolean(
-    db
-      .select({ id: schema.festivals.id })
-      .from(schema.festivals)
-      .where(exceptId ? and(eq(schema.festivals.slug, slug), ne(schema.festivals.id, exceptId)) : eq(schema.festivals.slug, slug))
-      .get(),
-  );
+/** Whether another festival than `exceptId` has this slug; read in the transaction that then writes it. */
+async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: schema.festivals.id })
+    .from(schema.festivals)
+    .where(exceptId ? and(eq(schema.festivals.slug, slug), ne(schema.festivals.id, exceptId)) : eq(schema.festivals.slug, slug))
+    .limit(1);
+  return Boolean(row);
 }
 
 interface Actor {
@@ -72,15 +62,36 @@ interface Actor {
   now: Date;
 }
 
-function auditRow(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], actor: Actor, action: string, subjectType: string, subjectId: number, detail?: Record<string, unknown>) {
-  tx.insert(schema.auditLog)
-    .values({ action, userId: actor.userId, subjectType, subjectId: String(subjectId), detail: detail ?? null, ip: actor.ip ?? null, createdAt: actor.now })
-    .run();
+async function auditRow(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  subjectType: string,
+  subjectId: number,
+  detail?: Record<string, unknown>,
+) {
+  await tx
+    .insert(schema.auditLog)
+    .values({
+      action,
+      userId: actor.userId,
+      subjectType,
+      subjectId: String(subjectId),
+      detail: detail ?? null,
+      ip: actor.ip ?? null,
+      createdAt: actor.now,
+    });
 }
 
-/** Creates (no id) or replaces a festival's fields, names and phases, all or nothing. */
-export function saveFestival(input: FestivalInput, actor: Actor, id?: number): number {
-  return db.transaction((tx) => {
+export type SaveResult = { ok: true; id: number } | { ok: false; reason: "slugTaken" };
+
+/**
+ * Creates (no id) or replaces a festival's fields, names and phases, all or
+ * nothing. The slug is checked free in the same transaction that takes it.
+ */
+export function saveFestival(input: FestivalInput, actor: Actor, id?: number): Promise<SaveResult> {
+  return transact(db, async (tx): Promise<SaveResult> => {
+    if (await slugTaken(tx, input.slug, id)) return { ok: false, reason: "slugTaken" };
     const values = {
       slug: input.slug,
       timeZone: input.timeZone,
@@ -91,94 +102,116 @@ export function saveFestival(input: FestivalInput, actor: Actor, id?: number): n
     let festivalId = id;
     if (festivalId !== undefined && missingLanguages(input.names).length) {
       // A published festival keeps all six languages (the edit action checks this with publishedFestivalSchema).
-      const current = tx.select({ status: schema.festivals.status }).from(schema.festivals).where(eq(schema.festivals.id, festivalId)).get();
+      const [current] = await tx
+        .select({ status: schema.festivals.status })
+        .from(schema.festivals)
+        .where(eq(schema.festivals.id, festivalId))
+        .limit(1);
       if (current?.status === "published") throw new Error("a published festival needs every language");
     }
     if (festivalId === undefined) {
-      festivalId = tx.insert(schema.festivals).values({ ...values, status: "draft", createdBy: actor.userId, createdAt: actor.now }).returning({ id: schema.festivals.id }).get().id;
+      const [created] = await tx
+        .insert(schema.festivals)
+        .values({ ...values, status: "draft", createdBy: actor.userId, createdAt: actor.now })
+        .returning({ id: schema.festivals.id });
+      festivalId = created.id;
     } else {
-      tx.update(schema.festivals).set(values).where(eq(schema.festivals.id, festivalId)).run();
-      tx.delete(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, festivalId)).run();
-      tx.delete(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId)).run();
+      await tx.update(schema.festivals).set(values).where(eq(schema.festivals.id, festivalId));
+      await tx.delete(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, festivalId));
+      await tx.delete(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, festivalId));
     }
+    const savedId = festivalId;
     const texts = LANGS.flatMap((lang) => {
       const text = input.names[lang];
-      return text?.name ? [{ festivalId, lang, name: text.name, pitch: text.pitch }] : [];
+      return text?.name ? [{ festivalId: savedId, lang, name: text.name, pitch: text.pitch }] : [];
     });
-    if (texts.length) tx.insert(schema.festivalTranslations).values(texts).run();
-    tx.insert(schema.festivalPhases)
-      .values(input.phases.map((p) => ({ festivalId, kind: p.kind, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) })))
-      .run();
-    auditRow(tx, actor, id === undefined ? "festival.created" : "festival.updated", "festival", festivalId, {
+    if (texts.length) await tx.insert(schema.festivalTranslations).values(texts);
+    await tx
+      .insert(schema.festivalPhases)
+      .values(
+        input.phases.map((p) => ({
+          festivalId: savedId,
+          kind: p.kind,
+          startsAt: new Date(p.startsAt),
+          endsAt: new Date(p.endsAt),
+        })),
+      );
+    await auditRow(tx, actor, id === undefined ? "festival.created" : "festival.updated", "festival", savedId, {
       slug: input.slug,
-      phases: input.phases.map((p) => ({ kind: p.kind, startsAt: new Date(p.startsAt).toISOString(), endsAt: new Date(p.endsAt).toISOString() })),
+      phases: input.phases.map((p) => ({
+        kind: p.kind,
+        startsAt: new Date(p.startsAt).toISOString(),
+        endsAt: new Date(p.endsAt).toISOString(),
+      })),
     });
-    return festivalId;
+    return { ok: true, id: savedId };
   });
 }
 
-export type PublishResult = { ok: true } | { ok: false; reason: "missingLanguages"; missing: Lang[] } | { ok: false; reason: "notDraft" };
+export type PublishResult =
+  { ok: true } | { ok: false; reason: "missingLanguages"; missing: Lang[] } | { ok: false; reason: "notDraft" };
 
 /** Publishes a draft, only once it has a name and a pitch in every language (checked in the same transaction). */
-export function publishFestival(id: number, actor: Actor): PublishResult {
-  return db.transaction((tx): PublishResult => {
-    const names = Object.fromEntries(
-      tx
-        .select()
-        .from(schema.festivalTranslations)
-        .where(eq(schema.festivalTranslations.festivalId, id))
-        .all()
-        .map((t) => [t.lang, { name: t.name, pitch: t.pitch }]),
-    );
-    const missing = missingLanguages(names);
+export function publishFestival(id: number, actor: Actor): Promise<PublishResult> {
+  return transact(db, async (tx): Promise<PublishResult> => {
+    const texts = await tx.select().from(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, id));
+    const missing = missingLanguages(Object.fromEntries(texts.map((t) => [t.lang, { name: t.name, pitch: t.pitch }])));
     if (missing.length) return { ok: false, reason: "missingLanguages", missing };
-    const changed = tx
+    const changed = await tx
       .update(schema.festivals)
       .set({ status: "published" })
       .where(and(eq(schema.festivals.id, id), eq(schema.festivals.status, "draft")))
-      .run().changes;
-    if (changed !== 1) return { ok: false, reason: "notDraft" };
-    auditRow(tx, actor, "festival.published", "festival", id);
+      .returning({ id: schema.festivals.id });
+    if (changed.length !== 1) return { ok: false, reason: "notDraft" };
+    await auditRow(tx, actor, "festival.published", "festival", id);
     return { ok: true };
   });
 }
 
 /** Cancels a draft or a published festival (guarded: a cancelled one stays as it is). */
-export function cancelFestival(id: number, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    const changed = tx
+export function cancelFestival(id: number, actor: Actor): Promise<boolean> {
+  return transact(db, async (tx) => {
+    const changed = await tx
       .update(schema.festivals)
       .set({ status: "cancelled" })
       .where(and(eq(schema.festivals.id, id), inArray(schema.festivals.status, ["draft", "published"] as Status[])))
-      .run().changes;
-    if (changed === 1) auditRow(tx, actor, "festival.cancelled", "festival", id);
-    return changed === 1;
+      .returning({ id: schema.festivals.id });
+    if (changed.length !== 1) return false;
+    await auditRow(tx, actor, "festival.cancelled", "festival", id);
+    return true;
   });
 }
 
 // ── Duplicating a festival, its banner ─────────────────────────────────────
 
 /** A free slug for a copy: the source's without its year or copy number, then the new year ("harvest-week-2027", "-2" …). */
-export function copySlug(sourceSlug: string, year: number): string {
-  const base = sourceSlug.replace(/(-\d{4}(-\d{2}){0,2})?(-\d{1,3})?$/, "").slice(0, 50).replace(/-+$/, "") || "festival";
+async function copySlug(tx: Tx, sourceSlug: string, year: number): Promise<string> {
+  const base =
+    sourceSlug
+      .replace(/(-\d{4}(-\d{2}){0,2})?(-\d{1,3})?$/, "")
+      .slice(0, 50)
+      .replace(/-+$/, "") || "festival";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? `${base}-${year}` : `${base}-${year}-${n}`;
-    if (!slugTaken(slug)) return slug;
+    if (!(await slugTaken(tx, slug))) return slug;
   }
 }
 
 /**
  * A new draft with the source's texts, zone, targets and banner, and its
  * phases moved by one amount so that the first starts at `firstStartsAt`
- * (every phase keeps its length). No enrolments or deals are copied.
+ * (every phase keeps its length). No enrolments or deals are copied. Its slug
+ * is the first free one for `year` (copySlug), found in the transaction that
+ * takes it; returns that slug.
  */
-export function duplicateFestival(sourceId: number, firstStartsAt: number, slug: string, actor: Actor): number {
-  return db.transaction((tx) => {
-    const source = tx.select().from(schema.festivals).where(eq(schema.festivals.id, sourceId)).get();
+export function duplicateFestival(sourceId: number, firstStartsAt: number, year: number, actor: Actor): Promise<string> {
+  return transact(db, async (tx) => {
+    const [source] = await tx.select().from(schema.festivals).where(eq(schema.festivals.id, sourceId)).limit(1);
     if (!source) throw new Error(`no festival ${sourceId}`);
-    const phases = tx.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, sourceId)).all();
+    const slug = await copySlug(tx, source.slug, year);
+    const phases = await tx.select().from(schema.festivalPhases).where(eq(schema.festivalPhases.festivalId, sourceId));
     const shift = firstStartsAt - Math.min(...phases.map((p) => p.startsAt.getTime()));
-    const id = tx
+    const [{ id }] = await tx
       .insert(schema.festivals)
       .values({
         slug,
@@ -193,17 +226,23 @@ export function duplicateFestival(sourceId: number, firstStartsAt: number, slug:
         createdBy: actor.userId,
         createdAt: actor.now,
       })
-      .returning({ id: schema.festivals.id })
-      .get().id;
-    const texts = tx.select().from(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, sourceId)).all();
-    if (texts.length) tx.insert(schema.festivalTranslations).values(texts.map((t) => ({ ...t, festivalId: id }))).run();
+      .returning({ id: schema.festivals.id });
+    const texts = await tx.select().from(schema.festivalTranslations).where(eq(schema.festivalTranslations.festivalId, sourceId));
+    if (texts.length) await tx.insert(schema.festivalTranslations).values(texts.map((t) => ({ ...t, festivalId: id })));
     if (phases.length) {
-      tx.insert(schema.festivalPhases)
-        .values(phases.map((p) => ({ festivalId: id, kind: p.kind, startsAt: new Date(p.startsAt.getTime() + shift), endsAt: new Date(p.endsAt.getTime() + shift) })))
-        .run();
+      await tx
+        .insert(schema.festivalPhases)
+        .values(
+          phases.map((p) => ({
+            festivalId: id,
+            kind: p.kind,
+            startsAt: new Date(p.startsAt.getTime() + shift),
+            endsAt: new Date(p.endsAt.getTime() + shift),
+          })),
+        );
     }
-    auditRow(tx, actor, "festival.duplicated", "festival", id, { from: source.slug, slug, shiftMs: shift });
-    return id;
+    await auditRow(tx, actor, "festival.duplicated", "festival", id, { from: source.slug, slug, shiftMs: shift });
+    return slug;
   });
 }
 
@@ -212,18 +251,35 @@ export function duplicateFestival(sourceId: number, firstStartsAt: number, slug:
  * banner it replaced when no festival uses it any more (a copy shares its
  * source's banner), so the caller can delete those files.
  */
-export function setFestivalBanner(id: number, image: { url: string; width: number; height: number } | null, actor: Actor): { changed: boolean; orphaned: string | null } {
-  return db.transaction((tx) => {
-    const before = tx.select({ url: schema.festivals.bannerUrl }).from(schema.festivals).where(eq(schema.festivals.id, id)).get();
+export function setFestivalBanner(
+  id: number,
+  image: { url: string; width: number; height: number } | null,
+  actor: Actor,
+): Promise<{ changed: boolean; orphaned: string | null }> {
+  return transact(db, async (tx) => {
+    const [before] = await tx
+      .select({ url: schema.festivals.bannerUrl })
+      .from(schema.festivals)
+      .where(eq(schema.festivals.id, id))
+      .limit(1);
     if (!before) return { changed: false, orphaned: null };
     // The row's update bumps the content version (migration 0004's trigger), so cached festival pages are dropped.
-    tx.update(schema.festivals)
+    await tx
+      .update(schema.festivals)
       .set({ bannerUrl: image?.url ?? null, bannerWidth: image?.width ?? null, bannerHeight: image?.height ?? null })
-      .where(eq(schema.festivals.id, id))
-      .run();
-    auditRow(tx, actor, image ? "festival.banner_set" : "festival.banner_removed", "festival", id, image ? { url: image.url } : undefined);
+      .where(eq(schema.festivals.id, id));
+    await auditRow(
+      tx,
+      actor,
+      image ? "festival.banner_set" : "festival.banner_removed",
+      "festival",
+      id,
+      image ? { url: image.url } : undefined,
+    );
     const old = before.url;
-    const stillUsed = old ? tx.select({ id: schema.festivals.id }).from(schema.festivals).where(eq(schema.festivals.bannerUrl, old)).get() : null;
+    const [stillUsed] = old
+      ? await tx.select({ id: schema.festivals.id }).from(schema.festivals).where(eq(schema.festivals.bannerUrl, old)).limit(1)
+      : [];
     return { changed: true, orphaned: old && !stillUsed ? old : null };
   });
 }
@@ -240,10 +296,10 @@ export interface OrganiserFestivalRow {
   pendingReviews: number;
 }
 
-export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[] {
+export async function listAllFestivals(lang: Lang, now: number): Promise<OrganiserFestivalRow[]> {
   const t = alias(schema.festivalTranslations, "t");
   const en = alias(schema.festivalTranslations, "en");
-  const rows = db
+  const rows = await db
     .select({
       id: schema.festivals.id,
       slug: schema.festivals.slug,
@@ -258,14 +314,35 @@ export function listAllFestivals(lang: Lang, now: number): OrganiserFestivalRow[
     .from(schema.festivals)
     .leftJoin(en, and(eq(en.festivalId, schema.festivals.id), eq(en.lang, "en")))
     .leftJoin(t, and(eq(t.festivalId, schema.festivals.id), eq(t.lang, lang)))
-    .orderBy(asc(schema.festivals.id))
-    .all();
+    .orderBy(asc(schema.festivals.id));
   const pending = new Map<number, number>();
-  for (const r of reviewQueueRows()) pending.set(r.festivalId, (pending.get(r.festivalId) ?? 0) + 1);
+  for (const r of await reviewQueueRows()) pending.set(r.festivalId, (pending.get(r.festivalId) ?? 0) + 1);
+  const phases = new Map<number, Phase[]>();
+  if (rows.length) {
+    for (const p of await db
+      .select()
+      .from(schema.festivalPhases)
+      .where(
+        inArray(
+          schema.festivalPhases.festivalId,
+          rows.map((r) => r.id),
+        ),
+      )) {
+      const list = phases.get(p.festivalId) ?? [];
+      list.push({ kind: p.kind, startsAt: p.startsAt.getTime(), endsAt: p.endsAt.getTime() });
+      phases.set(p.festivalId, list);
+    }
+  }
   return rows
     .map(({ targetOrders, targetUnits, targetGmvMinor, ...r }) => {
-      const phases = phasesOf(r.id);
-      return { ...r, targets: { orders: targetOrders, units: targetUnits, gmv: targetGmvMinor }, phases, clock: readClock(phases, now), pendingReviews: pending.get(r.id) ?? 0 };
+      const own = (phases.get(r.id) ?? []).sort((a, b) => a.startsAt - b.startsAt);
+      return {
+        ...r,
+        targets: { orders: targetOrders, units: targetUnits, gmv: targetGmvMinor },
+        phases: own,
+        clock: readClock(own, now),
+        pendingReviews: pending.get(r.id) ?? 0,
+      };
     })
     .sort((a, b) => (b.phases[0]?.startsAt ?? 0) - (a.phases[0]?.startsAt ?? 0));
 }
@@ -309,7 +386,7 @@ export interface ReviewItem {
  * deal whose enrolment was rejected is not waiting for anyone, so it is left
  * out (the owner sees the enrolment's reason instead).
  */
-function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): ReviewItem[] {
+async function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): Promise<ReviewItem[]> {
   const e = schema.festivalEnrolments;
   const d = schema.festivalDeals;
   const decider = alias(schema.users, "decider");
@@ -318,79 +395,77 @@ function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): ReviewIt
     filter.storeId !== undefined ? eq(e.storeId, filter.storeId) : undefined,
     filter.countryCode !== undefined ? eq(schema.stores.countryCode, filter.countryCode) : undefined,
   ];
-  const enrolments = db
-    .select({ e, deciderName: decider.name })
-    .from(e)
-    .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
-    .leftJoin(decider, eq(decider.id, e.decidedBy))
-    .where(and(filter.status === "all" ? undefined : eq(e.status, filter.status), ...scope))
-    .all()
-    .map(
-      ({ e: row, deciderName }): ReviewItem => ({
-        subject: "enrolment",
-        id: row.id,
-        festivalId: row.festivalId,
-        storeId: row.storeId,
-        productId: null,
-        dealPriceMinor: null,
-        regularPriceMinor: null,
-        committedStock: null,
-        stock: null,
-        perCustomerLimit: null,
-        flashStartsAt: null,
-        flashEndsAt: null,
-        enrolmentStatus: row.status,
-        status: row.status,
-        reason: row.reason,
-        decidedAt: row.decidedAt?.getTime() ?? null,
-        decidedByName: deciderName,
-        createdAt: row.createdAt.getTime(),
-      }),
-    );
-  const deals = db
-    .select({
-      id: d.id,
-      festivalId: e.festivalId,
-      storeId: e.storeId,
-      enrolmentStatus: e.status,
-      productId: d.productId,
-      dealPriceMinor: d.dealPriceMinor,
-      regularPriceMinor: schema.products.priceMinor,
-      committedStock: d.committedStock,
-      stock: schema.products.stock,
-      perCustomerLimit: d.perCustomerLimit,
-      flashStartsAt: d.flashStartsAt,
-      flashEndsAt: d.flashEndsAt,
-      status: d.status,
-      reason: d.reason,
-      decidedAt: d.decidedAt,
-      decidedByName: decider.name,
-      createdAt: d.createdAt,
-    })
-    .from(d)
-    .innerJoin(e, eq(e.id, d.enrolmentId))
-    .innerJoin(schema.products, eq(schema.products.id, d.productId))
-    .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
-    .leftJoin(decider, eq(decider.id, d.decidedBy))
-    .where(
-      and(
-        filter.status === "all" ? or(ne(d.status, "pending"), ne(e.status, "rejected")) : eq(d.status, filter.status),
-        filter.status === "pending" ? ne(e.status, "rejected") : undefined,
-        ...scope,
-      ),
-    )
-    .all()
-    .map(
-      (row): ReviewItem => ({
-        subject: "deal",
-        ...row,
-        flashStartsAt: row.flashStartsAt?.getTime() ?? null,
-        flashEndsAt: row.flashEndsAt?.getTime() ?? null,
-        decidedAt: row.decidedAt?.getTime() ?? null,
-        createdAt: row.createdAt.getTime(),
-      }),
-    );
-  return [...enrolments, ...deals].sort((a, b) => a.createdAt - b.createdAt || (a.subject === b.subject ? a.id - b.id : a.subject === "enrolment" ? -1 : 1));
+  const enrolments = (
+    await db
+      .select({ e, deciderName: decider.name })
+      .from(e)
+      .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
+      .leftJoin(decider, eq(decider.id, e.decidedBy))
+      .where(and(filter.status === "all" ? undefined : eq(e.status, filter.status), ...scope))
+  ).map(({ e: row, deciderName }): ReviewItem => ({
+    subject: "enrolment",
+    id: row.id,
+    festivalId: row.festivalId,
+    storeId: row.storeId,
+    productId: null,
+    dealPriceMinor: null,
+    regularPriceMinor: null,
+    committedStock: null,
+    stock: null,
+    perCustomerLimit: null,
+    flashStartsAt: null,
+    flashEndsAt: null,
+    enrolmentStatus: row.status,
+    status: row.status,
+    reason: row.reason,
+    decidedAt: row.decidedAt?.getTime() ?? null,
+    decidedByName: deciderName,
+    createdAt: row.createdAt.getTime(),
+  }));
+  const deals = (
+    await db
+      .select({
+        id: d.id,
+        festivalId: e.festivalId,
+        storeId: e.storeId,
+        enrolmentStatus: e.status,
+        productId: d.productId,
+        dealPriceMinor: d.dealPriceMinor,
+        regularPriceMinor: schema.products.priceMinor,
+        committedStock: d.committedStock,
+        stock: schema.products.stock,
+        perCustomerLimit: d.perCustomerLimit,
+        flashStartsAt: d.flashStartsAt,
+        flashEndsAt: d.flashEndsAt,
+        status: d.status,
+        reason: d.reason,
+        decidedAt: d.decidedAt,
+        decidedByName: decider.name,
+        createdAt: d.createdAt,
+      })
+      .from(d)
+      .innerJoin(e, eq(e.id, d.enrolmentId))
+      .innerJoin(schema.products, eq(schema.products.id, d.productId))
+      .innerJoin(schema.stores, eq(schema.stores.id, e.storeId))
+      .leftJoin(decider, eq(decider.id, d.decidedBy))
+      .where(
+        and(
+          filter.status === "all" ? or(ne(d.status, "pending"), ne(e.status, "rejected")) : eq(d.status, filter.status),
+          filter.status === "pending" ? ne(e.status, "rejected") : undefined,
+          ...scope,
+        ),
+      )
+  ).map((row): ReviewItem => ({
+    subject: "deal",
+    ...row,
+    flashStartsAt: row.flashStartsAt?.getTime() ?? null,
+    flashEndsAt: row.flashEndsAt?.getTime() ?? null,
+    decidedAt: row.decidedAt?.getTime() ?? null,
+    createdAt: row.createdAt.getTime(),
+  }));
+  return [...enrolments, ...deals].sort(
+    (a, b) => a.createdAt - b.createdAt || (a.subject === b.subject ? a.id - b.id : a.subject === "enrolment" ? -1 : 1),
+  );
 }
 
 export interface ReviewRow extends ReviewItem {
@@ -404,7 +479,7 @@ export interface ReviewRow extends ReviewItem {
 }
 
 /** Names in the page's language (English where a translation is missing), by id. */
-function namesIn(table: "festival" | "store" | "product", ids: number[], lang: Lang): Map<number, string> {
+async function namesIn(table: "festival" | "store" | "product", ids: number[], lang: Lang): Promise<Map<number, string>> {
   if (!ids.length) return new Map<number, string>();
   const [tbl, col] =
     table === "festival"
@@ -413,25 +488,34 @@ function namesIn(table: "festival" | "store" | "product", ids: number[], lang: L
         ? [schema.storeTranslations, schema.storeTranslations.storeId]
         : [schema.productTranslations, schema.productTranslations.productId];
   const out = new Map<number, { lang: string; name: string }>();
-  for (const r of db
-    .select({ id: col, lang: (tbl as typeof schema.festivalTranslations).lang, name: (tbl as typeof schema.festivalTranslations).name })
+  for (const r of await db
+    .select({
+      id: col,
+      lang: (tbl as typeof schema.festivalTranslations).lang,
+      name: (tbl as typeof schema.festivalTranslations).name,
+    })
     .from(tbl as typeof schema.festivalTranslations)
-    .where(and(inArray(col, ids), inArray((tbl as typeof schema.festivalTranslations).lang, [lang, "en"])))
-    .all()) {
+    .where(and(inArray(col, ids), inArray((tbl as typeof schema.festivalTranslations).lang, [lang, "en"])))) {
     const prev = out.get(r.id);
     if (!prev || r.lang === lang) out.set(r.id, r);
   }
   return new Map([...out].map(([k, v]) => [k, v.name]));
 }
 
-export function reviewQueue(lang: Lang, filter: ReviewFilter = { status: "pending" }): ReviewRow[] {
-  const rows = reviewQueueRows(filter);
+export async function reviewQueue(lang: Lang, filter: ReviewFilter = { status: "pending" }): Promise<ReviewRow[]> {
+  const rows = await reviewQueueRows(filter);
   if (!rows.length) return [];
-  const festivalNames = namesIn("festival", [...new Set(rows.map((r) => r.festivalId))], lang);
-  const storeNames = namesIn("store", [...new Set(rows.map((r) => r.storeId))], lang);
-  const productNames = namesIn("product", [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))], lang);
-  const festivals = new Map(db.select().from(schema.festivals).where(inArray(schema.festivals.id, [...new Set(rows.map((r) => r.festivalId))])).all().map((f) => [f.id, f]));
-  const stores = new Map(db.select().from(schema.stores).where(inArray(schema.stores.id, [...new Set(rows.map((r) => r.storeId))])).all().map((s) => [s.id, s]));
+  const festivalIds = [...new Set(rows.map((r) => r.festivalId))];
+  const storeIds = [...new Set(rows.map((r) => r.storeId))];
+  const festivalNames = await namesIn("festival", festivalIds, lang);
+  const storeNames = await namesIn("store", storeIds, lang);
+  const productNames = await namesIn("product", [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))], lang);
+  const festivals = new Map(
+    (await db.select().from(schema.festivals).where(inArray(schema.festivals.id, festivalIds))).map((f) => [f.id, f]),
+  );
+  const stores = new Map(
+    (await db.select().from(schema.stores).where(inArray(schema.stores.id, storeIds))).map((s) => [s.id, s]),
+  );
   return rows.map((r) => ({
     ...r,
     festivalName: festivalNames.get(r.festivalId) ?? "",
@@ -445,14 +529,20 @@ export function reviewQueue(lang: Lang, filter: ReviewFilter = { status: "pendin
 }
 
 /** The stores that applied to a festival (or to any), for the queue's store filter, by name. */
-export function reviewStores(lang: Lang, festivalId?: number): { id: number; slug: string; name: string; countryCode: string }[] {
-  const rows = db
+export async function reviewStores(
+  lang: Lang,
+  festivalId?: number,
+): Promise<{ id: number; slug: string; name: string; countryCode: string }[]> {
+  const rows = await db
     .selectDistinct({ id: schema.stores.id, slug: schema.stores.slug, countryCode: schema.stores.countryCode })
     .from(schema.festivalEnrolments)
     .innerJoin(schema.stores, eq(schema.stores.id, schema.festivalEnrolments.storeId))
-    .where(festivalId !== undefined ? eq(schema.festivalEnrolments.festivalId, festivalId) : undefined)
-    .all();
-  const names = namesIn("store", rows.map((r) => r.id), lang);
+    .where(festivalId !== undefined ? eq(schema.festivalEnrolments.festivalId, festivalId) : undefined);
+  const names = await namesIn(
+    "store",
+    rows.map((r) => r.id),
+    lang,
+  );
   return rows.map((r) => ({ ...r, name: names.get(r.id) ?? r.slug })).sort((a, b) => a.name.localeCompare(b.name, lang));
 }
 
@@ -461,7 +551,8 @@ export interface ReviewPick {
   id: number;
 }
 
-export type BulkDecision = { ok: true; decided: number } | { ok: false; error: "unknownItems" | "otherFestival" | "alreadyDecided" };
+export type BulkDecision =
+  { ok: true; decided: number } | { ok: false; error: "unknownItems" | "otherFestival" | "alreadyDecided" };
 
 class BulkRefused extends Error {
   constructor(readonly reason: "unknownItems" | "otherFestival" | "alreadyDecided") {
@@ -476,38 +567,55 @@ class BulkRefused extends Error {
  * is no longer pending (another organiser was quicker) refuses the whole
  * batch. Each item gets its own guarded update, decider, time and audit row.
  */
-export function decideMany(picks: ReviewPick[], decision: "approved" | "rejected", reason: string | null, actor: Actor, festivalId?: number): BulkDecision {
+export async function decideMany(
+  picks: ReviewPick[],
+  decision: "approved" | "rejected",
+  reason: string | null,
+  actor: Actor,
+  festivalId?: number,
+): Promise<BulkDecision> {
   try {
-    const decided = db.transaction((tx) => {
+    const decided = await transact(db, async (tx) => {
       for (const pick of picks) {
-        const festival =
+        const [festival] =
           pick.subject === "enrolment"
-            ? tx.select({ festivalId: schema.festivalEnrolments.festivalId }).from(schema.festivalEnrolments).where(eq(schema.festivalEnrolments.id, pick.id)).get()
-            : tx
+            ? await tx
+                .select({ festivalId: schema.festivalEnrolments.festivalId })
+                .from(schema.festivalEnrolments)
+                .where(eq(schema.festivalEnrolments.id, pick.id))
+                .limit(1)
+            : await tx
                 .select({ festivalId: schema.festivalEnrolments.festivalId })
                 .from(schema.festivalDeals)
                 .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
                 .where(eq(schema.festivalDeals.id, pick.id))
-                .get();
+                .limit(1);
         if (!festival) throw new BulkRefused("unknownItems");
         if (festivalId !== undefined && festival.festivalId !== festivalId) throw new BulkRefused("otherFestival");
       }
       for (const pick of picks) {
         const changed =
           pick.subject === "enrolment"
-            ? tx
+            ? await tx
                 .update(schema.festivalEnrolments)
                 .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
                 .where(and(eq(schema.festivalEnrolments.id, pick.id), eq(schema.festivalEnrolments.status, "pending")))
-                .run().changes
-            : tx
+                .returning({ id: schema.festivalEnrolments.id })
+            : await tx
                 .update(schema.festivalDeals)
                 .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
                 .where(and(eq(schema.festivalDeals.id, pick.id), eq(schema.festivalDeals.status, "pending")))
-                .run().changes;
-        if (changed !== 1) throw new BulkRefused("alreadyDecided");
+                .returning({ id: schema.festivalDeals.id });
+        if (changed.length !== 1) throw new BulkRefused("alreadyDecided");
         const detail = { ...(reason ? { reason } : {}), ...(picks.length > 1 ? { batch: picks.length } : {}) };
-        auditRow(tx, actor, `festival.${pick.subject}_${decision}`, pick.subject, pick.id, Object.keys(detail).length ? detail : undefined);
+        await auditRow(
+          tx,
+          actor,
+          `festival.${pick.subject}_${decision}`,
+          pick.subject,
+          pick.id,
+          Object.keys(detail).length ? detail : undefined,
+        );
       }
       return picks.length;
     });
@@ -519,6 +627,12 @@ export function decideMany(picks: ReviewPick[], decision: "approved" | "rejected
 }
 
 /** Approves or rejects one pending enrolment or deal; only a pending one changes (guarded update). */
-export function decide(subject: "enrolment" | "deal", id: number, decision: "approved" | "rejected", reason: string | null, actor: Actor): boolean {
-  return decideMany([{ subject, id }], decision, reason, actor).ok;
+export async function decide(
+  subject: "enrolment" | "deal",
+  id: number,
+  decision: "approved" | "rejected",
+  reason: string | null,
+  actor: Actor,
+): Promise<boolean> {
+  return (await decideMany([{ subject, id }], decision, reason, actor)).ok;
 }

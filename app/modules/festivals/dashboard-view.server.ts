@@ -1,6 +1,6 @@
 /** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
 import type { TFunction } from "i18next";
-import { db } from "~/db.server";
+import { db, transact, type AppDatabase } from "~/db.server";
 import { campaignTracker, CAMPAIGN_TARGETS } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
@@ -11,27 +11,27 @@ import { barFill, presentCounters, presentTrackerCountries } from "./present.ser
 
 const pct = (v: number, target: number) => (target > 0 ? Math.round((v * 100) / target) : null);
 
-export function festivalResults(f: FestivalSummary, now: number) {
+async function festivalResults(f: FestivalSummary, now: number, reader: AppDatabase) {
   const totals = festivalTotals(f.id);
-  const stores = festivalBreakdown(f.id, "store");
-  const countries = festivalBreakdown(f.id, "country");
-  const categories = festivalBreakdown(f.id, "category");
+  const stores = await festivalBreakdown(f.id, "store", reader);
+  const countries = await festivalBreakdown(f.id, "country", reader);
+  const categories = await festivalBreakdown(f.id, "category", reader);
   // "During the festival": from the warm-up (or the sale), not from the registration weeks before.
   const selling = f.phases.filter((p) => p.kind !== "registration");
   const first = Math.min(...(selling.length ? selling : f.phases).map((p) => p.startsAt));
   const last = Math.max(...f.phases.map((p) => p.endsAt));
-  const hours = hourlySeries(f.id, first, Math.min(last, Math.max(now, first)));
+  const hours = await hourlySeries(f.id, first, Math.min(last, Math.max(now, first)), reader);
   return { totals, stores, countries, categories, hours };
 }
 
-export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number, reader: AppDatabase) {
   const lang = view.lang;
   const n = (v: number) => formatNumber(v, lang);
-  const r = festivalResults(f, now);
-  const storeNames = namesFor("store", r.stores.map((s) => Number(s.key)), lang);
-  const categoryNames = namesFor("category", r.categories.map((c) => Number(c.key)), lang);
+  const r = await festivalResults(f, now, reader);
+  const storeNames = await namesFor("store", r.stores.map((s) => Number(s.key)), lang, reader);
+  const categoryNames = await namesFor("category", r.categories.map((c) => Number(c.key)), lang, reader);
   const topGmv = Math.max(1, ...r.stores.map((s) => s.gmv));
-  const participation = festivalParticipation(f.id);
+  const participation = await festivalParticipation(f.id);
   const tracker = campaignTracker();
   const row = (b: { orders: number; units: number; gmv: number }, name: string, key: string, top: number) => ({
     key,
@@ -91,17 +91,18 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
  * and the tables can only move together.
  */
 export function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
-  return db.transaction(() => {
-    const dashboard = presentDashboard(f, view, t, now);
+  // A transaction that only reads: on SQLite its BEGIN IMMEDIATE keeps every other transaction out until it ends.
+  return transact(db, async (tx) => {
+    const dashboard = await presentDashboard(f, view, t, now, tx);
     return { dashboard, counters: presentCounters(f, view, t, dashboard.raw) };
   });
 }
 
 /** A festival's results as CSV rows (base currency, major units; names in English for spreadsheets). */
-export function resultsCsvRows(f: FestivalSummary, currency: string, now: number): (string | number)[][] {
-  const r = festivalResults(f, now);
-  const stores = namesFor("store", r.stores.map((s) => Number(s.key)), "en");
-  const categories = namesFor("category", r.categories.map((c) => Number(c.key)), "en");
+export async function resultsCsvRows(f: FestivalSummary, currency: string, now: number): Promise<(string | number)[][]> {
+  const r = await festivalResults(f, now, db);
+  const stores = await namesFor("store", r.stores.map((s) => Number(s.key)), "en");
+  const categories = await namesFor("category", r.categories.map((c) => Number(c.key)), "en");
   const money = (minor: number) => toMajorString(minor, currency);
   const rows: (string | number)[][] = [["section", "key", "name", "country", "orders", "units", `gmv_${currency.toLowerCase()}`, "target_orders", "target_units", `target_gmv_${currency.toLowerCase()}`]];
   rows.push(["festival", f.slug, f.name, "", r.totals.orders, r.totals.units, money(r.totals.gmv), f.targets.orders, f.targets.units, money(f.targets.gmv)]);

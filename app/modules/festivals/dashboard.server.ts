@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, type AppDatabase } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { readCountersSync, type CounterValues } from "../counters/counters.server";
 import type { CounterScope } from "../counters/counters";
@@ -22,22 +22,21 @@ export interface Breakdown {
 const HOUR = 3_600_000;
 
 /** Per store / country / category for one festival, from its paid order lines. */
-export function festivalBreakdown(festivalId: number, by: "store" | "country" | "category"): Breakdown[] {
+export async function festivalBreakdown(festivalId: number, by: "store" | "country" | "category", reader: AppDatabase = db): Promise<Breakdown[]> {
   const col = by === "store" ? schema.orderLines.storeId : by === "country" ? schema.orderLines.countryCode : schema.orderLines.categoryId;
-  return db
+  const gmv = sql<number>`coalesce(sum(${schema.orderLines.lineTotalBaseMinor}), 0)`.mapWith(Number);
+  return reader
     .select({
       key: sql<string>`cast(${col} as text)`,
-      orders: sql<number>`count(distinct ${schema.orderLines.orderId})`,
-      units: sql<number>`sum(${schema.orderLines.quantity})`,
-      gmv: sql<number>`sum(${schema.orderLines.lineTotalBaseMinor})`,
+      orders: sql<number>`count(distinct ${schema.orderLines.orderId})`.mapWith(Number),
+      units: sql<number>`coalesce(sum(${schema.orderLines.quantity}), 0)`.mapWith(Number),
+      gmv,
     })
     .from(schema.orderLines)
     .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
     .where(and(eq(schema.orderLines.festivalId, festivalId), eq(schema.orders.status, "paid")))
     .groupBy(col)
-    .orderBy(desc(sql`sum(${schema.orderLines.lineTotalBaseMinor})`))
-    .all()
-    .map((r) => ({ key: r.key, orders: Number(r.orders), units: Number(r.units), gmv: Number(r.gmv) }));
+    .orderBy(desc(gmv));
 }
 
 export interface HourBucket {
@@ -46,37 +45,47 @@ export interface HourBucket {
   gmv: number;
 }
 
-/** Paid orders and GMV per hour (by payment time) with lines in this festival, every hour of [from, to) present. */
-export function hourlySeries(festivalId: number, from: number, to: number): HourBucket[] {
-  const rows = db
+/**
+ * Paid orders and GMV per hour (by payment time) with lines in this festival,
+ * every hour of [from, to) present. The database sums each order's lines; the
+ * hours are cut here, so no engine's date arithmetic is involved.
+ */
+export async function hourlySeries(festivalId: number, from: number, to: number, reader: AppDatabase = db): Promise<HourBucket[]> {
+  const paid = await reader
     .select({
-      // Literal integers: a bound JS number may arrive as REAL and make the division fractional.
-      hour: sql<number>`(cast(${schema.orders.paidAt} as integer) / ${sql.raw(String(HOUR))}) * ${sql.raw(String(HOUR))}`,
-      orders: sql<number>`count(distinct ${schema.orders.id})`,
-      gmv: sql<number>`sum(${schema.orderLines.lineTotalBaseMinor})`,
+      paidAt: schema.orders.paidAt,
+      gmv: sql<number>`coalesce(sum(${schema.orderLines.lineTotalBaseMinor}), 0)`.mapWith(Number),
     })
     .from(schema.orderLines)
     .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
     .where(and(eq(schema.orderLines.festivalId, festivalId), eq(schema.orders.status, "paid")))
-    .groupBy(sql`1`)
-    .all();
-  const byHour = new Map(rows.map((r) => [Number(r.hour), r]));
+    .groupBy(schema.orders.id, schema.orders.paidAt);
+  const byHour = new Map<number, { orders: number; gmv: number }>();
+  for (const order of paid) {
+    if (!order.paidAt) continue;
+    const hour = Math.floor(order.paidAt.getTime() / HOUR) * HOUR;
+    const bucket = byHour.get(hour) ?? { orders: 0, gmv: 0 };
+    bucket.orders += 1;
+    bucket.gmv += order.gmv;
+    byHour.set(hour, bucket);
+  }
+  const hours = [...byHour.keys()];
   const start = Math.floor(from / HOUR) * HOUR;
   const end = Math.max(start + HOUR, Math.ceil(to / HOUR) * HOUR);
-  const firstPaid = rows.length ? Math.min(...rows.map((r) => Number(r.hour))) : start;
-  const lastPaid = rows.length ? Math.max(...rows.map((r) => Number(r.hour))) : start;
+  const firstPaid = hours.length ? Math.min(...hours) : start;
+  const lastPaid = hours.length ? Math.max(...hours) : start;
   const series: HourBucket[] = [];
   for (let h = Math.min(start, firstPaid); h < Math.max(end, lastPaid + HOUR); h += HOUR) {
     const r = byHour.get(h);
-    series.push({ hour: h, orders: r ? Number(r.orders) : 0, gmv: r ? Number(r.gmv) : 0 });
+    series.push({ hour: h, orders: r?.orders ?? 0, gmv: r?.gmv ?? 0 });
   }
   return series;
 }
 
 /** Every stored counter of one scope, largest GMV first. */
-export function countersByScope(scope: CounterScope): (CounterValues & { key: string })[] {
+export async function countersByScope(scope: CounterScope): Promise<(CounterValues & { key: string })[]> {
   const map = new Map<string, CounterValues & { key: string }>();
-  for (const row of db.select().from(schema.progressCounters).where(eq(schema.progressCounters.scope, scope)).all()) {
+  for (const row of await db.select().from(schema.progressCounters).where(eq(schema.progressCounters.scope, scope))) {
     const entry = map.get(row.scopeKey) ?? { key: row.scopeKey, orders: 0, units: 0, gmv: 0 };
     entry[row.metric] = row.value;
     map.set(row.scopeKey, entry);
@@ -89,55 +98,60 @@ export function festivalTotals(festivalId: number): CounterValues {
 }
 
 /** Display names for store and category ids, in the page's language (English when missing). */
-export function namesFor(kind: "store" | "category", ids: number[], lang: Lang): Map<number, { name: string; slug: string; countryCode?: string }> {
+export async function namesFor(
+  kind: "store" | "category",
+  ids: number[],
+  lang: Lang,
+  reader: AppDatabase = db,
+): Promise<Map<number, { name: string; slug: string; countryCode?: string }>> {
   const out = new Map<number, { name: string; slug: string; countryCode?: string }>();
   if (!ids.length) return out;
   if (kind === "store") {
     const t = alias(schema.storeTranslations, "t");
     const en = alias(schema.storeTranslations, "en");
-    for (const r of db
+    for (const r of await reader
       .select({ id: schema.stores.id, slug: schema.stores.slug, countryCode: schema.stores.countryCode, name: sql<string>`coalesce(${t.name}, ${en.name})` })
       .from(schema.stores)
       .innerJoin(en, and(eq(en.storeId, schema.stores.id), eq(en.lang, "en")))
       .leftJoin(t, and(eq(t.storeId, schema.stores.id), eq(t.lang, lang)))
-      .where(inArray(schema.stores.id, ids))
-      .all())
+      .where(inArray(schema.stores.id, ids)))
       out.set(r.id, r);
   } else {
     const t = alias(schema.categoryTranslations, "t");
     const en = alias(schema.categoryTranslations, "en");
-    for (const r of db
+    for (const r of await reader
       .select({ id: schema.categories.id, slug: schema.categories.slug, name: sql<string>`coalesce(${t.name}, ${en.name})` })
       .from(schema.categories)
       .innerJoin(en, and(eq(en.categoryId, schema.categories.id), eq(en.lang, "en")))
       .leftJoin(t, and(eq(t.categoryId, schema.categories.id), eq(t.lang, lang)))
-      .where(inArray(schema.categories.id, ids))
-      .all())
+      .where(inArray(schema.categories.id, ids)))
       out.set(r.id, r);
   }
   return out;
 }
 
 /** Approved stores and listed deals of one festival. */
-export function festivalParticipation(festivalId: number): { storeIds: number[]; dealProductIds: number[] } {
+export function festivalParticipation(festivalId: number): Promise<{ storeIds: number[]; dealProductIds: number[] }> {
   return untilContentChanges(`participation:${festivalId}`, () => queryParticipation(festivalId));
 }
 
-function queryParticipation(festivalId: number) {
-  const stores = db
+async function queryParticipation(festivalId: number) {
+  const stores = await db
     .select({ id: schema.festivalEnrolments.storeId })
     .from(schema.festivalEnrolments)
-    .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalEnrolments.status, "approved")))
-    .all()
-    .map((r) => r.id);
-  const deals = db
+    .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalEnrolments.status, "approved")));
+  const deals = await db
     .select({ productId: schema.festivalDeals.productId })
     .from(schema.festivalDeals)
     .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-    .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalEnrolments.status, "approved"), eq(schema.festivalDeals.status, "approved")))
-    .all()
-    .map((r) => r.productId);
-  return { storeIds: stores, dealProductIds: deals };
+    .where(
+      and(
+        eq(schema.festivalEnrolments.festivalId, festivalId),
+        eq(schema.festivalEnrolments.status, "approved"),
+        eq(schema.festivalDeals.status, "approved"),
+      ),
+    );
+  return { storeIds: stores.map((r) => r.id), dealProductIds: deals.map((r) => r.productId) };
 }
 
 /** CSV text (RFC 4180 quoting) of a festival's results: totals, then stores, countries, categories and hours. */

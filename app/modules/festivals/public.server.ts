@@ -16,8 +16,8 @@ import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { forShoppers, presentCounters, presentFestivalBanner } from "./present.server";
 import { isolate } from "../i18n/isolate";
 
-export function findPublishedFestival(slug: string, lang: Presenter["lang"], now: number): FestivalSummary | null {
-  return listFestivals(lang, now).find((f) => f.slug === slug) ?? null;
+export async function findPublishedFestival(slug: string, lang: Presenter["lang"], now: number): Promise<FestivalSummary | null> {
+  return (await listFestivals(lang, now)).find((f) => f.slug === slug) ?? null;
 }
 
 export function presentPhases(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
@@ -64,8 +64,8 @@ interface ApprovedDeal {
  * what the page filters on: the same until the content moves (the prices
  * shown are read at `now` from the product cards).
  */
-function approvedDeals(festivalId: number): ApprovedDeal[] {
-  return untilContentChanges(`festival-deals:${festivalId}`, () =>
+function approvedDeals(festivalId: number): Promise<ApprovedDeal[]> {
+  return untilContentChanges(`festival-deals:${festivalId}`, async () =>
     db
       .select({
         id: schema.products.id,
@@ -89,8 +89,7 @@ function approvedDeals(festivalId: number): ApprovedDeal[] {
           visibleProduct,
         ),
       )
-      .orderBy(asc(schema.products.id))
-      .all(),
+      .orderBy(asc(schema.products.id)),
   );
 }
 
@@ -101,8 +100,8 @@ function approvedDeals(festivalId: number): ApprovedDeal[] {
  * the end shows the last page, as /products does. The facets count the deals
  * each option would leave, so a filter never leads to an empty page.
  */
-function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
-  const rows = approvedDeals(festivalId);
+async function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
+  const rows = await approvedDeals(festivalId);
   const categories = listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   // An option that matches none of this festival's deals is dropped, like any unknown value.
@@ -133,10 +132,10 @@ function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId
 }
 
 /** The festival page's data, all formatted for the page's language and currency: one page of its deals. */
-export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
-  const selection = festivalDealSelection(view.lang, t, f.id, query);
+export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
+  const selection = await festivalDealSelection(view.lang, t, f.id, query);
   const { pageIds } = selection;
-  const dealBy = new Map(approvedDeals(f.id).map((d) => [d.id, d]));
+  const dealBy = new Map((await approvedDeals(f.id)).map((d) => [d.id, d]));
   const cards = productCardsByIds(view.lang, pageIds, now);
   const sale = f.clock.sale;
   const deals = cards.map((p) => {
@@ -170,8 +169,8 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
     };
   });
   // Named and linked, not full cards: at a peak the deals are the page, and every byte is sent twice (HTML and hydration data).
-  const stores = untilContentChanges(`festival-stores:${f.id}:${view.lang}`, () =>
-    storeCardsByIds(view.lang, festivalParticipation(f.id).storeIds, 200).map((s) => {
+  const stores = await untilContentChanges(`festival-stores:${f.id}:${view.lang}`, async () =>
+    storeCardsByIds(view.lang, (await festivalParticipation(f.id)).storeIds, 200).map((s) => {
       const card = presentStore(s, view.lang, t);
       return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
     }),

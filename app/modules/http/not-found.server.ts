@@ -6,7 +6,7 @@
  */
 import { listCategories, newestProducts } from "../catalog/catalog.server";
 import { now as appNow } from "../clock/now.server";
-import { featuredFestival } from "../festivals/festivals.server";
+import { featuredFestivalSync } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { logger } from "./log.server";
 
@@ -23,7 +23,7 @@ export function notFoundSuggestions(lang: Lang): NotFoundSuggestions | null {
       .sort((a, b) => b.productCount - a.productCount)
       .slice(0, 6)
       .map((c) => ({ slug: c.slug, name: c.name }));
-    const festival = featuredFestival(lang, at);
+    const festival = featuredFestivalSync(lang, at);
     const products = newestProducts(lang, 4, at).map((p) => ({ slug: p.slug, name: p.name, fallback: p.fallback }));
     return { categories, festival: festival ? { slug: festival.slug, name: festival.name, fallback: festival.fallback } : null, products };
   } catch (error) {

@@ -118,7 +118,7 @@ export async function createPendingOrder(input: NewOrder) {
   const now = input.now.getTime();
   const ids = input.lines.map((l) => l.productId);
   const byId = new Map((await orderableProducts(ids)).map((p) => [p.id, p]));
-  const deals = dealCandidates(ids);
+  const deals = await dealCandidates(ids);
 
   const priced = input.lines.map((line) => {
     const product = byId.get(line.productId);

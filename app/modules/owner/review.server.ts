@@ -5,15 +5,15 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import type { Lang } from "../i18n/config";
 
 const { stores } = schema;
 
-export function storesForReview(lang: Lang, filter: "pending" | "live" | "suspended" | "all") {
+export async function storesForReview(lang: Lang, filter: "pending" | "live" | "suspended" | "all") {
   const t = alias(schema.storeTranslations, "t");
   const en = alias(schema.storeTranslations, "en");
-  return db
+  const rows = await db
     .select({
       slug: stores.slug,
       status: stores.status,
@@ -24,7 +24,7 @@ export function storesForReview(lang: Lang, filter: "pending" | "live" | "suspen
       story: sql<string>`coalesce(nullif(${t.story}, ''), ${en.story}, '')`,
       ownerName: schema.users.name,
       ownerEmail: schema.users.email,
-      createdAt: sql<number>`${stores.createdAt}`,
+      createdAt: stores.createdAt,
     })
     .from(stores)
     .leftJoin(en, and(eq(en.storeId, stores.id), eq(en.lang, "en")))
@@ -32,22 +32,22 @@ export function storesForReview(lang: Lang, filter: "pending" | "live" | "suspen
     .leftJoin(schema.users, eq(schema.users.id, stores.ownerId))
     .where(filter === "all" ? undefined : eq(stores.status, filter))
     .orderBy(sql`case ${stores.status} when 'pending' then 0 when 'suspended' then 1 else 2 end`, asc(stores.id))
-    .limit(200)
-    .all();
+    .limit(200);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.getTime() }));
 }
 
-export function decideStore(organiserId: number, slug: string, decision: "approve" | "suspend", reason: string | undefined, now = Date.now()): boolean {
-  return db.transaction((tx) => {
+export function decideStore(organiserId: number, slug: string, decision: "approve" | "suspend", reason: string | undefined, now = Date.now()): Promise<boolean> {
+  return transact(db, async (tx) => {
     const status = decision === "approve" ? "live" : "suspended";
-    const res = tx
+    const changed = await tx
       .update(stores)
       .set({ status, statusReason: reason?.trim() || null, updatedAt: new Date(now) })
       .where(eq(stores.slug, slug))
-      .run();
-    if (res.changes !== 1) return false;
-    tx.insert(schema.auditLog)
-      .values({ userId: organiserId, action: `store.${decision}`, subjectType: "store", subjectId: slug, detail: { reason: reason ?? null }, createdAt: new Date(now) })
-      .run();
+      .returning({ id: stores.id });
+    if (changed.length !== 1) return false;
+    await tx
+      .insert(schema.auditLog)
+      .values({ userId: organiserId, action: `store.${decision}`, subjectType: "store", subjectId: slug, detail: { reason: reason ?? null }, createdAt: new Date(now) });
     return true;
   });
 }
