@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const at = now();
   const done = new URL(request.url).searchParams.get("enrolled");
-  const { festivals } = ownerFestivals(user.id, lang, at);
+  const { festivals } = await ownerFestivals(user.id, lang, at);
   const closedText = (f: { phases: Parameters<typeof registrationClosedAt>[0]; timeZone: string }) => {
     const closedAt = registrationClosedAt(f.phases, at);
     return closedAt === null ? t("festivals.errors.registrationClosed") : t("festivals.errors.registrationClosedOn", { date: formatDateTime(closedAt, lang, f.timeZone) });

@@ -28,10 +28,10 @@ function findOrder(request: Request, number: string | undefined) {
   return order;
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const order = findOrder(request, params.number);
-  const view = presentOrder(order, lang, t);
+  const view = await presentOrder(order, lang, t);
   return {
     title: `${t("checkout.order.title", { number: order.number })} · ${t("site.name")}`,
     order: view,

@@ -25,12 +25,12 @@ function findDemoOrder(request: Request, number: string | undefined) {
   return order;
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const order = findDemoOrder(request, params.number);
   return {
     title: `${t("checkout.demo.title")} · ${t("site.name")}`,
-    order: presentOrder(order, lang, t),
+    order: await presentOrder(order, lang, t),
     open: order.status === "pending",
     orderUrl: orderPath(order, lang),
   };

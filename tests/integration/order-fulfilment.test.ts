@@ -65,13 +65,13 @@ describe("shipping an order line", () => {
     expect(fulfilment(line.id)?.carrier).toBe("DHL Express");
 
     const t = tFor("en");
-    let shopperView = presentOrder(orderByNumber(line.number)!, "en", t).lines.find((l) => l.id === line.id)!;
+    let shopperView = (await presentOrder(orderByNumber(line.number)!, "en", t)).lines.find((l) => l.id === line.id)!;
     expect(shopperView.shipping).toMatchObject({ status: "shipped", tracking: "DHL Express · tracking JD014600006281230" });
 
     expect((await owners.amina.post(url, { intent: "deliver", line: line.id }, handler)).status).toBe(302);
     expect(fulfilment(line.id)?.status).toBe("delivered");
     expect(audits(line.id)).toEqual(["order_line.shipped", "order_line.delivered"]);
-    shopperView = presentOrder(orderByNumber(line.number)!, "zh", tFor("zh")).lines.find((l) => l.id === line.id)!;
+    shopperView = (await presentOrder(orderByNumber(line.number)!, "zh", tFor("zh"))).lines.find((l) => l.id === line.id)!;
     expect(shopperView.shipping).toMatchObject({ status: "delivered", label: "已送达" });
   });
 

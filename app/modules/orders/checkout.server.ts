@@ -85,9 +85,9 @@ export async function placeOrder(args: {
 }
 
 /** Each store's shipping as one more line for the provider, so its total is the order's total. */
-function shippingLines(order: OrderRecord) {
+async function shippingLines(order: OrderRecord) {
   const t = tFor(isLang(order.lang) ? order.lang : "en");
-  return orderShipmentsNamed(order.id, isLang(order.lang) ? order.lang : "en")
+  return (await orderShipmentsNamed(order.id, isLang(order.lang) ? order.lang : "en"))
     .filter((s) => s.costMinor > 0)
     .map((s) => ({ productName: t("checkout.delivery.fromStore", { store: s.storeName }), quantity: 1, unitPriceMinor: s.costMinor }));
 }
@@ -101,7 +101,7 @@ export async function startPayment(order: OrderRecord, origin: string): Promise<
   const orderUrl = orderPath(order);
   try {
     const started = await providerNamed(order.paymentProvider).start(
-      { ...order, lines: [...orderLines(order.id), ...shippingLines(order)] },
+      { ...order, lines: [...orderLines(order.id), ...(await shippingLines(order))] },
       { orderUrl: `${origin}${orderUrl}`, origin },
     );
     if (started.ref) setPaymentRef(order.id, started.ref, started.expiresAt);

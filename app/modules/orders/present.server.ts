@@ -25,8 +25,8 @@ function namesIn(lang: Lang, productIds: number[]): Map<number, string> {
 const TIME_SLOT = "\u0000";
 
 /** The order's shipments with each store's name in `lang` (English as the fallback). */
-export function orderShipmentsNamed(orderId: number, lang: Lang) {
-  const shipments = orderShipments(orderId);
+export async function orderShipmentsNamed(orderId: number, lang: Lang) {
+  const shipments = await orderShipments(orderId);
   if (!shipments.length) return [];
   const rows = db
     .select({ storeId: schema.storeTranslations.storeId, lang: schema.storeTranslations.lang, name: schema.storeTranslations.name })
@@ -37,7 +37,7 @@ export function orderShipmentsNamed(orderId: number, lang: Lang) {
   return shipments.map((s) => ({ ...s, storeName: name(s.storeId) }));
 }
 
-export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
+export async function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
   const money = (minor: number) => formatMoney(minor, order.currency, lang);
   const address = (order.shippingAddress ?? {}) as Record<string, string>;
   const explainTime = order.status === "paid" && order.paidAt ? order.paidAt : order.expiresAt;
@@ -78,13 +78,13 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
         ]
     ).filter((part) => part && part.trim()),
     subtotal: money(order.totalMinor - order.shippingMinor),
-    shipping: orderShipmentsNamed(order.id, lang).map((s) => ({
+    shipping: (await orderShipmentsNamed(order.id, lang)).map((s) => ({
       storeId: s.storeId,
       store: t("checkout.delivery.fromStore", { store: s.storeName }),
       cost: s.costMinor === 0 ? t("checkout.delivery.free") : money(s.costMinor),
       estimate: t("checkout.delivery.estimate", { min: s.minDays, max: s.maxDays }),
     })),
-    lines: withFulfilment(withNames(orderLines(order.id), lang)).map(({ fulfilment: f, ...l }) => ({
+    lines: (await withFulfilment(withNames(orderLines(order.id), lang))).map(({ fulfilment: f, ...l }) => ({
       id: l.id,
       // Each line ships on its own (each store sends its own parcel): its state and tracking, once paid.
       shipping:
@@ -107,8 +107,8 @@ export function presentOrder(order: OrderRecord, lang: Lang, t: TFunction) {
     })),
   };
 }
-function withFulfilment<T extends { id: number }>(lines: T[]) {
-  const fulfilments = fulfilmentsOf(lines.map((l) => l.id));
+async function withFulfilment<T extends { id: number }>(lines: T[]) {
+  const fulfilments = await fulfilmentsOf(lines.map((l) => l.id));
   return lines.map((l) => ({ ...l, fulfilment: fulfilments.get(l.id) ?? null }));
 }
 function withNames<T extends { productId: number; productName: string }>(lines: T[], lang: Lang) {
