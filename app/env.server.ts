@@ -72,7 +72,9 @@ export const envSchema = z
       .string()
       .min(1)
       .default("data/uploads")
-      .describe("where owners' re-encoded product photos are stored (served at `/uploads/…`, cached for a year)"),
+      .describe(
+        "where installs before 2026-12-07 stored uploaded photos on disk; the set-up step of `npm start` (and `npm run db:seed`) moves any files there into the database, which now holds uploads for every server (served at `/uploads/…`, cached for a year)",
+      ),
     STRIPE_SECRET_KEY: z
       .string()
       .optional()

@@ -20,7 +20,8 @@ function columnShape(column: Column) {
   return {
     name: column.name,
     // "number", "string", "boolean", "date", "json": what the TypeScript side gets back.
-    kind: column.dataType,
+    // PostgreSQL's bytea is a custom column in Drizzle; it gives the same Buffer as SQLite's blob.
+    kind: column.dataType === "custom" && column.getSQLType() === "bytea" ? "buffer" : column.dataType,
     enumValues: column.enumValues ?? null,
     notNull: column.notNull,
     primary: column.primary,

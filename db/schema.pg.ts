@@ -18,6 +18,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   check,
   index,
   integer,
@@ -54,6 +55,9 @@ export {
 const instant = (name: string) => timestamp(name, { mode: "date", precision: 3, withTimezone: true });
 
 const createdAt = () => instant("created_at").notNull();
+
+/** Bytes as a Node Buffer, as SQLite's `blob({ mode: "buffer" })` gives them. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const users = pgTable(
   "users",
@@ -246,6 +250,14 @@ export const productImages = pgTable(
   },
   (t) => [index("product_images_product_idx").on(t.productId, t.position)],
 );
+
+export const uploadedFiles = pgTable("uploaded_files", {
+  key: text("key").primaryKey(),
+  contentType: text("content_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  byteLength: integer("byte_length").notNull(),
+  createdAt: createdAt(),
+});
 
 export const exchangeRates = pgTable(
   "exchange_rates",

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  blob,
   check,
   index,
   integer,
@@ -231,6 +232,22 @@ export const productImages = sqliteTable(
   },
   (t) => [index("product_images_product_idx").on(t.productId, t.position)],
 );
+
+/**
+ * Uploaded files (owners' product photos, festival banners), so that every
+ * app server can serve them. The key is content-addressed (a hash of the
+ * image's encoded bytes, then its width: `<32 hex>-<width>.webp`), so a file
+ * never changes under its key and is served with an immutable cache.
+ * Written and read only through app/modules/uploads/storage.server.ts.
+ * `bytes` is a blob here and a bytea on PostgreSQL.
+ */
+export const uploadedFiles = sqliteTable("uploaded_files", {
+  key: text("key").primaryKey(),
+  contentType: text("content_type").notNull(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  byteLength: integer("byte_length").notNull(),
+  createdAt: createdAt(),
+});
 
 /** Rate = units of `quote` per one unit of `base`, times 1,000,000 (integer, no floats). */
 export const exchangeRates = sqliteTable(

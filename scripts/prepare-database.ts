@@ -1,6 +1,7 @@
 /**
- * Migrates the database and seeds it when it has no stores yet, holding the
- * set-up lock (db/setup-lock.ts), so servers starting at once do it once.
+ * Migrates the database, moves an older install's uploads from disk into it,
+ * and seeds it when it has no stores yet, holding the set-up lock
+ * (db/setup-lock.ts), so servers starting at once do it once.
  * Shared by `npm start`, `npm run db:setup`, `npm run db:reset` and the test
  * set-up, so all of them make the same database.
  */
@@ -18,6 +19,10 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
     db,
     async () => {
       await runMigrations(db);
+      // An older install's photos on this machine's disk move into the database, once (then any server serves them).
+      const { importUploadsFromDisk } = await import("../app/modules/uploads/import-from-disk.server");
+      const imported = await importUploadsFromDisk();
+      if (imported) log(`Moved ${imported} uploaded image file(s) from ${env().UPLOADS_DIR} into the database.`);
       if (!databaseIsEmpty()) return { seeded: false };
       const { SEED_SCALE: scale, SEED_DATE } = env();
       log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);

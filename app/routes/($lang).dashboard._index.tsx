@@ -18,14 +18,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOwner(request);
   const { lang, t } = requestContext(request);
-  const products = ownerProducts(user.id, lang);
-  const counters = festivalCounters(user.id, lang);
-  const enrolments = enrolmentsFor(user.id, lang);
-  const offers = dealOffersFor(user.id, lang);
+  const [products, counters, enrolments, offers, stores] = await Promise.all([
+    ownerProducts(user.id, lang),
+    festivalCounters(user.id, lang),
+    enrolmentsFor(user.id, lang),
+    dealOffersFor(user.id, lang),
+    listOwnedStores(user.id, lang),
+  ]);
   return {
     title: `${t("owner.dashboard.title")} · ${t("site.name")}`,
     name: user.name,
-    stores: listOwnedStores(user.id, lang).map((s) => {
+    stores: stores.map((s) => {
       const own = products.filter((p) => p.storeId === s.id);
       return {
         slug: s.slug,

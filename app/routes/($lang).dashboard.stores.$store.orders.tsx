@@ -20,14 +20,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
+  const [name, lines] = await Promise.all([ownedStoreName(user.id, store.id, lang), ownerOrderLines(user.id, store.id)]);
+  const storeName = name ?? store.slug;
   const done = new URL(request.url).searchParams.get("done");
   return {
     title: `${t("owner.orders.title")} · ${storeName} · ${t("site.name")}`,
     storeName,
     storeSlug: store.slug,
     done: done === "shipped" ? t("owner.orders.savedShipped") : done === "delivered" ? t("owner.orders.savedDelivered") : null,
-    lines: ownerOrderLines(user.id, store.id).map((l) => ({
+    lines: lines.map((l) => ({
       id: l.lineId,
       number: l.number,
       date: formatDateTime(l.createdAt, lang),
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const v = parsed.data;
   const actor = { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) };
-  const changed = v.intent === "ship" ? shipLine(user.id, store.id, v.line, { carrier: v.carrier, trackingNumber: v.trackingNumber }, actor) : deliverLine(user.id, store.id, v.line, actor);
+  const changed = v.intent === "ship" ? await shipLine(user.id, store.id, v.line, { carrier: v.carrier, trackingNumber: v.trackingNumber }, actor) : await deliverLine(user.id, store.id, v.line, actor);
   // Another store's line, an unpaid order, or a step already taken (a second tab): nothing changed.
   if (!changed) return data({ line: v.line, errors: { form: ["owner.orders.stale"] }, carrier: "", trackingNumber: "" }, { status: 409 });
   return redirect(`${localizePath(`/dashboard/stores/${store.slug}/orders`, lang)}?done=${v.intent === "ship" ? "shipped" : "delivered"}#line-${v.line}`);

@@ -13,7 +13,7 @@ import { ownerOrderLines } from "~/modules/owner/orders.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { t } = requestContext(request);
-  const lines = ownerOrderLines(user.id, store.id, 100_000);
+  const lines = await ownerOrderLines(user.id, store.id, 100_000);
   const header = ["order", "date", "status", "product", "quantity", "unit_price", "line_total", "currency", "customer", "address_1", "address_2", "city", "region", "postcode", "country", "phone", "email"].map((k) => t(`owner.csv.${k}`));
   const money = (minor: number) => (minor / 100).toFixed(2);
   const body = toCsv(

@@ -16,11 +16,11 @@ import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { notFound } from "~/modules/http/responses.server";
 import { addImage, changeImage, imageCount, listImages, MAX_IMAGES } from "~/modules/owner/images.server";
-import { changeProductStatus, listCategoryOptions, productFormValues, updateProduct } from "~/modules/owner/products.server";
+import { changeProductStatus, findOwnedProduct, listCategoryOptions, productFormValues, updateProduct } from "~/modules/owner/products.server";
 import { imageActionSchema, productSchema, productStatusSchema, PRODUCT_INTENTS } from "~/modules/owner/schemas";
 import { allowedIntents } from "~/modules/owner/status";
 import { categoryIdBySlug, ownedStoreName } from "~/modules/owner/stores.server";
-import { ImageRejected, removeImageFiles, srcSetFor, storeProductImage } from "~/modules/uploads/images.server";
+import { ImageRejected, prepareImage, srcSetFor } from "~/modules/uploads/images.server";
 import { readImageUpload } from "~/modules/uploads/upload-form.server";
 import { formText } from "~/modules/http/form";
 
@@ -29,9 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const found = productFormValues(user.id, store.id, Number(params.product));
+  const found = await productFormValues(user.id, store.id, Number(params.product));
   if (!found) throw notFound(t);
-  const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
+  const [name, categories, images] = await Promise.all([ownedStoreName(user.id, store.id, lang), listCategoryOptions(lang), listImages(user.id, store.id, found.product.id)]);
+  const storeName = name ?? store.slug;
   const status = found.product.status;
   return {
     title: `${found.values.name_en ?? found.product.slug} · ${t("site.name")}`,
@@ -44,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusLabel: t(`owner.productStatus.${status}`),
     intents: allowedIntents(status),
     values: found.values,
-    categories: listCategoryOptions(lang),
-    images: listImages(user.id, store.id, found.product.id).map((i) => ({ ...i, srcSet: srcSetFor(i.url) })),
+    categories,
+    images: images.map((i) => ({ ...i, srcSet: srcSetFor(i.url) })),
     maxImages: MAX_IMAGES,
   };
 }
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
   const productId = Number(params.product);
-  const product = productFormValues(user.id, store.id, productId)?.product;
+  const product = await findOwnedProduct(user.id, store.id, productId);
   if (!product) throw notFound(t);
   const here = localizePath(`/dashboard/stores/${store.slug}/products/${product.id}`, lang);
 
@@ -62,13 +63,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const upload = await readImageUpload(request);
     if (!upload.file) return data({ imageError: upload.error, result: null }, { status: 400 });
     const { file } = upload;
-    if (imageCount(product.id) >= MAX_IMAGES) return data({ imageError: "full", result: null }, { status: 400 });
+    if ((await imageCount(product.id)) >= MAX_IMAGES) return data({ imageError: "full", result: null }, { status: 400 });
     try {
-      const stored = await storeProductImage(new Uint8Array(await file.arrayBuffer()));
-      if (!addImage(user.id, store.id, product.id, stored)) {
-        await removeImageFiles(stored.files);
-        return data({ imageError: "full", result: null }, { status: 400 });
-      }
+      const image = await prepareImage(new Uint8Array(await file.arrayBuffer()));
+      // Stored with its row in one transaction: a full gallery (another upload won the last place) stores nothing.
+      if (!(await addImage(user.id, store.id, product.id, image))) return data({ imageError: "full", result: null }, { status: 400 });
     } catch (e) {
       if (e instanceof ImageRejected) return data({ imageError: e.reason, result: null }, { status: 400 });
       throw e;
@@ -80,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formText(formData.get("intent"), "save");
   if ((PRODUCT_INTENTS as readonly string[]).includes(intent)) {
     const parsed = productStatusSchema.parse({ intent });
-    if (!changeProductStatus(user.id, store.id, product.id, parsed.intent)) {
+    if (!(await changeProductStatus(user.id, store.id, product.id, parsed.intent))) {
       return data({ imageError: null, result: null, statusError: "owner.errors.statusNotAllowed" }, { status: 409 });
     }
     return redirect(`${here}?status=${parsed.intent}`);
@@ -94,9 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), imageError: null }, { status: 400 });
-  const categoryId = categoryIdBySlug(submission.value.category);
+  const categoryId = await categoryIdBySlug(submission.value.category);
   if (!categoryId) return data({ result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }), imageError: null }, { status: 400 });
-  if (!updateProduct(user.id, store.id, product.id, categoryId, submission.value)) throw notFound(t);
+  if (!(await updateProduct(user.id, store.id, product.id, categoryId, submission.value))) throw notFound(t);
   return redirect(`${here}?saved=1`);
 }
 

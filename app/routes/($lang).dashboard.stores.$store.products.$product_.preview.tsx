@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = appNow();
   // Found through this store and its owner; then read as the shop would show it.
-  const owned = findOwnedProduct(user.id, store.id, Number(params.product));
+  const owned = await findOwnedProduct(user.id, store.id, Number(params.product));
   const product = owned ? getOwnedProductPreview(user.id, owned.id, lang, now) : null;
   if (!owned || !product) throw notFound(t);
   const status = owned.status;

@@ -9,7 +9,7 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { FORM_MAX_BYTES, tryReadForm } from "~/modules/http/form.server";
 import { badRequest } from "~/modules/http/responses.server";
 import { PHOTOS_AT_CREATE } from "~/modules/owner/images.server";
-import { MAX_UPLOAD_BYTES, removeImageFiles, storeProductImages } from "~/modules/uploads/images.server";
+import { MAX_UPLOAD_BYTES, prepareImages } from "~/modules/uploads/images.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { createProduct, listCategoryOptions } from "~/modules/owner/products.server";
 import { productSchema } from "~/modules/owner/schemas";
@@ -20,11 +20,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const storeName = ownedStoreName(user.id, store.id, lang) ?? store.slug;
+  const [name, categories] = await Promise.all([ownedStoreName(user.id, store.id, lang), listCategoryOptions(lang)]);
+  const storeName = name ?? store.slug;
   return {
     title: `${t("owner.product.new")} · ${storeName} · ${t("site.name")}`,
     storeName,
-    categories: listCategoryOptions(lang),
+    categories,
     photosMax: PHOTOS_AT_CREATE,
   };
 }
@@ -47,18 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (fieldErrors: Record<string, string[]>, photo: { n: number; name: string } | null = null, status = 400) =>
     data({ result: submission.reply({ fieldErrors }), photo }, { status });
   if (submission.status !== "success") return data({ result: submission.reply(), photo: null }, { status: 400 });
-  const categoryId = categoryIdBySlug(submission.value.category);
+  const categoryId = await categoryIdBySlug(submission.value.category);
   if (!categoryId) return refuse({ category: ["owner.errors.categoryRequired"] });
   if (photos.length > PHOTOS_AT_CREATE) return refuse({ photos: ["owner.images.errors.tooMany"] });
-  const stored = await storeProductImages(photos);
-  if (!stored.ok) return refuse({ photos: [`owner.images.errors.${stored.reason}`] }, { n: stored.index + 1, name: stored.name.slice(0, 80) });
-  let id: number;
-  try {
-    id = createProduct(user.id, store.id, categoryId, submission.value, stored.images);
-  } catch (error) {
-    await removeImageFiles(stored.images.flatMap((i) => i.files));
-    throw error;
-  }
+  const prepared = await prepareImages(photos);
+  if (!prepared.ok) return refuse({ photos: [`owner.images.errors.${prepared.reason}`] }, { n: prepared.index + 1, name: prepared.name.slice(0, 80) });
+  // The product, its translations and its photos in one transaction: nothing is stored unless all of it is.
+  const id = await createProduct(user.id, store.id, categoryId, submission.value, prepared.images);
   return redirect(`${localizePath(`/dashboard/stores/${store.slug}/products/${id}`, lang)}?saved=1`);
 }
 

@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const profile = ownedStoreProfile(user.id, store.id);
+  const profile = await ownedStoreProfile(user.id, store.id);
   if (!profile) throw notFound(t);
   const search = new URL(request.url).searchParams;
   const asked = search.get("language");
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = profile.translations[editing];
   const storeName = profile.translations[lang]?.name ?? en?.name ?? profile.slug;
   const pending = profile.status === "pending";
-  const rates = storeShippingRates(profile.id);
+  const [rates, categories] = await Promise.all([storeShippingRates(profile.id), listCategoryOptions(lang)]);
   const notice = search.get("saved") === "details"
     ? t("owner.profile.detailsSaved")
     : search.get("saved") === "shipping"
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countries: pending
       ? AFRICAN_COUNTRIES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => textComparer(lang)(a.label, b.label))
       : [],
-    categories: listCategoryOptions(lang).map((c) => ({ value: c.slug, label: c.name })),
+    categories: categories.map((c) => ({ value: c.slug, label: c.name })),
     details: {
       category: profile.categorySlug ?? "",
       country: profile.countryCode,
@@ -99,9 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "details") {
     const submission = parseWithZod(formData, { schema: storeDetailsSchema });
     if (submission.status !== "success") return data({ form: "details" as const, result: submission.reply() }, { status: 400 });
-    const categoryId = categoryIdBySlug(submission.value.category);
+    const categoryId = await categoryIdBySlug(submission.value.category);
     if (!categoryId) return data({ form: "details" as const, result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }) }, { status: 400 });
-    const outcome = updateStoreDetails(user.id, store.id, categoryId, submission.value);
+    const outcome = await updateStoreDetails(user.id, store.id, categoryId, submission.value);
     if (outcome === "notFound") throw notFound(t);
     if (outcome === "countryLocked") return data({ form: "details" as const, result: submission.reply({ fieldErrors: { country: ["owner.errors.countryLocked"] } }) }, { status: 400 });
     // Back to the language the owner was editing, if the form said which.
@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: shippingRatesSchema });
     if (submission.status !== "success") return data({ form: "shipping" as const, result: submission.reply() }, { status: 400 });
     // The guard above found the store through its owner; the rates are written for that store only.
-    saveStoreShippingRates(store.id, ratesFromForm(submission.value));
+    await saveStoreShippingRates(store.id, ratesFromForm(submission.value));
     const editing = new URL(request.url).searchParams.get("language");
     return redirect(`${here}?${isLang(editing) ? `language=${editing}&` : ""}saved=shipping`);
   }
@@ -121,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove") {
     const submission = parseWithZod(formData, { schema: storeTranslationRemoveSchema });
     if (submission.status !== "success") return data({ form: "remove" as const, result: submission.reply() }, { status: 400 });
-    const outcome = removeStoreTranslation(user.id, store.id, submission.value.language);
+    const outcome = await removeStoreTranslation(user.id, store.id, submission.value.language);
     if (outcome === "notFound") throw notFound(t);
     if (outcome !== "removed") {
       const message = outcome === "englishRequired" ? "owner.errors.englishRequired" : "owner.errors.storyLastOne";
@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: storeTranslationSchema });
   if (intent !== "translation") return data({ form: "translation" as const, result: submission.reply({ formErrors: ["owner.errors.intentInvalid"] }) }, { status: 400 });
   if (submission.status !== "success") return data({ form: "translation" as const, result: submission.reply() }, { status: 400 });
-  const outcome = saveStoreTranslation(user.id, store.id, submission.value);
+  const outcome = await saveStoreTranslation(user.id, store.id, submission.value);
   if (outcome === "notFound") throw notFound(t);
   if (outcome === "storyRequired") return data({ form: "translation" as const, result: submission.reply({ fieldErrors: { story: ["owner.errors.storyRequired"] } }) }, { status: 400 });
   return redirect(`${here}?language=${submission.value.language}&saved=translation`);

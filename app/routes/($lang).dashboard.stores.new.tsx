@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: `${t("owner.apply.title")} · ${t("site.name")}`,
     lang,
-    categories: listCategoryOptions(lang).map((c) => ({ value: c.slug, label: c.name })),
+    categories: (await listCategoryOptions(lang)).map((c) => ({ value: c.slug, label: c.name })),
     countries: AFRICAN_COUNTRIES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => textComparer(lang)(a.label, b.label)),
   };
 }
@@ -33,9 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { lang, t } = requestContext(request);
   const submission = parseWithZod(await readForm(request, t), { schema: storeApplicationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const categoryId = categoryIdBySlug(submission.value.category);
+  const categoryId = await categoryIdBySlug(submission.value.category);
   if (!categoryId) return data({ result: submission.reply({ fieldErrors: { category: ["owner.errors.categoryRequired"] } }) }, { status: 400 });
-  applyWithStore(user.id, submission.value, categoryId);
+  await applyWithStore(user.id, submission.value, categoryId);
   return redirect(`${localizePath("/dashboard", lang)}?applied=1`);
 }
 

@@ -19,7 +19,7 @@ import { formatDateTime, formatList } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
-import { filesForUrl, ImageRejected, removeImageFiles, srcSetFor, storeProductImage, type ImageError } from "~/modules/uploads/images.server";
+import { ImageRejected, prepareImage, removeImage, srcSetFor, storeImage, type ImageError } from "~/modules/uploads/images.server";
 import { readImageUpload } from "~/modules/uploads/upload-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
@@ -90,9 +90,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const upload = await readImageUpload(request, "banner");
     if (!upload.file) return fail(400, { imageError: upload.error });
     try {
-      const stored = await storeProductImage(new Uint8Array(await upload.file.arrayBuffer()));
+      const stored = await storeImage(await prepareImage(new Uint8Array(await upload.file.arrayBuffer())));
       const { orphaned } = await setFestivalBanner(festival.id, stored, actor);
-      if (orphaned) await removeImageFiles(filesForUrl(orphaned));
+      if (orphaned) await removeImage(orphaned);
     } catch (e) {
       if (e instanceof ImageRejected) return fail(400, { imageError: e.reason });
       throw e;
@@ -115,7 +115,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "removeBanner") {
     const { orphaned } = await setFestivalBanner(festival.id, null, actor);
-    if (orphaned) await removeImageFiles(filesForUrl(orphaned));
+    if (orphaned) await removeImage(orphaned);
     return back(festival.slug, "bannerRemoved", "#banner");
   }
   if (intent === "duplicate") {

@@ -7,17 +7,13 @@
  * product photo and shows on the (cached) festival page at once.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { db, schema } from "~/db.server";
 import { toLocalInput } from "~/modules/festivals/clock";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
-
-process.env.UPLOADS_DIR = path.join(inject("runDir"), `uploads-${crypto.randomUUID()}`);
 
 type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handle: Handler;
@@ -255,7 +251,8 @@ describe("the festival banner", () => {
     return handle(request);
   }
   const photo = (width = 1200, height = 500) => sharp({ create: { width, height, channels: 3, background: { r: 180, g: 90, b: 40 } } }).jpeg({ quality: 85 }).toBuffer();
-  const uploads = () => (fs.existsSync(process.env.UPLOADS_DIR!) ? fs.readdirSync(process.env.UPLOADS_DIR!).sort() : []);
+  // Uploads live in the database (app/modules/uploads/storage.server.ts); the seed stores none.
+  const uploads = async () => (await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles).orderBy(asc(schema.uploadedFiles.key))).map((f) => f.key);
 
   it("refuses what is not a clean photo with a translated message, and stores nothing", async () => {
     const jpeg = await photo();
@@ -275,7 +272,7 @@ describe("the festival banner", () => {
     expect(tooBig.status).toBe(400);
     expect(await tooBig.text()).toContain("dépasse 5 Mo");
     expect((await festivalBySlug(SLUG)).bannerUrl).toBeNull();
-    expect(uploads()).toEqual([]);
+    expect(await uploads()).toEqual([]);
   });
 
   it("stores a photo as WebP, shows it on the cached festival page and cards at once, and drops the old files when replaced", async () => {
@@ -289,7 +286,7 @@ describe("the festival banner", () => {
     const first = (await festivalBySlug(SLUG));
     expect(first.bannerUrl).toMatch(/^\/uploads\/[a-f0-9]{32}-\d+\.webp$/);
     expect(first.bannerWidth).toBe(1200);
-    expect(uploads().length).toBe(3);
+    expect((await uploads()).length).toBe(3);
 
     const page = await (await shopper.get(`/festivals/${SLUG}`, handle)).text();
     expect(page).toMatch(new RegExp(`<img class="festival-banner__image" src="${first.bannerUrl}"[^>]* alt="Banner of ${NAMES.en[0]}"`));
@@ -299,13 +296,13 @@ describe("the festival banner", () => {
     expect((await postBanner(await photo(800, 800), "square.jpg", "image/jpeg")).status).toBe(302);
     const second = (await festivalBySlug(SLUG));
     expect(second.bannerUrl).not.toBe(first.bannerUrl);
-    expect(uploads().length).toBe(3);
+    expect((await uploads()).length).toBe(3);
     expect((await (await shopper.get(`/festivals/${SLUG}`, handle)).text())).toContain(second.bannerUrl!);
 
     const removed = await o.post(`/organiser/festivals/${SLUG}/edit`, { intent: "removeBanner" }, handle);
     expect(removed.status).toBe(302);
     expect((await festivalBySlug(SLUG)).bannerUrl).toBeNull();
-    expect(uploads()).toEqual([]);
+    expect(await uploads()).toEqual([]);
     expect(await (await shopper.get(`/festivals/${SLUG}`, handle)).text()).not.toContain("festival-banner__image");
   });
 });

@@ -18,14 +18,14 @@ type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
 const owners = { amina: new Shopper(), kwame: new Shopper(), fatima: new Shopper() };
 
-const fulfilment = (lineId: number) => db.select().from(schema.orderLineFulfilments).where(eq(schema.orderLineFulfilments.lineId, lineId)).get();
-const audits = (lineId: number) =>
-  db
-    .select({ action: schema.auditLog.action })
-    .from(schema.auditLog)
-    .where(and(eq(schema.auditLog.subjectType, "order_line"), eq(schema.auditLog.subjectId, String(lineId))))
-    .all()
-    .map((r) => r.action);
+const fulfilment = async (lineId: number) => (await db.select().from(schema.orderLineFulfilments).where(eq(schema.orderLineFulfilments.lineId, lineId)).limit(1))[0];
+const audits = async (lineId: number) =>
+  (
+    await db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.subjectType, "order_line"), eq(schema.auditLog.subjectId, String(lineId))))
+  ).map((r) => r.action);
 
 beforeAll(async () => {
   handler = await appHandler();
@@ -55,22 +55,22 @@ describe("shipping an order line", () => {
     const bad = await owners.amina.post(url, { intent: "ship", line: line.id, carrier: "DHL", trackingNumber: "!" }, handler);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Enter the tracking number: 3 to 60 letters, digits, spaces or hyphens.");
-    expect(fulfilment(line.id)).toBeUndefined();
+    expect(await fulfilment(line.id)).toBeUndefined();
 
     const shipped = await owners.amina.post(url, { intent: "ship", line: line.id, carrier: "DHL Express", trackingNumber: "JD014600006281230" }, handler);
     expect(shipped.status).toBe(302);
-    expect(fulfilment(line.id)).toMatchObject({ status: "shipped", carrier: "DHL Express", trackingNumber: "JD014600006281230" });
+    expect(await fulfilment(line.id)).toMatchObject({ status: "shipped", carrier: "DHL Express", trackingNumber: "JD014600006281230" });
     // Shipping twice (a second tab) changes nothing and says so.
     expect((await owners.amina.post(url, { intent: "ship", line: line.id, carrier: "Other", trackingNumber: "XYZ123" }, handler)).status).toBe(409);
-    expect(fulfilment(line.id)?.carrier).toBe("DHL Express");
+    expect((await fulfilment(line.id))?.carrier).toBe("DHL Express");
 
     const t = tFor("en");
     let shopperView = (await presentOrder((await orderByNumber(line.number))!, "en", t)).lines.find((l) => l.id === line.id)!;
     expect(shopperView.shipping).toMatchObject({ status: "shipped", tracking: "DHL Express · tracking JD014600006281230" });
 
     expect((await owners.amina.post(url, { intent: "deliver", line: line.id }, handler)).status).toBe(302);
-    expect(fulfilment(line.id)?.status).toBe("delivered");
-    expect(audits(line.id)).toEqual(["order_line.shipped", "order_line.delivered"]);
+    expect((await fulfilment(line.id))?.status).toBe("delivered");
+    expect(await audits(line.id)).toEqual(["order_line.shipped", "order_line.delivered"]);
     shopperView = (await presentOrder((await orderByNumber(line.number))!, "zh", tFor("zh"))).lines.find((l) => l.id === line.id)!;
     expect(shopperView.shipping).toMatchObject({ status: "delivered", label: "已送达" });
   });

@@ -5,18 +5,15 @@
  * product has filled, and one discount applied to several deal offers within
  * the single offer's rules.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
-const uploadsDir = path.join(inject("runDir"), `uploads-${crypto.randomUUID()}`);
-process.env.UPLOADS_DIR = uploadsDir;
 
 type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
@@ -33,7 +30,8 @@ const liveStoreOf = (email: string) =>
     .orderBy(schema.stores.id)
     .get()!;
 const productCount = () => db.select({ id: schema.products.id }).from(schema.products).all().length;
-const uploadedFiles = () => (fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).length : 0);
+// Uploads live in the database (app/modules/uploads/storage.server.ts).
+const uploadedFiles = async () => (await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles)).length;
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
 const png = fs.readFileSync(path.join(FIXTURES, "photo-4x3.png"));
@@ -83,7 +81,7 @@ describe("photos with a new product", () => {
 
   it("refuses a file that is not a photo, says which one, keeps the other fields, and leaves no product, row or file", async () => {
     const store = liveStoreOf("amina@silkroad.example");
-    const before = { products: productCount(), files: uploadedFiles() };
+    const before = { products: productCount(), files: await uploadedFiles() };
     const res = await postNewProduct(amina, store.slug, fields, [
       { bytes: png, name: "good.png", type: "image/png" },
       { bytes: new TextEncoder().encode("<!doctype html><script>alert(1)</script>"), name: "trap.jpg", type: "image/jpeg" },
@@ -96,12 +94,12 @@ describe("photos with a new product", () => {
     expect(html).toContain('value="Tabuleiro de palma makuti"');
     expect(html).toContain('value="18.00"');
     expect(html).toContain("Entrançado à mão em Lamu.");
-    expect({ products: productCount(), files: uploadedFiles() }).toEqual(before);
+    expect({ products: productCount(), files: await uploadedFiles() }).toEqual(before);
   });
 
   it("refuses more photos than the form takes, and a bad field with a photo stores nothing", async () => {
     const store = liveStoreOf("amina@silkroad.example");
-    const before = { products: productCount(), files: uploadedFiles() };
+    const before = { products: productCount(), files: await uploadedFiles() };
     const five = Array.from({ length: 5 }, (_, i) => ({ bytes: png, name: `p${i}.png`, type: "image/png" }));
     const tooMany = await postNewProduct(amina, store.slug, fields, five);
     expect(tooMany.status).toBe(400);
@@ -109,7 +107,7 @@ describe("photos with a new product", () => {
     const badPrice = await postNewProduct(amina, store.slug, { ...fields, price: "grátis" }, [{ bytes: png, name: "ok.png", type: "image/png" }]);
     expect(badPrice.status).toBe(400);
     expect(await badPrice.text()).toContain('value="Tabuleiro de palma makuti"');
-    expect({ products: productCount(), files: uploadedFiles() }).toEqual(before);
+    expect({ products: productCount(), files: await uploadedFiles() }).toEqual(before);
   });
 
   it("still refuses a repeated text field (only the photos may repeat)", async () => {

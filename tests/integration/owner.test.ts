@@ -5,17 +5,13 @@
  * order lines and CSV, the image pipeline, and isolation between owners.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
-import { inject } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
-process.env.UPLOADS_DIR = path.join(inject("runDir"), `uploads-${crypto.randomUUID()}`);
 
 type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
@@ -187,6 +183,8 @@ describe("image uploads", () => {
     productId = p.id;
     editPath = `/fr/dashboard/stores/${store.slug}/products/${p.id}`;
   });
+  // Uploads live in the database (app/modules/uploads/storage.server.ts); the seed stores none.
+  const storedUploads = async () => (await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles)).map((f) => f.key);
   const imagesOf = () => db.select().from(schema.productImages).where(eq(schema.productImages.productId, productId)).orderBy(schema.productImages.position).all();
 
   it("refuses what is not a clean photo, with a clear message, and stores nothing", async () => {
@@ -207,7 +205,7 @@ describe("image uploads", () => {
       expect(await res.text(), name).toContain(message);
     }
     expect(imagesOf().length).toBe(before);
-    expect(fs.existsSync(process.env.UPLOADS_DIR!) ? fs.readdirSync(process.env.UPLOADS_DIR!) : []).toEqual([]);
+    expect(await storedUploads()).toEqual([]);
   });
 
   it("stores a valid photo re-encoded to WebP under a new name, without its metadata, served with long caching and nosniff", async () => {
@@ -226,7 +224,7 @@ describe("image uploads", () => {
     expect(meta.format).toBe("webp");
     expect(meta.exif).toBeUndefined();
     expect(bytes.includes(Buffer.from("secret-gps-owner"))).toBe(false);
-    expect(fs.readdirSync(process.env.UPLOADS_DIR!).length).toBe(3);
+    expect((await storedUploads()).length).toBe(3);
     expect((await fatima.get("/uploads/..%2f..%2fpackage.json", handler)).status).toBe(404);
   });
 

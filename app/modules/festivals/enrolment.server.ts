@@ -20,7 +20,7 @@ export interface OwnerEnrolment {
 
 /** Published festivals an owner may see: those open for registration, and any they are already in. */
 export async function ownerFestivals(ownerId: number, lang: Lang, now: number) {
-  const stores = listOwnedStores(ownerId, lang);
+  const stores = await listOwnedStores(ownerId, lang);
   const enrolments = await db
     .select({ id: schema.festivalEnrolments.id, festivalId: schema.festivalEnrolments.festivalId, storeId: schema.festivalEnrolments.storeId, status: schema.festivalEnrolments.status, reason: schema.festivalEnrolments.reason })
     .from(schema.festivalEnrolments)

@@ -25,7 +25,7 @@ const TIME_SLOT = "\u0000";
 
 /** The order's shipments with each store's name in `lang` (English as the fallback). */
 export async function orderShipmentsNamed(orderId: number, lang: Lang) {
-  const shipments = orderShipments(orderId);
+  const shipments = await orderShipments(orderId);
   if (!shipments.length) return [];
   const rows = await db
     .select({ storeId: schema.storeTranslations.storeId, lang: schema.storeTranslations.lang, name: schema.storeTranslations.name })
@@ -82,7 +82,7 @@ export async function presentOrder(order: OrderRecord, lang: Lang, t: TFunction)
       cost: s.costMinor === 0 ? t("checkout.delivery.free") : money(s.costMinor),
       estimate: t("checkout.delivery.estimate", { min: s.minDays, max: s.maxDays }),
     })),
-    lines: withFulfilment(await withNames(await orderLines(order.id), lang)).map(({ fulfilment: f, ...l }) => ({
+    lines: (await withFulfilment(await withNames(await orderLines(order.id), lang))).map(({ fulfilment: f, ...l }) => ({
       id: l.id,
       // Each line ships on its own (each store sends its own parcel): its state and tracking, once paid.
       shipping:
@@ -105,8 +105,8 @@ export async function presentOrder(order: OrderRecord, lang: Lang, t: TFunction)
     })),
   };
 }
-function withFulfilment<T extends { id: number }>(lines: T[]) {
-  const fulfilments = fulfilmentsOf(lines.map((l) => l.id));
+async function withFulfilment<T extends { id: number }>(lines: T[]) {
+  const fulfilments = await fulfilmentsOf(lines.map((l) => l.id));
   return lines.map((l) => ({ ...l, fulfilment: fulfilments.get(l.id) ?? null }));
 }
 async function withNames<T extends { productId: number; productName: string }>(lines: T[], lang: Lang) {

@@ -5,8 +5,8 @@
  * transaction; another owner's line, an unpaid order or a step out of order
  * changes nothing.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq, inArray } from "drizzle-orm";
+import { db, schema, transact, type Tx } from "~/db.server";
 
 const { orderLines, orders, stores, orderLineFulfilments } = schema;
 
@@ -27,68 +27,68 @@ interface Actor {
 }
 
 /** The line, if it belongs to this store of this owner and its order is paid. */
-function ownedPaidLine(ownerId: number, storeId: number, lineId: number) {
-  return db
+async function ownedPaidLine(tx: Tx, ownerId: number, storeId: number, lineId: number) {
+  const [line] = await tx
     .select({ id: orderLines.id })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .innerJoin(stores, eq(stores.id, orderLines.storeId))
     .where(and(eq(orderLines.id, lineId), eq(orderLines.storeId, storeId), eq(stores.ownerId, ownerId), eq(orders.status, "paid")))
-    .get();
+    .limit(1);
+  return line;
 }
 
-function audit(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], actor: Actor, action: string, lineId: number, detail: Record<string, unknown>) {
-  tx.insert(schema.auditLog)
-    .values({ action, userId: actor.userId, subjectType: "order_line", subjectId: String(lineId), detail, ip: actor.ip ?? null, createdAt: actor.now })
-    .run();
+async function audit(tx: Tx, actor: Actor, action: string, lineId: number, detail: Record<string, unknown>) {
+  await tx
+    .insert(schema.auditLog)
+    .values({ action, userId: actor.userId, subjectType: "order_line", subjectId: String(lineId), detail, ip: actor.ip ?? null, createdAt: actor.now });
 }
 
 /** Marks a paid, not yet shipped line of the owner's store shipped. False when it is not theirs, not paid, or already shipped. */
-export function shipLine(ownerId: number, storeId: number, lineId: number, input: { carrier: string; trackingNumber: string }, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    if (!ownedPaidLine(ownerId, storeId, lineId)) return false;
-    const inserted = tx
+export function shipLine(ownerId: number, storeId: number, lineId: number, input: { carrier: string; trackingNumber: string }, actor: Actor): Promise<boolean> {
+  return transact(db, async (tx) => {
+    if (!(await ownedPaidLine(tx, ownerId, storeId, lineId))) return false;
+    const inserted = await tx
       .insert(orderLineFulfilments)
       .values({ lineId, status: "shipped", carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: actor.now, updatedBy: actor.userId })
       .onConflictDoNothing()
-      .run().changes;
-    if (inserted !== 1) return false;
-    audit(tx, actor, "order_line.shipped", lineId, { carrier: input.carrier, trackingNumber: input.trackingNumber });
+      .returning({ lineId: orderLineFulfilments.lineId });
+    if (inserted.length !== 1) return false;
+    await audit(tx, actor, "order_line.shipped", lineId, { carrier: input.carrier, trackingNumber: input.trackingNumber });
     return true;
   });
 }
 
 /** Marks a shipped line of the owner's store delivered. False when it is not theirs or not shipped. */
-export function deliverLine(ownerId: number, storeId: number, lineId: number, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    if (!ownedPaidLine(ownerId, storeId, lineId)) return false;
-    const changed = tx
+export function deliverLine(ownerId: number, storeId: number, lineId: number, actor: Actor): Promise<boolean> {
+  return transact(db, async (tx) => {
+    if (!(await ownedPaidLine(tx, ownerId, storeId, lineId))) return false;
+    const changed = await tx
       .update(orderLineFulfilments)
       .set({ status: "delivered", deliveredAt: actor.now, updatedBy: actor.userId })
       .where(and(eq(orderLineFulfilments.lineId, lineId), eq(orderLineFulfilments.status, "shipped")))
-      .run().changes;
-    if (changed !== 1) return false;
-    audit(tx, actor, "order_line.delivered", lineId, {});
+      .returning({ lineId: orderLineFulfilments.lineId });
+    if (changed.length !== 1) return false;
+    await audit(tx, actor, "order_line.delivered", lineId, {});
     return true;
   });
 }
 
 /** The fulfilment of each of these lines that has one (for pages that already scoped the lines). */
-export function fulfilmentsOf(lineIds: number[]): Map<number, LineFulfilment> {
+export async function fulfilmentsOf(lineIds: number[]): Promise<Map<number, LineFulfilment>> {
   if (!lineIds.length) return new Map();
   return new Map(
-    db
-      .select({
+    (
+      await db.select({
         lineId: orderLineFulfilments.lineId,
         status: orderLineFulfilments.status,
         carrier: orderLineFulfilments.carrier,
         trackingNumber: orderLineFulfilments.trackingNumber,
-        shippedAt: sql<number>`${orderLineFulfilments.shippedAt}`,
-        deliveredAt: sql<number | null>`${orderLineFulfilments.deliveredAt}`,
+        shippedAt: orderLineFulfilments.shippedAt,
+        deliveredAt: orderLineFulfilments.deliveredAt,
       })
-      .from(orderLineFulfilments)
-      .where(inArray(orderLineFulfilments.lineId, lineIds))
-      .all()
-      .map(({ lineId, ...f }) => [lineId, f]),
+        .from(orderLineFulfilments)
+        .where(inArray(orderLineFulfilments.lineId, lineIds))
+    ).map(({ lineId, shippedAt, deliveredAt, ...f }) => [lineId, { ...f, shippedAt: shippedAt.getTime(), deliveredAt: deliveredAt?.getTime() ?? null }]),
   );
 }

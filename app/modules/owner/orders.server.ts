@@ -66,12 +66,12 @@ function addressLines(address: unknown): { lines: string[]; phone: string | null
   return { lines: keys.map(text).filter((v) => /[\p{L}\p{N}]/u.test(v)), phone: text("phone") || null };
 }
 
-export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): OwnerOrderLine[] {
-  const rows = db
+export async function ownerOrderLines(ownerId: number, storeId: number, limit = 500): Promise<OwnerOrderLine[]> {
+  const rows = await db
     .select({
       lineId: orderLines.id,
       number: orders.number,
-      createdAt: sql<number>`${orders.createdAt}`,
+      createdAt: orders.createdAt,
       status: orders.status,
       productName: orderLines.productName,
       quantity: orderLines.quantity,
@@ -89,12 +89,11 @@ export function ownerOrderLines(ownerId: number, storeId: number, limit = 500): 
     .innerJoin(stores, eq(stores.id, orderLines.storeId))
     .where(and(eq(orderLines.storeId, storeId), eq(stores.ownerId, ownerId)))
     .orderBy(desc(orders.createdAt), desc(orderLines.id))
-    .limit(limit)
-    .all();
-  const fulfilments = fulfilmentsOf(rows.map((r) => r.lineId));
-  return rows.map(({ shippingAddress, ...r }) => {
+    .limit(limit);
+  const fulfilments = await fulfilmentsOf(rows.map((r) => r.lineId));
+  return rows.map(({ shippingAddress, createdAt, ...r }) => {
     const address = addressLines(shippingAddress);
-    return { ...r, addressLines: address.lines, phone: address.phone, shipTo: shipToOf(shippingAddress), fulfilment: fulfilments.get(r.lineId) ?? null };
+    return { ...r, createdAt: createdAt.getTime(), addressLines: address.lines, phone: address.phone, shipTo: shipToOf(shippingAddress), fulfilment: fulfilments.get(r.lineId) ?? null };
   });
 }
 
@@ -108,17 +107,18 @@ export interface FestivalCounter {
 }
 
 /** Each owned store's paid orders, units and GMV per festival (from the orders themselves). */
-export function festivalCounters(ownerId: number, lang: Lang): FestivalCounter[] {
+export async function festivalCounters(ownerId: number, lang: Lang): Promise<FestivalCounter[]> {
   const t = alias(schema.festivalTranslations, "t");
   const en = alias(schema.festivalTranslations, "en");
-  const rows = db
+  const rows = await db
     .select({
       storeId: orderLines.storeId,
-      festivalId: sql<number>`${orderLines.festivalId}`,
+      festivalId: sql<number>`${orderLines.festivalId}`.mapWith(Number),
       festivalName: sql<string>`coalesce(${t.name}, ${en.name}, '')`,
-      orders: sql<number>`count(distinct ${orderLines.orderId})`,
-      units: sql<number>`sum(${orderLines.quantity})`,
-      gmvMinor: sql<number>`sum(${orderLines.lineTotalBaseMinor})`,
+      // PostgreSQL returns counts and sums of bigints as strings.
+      orders: sql<number>`count(distinct ${orderLines.orderId})`.mapWith(Number),
+      units: sql<number>`coalesce(sum(${orderLines.quantity}), 0)`.mapWith(Number),
+      gmvMinor: sql<number>`coalesce(sum(${orderLines.lineTotalBaseMinor}), 0)`.mapWith(Number),
     })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
@@ -126,18 +126,18 @@ export function festivalCounters(ownerId: number, lang: Lang): FestivalCounter[]
     .leftJoin(t, and(eq(t.festivalId, orderLines.festivalId), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.festivalId, orderLines.festivalId), eq(en.lang, "en")))
     .where(and(eq(stores.ownerId, ownerId), eq(orders.status, "paid"), sql`${orderLines.festivalId} is not null`))
-    .groupBy(orderLines.storeId, orderLines.festivalId)
-    .all();
-  return rows.map((r) => ({ ...r, orders: Number(r.orders), units: Number(r.units), gmvMinor: Number(r.gmvMinor) }));
+    // Every selected column is grouped (the names too), as PostgreSQL requires.
+    .groupBy(orderLines.storeId, orderLines.festivalId, t.name, en.name);
+  return rows;
 }
 
 /** Festivals the owner's stores are enrolled in, with the organiser's decision. */
-export function enrolmentsFor(ownerId: number, lang: Lang) {
+export async function enrolmentsFor(ownerId: number, lang: Lang) {
   const t = alias(schema.festivalTranslations, "t");
   const en = alias(schema.festivalTranslations, "en");
-  const ids = db.select({ id: stores.id }).from(stores).where(eq(stores.ownerId, ownerId)).all().map((s) => s.id);
+  const ids = (await db.select({ id: stores.id }).from(stores).where(eq(stores.ownerId, ownerId))).map((s) => s.id);
   if (!ids.length) return [];
-  return db
+  return await db
     .select({
       storeId: schema.festivalEnrolments.storeId,
       festivalId: schema.festivalEnrolments.festivalId,
@@ -148,19 +148,18 @@ export function enrolmentsFor(ownerId: number, lang: Lang) {
     .from(schema.festivalEnrolments)
     .leftJoin(t, and(eq(t.festivalId, schema.festivalEnrolments.festivalId), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.festivalId, schema.festivalEnrolments.festivalId), eq(en.lang, "en")))
-    .where(inArray(schema.festivalEnrolments.storeId, ids))
-    .all();
+    .where(inArray(schema.festivalEnrolments.storeId, ids));
 }
 
 /** Each deal the owner's stores offered at a festival, with the organiser's decision, reason and time (newest decisions first). */
-export function dealOffersFor(ownerId: number, lang: Lang) {
+export async function dealOffersFor(ownerId: number, lang: Lang) {
   const ft = alias(schema.festivalTranslations, "ft");
   const fen = alias(schema.festivalTranslations, "fen");
   const pt = alias(schema.productTranslations, "pt");
   const pen = alias(schema.productTranslations, "pen");
   const e = schema.festivalEnrolments;
   const d = schema.festivalDeals;
-  return db
+  const offers = await db
     .select({
       id: d.id,
       storeId: e.storeId,
@@ -171,7 +170,7 @@ export function dealOffersFor(ownerId: number, lang: Lang) {
       dealPriceMinor: d.dealPriceMinor,
       status: d.status,
       reason: d.reason,
-      decidedAt: sql<number | null>`${d.decidedAt}`,
+      decidedAt: d.decidedAt,
     })
     .from(d)
     .innerJoin(e, eq(e.id, d.enrolmentId))
@@ -182,6 +181,7 @@ export function dealOffersFor(ownerId: number, lang: Lang) {
     .leftJoin(pt, and(eq(pt.productId, d.productId), eq(pt.lang, lang)))
     .leftJoin(pen, and(eq(pen.productId, d.productId), eq(pen.lang, "en")))
     .where(eq(stores.ownerId, ownerId))
-    .orderBy(sql`${d.decidedAt} is null desc`, desc(d.decidedAt), desc(d.id))
-    .all();
+    // Undecided offers first, then the newest decisions.
+    .orderBy(sql`${d.decidedAt} desc nulls first`, desc(d.id));
+  return offers.map((o) => ({ ...o, decidedAt: o.decidedAt?.getTime() ?? null }));
 }

@@ -5,28 +5,27 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { BASE_CURRENCY } from "../money/money";
 import { LOW_STOCK, parsePriceToMinor, type ProductInput } from "./schemas";
 import { nextStatus, type ProductIntent, type ProductStatus } from "./status";
 import { randomBytes } from "node:crypto";
 import { slugify } from "./stores.server";
-import type { StoredImage } from "../uploads/images.server";
+import { saveImage, type PreparedImage } from "../uploads/images.server";
 
 const { products, stores, productTranslations } = schema;
 
 /** The product only if it belongs to this store and the store to this owner. */
-export function findOwnedProduct(ownerId: number, storeId: number, productId: number) {
+export async function findOwnedProduct(ownerId: number, storeId: number, productId: number) {
   if (!Number.isSafeInteger(productId) || productId <= 0) return null;
-  return (
-    db
-      .select({ product: products })
-      .from(products)
-      .innerJoin(stores, eq(stores.id, products.storeId))
-      .where(and(eq(products.id, productId), eq(products.storeId, storeId), eq(stores.ownerId, ownerId)))
-      .get()?.product ?? null
-  );
+  const [row] = await db
+    .select({ product: products })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(and(eq(products.id, productId), eq(products.storeId, storeId), eq(stores.ownerId, ownerId)))
+    .limit(1);
+  return row?.product ?? null;
 }
 
 export interface DashboardProduct {
@@ -44,10 +43,10 @@ export interface DashboardProduct {
 }
 
 /** Products of the owner's stores, with the languages each has named and described. */
-export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
+export async function ownerProducts(ownerId: number, lang: Lang): Promise<DashboardProduct[]> {
   const t = alias(productTranslations, "t");
   const en = alias(productTranslations, "en");
-  const rows = db
+  const rows = await db
     .select({
       id: products.id,
       storeId: products.storeId,
@@ -61,21 +60,20 @@ export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
     .leftJoin(en, and(eq(en.productId, products.id), eq(en.lang, "en")))
     .leftJoin(t, and(eq(t.productId, products.id), eq(t.lang, lang)))
     .where(eq(stores.ownerId, ownerId))
-    .orderBy(asc(products.storeId), sql`${products.status} = 'archived'`, asc(products.id))
-    .all();
+    .orderBy(asc(products.storeId), sql`${products.status} = 'archived'`, asc(products.id));
   const ids = rows.map((r) => r.id);
   const named = new Map<number, Set<string>>();
   const described = new Map<number, Set<string>>();
   if (ids.length) {
-    for (const r of db
+    for (const r of await db
       .select({
         productId: productTranslations.productId,
         lang: productTranslations.lang,
-        described: sql<number>`trim(${productTranslations.description}) <> ''`,
+        // A boolean on PostgreSQL, 0 or 1 on SQLite.
+        described: sql<boolean>`trim(${productTranslations.description}) <> ''`.mapWith(Boolean),
       })
       .from(productTranslations)
-      .where(and(inArray(productTranslations.productId, ids), sql`trim(${productTranslations.name}) <> ''`))
-      .all()) {
+      .where(and(inArray(productTranslations.productId, ids), sql`trim(${productTranslations.name}) <> ''`))) {
       named.set(r.productId, (named.get(r.productId) ?? new Set()).add(r.lang));
       if (r.described) described.set(r.productId, (described.get(r.productId) ?? new Set()).add(r.lang));
     }
@@ -90,16 +88,16 @@ export function ownerProducts(ownerId: number, lang: Lang): DashboardProduct[] {
 }
 
 /** Form values for editing: every language's fields, flat, as the form names them. */
-export function productFormValues(ownerId: number, storeId: number, productId: number) {
-  const product = findOwnedProduct(ownerId, storeId, productId);
+export async function productFormValues(ownerId: number, storeId: number, productId: number) {
+  const product = await findOwnedProduct(ownerId, storeId, productId);
   if (!product) return null;
-  const category = db.select({ slug: schema.categories.slug }).from(schema.categories).where(eq(schema.categories.id, product.categoryId)).get();
+  const [category] = await db.select({ slug: schema.categories.slug }).from(schema.categories).where(eq(schema.categories.id, product.categoryId)).limit(1);
   const values: Record<string, string> = {
     category: category?.slug ?? "",
     price: `${Math.floor(product.priceMinor / 100)}.${String(product.priceMinor % 100).padStart(2, "0")}`,
     stock: String(product.stock),
   };
-  for (const tr of db.select().from(productTranslations).where(eq(productTranslations.productId, product.id)).all()) {
+  for (const tr of await db.select().from(productTranslations).where(eq(productTranslations.productId, product.id))) {
     values[`name_${tr.lang}`] = tr.name;
     values[`description_${tr.lang}`] = tr.description;
     values[`originNote_${tr.lang}`] = tr.originNote;
@@ -107,31 +105,32 @@ export function productFormValues(ownerId: number, storeId: number, productId: n
   return { product, values };
 }
 
-function writeTranslations(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], productId: number, input: ProductInput) {
+async function writeTranslations(tx: Tx, productId: number, input: ProductInput) {
   for (const lang of LANGS) {
     const name = input[`name_${lang}`]?.trim() ?? "";
     if (!name) {
       // An emptied language goes back to the English fallback (never English itself: the schema requires it).
-      if (lang !== "en") tx.delete(productTranslations).where(and(eq(productTranslations.productId, productId), eq(productTranslations.lang, lang))).run();
+      if (lang !== "en") await tx.delete(productTranslations).where(and(eq(productTranslations.productId, productId), eq(productTranslations.lang, lang)));
       continue;
     }
     const row = { name, description: input[`description_${lang}`]?.trim() ?? "", originNote: input[`originNote_${lang}`]?.trim() ?? "" };
-    tx.insert(productTranslations)
+    await tx
+      .insert(productTranslations)
       .values({ productId, lang, ...row })
-      .onConflictDoUpdate({ target: [productTranslations.productId, productTranslations.lang], set: row })
-      .run();
+      .onConflictDoUpdate({ target: [productTranslations.productId, productTranslations.lang], set: row });
   }
 }
 
 /**
  * A new draft in one of the owner's stores (the store came from requireStoreOwner),
- * with the photos sent in the same form (already stored, first one the cover) in their order.
+ * with the photos sent in the same form (checked and encoded; stored here, in the
+ * same transaction, the first one the cover) in their order.
  */
-export function createProduct(ownerId: number, storeId: number, categoryId: number, input: ProductInput, images: readonly StoredImage[] = [], now = Date.now()): number {
-  return db.transaction((tx) => {
-    const owned = tx.select({ id: stores.id }).from(stores).where(and(eq(stores.id, storeId), eq(stores.ownerId, ownerId))).get();
+export function createProduct(ownerId: number, storeId: number, categoryId: number, input: ProductInput, images: readonly PreparedImage[] = [], now = Date.now()): Promise<number> {
+  return transact(db, async (tx) => {
+    const [owned] = await tx.select({ id: stores.id }).from(stores).where(and(eq(stores.id, storeId), eq(stores.ownerId, ownerId))).limit(1);
     if (!owned) throw new Error("store not owned");
-    const product = tx
+    const [product] = await tx
       .insert(products)
       .values({
         storeId,
@@ -144,21 +143,21 @@ export function createProduct(ownerId: number, storeId: number, categoryId: numb
         createdAt: new Date(now),
         updatedAt: new Date(now),
       })
-      .returning({ id: products.id })
-      .get();
-    writeTranslations(tx, product.id, input);
-    images.forEach((image, position) =>
-      tx.insert(schema.productImages)
-        .values({ productId: product.id, url: image.url, width: image.width, height: image.height, position, isCover: position === 0, createdAt: new Date(now) })
-        .run(),
-    );
+      .returning({ id: products.id });
+    await writeTranslations(tx, product.id, input);
+    for (const [position, image] of images.entries()) {
+      const stored = await saveImage(tx, image);
+      await tx
+        .insert(schema.productImages)
+        .values({ productId: product.id, url: stored.url, width: stored.width, height: stored.height, position, isCover: position === 0, createdAt: new Date(now) });
+    }
     return product.id;
   });
 }
 
-export function updateProduct(ownerId: number, storeId: number, productId: number, categoryId: number, input: ProductInput, now = Date.now()): boolean {
-  return db.transaction((tx) => {
-    const changed = tx
+export function updateProduct(ownerId: number, storeId: number, productId: number, categoryId: number, input: ProductInput, now = Date.now()): Promise<boolean> {
+  return transact(db, async (tx) => {
+    const changed = await tx
       .update(products)
       .set({ categoryId, priceMinor: parsePriceToMinor(input.price)!, stock: input.stock, updatedAt: new Date(now) })
       .where(
@@ -168,41 +167,37 @@ export function updateProduct(ownerId: number, storeId: number, productId: numbe
           sql`${products.storeId} in (select id from stores where owner_id = ${ownerId})`,
         ),
       )
-      .run();
-    if (changed.changes !== 1) return false;
-    writeTranslations(tx, productId, input);
+      .returning({ id: products.id });
+    if (changed.length !== 1) return false;
+    await writeTranslations(tx, productId, input);
     return true;
   });
 }
 
 /** Publish, unpublish, archive or restore; false if not the owner's or not allowed from its status. */
-export function changeProductStatus(ownerId: number, storeId: number, productId: number, intent: ProductIntent, now = Date.now()): boolean {
-  const product = findOwnedProduct(ownerId, storeId, productId);
+export async function changeProductStatus(ownerId: number, storeId: number, productId: number, intent: ProductIntent, now = Date.now()): Promise<boolean> {
+  const product = await findOwnedProduct(ownerId, storeId, productId);
   if (!product) return false;
   const to = nextStatus(product.status, intent);
   if (!to) return false;
-  const res = db
-    .update(products)
-    .set({ status: to, updatedAt: new Date(now) })
-    .where(
-      and(
-        eq(products.id, productId),
-        eq(products.status, product.status),
-        sql`${products.storeId} in (select id from stores where owner_id = ${ownerId})`,
-      ),
-    )
-    .run();
-  return res.changes === 1;
+  // Guarded by the status it was read with: a change in between makes this one change nothing.
+  const changed = await transact(db, async (tx) =>
+    tx
+      .update(products)
+      .set({ status: to, updatedAt: new Date(now) })
+      .where(and(eq(products.id, productId), eq(products.status, product.status), sql`${products.storeId} in (select id from stores where owner_id = ${ownerId})`))
+      .returning({ id: products.id }),
+  );
+  return changed.length === 1;
 }
 
-export function listCategoryOptions(lang: Lang) {
+export async function listCategoryOptions(lang: Lang) {
   const t = alias(schema.categoryTranslations, "t");
   const en = alias(schema.categoryTranslations, "en");
-  return db
+  return await db
     .select({ id: schema.categories.id, slug: schema.categories.slug, name: sql<string>`coalesce(${t.name}, ${en.name})` })
     .from(schema.categories)
     .leftJoin(t, and(eq(t.categoryId, schema.categories.id), eq(t.lang, lang)))
     .leftJoin(en, and(eq(en.categoryId, schema.categories.id), eq(en.lang, "en")))
-    .orderBy(asc(schema.categories.sortOrder))
-    .all();
+    .orderBy(asc(schema.categories.sortOrder));
 }

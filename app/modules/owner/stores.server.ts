@@ -5,11 +5,11 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { isLang, LANGS, type Lang } from "../i18n/config";
 import type { StoreApplication, StoreDetailsInput, StoreTranslationInput } from "./schemas";
 
-export function listOwnedStores(ownerId: number, lang: Lang) {
+export async function listOwnedStores(ownerId: number, lang: Lang) {
   const t = alias(schema.storeTranslations, "t");
   const en = alias(schema.storeTranslations, "en");
   const productCounts = db
@@ -18,7 +18,7 @@ export function listOwnedStores(ownerId: number, lang: Lang) {
     .where(eq(schema.products.status, "active"))
     .groupBy(schema.products.storeId)
     .as("pc");
-  return db
+  return await db
     .select({
       id: schema.stores.id,
       slug: schema.stores.slug,
@@ -26,36 +26,35 @@ export function listOwnedStores(ownerId: number, lang: Lang) {
       statusReason: schema.stores.statusReason,
       countryCode: schema.stores.countryCode,
       name: sql<string>`coalesce(${t.name}, ${en.name})`,
-      products: sql<number>`coalesce(${productCounts.n}, 0)`,
+      products: sql<number>`coalesce(${productCounts.n}, 0)`.mapWith(Number),
     })
     .from(schema.stores)
     .innerJoin(en, and(eq(en.storeId, schema.stores.id), eq(en.lang, "en")))
     .leftJoin(t, and(eq(t.storeId, schema.stores.id), eq(t.lang, lang)))
     .leftJoin(productCounts, eq(productCounts.storeId, schema.stores.id))
     .where(eq(schema.stores.ownerId, ownerId))
-    .orderBy(schema.stores.id)
-    .all();
+    .orderBy(schema.stores.id);
 }
 
 // ── Onboarding ────────────────────────────────────────────────────────────
 
-
 /** One owned store's name in the page's language (English fallback), found through its owner. */
-export function ownedStoreName(ownerId: number, storeId: number, lang: Lang): string | null {
+export async function ownedStoreName(ownerId: number, storeId: number, lang: Lang): Promise<string | null> {
   const t = alias(schema.storeTranslations, "t");
   const en = alias(schema.storeTranslations, "en");
-  const row = db
+  const [row] = await db
     .select({ name: sql<string>`coalesce(${t.name}, ${en.name})` })
     .from(schema.stores)
     .innerJoin(en, and(eq(en.storeId, schema.stores.id), eq(en.lang, "en")))
     .leftJoin(t, and(eq(t.storeId, schema.stores.id), eq(t.lang, lang)))
     .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
-    .get();
+    .limit(1);
   return row?.name ?? null;
 }
 
-export function categoryIdBySlug(slug: string): number | null {
-  return db.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.slug, slug)).get()?.id ?? null;
+export async function categoryIdBySlug(slug: string): Promise<number | null> {
+  const [row] = await db.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.slug, slug)).limit(1);
+  return row?.id ?? null;
 }
 
 export function slugify(text: string): string {
@@ -70,19 +69,18 @@ export function slugify(text: string): string {
 }
 
 /** A new store for this owner, pending until an organiser approves it. Returns its slug. */
-export function applyWithStore(ownerId: number, input: StoreApplication, categoryId: number, now = Date.now()): string {
+export async function applyWithStore(ownerId: number, input: StoreApplication, categoryId: number, now = Date.now()): Promise<string> {
   const slug = `${slugify(input.name)}-${randomBytes(3).toString("hex")}`;
-  db.transaction((tx) => {
-    const store = tx
+  await transact(db, async (tx) => {
+    const [store] = await tx
       .insert(schema.stores)
       .values({ slug, ownerId, countryCode: input.country, primaryCategoryId: categoryId, status: "pending", createdAt: new Date(now), updatedAt: new Date(now) })
-      .returning({ id: schema.stores.id })
-      .get();
+      .returning({ id: schema.stores.id });
     // Always an English row (the shop's fallback); other languages where a story was given.
     for (const lang of LANGS) {
       const story = input[`story_${lang}`]?.trim() ?? "";
       if (lang !== "en" && !story) continue;
-      tx.insert(schema.storeTranslations).values({ storeId: store.id, lang, name: input.name, city: input.city, story }).run();
+      await tx.insert(schema.storeTranslations).values({ storeId: store.id, lang, name: input.name, city: input.city, story });
     }
   });
   return slug;
@@ -97,12 +95,10 @@ export interface StoreText {
   story: string;
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
-
 /** One owned store with its details and every language's text, found through its owner. */
-export function ownedStoreProfile(ownerId: number, storeId: number) {
+export async function ownedStoreProfile(ownerId: number, storeId: number) {
   const { stores, categories, storeTranslations } = schema;
-  const store = db
+  const [store] = await db
     .select({
       id: stores.id,
       slug: stores.slug,
@@ -115,34 +111,36 @@ export function ownedStoreProfile(ownerId: number, storeId: number) {
     .from(stores)
     .leftJoin(categories, eq(categories.id, stores.primaryCategoryId))
     .where(and(eq(stores.id, storeId), eq(stores.ownerId, ownerId)))
-    .get();
+    .limit(1);
   if (!store) return null;
   const translations: Partial<Record<Lang, StoreText>> = {};
-  for (const r of db.select().from(storeTranslations).where(eq(storeTranslations.storeId, store.id)).all()) {
+  for (const r of await db.select().from(storeTranslations).where(eq(storeTranslations.storeId, store.id))) {
     if (isLang(r.lang)) translations[r.lang] = { name: r.name, city: r.city, tagline: r.tagline, story: r.story };
   }
   return { ...store, translations };
 }
 
-function ownsStore(tx: Tx, ownerId: number, storeId: number) {
-  return tx
+async function ownsStore(tx: Tx, ownerId: number, storeId: number) {
+  const [store] = await tx
     .select({ status: schema.stores.status, countryCode: schema.stores.countryCode })
     .from(schema.stores)
     .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
-    .get();
+    .limit(1);
+  return store;
 }
 
 /** Whether a language other than `lang` still tells the store's story. */
-function storyElsewhere(tx: Tx, storeId: number, lang: Lang): boolean {
+async function storyElsewhere(tx: Tx, storeId: number, lang: Lang): Promise<boolean> {
   const t = schema.storeTranslations;
-  return Boolean(tx.select({ n: count() }).from(t).where(and(eq(t.storeId, storeId), ne(t.lang, lang), sql`trim(${t.story}) <> ''`)).get()?.n);
+  const [row] = await tx.select({ n: count() }).from(t).where(and(eq(t.storeId, storeId), ne(t.lang, lang), sql`trim(${t.story}) <> ''`));
+  return Boolean(row?.n);
 }
 
-function touch(tx: Tx, ownerId: number, storeId: number, now: number) {
-  tx.update(schema.stores)
+async function touch(tx: Tx, ownerId: number, storeId: number, now: number) {
+  await tx
+    .update(schema.stores)
     .set({ updatedAt: new Date(now) })
-    .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
-    .run();
+    .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)));
 }
 
 export type DetailsOutcome = "saved" | "notFound" | "countryLocked";
@@ -155,18 +153,18 @@ export type DetailsOutcome = "saved" | "notFound" | "countryLocked";
  * its country stays put; a move goes through the organisers. Before review,
  * the owner may still correct it.
  */
-export function updateStoreDetails(ownerId: number, storeId: number, categoryId: number, input: StoreDetailsInput, now = Date.now()): DetailsOutcome {
-  return db.transaction((tx) => {
-    const current = ownsStore(tx, ownerId, storeId);
+export function updateStoreDetails(ownerId: number, storeId: number, categoryId: number, input: StoreDetailsInput, now = Date.now()): Promise<DetailsOutcome> {
+  return transact(db, async (tx) => {
+    const current = await ownsStore(tx, ownerId, storeId);
     if (!current) return "notFound";
     const countryCode = input.country ?? current.countryCode;
     if (countryCode !== current.countryCode && current.status !== "pending") return "countryLocked";
-    const res = tx
+    const changed = await tx
       .update(schema.stores)
       .set({ primaryCategoryId: categoryId, countryCode, foundedYear: input.foundedYear ?? null, updatedAt: new Date(now) })
       .where(and(eq(schema.stores.id, storeId), eq(schema.stores.ownerId, ownerId)))
-      .run();
-    return res.changes === 1 ? "saved" : "notFound";
+      .returning({ id: schema.stores.id });
+    return changed.length === 1 ? "saved" : "notFound";
   });
 }
 
@@ -176,17 +174,17 @@ export type TranslationOutcome = "saved" | "notFound" | "storyRequired";
  * Writes one language's text and touches no other language. The search index
  * follows by itself (store_translations' FTS triggers).
  */
-export function saveStoreTranslation(ownerId: number, storeId: number, input: StoreTranslationInput, now = Date.now()): TranslationOutcome {
-  return db.transaction((tx) => {
-    if (!ownsStore(tx, ownerId, storeId)) return "notFound";
+export function saveStoreTranslation(ownerId: number, storeId: number, input: StoreTranslationInput, now = Date.now()): Promise<TranslationOutcome> {
+  return transact(db, async (tx) => {
+    if (!(await ownsStore(tx, ownerId, storeId))) return "notFound";
     const row = { name: input.name, city: input.city, tagline: input.tagline ?? "", story: input.story ?? "" };
     // Every store tells its story in at least one language (as when it applied).
-    if (!row.story && !storyElsewhere(tx, storeId, input.language)) return "storyRequired";
-    tx.insert(schema.storeTranslations)
+    if (!row.story && !(await storyElsewhere(tx, storeId, input.language))) return "storyRequired";
+    await tx
+      .insert(schema.storeTranslations)
       .values({ storeId, lang: input.language, ...row })
-      .onConflictDoUpdate({ target: [schema.storeTranslations.storeId, schema.storeTranslations.lang], set: row })
-      .run();
-    touch(tx, ownerId, storeId, now);
+      .onConflictDoUpdate({ target: [schema.storeTranslations.storeId, schema.storeTranslations.lang], set: row });
+    await touch(tx, ownerId, storeId, now);
     return "saved";
   });
 }
@@ -194,16 +192,16 @@ export function saveStoreTranslation(ownerId: number, storeId: number, input: St
 export type RemoveOutcome = "removed" | "notFound" | "storyRequired" | "englishRequired";
 
 /** Drops one language's text, so shoppers reading it see the English, marked. English itself stays. */
-export function removeStoreTranslation(ownerId: number, storeId: number, lang: Lang, now = Date.now()): RemoveOutcome {
+export async function removeStoreTranslation(ownerId: number, storeId: number, lang: Lang, now = Date.now()): Promise<RemoveOutcome> {
   if (lang === "en") return "englishRequired";
-  return db.transaction((tx) => {
-    if (!ownsStore(tx, ownerId, storeId)) return "notFound";
+  return transact(db, async (tx) => {
+    if (!(await ownsStore(tx, ownerId, storeId))) return "notFound";
     const t = schema.storeTranslations;
-    const row = tx.select({ story: t.story }).from(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang))).get();
+    const [row] = await tx.select({ story: t.story }).from(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang))).limit(1);
     if (!row) return "removed";
-    if (row.story.trim() && !storyElsewhere(tx, storeId, lang)) return "storyRequired";
-    tx.delete(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang))).run();
-    touch(tx, ownerId, storeId, now);
+    if (row.story.trim() && !(await storyElsewhere(tx, storeId, lang))) return "storyRequired";
+    await tx.delete(t).where(and(eq(t.storeId, storeId), eq(t.lang, lang)));
+    await touch(tx, ownerId, storeId, now);
     return "removed";
   });
 }

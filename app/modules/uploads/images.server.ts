@@ -1,33 +1,44 @@
 /**
  * The image pipeline: check the bytes, decode strictly, strip metadata,
- * re-encode to WebP in a few widths under a server-chosen name.
- * Files live under UPLOADS_DIR (default data/uploads, git-ignored) and are
+ * re-encode to WebP in a few widths under a content-addressed name, and
+ * store the files through the upload storage (the database by default, so
+ * every app server serves them: app/modules/uploads/storage.server.ts),
  * served by app/routes/uploads.$file.ts.
+ *
+ * Two steps, so the slow one never holds a transaction open: `prepareImage`
+ * checks and encodes (no database), then `saveImage(tx, image)` stores the
+ * files in the transaction that also writes the row pointing at them; a
+ * refused form or a rolled-back write leaves no file behind.
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
-import sharp, { type Metadata } from "sharp";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { jpegLooksComplete, sniffImage } from "./sniff";
-import { env } from "~/env.server";
+import { uploadStorage, type UploadedFile } from "./storage.server";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const IMAGE_WIDTHS = [400, 800, 1600] as const;
 const MAX_PIXELS = 40_000_000;
-/** Server-chosen file names: 32 hex characters, a width, .webp. Nothing else is ever served. */
+/**
+ * Server-chosen keys: 32 hex characters (a hash of the image's encoded bytes, all widths; random in
+ * installs before uploads moved into the database), a width, .webp. Nothing else is ever served.
+ */
 export const UPLOAD_NAME = /^([a-f0-9]{32})-(\d{2,4})\.webp$/;
-
-export function uploadsDir(): string {
-  return path.resolve(env().UPLOADS_DIR);
-}
+const WEBP = "image/webp";
 
 export type ImageError = "type" | "polyglot" | "corrupt" | "tooLarge" | "tooBig" | "missing";
 
+/** Where a stored image is shown from, and its size for the <img> box. */
 export interface StoredImage {
   url: string;
   width: number;
   height: number;
-  files: string[];
+}
+
+/** A checked, re-encoded image not stored yet: every width's file under its key. */
+export interface PreparedImage extends StoredImage {
+  files: { key: string; bytes: Uint8Array }[];
 }
 
 export class ImageRejected extends Error {
@@ -36,8 +47,8 @@ export class ImageRejected extends Error {
   }
 }
 
-/** Validates and re-encodes; throws ImageRejected with a reason the form can translate. */
-export async function storeProductImage(bytes: Uint8Array): Promise<StoredImage> {
+/** Validates and re-encodes, storing nothing; throws ImageRejected with a reason the form can translate. */
+export async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
   if (bytes.byteLength === 0) throw new ImageRejected("missing");
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ImageRejected("tooBig");
   const sniffed = sniffImage(bytes);
@@ -55,30 +66,69 @@ export async function storeProductImage(bytes: Uint8Array): Promise<StoredImage>
   if (meta.format !== sniffed.kind) throw new ImageRejected("type");
   if (!meta.width || !meta.height) throw new ImageRejected("corrupt");
 
-  const key = randomBytes(16).toString("hex");
-  const dir = uploadsDir();
-  await fs.mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  let largest = { width: 0, height: 0, name: "" };
+  const encoded: { width: number; data: Buffer; info: OutputInfo }[] = [];
   try {
     for (const width of IMAGE_WIDTHS) {
       // rotate() applies the EXIF orientation; sharp drops all metadata (EXIF, GPS, ICC comments) unless asked to keep it.
       const { data, info } = await input().rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
-      const name = `${key}-${width}.webp`;
-      await fs.writeFile(path.join(dir, name), data, { flag: "wx" });
-      written.push(name);
-      if (info.width >= largest.width) largest = { width: info.width, height: info.height, name };
+      encoded.push({ width, data, info });
     }
-  } catch (error) {
-    await removeImageFiles(written);
-    if (error instanceof ImageRejected) throw error;
+  } catch {
     throw new ImageRejected("corrupt");
   }
-  return { url: `/uploads/${largest.name}`, width: largest.width, height: largest.height, files: written };
+  // Content-addressed: the same bytes get the same name, different bytes a new one (so the name can be cached forever).
+  const hash = createHash("sha256");
+  for (const { data } of encoded) hash.update(`${data.byteLength}:`).update(data);
+  const stem = hash.digest("hex").slice(0, 32);
+  const largest = encoded.reduce((a, b) => (b.info.width >= a.info.width ? b : a));
+  return {
+    url: `/uploads/${stem}-${largest.width}.webp`,
+    width: largest.info.width,
+    height: largest.info.height,
+    files: encoded.map(({ width, data }) => ({ key: `${stem}-${width}.webp`, bytes: data })),
+  };
 }
 
-/** The file names belonging to a stored image URL (all widths). */
-export function filesForUrl(url: string): string[] {
+/** Stores a prepared image's files in the caller's transaction; the row that shows it is written in the same one. */
+export async function saveImage(tx: Tx, image: PreparedImage): Promise<StoredImage> {
+  for (const file of image.files) await uploadStorage.put(tx, file.key, { contentType: WEBP, bytes: file.bytes });
+  return { url: image.url, width: image.width, height: image.height };
+}
+
+/**
+ * Deletes the files of an uploaded image once nothing shows it any more (no
+ * product photo, no festival banner: the same photo may be used twice, and a
+ * copied festival shares its banner). Call it in the transaction that removed
+ * the reference. True when the files went. Seeded art (not an upload) is left alone.
+ */
+export async function releaseImage(tx: Tx, url: string): Promise<boolean> {
+  const keys = uploadKeys(url);
+  if (!keys.length) return false;
+  // Lock first, then look: a concurrent save of the same image either waits for this delete or is seen by the check below.
+  await uploadStorage.lock(tx, keys);
+  const [used] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(schema.productImages)
+    .where(eq(schema.productImages.url, url));
+  const [banner] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(schema.festivals)
+    .where(eq(schema.festivals.bannerUrl, url));
+  if (used.n > 0 || banner.n > 0) return false;
+  await uploadStorage.delete(tx, keys);
+  return true;
+}
+
+/**
+ * `saveImage` and `releaseImage` in a transaction of their own, for a caller
+ * whose row is written in another one (the festival banner, until its write
+ * takes the transaction handle): store first, point at it, release the old.
+ */
+export const storeImage = (image: PreparedImage) => transact(db, (tx) => saveImage(tx, image));
+export const removeImage = (url: string) => transact(db, (tx) => releaseImage(tx, url));
+
+/** The storage keys of an uploaded image URL (all widths); none for seeded art. */
+function uploadKeys(url: string): string[] {
   const match = UPLOAD_NAME.exec(url.replace(/^\/uploads\//, ""));
   if (!match) return [];
   return IMAGE_WIDTHS.map((w) => `${match[1]}-${w}.webp`);
@@ -91,35 +141,26 @@ export function srcSetFor(url: string): string | undefined {
   return IMAGE_WIDTHS.map((w) => `/uploads/${match[1]}-${w}.webp ${w}w`).join(", ");
 }
 
-export async function removeImageFiles(names: string[]) {
-  const dir = uploadsDir();
-  await Promise.all(names.filter((n) => UPLOAD_NAME.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
-}
-
-export async function readUpload(name: string): Promise<Buffer | null> {
+/** One stored file by its name in the URL; null for any name the server did not choose. */
+export async function readUpload(name: string): Promise<UploadedFile | null> {
   if (!UPLOAD_NAME.test(name)) return null;
-  try {
-    return await fs.readFile(path.join(uploadsDir(), name));
-  } catch {
-    return null;
-  }
+  return uploadStorage.get(name);
 }
 
-export type ImagesOutcome = { ok: true; images: StoredImage[] } | { ok: false; index: number; name: string; reason: ImageError };
+export type ImagesOutcome = { ok: true; images: PreparedImage[] } | { ok: false; index: number; name: string; reason: ImageError };
 
 /**
- * Several photos sent in one form, checked and stored in order. On the first
- * refusal the ones already stored are removed again, so a refused form leaves
- * no files behind; `index` (from 0) and `name` say which photo it was.
+ * Several photos sent in one form, checked and encoded in order (nothing is
+ * stored yet: `saveImage` does that in the transaction that writes the rows).
+ * On the first refusal, `index` (from 0) and `name` say which photo it was.
  */
-export async function storeProductImages(files: readonly File[]): Promise<ImagesOutcome> {
-  const images: StoredImage[] = [];
+export async function prepareImages(files: readonly File[]): Promise<ImagesOutcome> {
+  const images: PreparedImage[] = [];
   for (const [index, file] of files.entries()) {
     try {
       if (file.size > MAX_UPLOAD_BYTES) throw new ImageRejected("tooBig");
-      images.push(await storeProductImage(new Uint8Array(await file.arrayBuffer())));
+      images.push(await prepareImage(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
-      await removeImageFiles(images.flatMap((i) => i.files));
       if (error instanceof ImageRejected) return { ok: false, index, name: file.name, reason: error.reason };
       throw error;
     }
