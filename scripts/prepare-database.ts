@@ -18,7 +18,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
     db,
     async () => {
       runMigrations(db);
-      if (!databaseIsEmpty()) return { seeded: false };
+      if (!(await databaseIsEmpty())) return { seeded: false };
       const { SEED_SCALE: scale, SEED_DATE } = env();
       log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
       // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.

@@ -18,7 +18,7 @@ export const headers = forwardRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = requestContext(request);
   return { title: `${t("checkout.lookup.title")} · ${t("site.name")}` };
 }
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   let order;
   try {
-    order = lookUpOrder(submission.value.number, submission.value.email, requestMeta(request, context).ip);
+    order = await lookUpOrder(submission.value.number, submission.value.email, requestMeta(request, context).ip);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     const retryAfter = error.retryAfterSeconds;

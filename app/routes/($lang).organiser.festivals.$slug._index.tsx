@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const festival = listFestivals(lang, at).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
-  const { dashboard, counters } = dashboardSnapshot(festival, view, t, at);
+  const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
   return {
     title: `${festival.name} · ${t("festivals.dashboard.title")}`,
     slug: festival.slug,

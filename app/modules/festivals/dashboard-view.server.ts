@@ -1,7 +1,7 @@
 /** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
 import type { TFunction } from "i18next";
 import { db } from "~/db.server";
-import { campaignTracker, CAMPAIGN_TARGETS } from "../catalog/catalog.server";
+import { campaignTracker, CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
 import { toMajorString } from "./money-text";
@@ -24,7 +24,7 @@ export function festivalResults(f: FestivalSummary, now: number) {
   return { totals, stores, countries, categories, hours };
 }
 
-export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number, tracker: CampaignTracker) {
   const lang = view.lang;
   const n = (v: number) => formatNumber(v, lang);
   const r = festivalResults(f, now);
@@ -32,7 +32,6 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
   const categoryNames = namesFor("category", r.categories.map((c) => Number(c.key)), lang);
   const topGmv = Math.max(1, ...r.stores.map((s) => s.gmv));
   const participation = festivalParticipation(f.id);
-  const tracker = campaignTracker();
   const row = (b: { orders: number; units: number; gmv: number }, name: string, key: string, top: number) => ({
     key,
     name,
@@ -90,9 +89,11 @@ export function presentDashboard(f: FestivalSummary, view: Presenter, t: TFuncti
  * on the page comes from the same moment, so the counters, the progress lines
  * and the tables can only move together.
  */
-export function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+export async function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+  // The campaign-wide tracker (kept until the content moves) is read first; the festival's numbers together below.
+  const tracker = await campaignTracker();
   return db.transaction(() => {
-    const dashboard = presentDashboard(f, view, t, now);
+    const dashboard = presentDashboard(f, view, t, now, tracker);
     return { dashboard, counters: presentCounters(f, view, t, dashboard.raw) };
   });
 }

@@ -101,9 +101,9 @@ function approvedDeals(festivalId: number): ApprovedDeal[] {
  * the end shows the last page, as /products does. The facets count the deals
  * each option would leave, so a filter never leads to an empty page.
  */
-function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
+async function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
   const rows = approvedDeals(festivalId);
-  const categories = listCategories(lang);
+  const categories = await listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   // An option that matches none of this festival's deals is dropped, like any unknown value.
   const category = query.category && rows.some((r) => r.category === query.category) ? query.category : undefined;
@@ -133,11 +133,11 @@ function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId
 }
 
 /** The festival page's data, all formatted for the page's language and currency: one page of its deals. */
-export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
-  const selection = festivalDealSelection(view.lang, t, f.id, query);
+export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, now: number, query: FestivalDealQuery = { page: 1 }) {
+  const selection = await festivalDealSelection(view.lang, t, f.id, query);
   const { pageIds } = selection;
   const dealBy = new Map(approvedDeals(f.id).map((d) => [d.id, d]));
-  const cards = productCardsByIds(view.lang, pageIds, now);
+  const cards = await productCardsByIds(view.lang, pageIds, now);
   const sale = f.clock.sale;
   const deals = cards.map((p) => {
     const d = dealBy.get(p.id)!;
@@ -170,8 +170,8 @@ export function festivalPage(f: FestivalSummary, view: Presenter, t: TFunction, 
     };
   });
   // Named and linked, not full cards: at a peak the deals are the page, and every byte is sent twice (HTML and hydration data).
-  const stores = untilContentChanges(`festival-stores:${f.id}:${view.lang}`, () =>
-    storeCardsByIds(view.lang, festivalParticipation(f.id).storeIds, 200).map((s) => {
+  const stores = await untilContentChanges(`festival-stores:${f.id}:${view.lang}`, async () =>
+    (await storeCardsByIds(view.lang, festivalParticipation(f.id).storeIds, 200)).map((s) => {
       const card = presentStore(s, view.lang, t);
       return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
     }),

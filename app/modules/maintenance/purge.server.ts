@@ -4,6 +4,7 @@
  * DELETE with a WHERE on age, so running it twice, or on several server
  * processes at once, deletes each row once and does no harm.
  */
+import { db, transact } from "~/db.server";
 import { purgeExpiredWindows } from "../auth/rate-limit.server";
 import { purgeExpiredSessions } from "../auth/session.server";
 import { purgeStaleCarts } from "../cart/cart.server";
@@ -16,8 +17,12 @@ export interface Purged {
   carts: number;
 }
 
-export function purgeExpired(now: Date): Purged {
-  return { sessions: purgeExpiredSessions(now), rateLimits: purgeExpiredWindows(now), carts: purgeStaleCarts(now) };
+export async function purgeExpired(now: Date): Promise<Purged> {
+  const { sessions, rateLimits } = await transact(db, async (tx) => ({
+    sessions: await purgeExpiredSessions(tx, now),
+    rateLimits: await purgeExpiredWindows(tx, now),
+  }));
+  return { sessions, rateLimits, carts: purgeStaleCarts(now) };
 }
 
 /**
@@ -27,11 +32,9 @@ export function purgeExpired(now: Date): Purged {
  */
 export function startPurgeTimer(everyMs = PURGE_EVERY_MS): () => void {
   const run = () => {
-    try {
-      purgeExpired(new Date());
-    } catch (error) {
+    purgeExpired(new Date()).catch((error: unknown) => {
       console.error("Purging expired rows failed; trying again at the next interval.", error);
-    }
+    });
   };
   run();
   const timer = setInterval(run, everyMs);
