@@ -18,7 +18,7 @@ export const headers = forwardRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export function loader({ request }: LoaderFunctionArgs) {
   const { t } = requestContext(request);
   return { title: `${t("checkout.lookup.title")} · ${t("site.name")}` };
 }

@@ -42,9 +42,9 @@ afterEach(() => {
 });
 
 describe("purgeExpired", () => {
-  it("deletes expired and idle sessions, windows long over and stale carts with their lines, and keeps the rest", () => {
+  it("deletes expired and idle sessions, windows long over and stale carts with their lines, and keeps the rest", async () => {
     seedRows();
-    const purged = purgeExpired(NOW);
+    const purged = await purgeExpired(NOW);
     expect(purged.sessions).toBeGreaterThanOrEqual(2);
     expect(ids("sessions")).toEqual(["purge-live"]);
     expect(ids("rate_limits")).toEqual(["purge-current"]);
@@ -52,8 +52,8 @@ describe("purgeExpired", () => {
     expect(db.all<{ c: string }>(sql`select cart_id c from cart_lines where cart_id like 'purge-%'`).map((r) => r.c)).toEqual(["purge-fresh-cart"]);
   });
 
-  it("is idempotent: a second run, as on another process, deletes nothing more", () => {
-    expect(purgeExpired(NOW)).toEqual({ sessions: 0, rateLimits: 0, carts: 0 });
+  it("is idempotent: a second run, as on another process, deletes nothing more", async () => {
+    expect(await purgeExpired(NOW)).toEqual({ sessions: 0, rateLimits: 0, carts: 0 });
     expect(ids("sessions")).toEqual(["purge-live"]);
   });
 
@@ -61,15 +61,19 @@ describe("purgeExpired", () => {
     for (const limit of [...Object.values(LIMITS), ...Object.values(LOOKUP_LIMITS)]) expect(limit.windowMs).toBeLessThanOrEqual(RATE_WINDOW_RETENTION_MS);
   });
 
-  it("runs at once when the timer starts, then every interval", () => {
+  it("runs at once when the timer starts, then every interval", async () => {
+    // Each run is asynchronous: let it finish (setImmediate is not faked) before reading.
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
     vi.setSystemTime(NOW);
     db.insert(schema.rateLimits).values({ key: "purge-at-start", windowStart: ago(RATE_WINDOW_RETENTION_MS + 1), count: 1 }).run();
     const stop = startPurgeTimer();
+    await settle();
     expect(ids("rate_limits")).toEqual(["purge-current"]);
     db.insert(schema.rateLimits).values({ key: "purge-later", windowStart: ago(RATE_WINDOW_RETENTION_MS - 1), count: 1 }).run();
     expect(ids("rate_limits")).toEqual(["purge-current", "purge-later"]);
     vi.advanceTimersByTime(PURGE_EVERY_MS);
+    await settle();
     // An hour on, "purge-later" is past the retention; "purge-current" is not.
     expect(ids("rate_limits")).toEqual(["purge-current"]);
     stop();
