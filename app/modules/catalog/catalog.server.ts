@@ -7,8 +7,14 @@
  * (`storeCards`) serve every listing: home, categories, countries, stores,
  * search, the product and store pages and the festival page. A card's price
  * is the deal rule's (app/modules/pricing) at the given instant.
+ *
+ * The product and store pages and the home page's newest products run their
+ * queries prepared once, with placeholders (`prepared`): building and
+ * compiling these joins on every call cost several times running them
+ * (measured: getProduct 412 µs of CPU with the former prepared SQL, 2,302 µs
+ * built per call, on the same database and machine).
  */
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import { dealCandidates } from "../festivals/festivals.server";
@@ -46,14 +52,25 @@ export interface ProductCard {
   listedAt: number;
 }
 
+/** A language, or the placeholder a prepared query binds it to. */
+type LangValue = Lang | Placeholder;
+/** A number, or a placeholder. */
+type NumberValue = number | Placeholder;
+
+/** `build()`, prepared on first use and kept (one database per process; each test file has its own module). */
+function prepared<T>(build: () => T): () => T {
+  let query: T | undefined;
+  return () => (query ??= build());
+}
+
 /**
  * The product card query, the only one: the card's columns in `lang` (English
  * where a translation is missing), filtered by `where` over products, stores
  * and categories. Callers showing shoppers a list put `visibleProduct` in
  * `where`; the owner's private preview does not.
  */
-async function productCards(lang: Lang, where: SQL | undefined, order: SQL[], limit: number, now: number): Promise<ProductCard[]> {
-  const rows = await db
+function productCardQuery(lang: LangValue, where: SQL | undefined, order: SQL[], limit: NumberValue) {
+  return db
     .select({
       id: products.id,
       slug: products.slug,
@@ -82,7 +99,12 @@ async function productCards(lang: Lang, where: SQL | undefined, order: SQL[], li
     .where(where)
     .orderBy(...order)
     .limit(limit);
-  // The price in force at `now`, by the deal rule (pricing.ts), over every deal offered on these products.
+}
+
+type ProductCardRow = Awaited<ReturnType<typeof productCardQuery>>[number];
+
+/** Cards from card rows, priced at `now` by the deal rule (pricing.ts) over every deal offered on these products. */
+function toProductCards(rows: ProductCardRow[], now: number): ProductCard[] {
   const deals = dealCandidates(rows.map((r) => r.id));
   return rows.map(
     (r): ProductCard => ({
@@ -102,9 +124,26 @@ async function productCards(lang: Lang, where: SQL | undefined, order: SQL[], li
 }
 
 /** Visible products' cards matching `where` (over products, stores, categories), for the catalogue's lists. */
-export function visibleProductCards(lang: Lang, where: SQL | undefined, order: SQL[], limit: number, now: number): Promise<ProductCard[]> {
-  return productCards(lang, and(visibleProduct, where), order, limit, now);
+export async function visibleProductCards(lang: Lang, where: SQL | undefined, order: SQL[], limit: number, now: number): Promise<ProductCard[]> {
+  return toProductCards(await productCardQuery(lang, and(visibleProduct, where), order, limit), now);
 }
+
+const LANG = sql.placeholder("lang");
+const NEWEST_FIRST = [desc(products.createdAt), desc(products.id)];
+
+const cardsBy = {
+  slug: prepared(() => productCardQuery(LANG, and(visibleProduct, eq(products.slug, sql.placeholder("slug"))), [asc(products.id)], 1).prepare()),
+  store: prepared(() => productCardQuery(LANG, and(visibleProduct, eq(products.storeId, sql.placeholder("storeId"))), [asc(products.id)], 100).prepare()),
+  newest: prepared(() => productCardQuery(LANG, visibleProduct, NEWEST_FIRST, sql.placeholder("limit")).prepare()),
+  moreFromStore: prepared(() =>
+    productCardQuery(
+      LANG,
+      and(visibleProduct, eq(products.storeId, sql.placeholder("storeId")), ne(products.id, sql.placeholder("excludeId"))),
+      NEWEST_FIRST,
+      sql.placeholder("limit"),
+    ).prepare(),
+  ),
+};
 
 /** Cards for these product ids (visible ones only), in id order. */
 export async function productCardsByIds(lang: Lang, ids: readonly number[], now: number): Promise<ProductCard[]> {
@@ -123,10 +162,8 @@ function paged<T>(items: T[], total: number, page: number, perPage: number): Pag
   return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
-const NEWEST_FIRST = [desc(products.createdAt), desc(products.id)];
-
-export function newestProducts(lang: Lang, limit: number, now: number): Promise<ProductCard[]> {
-  return visibleProductCards(lang, undefined, NEWEST_FIRST, limit, now);
+export async function newestProducts(lang: Lang, limit: number, now: number): Promise<ProductCard[]> {
+  return toProductCards(await cardsBy.newest().execute({ lang, limit }), now);
 }
 
 export interface CategoryTile {
@@ -183,7 +220,7 @@ export interface StoreCard {
  * stores), in `lang` with the English text as the fallback, in id order.
  * The product count is of the store's active products.
  */
-async function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number): Promise<StoreCard[]> {
+function storeCards(lang: LangValue, where: SQL | undefined, limit: NumberValue, offset: NumberValue) {
   return db
     .select({
       id: stores.id,
@@ -234,7 +271,7 @@ export async function listStores(lang: Lang, filters: { country?: string; catego
 
 /** The home page's featured stores: kept until the content moves (they depend on nothing else). */
 export function featuredStores(lang: Lang, limit: number): Promise<StoreCard[]> {
-  return untilContentChanges(`featured-stores:${lang}:${limit}`, () => storeCards(lang, eq(stores.featured, true), limit, 0));
+  return untilContentChanges(`featured-stores:${lang}:${limit}`, async () => storeCards(lang, eq(stores.featured, true), limit, 0));
 }
 
 /** Live stores' cards for these ids (at most `limit`, in id order). */
@@ -249,22 +286,27 @@ export interface StoreDetail extends StoreCard {
   products: ProductCard[];
 }
 
-export async function getStore(slug: string, lang: Lang, now: number): Promise<StoreDetail | null> {
-  const [card] = await storeCards(lang, eq(stores.slug, slug), 1, 0);
-  if (!card) return null;
-  const [[story], items] = await Promise.all([
-    // The story in the page's language unless empty, else the English one.
+const storePage = {
+  card: prepared(() => storeCards(LANG, eq(stores.slug, sql.placeholder("slug")), 1, 0).prepare()),
+  // The story in the page's language unless empty, else the English one.
+  story: prepared(() =>
     db
       .select({
         story: sql<string>`coalesce(nullif(${stLang.story}, ''), ${stEn.story})`,
         storyFallback: sql<boolean>`coalesce(${stLang.story}, '') = ''`.mapWith(Boolean),
       })
       .from(stEn)
-      .leftJoin(stLang, and(eq(stLang.storeId, stEn.storeId), eq(stLang.lang, lang)))
-      .where(and(eq(stEn.storeId, card.id), eq(stEn.lang, "en"))),
-    visibleProductCards(lang, eq(products.storeId, card.id), [asc(products.id)], 100, now),
-  ]);
-  return { ...card, story: story?.story ?? "", storyFallback: story?.storyFallback ?? true, products: items };
+      .leftJoin(stLang, and(eq(stLang.storeId, stEn.storeId), eq(stLang.lang, LANG)))
+      .where(and(eq(stEn.storeId, sql.placeholder("storeId")), eq(stEn.lang, "en")))
+      .prepare(),
+  ),
+};
+
+export async function getStore(slug: string, lang: Lang, now: number): Promise<StoreDetail | null> {
+  const [card] = await storePage.card().execute({ lang, slug });
+  if (!card) return null;
+  const [[story], items] = await Promise.all([storePage.story().execute({ lang, storeId: card.id }), cardsBy.store().execute({ lang, storeId: card.id })]);
+  return { ...card, story: story?.story ?? "", storyFallback: story?.storyFallback ?? true, products: toProductCards(items, now) };
 }
 
 export interface ProductDetail extends ProductCard {
@@ -281,7 +323,7 @@ export interface ProductDetail extends ProductCard {
 }
 
 export async function getProduct(slug: string, lang: Lang, now: number): Promise<ProductDetail | null> {
-  const [card] = await visibleProductCards(lang, eq(products.slug, slug), [asc(products.id)], 1, now);
+  const [card] = toProductCards(await cardsBy.slug().execute({ lang, slug }), now);
   return card ? productDetail(card, lang) : null;
 }
 
@@ -290,15 +332,14 @@ export async function getProduct(slug: string, lang: Lang, now: number): Promise
  * would show it: for the private preview, never for a shared page.
  */
 export async function getOwnedProductPreview(ownerId: number, productId: number, lang: Lang, now: number): Promise<ProductDetail | null> {
-  const [card] = await productCards(lang, and(eq(products.id, productId), eq(stores.ownerId, ownerId)), [asc(products.id)], 1, now);
+  const [card] = toProductCards(await productCardQuery(lang, and(eq(products.id, productId), eq(stores.ownerId, ownerId)), [asc(products.id)], 1), now);
   return card ? productDetail(card, lang) : null;
 }
 
 // A product translated only in part (a name, no description or origin yet) shows the English
 // text in their place, flagged so the page marks it (lang="en", "not yet translated").
-async function productDetail(card: ProductCard, lang: Lang): Promise<ProductDetail> {
-  const images = schema.productImages;
-  const [[row], imageRows] = await Promise.all([
+const productPage = {
+  detail: prepared(() =>
     db
       .select({
         description: sql<string>`coalesce(nullif(${ptLang.description}, ''), ${ptEn.description})`,
@@ -313,19 +354,28 @@ async function productDetail(card: ProductCard, lang: Lang): Promise<ProductDeta
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
       .innerJoin(ptEn, and(eq(ptEn.productId, products.id), eq(ptEn.lang, "en")))
-      .leftJoin(ptLang, and(eq(ptLang.productId, products.id), eq(ptLang.lang, lang)))
+      .leftJoin(ptLang, and(eq(ptLang.productId, products.id), eq(ptLang.lang, LANG)))
       .innerJoin(stEn, and(eq(stEn.storeId, stores.id), eq(stEn.lang, "en")))
-      .leftJoin(stLang, and(eq(stLang.storeId, stores.id), eq(stLang.lang, lang)))
+      .leftJoin(stLang, and(eq(stLang.storeId, stores.id), eq(stLang.lang, LANG)))
       .innerJoin(ctEn, and(eq(ctEn.categoryId, products.categoryId), eq(ctEn.lang, "en")))
-      .leftJoin(ctLang, and(eq(ctLang.categoryId, products.categoryId), eq(ctLang.lang, lang)))
-      .where(eq(products.id, card.id)),
-    // The cover first, then the owner's order.
-    db
+      .leftJoin(ctLang, and(eq(ctLang.categoryId, products.categoryId), eq(ctLang.lang, LANG)))
+      .where(eq(products.id, sql.placeholder("id")))
+      .prepare(),
+  ),
+  // The cover first, then the owner's order.
+  images: prepared(() => {
+    const images = schema.productImages;
+    return db
       .select({ url: images.url, width: images.width, height: images.height })
       .from(images)
-      .where(eq(images.productId, card.id))
-      .orderBy(desc(images.isCover), asc(images.position), asc(images.id)),
-  ]);
+      .where(eq(images.productId, sql.placeholder("id")))
+      .orderBy(desc(images.isCover), asc(images.position), asc(images.id))
+      .prepare();
+  }),
+};
+
+async function productDetail(card: ProductCard, lang: Lang): Promise<ProductDetail> {
+  const [[row], imageRows] = await Promise.all([productPage.detail().execute({ lang, id: card.id }), productPage.images().execute({ id: card.id })]);
   return {
     ...card,
     description: row.description,
@@ -340,8 +390,8 @@ async function productDetail(card: ProductCard, lang: Lang): Promise<ProductDeta
   };
 }
 
-export function moreFromStore(lang: Lang, storeId: number, excludeId: number, limit: number, now: number): Promise<ProductCard[]> {
-  return visibleProductCards(lang, and(eq(products.storeId, storeId), ne(products.id, excludeId)), NEWEST_FIRST, limit, now);
+export async function moreFromStore(lang: Lang, storeId: number, excludeId: number, limit: number, now: number): Promise<ProductCard[]> {
+  return toProductCards(await cardsBy.moreFromStore().execute({ lang, storeId, excludeId, limit }), now);
 }
 
 export interface CampaignTracker {
