@@ -12,7 +12,6 @@ import * as postgresSchema from "../db/schema.pg";
 import { followOpenTransaction } from "../db/transact";
 
 export type { AppDatabase };
-export { perArity, statements } from "../db/prepared";
 export { execute, rows, transact, type Tx } from "../db/transact";
 
 const onPostgres = usingPostgres();

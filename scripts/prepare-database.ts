@@ -23,7 +23,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
       const { importUploadsFromDisk } = await import("../app/modules/uploads/import-from-disk.server");
       const imported = await importUploadsFromDisk();
       if (imported) log(`Moved ${imported} uploaded image file(s) from ${env().UPLOADS_DIR} into the database.`);
-      if (!databaseIsEmpty()) return { seeded: false };
+      if (!(await databaseIsEmpty())) return { seeded: false };
       const { SEED_SCALE: scale, SEED_DATE } = env();
       log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
       // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.

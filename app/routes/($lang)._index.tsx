@@ -24,19 +24,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
   const view = presenter(lang, currency);
   const festival = await featuredFestival(lang, now);
-  const tracker = campaignTracker();
+  const [tracker, categories, stores, products] = await Promise.all([campaignTracker(), listCategories(lang), featuredStores(lang, 8), newestProducts(lang, 8, now)]);
   return {
     meta: { title: `${t("site.name")} · ${t("home.title")}`, description: t("site.description") },
     festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, await approvedDealCount(festival.id))) : null,
     tracker: presentShopperTracker(tracker, lang),
-    categories: listCategories(lang).map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: formatNumber(c.productCount, lang) })),
+    categories: categories.map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: formatNumber(c.productCount, lang) })),
     pavilions: tracker.byCountry.slice(0, 12).map((c) => ({
       code: c.countryCode,
       name: countryName(c.countryCode, lang),
       counts: [t("stores.count", { count: c.stores })],
     })),
-    stores: featuredStores(lang, 8).map((s) => presentStore(s, lang, t)),
-    products: newestProducts(lang, 8, now).map((p) => presentProduct(p, view, t)),
+    stores: stores.map((s) => presentStore(s, lang, t)),
+    products: products.map((p) => presentProduct(p, view, t)),
   };
 }
 

@@ -11,7 +11,7 @@ import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { breadcrumbList, pageMeta } from "~/modules/catalog/seo";
 import { now as appNow } from "~/modules/clock/now.server";
-import { notFound } from "~/modules/http/responses.server";
+import { shopperNotFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
@@ -22,13 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
-export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
+export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const category = listCategories(lang).find((c) => c.slug === routeParams.slug);
-  if (!category) throw notFound(t, lang);
+  const category = (await listCategories(lang)).find((c) => c.slug === routeParams.slug);
+  if (!category) throw await shopperNotFound(t, lang);
   const url = new URL(request.url);
   const view = presenter(lang, currency);
-  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: appNow(), fixed: { category: category.slug } });
+  const list = await productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: appNow(), fixed: { category: category.slug } });
   const origin = publicOrigin(request.url);
   return {
     meta: { title: `${category.name} · ${t("site.name")}`, description: category.description, siteName: t("site.name"), image: `${origin}/art/categories/${category.slug}.svg` },

@@ -11,7 +11,7 @@ import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
 import { breadcrumbList, pageMeta } from "~/modules/catalog/seo";
 import { now as appNow } from "~/modules/clock/now.server";
-import { notFound } from "~/modules/http/responses.server";
+import { shopperNotFound } from "~/modules/http/responses.server";
 import { localizePath } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -24,16 +24,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 /** A country pavilion: its name from Intl.DisplayNames, its live stores and products. */
-export function loader({ request, params: routeParams }: LoaderFunctionArgs) {
+export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const code = (routeParams.code ?? "").toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw notFound(t, lang);
-  const stores = listStores(lang, { country: code }, 1, 48);
-  if (!stores.total) throw notFound(t, lang);
+  if (!/^[A-Z]{2}$/.test(code)) throw await shopperNotFound(t, lang);
+  const stores = await listStores(lang, { country: code }, 1, 48);
+  if (!stores.total) throw await shopperNotFound(t, lang);
   const url = new URL(request.url);
   const name = countryName(code, lang);
   const view = presenter(lang, currency);
-  const list = productList({ lang, t, view, url, params: productListParams(url), path: `/countries/${code}`, now: appNow(), fixed: { country: code } });
+  const list = await productList({ lang, t, view, url, params: productListParams(url), path: `/countries/${code}`, now: appNow(), fixed: { country: code } });
   const origin = publicOrigin(request.url);
   const title = t("catalog.country.title", { country: name });
   return {

@@ -15,10 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
 /** Every country pavilion (a country with a live store), by name in the page's language. */
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const collator = new Intl.Collator(LANG_TAGS[lang]);
-  const pavilions = campaignTracker()
+  const pavilions = (await campaignTracker())
     .byCountry.map((c) => ({
       code: c.countryCode,
       name: countryName(c.countryCode, lang),

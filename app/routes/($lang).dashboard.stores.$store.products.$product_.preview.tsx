@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = appNow();
   // Found through this store and its owner; then read as the shop would show it.
   const owned = await findOwnedProduct(user.id, store.id, Number(params.product));
-  const product = owned ? getOwnedProductPreview(user.id, owned.id, lang, now) : null;
+  const product = owned ? await getOwnedProductPreview(user.id, owned.id, lang, now) : null;
   if (!owned || !product) throw notFound(t);
   const status = owned.status;
   return {
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusLabel: t(`owner.productStatus.${status}`),
     canPublish: allowedIntents(status).includes("publish"),
     storeLive: store.status === "live",
-    ...productPageView(product, presenter(lang, currency), t, now),
+    ...(await productPageView(product, presenter(lang, currency), t, now)),
   };
 }
 

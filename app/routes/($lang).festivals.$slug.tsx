@@ -9,7 +9,7 @@ import { productListParams } from "~/modules/catalog/params";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
 import { festivalPage, findPublishedFestival } from "~/modules/festivals/public.server";
-import { notFound } from "~/modules/http/responses.server";
+import { shopperNotFound } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
   const festival = await findPublishedFestival(params.slug ?? "", lang, at);
-  if (!festival) throw notFound(t, lang);
+  if (!festival) throw await shopperNotFound(t, lang);
   // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
   const { page: pageNumber, category, country } = productListParams(new URL(request.url));
   const page = await festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });

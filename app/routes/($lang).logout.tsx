@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { db, transact } from "~/db.server";
 import { audit } from "~/modules/auth/audit.server";
 import { getOptionalUser, requestMeta } from "~/modules/auth/guards.server";
 import { destroySession } from "~/modules/auth/session.server";
@@ -23,8 +24,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Nothing in the body is used, but a body no form could carry is still a 400, like everywhere else.
   await readForm(request, t);
   const user = await getOptionalUser(request);
-  const setCookie = await destroySession(request);
-  if (user) audit({ action: "auth.sign_out", userId: user.id, ip: requestMeta(request, context).ip });
+  const setCookie = await transact(db, async (tx) => {
+    if (user) await audit(tx, { action: "auth.sign_out", userId: user.id, ip: requestMeta(request, context).ip });
+    return destroySession(tx, request);
+  });
   return redirect(localizePath("/", lang), { headers: { "Set-Cookie": setCookie } });
 }
 

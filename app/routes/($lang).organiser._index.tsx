@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
   const view = presenter(lang, currency);
-  const tracker = campaignTracker();
+  const tracker = await campaignTracker();
   const n = (v: number) => formatNumber(v, lang);
   const campaign = (await countersByScope("campaign"))[0] ?? { key: "all", orders: 0, units: 0, gmv: 0 };
   const byFestival = new Map((await countersByScope("festival")).map((c) => [c.key, c]));
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const storeNames = await namesFor("store", stores.map((s) => Number(s.key)), lang);
   const topGmv = Math.max(1, stores[0]?.gmv ?? 1);
   const span = (from: number, to: number, zone: string) => `${formatDateTime(from, lang, zone)} – ${formatDateTime(to, lang, zone)}`;
-  const trend = campaignTrend(at);
+  const trend = await campaignTrend(at);
   const lastDay = trend.days[trend.days.length - 1];
   const trendFrom = trend.window?.startsAt ?? trend.days[0]?.day ?? at;
   const trendTo = trend.window ? trend.window.endsAt - 1 : (lastDay?.day ?? at);

@@ -1,6 +1,7 @@
 /** A festival's results as CSV, for the organiser. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
+import { db, transact } from "~/db.server";
 import { audit } from "~/modules/auth/audit.server";
 import { now } from "~/modules/clock/now.server";
 import { toCsv } from "~/modules/festivals/dashboard.server";
@@ -16,7 +17,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const at = now();
   const festival = (await listFestivals("en", at)).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
-  audit({ action: "festival.results_exported", userId: user.id, subjectType: "festival", subjectId: festival.id, ip: requestMeta(request, context).ip, now: new Date(at) });
+  await transact(db, (tx) =>
+    audit(tx, { action: "festival.results_exported", userId: user.id, subjectType: "festival", subjectId: festival.id, ip: requestMeta(request, context).ip, now: new Date(at) }),
+  );
   const csv = toCsv(await resultsCsvRows(festival, BASE_CURRENCY, at));
   return new Response(csv, {
     headers: {

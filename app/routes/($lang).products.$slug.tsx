@@ -8,7 +8,7 @@ import { presenter } from "~/modules/catalog/present.server";
 import { productPageView } from "~/modules/catalog/product-page.server";
 import { breadcrumbList, minorToDecimal, pageMeta, productJsonLd } from "~/modules/catalog/seo";
 import { now as appNow } from "~/modules/clock/now.server";
-import { notFound } from "~/modules/http/responses.server";
+import { shopperNotFound } from "~/modules/http/responses.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { requestContext } from "~/modules/i18n/request.server";
@@ -19,13 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = appNow();
-  const product = getProduct(params.slug ?? "", lang, now);
-  if (!product) throw notFound(t, lang);
+  const product = await getProduct(params.slug ?? "", lang, now);
+  if (!product) throw await shopperNotFound(t, lang);
   const view = presenter(lang, currency);
-  const page = productPageView(product, view, t, now);
+  const page = await productPageView(product, view, t, now);
   const origin = publicOrigin(request.url);
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
   const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const url = new URL(request.url);
   const params = productListParams(url);
@@ -35,14 +35,14 @@ export function loader({ request }: LoaderFunctionArgs) {
     return { ...base, state: params.q ? ("tooShort" as const) : ("prompt" as const), stores: [], list: null, countLabel: "" };
   }
   const view = presenter(lang, currency);
-  const storeHits = searchIds("store", query, 4).ids;
+  const storeHits = (await searchIds("store", query, 4)).ids;
   const order = new Map(storeHits.map((id, i) => [id, i]));
   const stores = storeHits.length
-    ? storeCardsByIds(lang, storeHits, 4)
+    ? (await storeCardsByIds(lang, storeHits, 4))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
         .map((s) => ({ ...presentStore(s, lang, t), nameSegments: highlight(s.name, terms) }))
     : [];
-  const list = productList({ lang, t, view, url, params, path: "/search", now: appNow() });
+  const list = await productList({ lang, t, view, url, params, path: "/search", now: appNow() });
   const products = list.products.map((p) => ({ ...p, nameSegments: highlight(p.name, terms) }));
   return {
     ...base,

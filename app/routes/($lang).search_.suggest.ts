@@ -5,15 +5,15 @@ import { parseQuery } from "~/modules/search/query";
 import { namesFor, searchIds } from "~/modules/search/search.server";
 
 /** Suggestions for the header search box, as JSON; an empty or odd query gets an empty list. */
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const lang = requestLang(request);
   const query = parseQuery(new URL(request.url).searchParams.get("q"));
-  const products = namesFor("product", searchIds("product", query, 6).ids, lang).map((p) => ({
+  const products = (await namesFor("product", (await searchIds("product", query, 6)).ids, lang)).map((p) => ({
     kind: "product" as const,
     name: p.name,
     href: localizePath(`/products/${p.slug}`, lang),
   }));
-  const stores = namesFor("store", searchIds("store", query, 3).ids, lang).map((s) => ({
+  const stores = (await namesFor("store", (await searchIds("store", query, 3)).ids, lang)).map((s) => ({
     kind: "store" as const,
     name: s.name,
     href: localizePath(`/stores/${s.slug}`, lang),

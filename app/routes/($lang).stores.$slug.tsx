@@ -5,7 +5,7 @@ import { FallbackNote, HIGH_FETCH_PRIORITY, ProductGrid } from "~/components/cat
 import { getStore } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
 import { now as appNow } from "~/modules/clock/now.server";
-import { notFound } from "~/modules/http/responses.server";
+import { shopperNotFound } from "~/modules/http/responses.server";
 import { JsonLd } from "~/components/seo";
 import { breadcrumbList, pageMeta, storeJsonLd } from "~/modules/catalog/seo";
 import { publicOrigin } from "~/env.server";
@@ -18,10 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const store = getStore(params.slug ?? "", lang, appNow());
-  if (!store) throw notFound(t, lang);
+  const store = await getStore(params.slug ?? "", lang, appNow());
+  if (!store) throw await shopperNotFound(t, lang);
   const view = presenter(lang, currency);
   const origin = publicOrigin(request.url);
   const url = `${origin}${localizePath(`/stores/${store.slug}`, lang)}`;

@@ -19,14 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(
 
 export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.catalogue);
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = requestContext(request);
   const url = new URL(request.url);
-  const categories = listCategories(lang);
+  const categories = await listCategories(lang);
   const params = storeListParams(url);
   const category = categories.find((c) => c.slug === params.category);
   const country = params.country;
-  const result = listStores(lang, { country, category: category?.slug }, pageParam(request), PER_PAGE);
+  const result = await listStores(lang, { country, category: category?.slug }, pageParam(request), PER_PAGE);
   const heading = [t("stores.title"), category?.name, country ? countryName(country, lang) : null].filter(Boolean).join(" · ");
   const query = new URLSearchParams();
   if (country) query.set("country", country);
@@ -41,7 +41,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     query: query.toString(),
     country,
     category: category?.slug,
-    countries: campaignTracker()
+    countries: (await campaignTracker())
       .byCountry.map((c) => ({ value: c.countryCode, label: countryName(c.countryCode, lang) }))
       .sort((a, b) => textComparer(lang)(a.label, b.label)),
     categories: categories.map((c) => ({ value: c.slug, label: c.name })),

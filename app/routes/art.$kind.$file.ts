@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { artFor } from "~/modules/art/art.server";
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const match = /^([a-z0-9-]{1,120})\.svg$/.exec(params.file ?? "");
-  const svg = match ? artFor(params.kind ?? "", match[1], new URL(request.url).searchParams.get("kind")) : null;
+  const svg = match ? await artFor(params.kind ?? "", match[1], new URL(request.url).searchParams.get("kind")) : null;
   if (!svg) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   return new Response(svg, {
     headers: {

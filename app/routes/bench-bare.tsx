@@ -27,7 +27,7 @@ import { hasTerms, parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
 import { env } from "~/env.server";
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   if (env().BENCH_BARE_ROUTE !== "1") return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   const { lang, t, currency } = requestContext(request);
   const url = new URL(request.url);
@@ -37,25 +37,25 @@ export function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
   let items: { name: string; price: string }[] = [];
   if (page === "products") {
-    const list = productList({ lang, t, view, url, params: productListParams(url), path: "/products", now });
+    const list = await productList({ lang, t, view, url, params: productListParams(url), path: "/products", now });
     items = list.products;
   } else if (page === "search") {
     const params = productListParams(url);
     const query = parseQuery(params.q);
     if (hasTerms(query)) {
-      const storeHits = searchIds("store", query, 4).ids;
-      const stores = storeHits.length ? storeCardsByIds(lang, storeHits, 4).map((s) => presentStore(s, lang, t)) : [];
-      const list = productList({ lang, t, view, url, params, path: "/search", now });
+      const storeHits = (await searchIds("store", query, 4)).ids;
+      const stores = storeHits.length ? (await storeCardsByIds(lang, storeHits, 4)).map((s) => presentStore(s, lang, t)) : [];
+      const list = await productList({ lang, t, view, url, params, path: "/search", now });
       items = [...stores.map((s) => ({ name: s.name, price: "" })), ...list.products];
     }
   } else if (page === "product") {
-    const p = getProduct(slug, lang, now);
+    const p = await getProduct(slug, lang, now);
     if (p) {
-      const more = moreFromStore(lang, p.storeId, p.id, 4, now).map((m) => presentProduct(m, view, t));
+      const more = (await moreFromStore(lang, p.storeId, p.id, 4, now)).map((m) => presentProduct(m, view, t));
       items = [{ ...presentProduct(p, view, t), name: `${p.name} ${renderMarkdown(p.description)}` }, ...more];
     }
   } else if (page === "store") {
-    const s = getStore(slug, lang, now);
+    const s = await getStore(slug, lang, now);
     if (s) items = [{ name: `${s.name} ${s.story}`, price: "" }, ...s.products.map((p) => presentProduct(p, view, t))];
   } else {
     return new Response("Unknown page", { status: 404, headers: { "Content-Type": "text/plain" } });

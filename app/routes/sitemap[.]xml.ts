@@ -3,9 +3,9 @@ import { STATIC_DOC_HEADERS } from "~/modules/catalog/cache";
 import { PATHS_PER_PART, publicPaths, sitemapIndexXml, urlsetXml } from "~/modules/catalog/sitemap.server";
 import { publicOrigin } from "~/env.server";
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const origin = publicOrigin(request.url);
-  const paths = publicPaths();
+  const paths = await publicPaths();
   const parts = Math.ceil(paths.length / PATHS_PER_PART);
   const part = Number(new URL(request.url).searchParams.get("part") ?? 0);
   const headers = { "Content-Type": "application/xml; charset=utf-8", ...STATIC_DOC_HEADERS };

@@ -6,8 +6,8 @@
  * counters equal what the orders add up to.
  */
 import { createHash } from "node:crypto";
-import { and, count, eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq } from "drizzle-orm";
+import { db, schema, transact } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { LANGS, type Lang } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
@@ -175,8 +175,8 @@ export interface SeedSummary {
   orders: number;
 }
 
-export function databaseIsEmpty(): boolean {
-  return (db.select({ n: count() }).from(schema.stores).get()?.n ?? 0) === 0;
+export async function databaseIsEmpty(): Promise<boolean> {
+  return (await db.$count(schema.stores)) === 0;
 }
 
 export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSummary> {
@@ -191,25 +191,24 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     DEMO_ACCOUNTS.map(async (a) => ({ ...a, hash: await hashPassword(a.password, deterministicSalt(a.email)) })),
   );
 
-  const summary = db.transaction((tx) => {
+  const summary = await transact(db, async (tx) => {
     // Categories
     const categoryIds = new Map<CategorySlug, number>();
-    CATEGORIES.forEach((c, i) => {
-      const row = tx.insert(schema.categories).values({ slug: c.slug, sortOrder: i }).returning().get();
+    for (const [i, c] of CATEGORIES.entries()) {
+      const [row] = await tx.insert(schema.categories).values({ slug: c.slug, sortOrder: i }).returning();
       categoryIds.set(c.slug, row.id);
-      tx.insert(schema.categoryTranslations)
-        .values(LANGS.map((lang) => ({ categoryId: row.id, lang, name: c.name[lang], description: c.description[lang] })))
-        .run();
-    });
+      await tx
+        .insert(schema.categoryTranslations)
+        .values(LANGS.map((lang) => ({ categoryId: row.id, lang, name: c.name[lang], description: c.description[lang] })));
+    }
 
     // Accounts
     const accountIds = new Map<string, number>();
     for (const a of accounts) {
-      const row = tx
+      const [row] = await tx
         .insert(schema.users)
         .values({ email: a.email, passwordHash: a.hash, name: a.name, role: a.role, preferredLang: a.lang, createdAt: at(-400 * DAY) })
-        .returning()
-        .get();
+        .returning({ id: schema.users.id });
       accountIds.set(a.email, row.id);
     }
     const owned = new Map<string, number>(); // store slug → demo owner id
@@ -223,9 +222,9 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     for (const [quote, rateMicros] of Object.entries(RATES)) {
       for (const daysAgo of [7, 0]) {
         const drift = daysAgo ? Math.round(rateMicros * 0.004) : 0;
-        tx.insert(schema.exchangeRates)
-          .values({ baseCurrency: BASE_CURRENCY, quoteCurrency: quote, rateMicros: rateMicros - drift, asOf: at(-daysAgo * DAY).toISOString().slice(0, 10) })
-          .run();
+        await tx
+          .insert(schema.exchangeRates)
+          .values({ baseCurrency: BASE_CURRENCY, quoteCurrency: quote, rateMicros: rateMicros - drift, asOf: at(-daysAgo * DAY).toISOString().slice(0, 10) });
       }
     }
 
@@ -247,7 +246,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         const listings = listingsFor(content, slug);
         let ownerId = owned.get(slug);
         if (!ownerId) {
-          ownerId = tx
+          [{ id: ownerId }] = await tx
             .insert(schema.users)
             .values({
               email: `owner.${slug}@silkroad.example`,
@@ -257,11 +256,10 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
               preferredLang: "en",
               createdAt: at(-(300 + (index % 60)) * DAY),
             })
-            .returning()
-            .get().id;
+            .returning({ id: schema.users.id });
         }
         const createdAt = at(-(200 - (index % 180)) * DAY);
-        const store = tx
+        const [store] = await tx
           .insert(schema.stores)
           .values({
             slug,
@@ -279,21 +277,18 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             createdAt,
             updatedAt: createdAt,
           })
-          .returning()
-          .get();
+          .returning({ id: schema.stores.id });
         countries.add(content.country);
         if (status === "live") liveStoreIds.push(store.id);
-        tx.insert(schema.storeTranslations)
-          .values(
-            LANGS.map((lang) => {
-              const name = content.name[lang] + suffix;
-              return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name) };
-            }),
-          )
-          .run();
+        await tx.insert(schema.storeTranslations).values(
+          LANGS.map((lang) => {
+            const name = content.name[lang] + suffix;
+            return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name) };
+          }),
+        );
 
         const storeProducts: { id: number; price: number; stock: number }[] = [];
-        listings.forEach(({ type, variant, art }) => {
+        for (const { type, variant, art } of listings) {
           const [min, max] = type.priceUsdCents;
           const single = roundPrice(random.int(min, max));
           const price = variant ? roundPrice(VARIANTS[type.category].price(single)) : single;
@@ -302,7 +297,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           const productSlug = `${slug}-${type.key}${variant ? `-${VARIANTS[type.category].slug}` : ""}`;
           // Listing dates spread over the last months, so "just listed" mixes stores.
           const created = at(-random.int(1, 180) * DAY + random.int(0, 23) * HOUR);
-          const product = tx
+          const [product] = await tx
             .insert(schema.products)
             .values({
               storeId: store.id,
@@ -315,8 +310,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
               createdAt: created,
               updatedAt: created,
             })
-            .returning()
-            .get();
+            .returning({ id: schema.products.id });
           const texts = LANGS.map((lang) => {
             const vars = { place: content.city[lang], country: countryName(content.country, lang), store: content.name[lang] + suffix };
             const base = l10n(type.name, lang, vars);
@@ -333,22 +327,20 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           // (same product, same town) is qualified by the store's name, in every language.
           const taken = texts.some((x) => usedNames.has(`${x.lang}|${x.name}`));
           const partial = PARTIAL_TRANSLATIONS[productSlug] ?? [];
-          tx.insert(schema.productTranslations)
-            .values(
-              texts.map((x) => {
-                const name = taken ? `${x.name}${x.lang === "zh" ? `（${x.store}）` : ` (${x.store})`}` : x.name;
-                usedNames.add(`${x.lang}|${name}`);
-                const untranslated = partial.includes(x.lang);
-                return { productId: product.id, lang: x.lang, name, description: untranslated ? "" : x.description, originNote: untranslated ? "" : x.originNote };
-              }),
-            )
-            .run();
-          tx.insert(schema.productImages)
-            .values({ productId: product.id, url: `/art/products/${productSlug}.svg?kind=${art}`, width: 600, height: 600, position: 0, isCover: true, createdAt: created })
-            .run();
+          await tx.insert(schema.productTranslations).values(
+            texts.map((x) => {
+              const name = taken ? `${x.name}${x.lang === "zh" ? `（${x.store}）` : ` (${x.store})`}` : x.name;
+              usedNames.add(`${x.lang}|${name}`);
+              const untranslated = partial.includes(x.lang);
+              return { productId: product.id, lang: x.lang, name, description: untranslated ? "" : x.description, originNote: untranslated ? "" : x.originNote };
+            }),
+          );
+          await tx
+            .insert(schema.productImages)
+            .values({ productId: product.id, url: `/art/products/${productSlug}.svg?kind=${art}`, width: 600, height: 600, position: 0, isCover: true, createdAt: created });
           storeProducts.push({ id: product.id, price, stock });
           productCount++;
-        });
+        }
         productIdsByStore.set(store.id, storeProducts);
       }
     }
@@ -382,7 +374,7 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     };
     for (const key of ["ended", "live", "upcoming"] as const) {
       const content: FestivalContent = FESTIVALS[key];
-      const festival = tx
+      const [festival] = await tx
         .insert(schema.festivals)
         .values({
           slug: content.slug,
@@ -394,21 +386,20 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           createdBy: organiserId,
           createdAt: at(schedules[key][0].from - 5 * DAY),
         })
-        .returning()
-        .get();
+        .returning({ id: schema.festivals.id });
       festivalIds[key] = festival.id;
-      tx.insert(schema.festivalTranslations)
-        .values(LANGS.map((lang) => ({ festivalId: festival.id, lang, name: content.name[lang], pitch: content.pitch[lang] })))
-        .run();
-      tx.insert(schema.festivalPhases)
-        .values(schedules[key].map((p) => ({ festivalId: festival.id, kind: p.kind, startsAt: at(p.from), endsAt: at(p.to) })))
-        .run();
+      await tx
+        .insert(schema.festivalTranslations)
+        .values(LANGS.map((lang) => ({ festivalId: festival.id, lang, name: content.name[lang], pitch: content.pitch[lang] })));
+      await tx
+        .insert(schema.festivalPhases)
+        .values(schedules[key].map((p) => ({ festivalId: festival.id, kind: p.kind, startsAt: at(p.from), endsAt: at(p.to) })));
 
       // Enrolments and deals: about a third of the live stores per festival
       const enrolled = liveStoreIds.filter((_, i) => i % 3 === ["ended", "live", "upcoming"].indexOf(key));
-      enrolled.forEach((storeId, i) => {
+      for (const [i, storeId] of enrolled.entries()) {
         const decided = key === "upcoming" && i % 4 === 3 ? null : key === "upcoming" && i % 7 === 5 ? "rejected" : "approved";
-        const enrolment = tx
+        const [enrolment] = await tx
           .insert(schema.festivalEnrolments)
           .values({
             festivalId: festival.id,
@@ -419,13 +410,11 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             decidedAt: decided ? at(schedules[key][0].from + 2 * DAY) : null,
             createdAt: at(schedules[key][0].from + DAY),
           })
-          .returning()
-          .get();
+          .returning();
         const items = productIdsByStore.get(storeId)!.filter((p) => p.stock > 10).slice(0, 3);
         for (const item of items) {
           const discount = random.pick([15, 20, 25, 30]);
-          tx.insert(schema.festivalDeals)
-            .values({
+          await tx.insert(schema.festivalDeals).values({
               enrolmentId: enrolment.id,
               productId: item.id,
               dealPriceMinor: Math.max(99, Math.round((item.price * (100 - discount)) / 100)),
@@ -435,14 +424,16 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
               reason: enrolment.reason,
               decidedBy: enrolment.decidedBy,
               decidedAt: enrolment.decidedAt,
-              createdAt: enrolment.createdAt,
-            })
-            .run();
+            createdAt: enrolment.createdAt,
+          });
         }
-      });
+      }
     }
     // The campaign's year: it opened before the first store applied and has about five months to run.
-    tx.update(schema.siteState).set({ campaignStartsAt: at(-CAMPAIGN_DAYS_SO_FAR * DAY), campaignEndsAt: at((365 - CAMPAIGN_DAYS_SO_FAR) * DAY) }).where(eq(schema.siteState.id, 1)).run();
+    await tx
+      .update(schema.siteState)
+      .set({ campaignStartsAt: at(-CAMPAIGN_DAYS_SO_FAR * DAY), campaignEndsAt: at((365 - CAMPAIGN_DAYS_SO_FAR) * DAY) })
+      .where(eq(schema.siteState.id, 1));
     return { stores: storeIndex, products: productCount, countries: countries.size, liveStoreIds, productIdsByStore, festivalIds };
   });
 
@@ -467,13 +458,12 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
   // Festival shoppers mostly buy the deals: products with an approved deal in that festival.
   const dealProducts = new Map<number, number[]>();
   for (const festivalId of [summary.festivalIds.ended, summary.festivalIds.live]) {
-    const rows = db
+    const rows = await db
       .select({ productId: schema.festivalDeals.productId })
       .from(schema.festivalDeals)
       .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
       .where(and(eq(schema.festivalEnrolments.festivalId, festivalId), eq(schema.festivalDeals.status, "approved")))
-      .orderBy(schema.festivalDeals.id)
-      .all();
+      .orderBy(schema.festivalDeals.id);
     dealProducts.set(festivalId, rows.map((r) => r.productId));
   }
   const stockLeft = new Map<number, number>();

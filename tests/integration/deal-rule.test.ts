@@ -1,14 +1,16 @@
 /**
  * One deal rule (issue 15): the TypeScript form (`dealApplies`, with a unit
- * left) and the SQL form (`PRODUCTS_WITH_LIVE_DEAL_SQL`, the catalogue's
+ * left) and the query form (`productsWithLiveDeal`, the catalogue's
  * "deals on now") give the same answer for every combination of festival,
  * enrolment and deal status, flash window, units left and instant around the
  * sale's boundaries, on a real deal of the seeded database.
  */
 import { describe, expect, it } from "vitest";
-import { db } from "~/db.server";
+import { and, eq, inArray } from "drizzle-orm";
+import { db, schema } from "~/db.server";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
-import { dealApplies, PRODUCTS_WITH_LIVE_DEAL_SQL } from "~/modules/pricing/pricing";
+import { productsWithLiveDeal } from "~/modules/pricing/live-deals.server";
+import { dealApplies } from "~/modules/pricing/pricing";
 
 describe("the deal rule", () => {
   it("is the same in TypeScript and in SQL, case by case", async () => {
@@ -29,9 +31,9 @@ describe("the deal rule", () => {
       startsAt: number;
       endsAt: number;
     };
-    const inSql = sqlite.prepare(
-      `SELECT count(*) AS n FROM (${PRODUCTS_WITH_LIVE_DEAL_SQL}) live WHERE live.product_id = @productId`,
-    );
+    const { products } = schema;
+    const inSql = async (productId: number, now: number) =>
+      (await db.select({ id: products.id }).from(products).where(and(eq(products.id, productId), inArray(products.id, productsWithLiveDeal(new Date(now)))))).length > 0;
     const set = {
       festival: sqlite.prepare("UPDATE festivals SET status = ? WHERE id = ?"),
       enrolment: sqlite.prepare("UPDATE festival_enrolments SET status = ? WHERE id = ?"),
@@ -61,7 +63,7 @@ describe("the deal rule", () => {
               const candidate = (await dealCandidates([productId])).get(productId)!.find((c) => c.dealId === dealId)!;
               for (const now of instants) {
                 const inTypeScript = dealApplies(candidate, now) && candidate.unitsLeft >= 1;
-                const sqlSays = (inSql.get({ productId, now }) as { n: number }).n > 0;
+                const sqlSays = await inSql(productId, now);
                 expect({
                   festivalStatus,
                   enrolmentStatus,

@@ -44,7 +44,7 @@ describe("the home page's campaign numbers", () => {
     const festival = (await featuredFestival("en", now))!;
     expect(festival.clock.state).toBe("live");
     const counters = (await readCounters("festival", [String(festival.id)])).get(String(festival.id))!;
-    const tracker = campaignTracker();
+    const tracker = await campaignTracker();
     const page = await html("/");
 
     const sold = meters(page, "festival-banner__counters");

@@ -329,23 +329,23 @@ describe("bad input", () => {
 });
 
 describe("search", () => {
-  const storeHits = (q: string) => searchIds("store", parseQuery(q)).ids;
+  const storeHits = async (q: string) => (await searchIds("store", parseQuery(q))).ids;
 
   it("finds a store by its new text at once, in Latin and Chinese script, and no longer by the old", async () => {
     const [, store] = storesOf(FATIMA);
-    expect(storeHits("velvetquorum")).not.toContain(store.id);
+    expect(await storeHits("velvetquorum")).not.toContain(store.id);
     expect((await fatima.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Velvetquorum." }), handler)).status).toBe(302);
-    expect(storeHits("velvetquorum")).toContain(store.id);
+    expect(await storeHits("velvetquorum")).toContain(store.id);
     const results = await (await anonymous.get("/fr/search?q=velvetquorum", handler)).text();
     expect(results).toContain(`href="/fr/stores/${store.slug}"`);
 
     expect((await fatima.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Amberquillon." }), handler)).status).toBe(302);
-    expect(storeHits("velvetquorum")).not.toContain(store.id);
-    expect(storeHits("amberquillon")).toContain(store.id);
+    expect(await storeHits("velvetquorum")).not.toContain(store.id);
+    expect(await storeHits("amberquillon")).toContain(store.id);
 
-    expect(storeHits("驼铃")).not.toContain(store.id);
+    expect(await storeHits("驼铃")).not.toContain(store.id);
     expect((await fatima.post(profilePath(store.slug), textForm(store, "zh", { tagline: "非斯手工鞣制皮革，驼铃声中的老作坊。" }), handler)).status).toBe(302);
-    expect(storeHits("驼铃")).toContain(store.id);
+    expect(await storeHits("驼铃")).toContain(store.id);
     expect(await (await anonymous.get(`/zh/search?q=${encodeURIComponent("驼铃")}`, handler)).text()).toContain(`href="/zh/stores/${store.slug}"`);
   });
 });

@@ -70,7 +70,7 @@ describe("purgeExpired", () => {
   });
 
   it("runs at once when the timer starts, then every interval", async () => {
-    // Each run is asynchronous: let it finish (only setInterval and Date are faked here).
+    // Each run is asynchronous: let it finish (setImmediate is not faked) before reading.
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
     vi.setSystemTime(NOW);

@@ -6,7 +6,8 @@
  * dropped, what it signed stops working.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db } from "~/db.server";
+import { asc } from "drizzle-orm";
+import { db, schema, transact } from "~/db.server";
 
 const OLD = "old-secret-".padEnd(40, "o");
 const NEW = "new-secret-".padEnd(40, "n");
@@ -37,15 +38,15 @@ const requestWith = (setCookie: string) => new Request("http://localhost/", { he
 
 describe("a session secret rotated through SESSION_SECRET's list", () => {
   it("still accepts cookies signed with the old secret, signs new ones with the first, and refuses the old once it is dropped", async () => {
-    const user = db.$client.prepare("SELECT id, email FROM users ORDER BY id LIMIT 1").get() as { id: number; email: string };
+    const [user] = await db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).orderBy(asc(schema.users.id)).limit(1);
 
     const before = await withSecrets({ SESSION_SECRET: OLD });
-    const oldCookie = await before.session.createSession(user.id, {});
+    const oldCookie = await transact(db, (tx) => before.session.createSession(tx, user.id, {}));
     expect((await before.session.getSessionUser(requestWith(oldCookie)))?.email).toBe(user.email);
 
     const rotating = await withSecrets({ SESSION_SECRET: `${NEW}, ${OLD}` });
     expect((await rotating.session.getSessionUser(requestWith(oldCookie)))?.email).toBe(user.email);
-    const newCookie = await rotating.session.createSession(user.id, {});
+    const newCookie = await transact(db, (tx) => rotating.session.createSession(tx, user.id, {}));
 
     const after = await withSecrets({ SESSION_SECRET: NEW });
     expect((await after.session.getSessionUser(requestWith(newCookie)))?.email).toBe(user.email);

@@ -54,7 +54,7 @@ describe("the seeded catalogue", () => {
     expect(offTrade).toEqual([]);
   });
 
-  it("draws every product as a kind of art that belongs to its product type, and serves that drawing", () => {
+  it("draws every product as a kind of art that belongs to its product type, and serves that drawing", async () => {
     const wrong: string[] = [];
     for (const p of products) {
       const store = stores.find((s) => s.id === p.storeId)!;
@@ -71,11 +71,11 @@ describe("the seeded catalogue", () => {
         .map((p) => new URL(images.find((i) => i.productId === p.id && i.isCover)!.url, "http://x").searchParams.get("kind"));
       expect(kinds, store.slug).toContain(new URL(store.bannerUrl!, "http://x").searchParams.get("kind"));
     }
-    expect(artFor("stores", stores[0].slug, "nut-bowl")).toContain('data-kind="nut-bowl"');
+    expect(await artFor("stores", stores[0].slug, "nut-bowl")).toContain('data-kind="nut-bowl"');
     // The art route draws the kind the URL names (a jam as a jam jar, not a cocoa pod).
     const jam = products.find((p) => p.slug.endsWith("-foods-mango-passion-jam"))!;
-    expect(artFor("products", jam.slug, "jam-jar")).toContain('data-kind="jam-jar"');
-    expect(artFor("products", jam.slug, "no-such-kind")).not.toContain("data-kind");
+    expect(await artFor("products", jam.slug, "jam-jar")).toContain('data-kind="jam-jar"');
+    expect(await artFor("products", jam.slug, "no-such-kind")).not.toContain("data-kind");
   });
 
   it("has no two stores selling a product of the same name, in any language", () => {

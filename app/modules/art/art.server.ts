@@ -11,26 +11,26 @@ function isArtCategory(value: string | null | undefined): value is ArtCategory {
 }
 
 /** `artKind` (the image URL's `?kind=`) names the product drawing; unknown kinds fall back to the category's. */
-export function artFor(kind: string, slug: string, artKind?: string | null): string | null {
+export async function artFor(kind: string, slug: string, artKind?: string | null): Promise<string | null> {
   if (kind === "categories") {
     return isArtCategory(slug) ? productArt({ category: slug, seed: `category:${slug}` }) : null;
   }
   if (kind === "products") {
-    const row = db
+    const [row] = await db
       .select({ category: schema.categories.slug })
       .from(schema.products)
       .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
       .where(eq(schema.products.slug, slug))
-      .get();
+      .limit(1);
     return isArtCategory(row?.category) ? productArt({ category: row.category, seed: slug, kind: isArtKind(artKind) ? artKind : undefined }) : null;
   }
   if (kind === "stores") {
-    const row = db
+    const [row] = await db
       .select({ category: schema.categories.slug })
       .from(schema.stores)
       .innerJoin(schema.categories, eq(schema.categories.id, schema.stores.primaryCategoryId))
       .where(eq(schema.stores.slug, slug))
-      .get();
+      .limit(1);
     return isArtCategory(row?.category) ? storeArt({ category: row.category, seed: slug, kind: isArtKind(artKind) ? artKind : undefined }) : null;
   }
   return null;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { audit } from "./audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -31,20 +31,23 @@ export type SignInResult = { ok: true; setCookie: string; user: { id: number; ro
 export async function signIn(email: string, password: string, meta: RequestMeta, now = new Date()): Promise<SignInResult> {
   const ipKey = `login:ip:${meta.ip}`;
   const accountKey = `login:account:${email}`;
-  reserve(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
-  reserve(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
-  const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
+  // Each window in a transaction of its own, as before the password is verified (slow, so outside any transaction).
+  await transact(db, (tx) => reserve(tx, ipKey, LIMITS.loginFailuresPerIp, now.getTime()));
+  await transact(db, (tx) => reserve(tx, accountKey, LIMITS.loginFailuresPerAccount, now.getTime()));
+  const [user] = await db.select().from(schema.users).where(eq(schema.users.email, email)).limit(1);
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash, password), false);
   if (!user || !ok) {
-    audit({ action: "auth.sign_in_failed", userId: user?.id ?? null, detail: { email }, ip: meta.ip, now });
+    await transact(db, (tx) => audit(tx, { action: "auth.sign_in_failed", userId: user?.id ?? null, detail: { email }, ip: meta.ip, now }));
     return { ok: false };
   }
-  release(ipKey, LIMITS.loginFailuresPerIp, now.getTime());
-  release(accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
-  const setCookie = await createSession(user.id, meta, now);
-  audit({ action: "auth.sign_in", userId: user.id, ip: meta.ip, now });
+  const setCookie = await transact(db, async (tx) => {
+    await release(tx, ipKey, LIMITS.loginFailuresPerIp, now.getTime());
+    await release(tx, accountKey, LIMITS.loginFailuresPerAccount, now.getTime());
+    await audit(tx, { action: "auth.sign_in", userId: user.id, ip: meta.ip, now });
+    return createSession(tx, user.id, meta, now);
+  });
   return { ok: true, setCookie, user: { id: user.id, role: user.role, preferredLang: user.preferredLang } };
 }
 
@@ -57,18 +60,19 @@ export async function signUp(
   now = new Date(),
 ): Promise<SignUpResult> {
   const ipKey = `signup:ip:${meta.ip}`;
-  reserve(ipKey, LIMITS.signupsPerIp, now.getTime());
+  await transact(db, (tx) => reserve(tx, ipKey, LIMITS.signupsPerIp, now.getTime()));
   const passwordHash = await hashPassword(input.password);
-  const created = db
-    .insert(schema.users)
-    .values({ email: input.email, name: input.name, passwordHash, role: "owner", preferredLang: input.preferredLang, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ id: schema.users.id })
-    .get();
-  if (!created) return { ok: false, reason: "email_taken" };
-  audit({ action: "auth.sign_up", userId: created.id, ip: meta.ip, now });
-  const setCookie = await createSession(created.id, meta, now);
-  return { ok: true, setCookie, userId: created.id };
+  return transact(db, async (tx): Promise<SignUpResult> => {
+    const [created] = await tx
+      .insert(schema.users)
+      .values({ email: input.email, name: input.name, passwordHash, role: "owner", preferredLang: input.preferredLang, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: schema.users.id });
+    if (!created) return { ok: false, reason: "email_taken" };
+    await audit(tx, { action: "auth.sign_up", userId: created.id, ip: meta.ip, now });
+    const setCookie = await createSession(tx, created.id, meta, now);
+    return { ok: true, setCookie, userId: created.id };
+  });
 }
 
 /** Changes the password after checking the current one, and ends every other session. */
@@ -79,14 +83,16 @@ export async function changePassword(
   meta: RequestMeta,
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
-  const row = db.select().from(schema.users).where(eq(schema.users.id, user.id)).get();
+  const [row] = await db.select().from(schema.users).where(eq(schema.users.id, user.id)).limit(1);
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
-    audit({ action: "auth.sign_in_failed", userId: user.id, detail: { during: "password_change" }, ip: meta.ip, now });
+    await transact(db, (tx) => audit(tx, { action: "auth.sign_in_failed", userId: user.id, detail: { during: "password_change" }, ip: meta.ip, now }));
     return { ok: false, reason: "wrong_password" };
   }
   const passwordHash = await hashPassword(newPassword);
-  db.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.id)).run();
-  endOtherSessions(user.id, user.sessionId);
-  audit({ action: "auth.password_changed", userId: user.id, ip: meta.ip, now });
+  await transact(db, async (tx) => {
+    await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.id));
+    await endOtherSessions(tx, user.id, user.sessionId);
+    await audit(tx, { action: "auth.password_changed", userId: user.id, ip: meta.ip, now });
+  });
   return { ok: true };
 }

@@ -1,4 +1,4 @@
-import { db, schema } from "~/db.server";
+import { schema, type Tx } from "~/db.server";
 
 export type AuditAction =
   | "auth.sign_in"
@@ -10,7 +10,9 @@ export type AuditAction =
   | (string & {});
 
 /** One row per security-relevant event; `detail` is small JSON, never a password. */
-export function audit(entry: {
+export async function audit(
+  tx: Tx,
+  entry: {
   action: AuditAction;
   userId?: number | null;
   subjectType?: string;
@@ -18,8 +20,10 @@ export function audit(entry: {
   detail?: Record<string, unknown>;
   ip?: string | null;
   now?: Date;
-}): void {
-  db.insert(schema.auditLog)
+  },
+): Promise<void> {
+  await tx
+    .insert(schema.auditLog)
     .values({
       action: entry.action,
       userId: entry.userId ?? null,
@@ -28,6 +32,5 @@ export function audit(entry: {
       detail: entry.detail ?? null,
       ip: entry.ip ?? null,
       createdAt: entry.now ?? new Date(),
-    })
-    .run();
+    });
 }

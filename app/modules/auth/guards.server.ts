@@ -52,11 +52,11 @@ export async function requireOwner(request: Request): Promise<SessionUser> {
 /** The store with this slug, only if the signed-in user owns it. */
 export async function requireStoreOwner(request: Request, storeSlug: string) {
   const user = await requireOwner(request);
-  const store = db
+  const [store] = await db
     .select()
     .from(schema.stores)
     .where(and(eq(schema.stores.slug, storeSlug), eq(schema.stores.ownerId, user.id)))
-    .get();
+    .limit(1);
   if (!store) {
     const { lang } = splitLangPath(new URL(request.url).pathname);
     const t = tFor(lang);

@@ -2,8 +2,8 @@
  * Fixed-window counters in the database, for sign-in and sign-up throttling.
  * A window is counted with one upsert, so concurrent requests cannot slip by.
  */
-import { and, eq, gt, lte, sql } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq, gt, lt, lte, or, sql } from "drizzle-orm";
+import { db, schema, type Tx } from "~/db.server";
 
 export interface Limit {
   max: number;
@@ -25,32 +25,35 @@ export class RateLimitedError extends Error {
   }
 }
 
-function current(key: string, limit: Limit, now: number) {
-  const row = db.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, key)).get();
+async function current(key: string, limit: Limit, now: number) {
+  const [row] = await db.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, key)).limit(1);
   if (!row || row.windowStart.getTime() + limit.windowMs <= now) return { count: 0, resetAt: now + limit.windowMs };
   return { count: row.count, resetAt: row.windowStart.getTime() + limit.windowMs };
 }
 
 /** Throws RateLimitedError if `key` has used up its window. */
-export function assertNotLimited(key: string, limit: Limit, now = Date.now()): void {
-  const { count, resetAt } = current(key, limit, now);
+export async function assertNotLimited(key: string, limit: Limit, now = Date.now()): Promise<void> {
+  const { count, resetAt } = await current(key, limit, now);
   if (count >= limit.max) throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
 }
 
+/** The window has ended by `now`: a new one starts (a condition over the row being upserted). */
+const windowOver = (limit: Limit, now: number) => lte(schema.rateLimits.windowStart, new Date(now - limit.windowMs));
+
 /** Counts one event against `key`, starting a new window when the old one is over. */
-export function hit(key: string, limit: Limit, now = Date.now()): void {
-  const windowStart = new Date(now);
-  const expired = new Date(now - limit.windowMs);
-  db.insert(schema.rateLimits)
-    .values({ key, windowStart, count: 1 })
+export async function hit(tx: Tx, key: string, limit: Limit, now = Date.now()): Promise<void> {
+  const { windowStart, count } = schema.rateLimits;
+  const over = windowOver(limit, now);
+  await tx
+    .insert(schema.rateLimits)
+    .values({ key, windowStart: new Date(now), count: 1 })
     .onConflictDoUpdate({
       target: schema.rateLimits.key,
       set: {
-        count: sql`CASE WHEN ${schema.rateLimits.windowStart} <= ${expired.getTime()} THEN 1 ELSE ${schema.rateLimits.count} + 1 END`,
-        windowStart: sql`CASE WHEN ${schema.rateLimits.windowStart} <= ${expired.getTime()} THEN ${windowStart.getTime()} ELSE ${schema.rateLimits.windowStart} END`,
+        count: sql`CASE WHEN ${over} THEN 1 ELSE ${count} + 1 END`,
+        windowStart: sql`CASE WHEN ${over} THEN ${sql.param(new Date(now), windowStart)} ELSE ${windowStart} END`,
       },
-    })
-    .run();
+    });
 }
 
 /**
@@ -59,37 +62,41 @@ export function hit(key: string, limit: Limit, now = Date.now()): void {
  * reservation per window, however long their work then takes. Throws
  * RateLimitedError when the window is used up (and counts nothing).
  */
-export function reserve(key: string, limit: Limit, now = Date.now()): void {
-  const expired = now - limit.windowMs;
+export async function reserve(tx: Tx, key: string, limit: Limit, now = Date.now()): Promise<void> {
   const { windowStart, count } = schema.rateLimits;
-  const reserved = db
+  const over = windowOver(limit, now);
+  const reserved = await tx
     .insert(schema.rateLimits)
     .values({ key, windowStart: new Date(now), count: 1 })
     .onConflictDoUpdate({
       target: schema.rateLimits.key,
       set: {
-        count: sql`CASE WHEN ${windowStart} <= ${expired} THEN 1 ELSE ${count} + 1 END`,
-        windowStart: sql`CASE WHEN ${windowStart} <= ${expired} THEN ${now} ELSE ${windowStart} END`,
+        count: sql`CASE WHEN ${over} THEN 1 ELSE ${count} + 1 END`,
+        windowStart: sql`CASE WHEN ${over} THEN ${sql.param(new Date(now), windowStart)} ELSE ${windowStart} END`,
       },
-      setWhere: sql`${windowStart} <= ${expired} OR ${count} < ${limit.max}`,
+      setWhere: or(over, lt(count, limit.max)),
     })
-    .returning({ count })
-    .get();
-  if (reserved) return;
-  const row = db.select({ windowStart }).from(schema.rateLimits).where(eq(schema.rateLimits.key, key)).get();
+    .returning({ count });
+  if (reserved.length) return;
+  const [row] = await tx.select({ windowStart }).from(schema.rateLimits).where(eq(schema.rateLimits.key, key)).limit(1);
   const resetAt = (row?.windowStart.getTime() ?? now) + limit.windowMs;
   throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
 }
 
 /** Gives back an attempt `reserve` took (a sign-in that succeeded is not a failure), within the same window. */
-export function release(key: string, limit: Limit, now = Date.now()): void {
-  db.update(schema.rateLimits)
-    .set({ count: sql`MAX(${schema.rateLimits.count} - 1, 0)` })
-    .where(and(eq(schema.rateLimits.key, key), gt(schema.rateLimits.windowStart, new Date(now - limit.windowMs))))
-    .run();
+export async function release(tx: Tx, key: string, limit: Limit, now = Date.now()): Promise<void> {
+  const { count } = schema.rateLimits;
+  await tx
+    .update(schema.rateLimits)
+    .set({ count: sql`CASE WHEN ${count} > 0 THEN ${count} - 1 ELSE 0 END` })
+    .where(and(eq(schema.rateLimits.key, key), gt(schema.rateLimits.windowStart, new Date(now - limit.windowMs))));
 }
 
 /** Deletes windows that ended long ago (see RATE_WINDOW_RETENTION_MS); a missing row is a fresh window. */
-export function purgeExpiredWindows(now: Date): number {
-  return db.delete(schema.rateLimits).where(lte(schema.rateLimits.windowStart, new Date(now.getTime() - RATE_WINDOW_RETENTION_MS))).run().changes;
+export async function purgeExpiredWindows(tx: Tx, now: Date): Promise<number> {
+  const purged = await tx
+    .delete(schema.rateLimits)
+    .where(lte(schema.rateLimits.windowStart, new Date(now.getTime() - RATE_WINDOW_RETENTION_MS)))
+    .returning({ key: schema.rateLimits.key });
+  return purged.length;
 }

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, lte, ne, or } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { db, schema, transact, type Tx } from "~/db.server";
 import { env, secureCookies, sessionSecrets } from "~/env.server";
 
 export const SESSION_COOKIE = "srs_session";
@@ -41,9 +41,9 @@ export interface SessionUser {
 }
 
 /** Starts a fresh session (never reusing one, so no fixation) and returns its Set-Cookie. */
-export async function createSession(userId: number, meta: { ip?: string; userAgent?: string | null }, now = new Date()): Promise<string> {
+export async function createSession(tx: Tx, userId: number, meta: { ip?: string; userAgent?: string | null }, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  db.insert(schema.sessions)
+  await tx.insert(schema.sessions)
     .values({
       id: hashToken(token),
       userId,
@@ -52,8 +52,7 @@ export async function createSession(userId: number, meta: { ip?: string; userAge
       expiresAt: new Date(now.getTime() + ABSOLUTE_MAX_MS),
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    })
-    .run();
+    });
   return sessionCookie().serialize(token, { maxAge: ABSOLUTE_MAX_MS / 1000 });
 }
 
@@ -67,45 +66,44 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   const token = await tokenFrom(request);
   if (!token) return null;
   const id = hashToken(token);
-  const row = db
+  const [row] = await db
     .select({ session: schema.sessions, user: schema.users })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .where(eq(schema.sessions.id, id))
-    .get();
+    .limit(1);
   if (!row) return null;
   const t = now.getTime();
   if (row.session.expiresAt.getTime() <= t || row.session.lastSeenAt.getTime() + idleMs() <= t) {
-    db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
+    await transact(db, (tx) => tx.delete(schema.sessions).where(eq(schema.sessions.id, id)));
     return null;
   }
   if (t - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.id, id)).run();
+    await transact(db, (tx) => tx.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.id, id)));
   }
   const { user } = row;
   return { id: user.id, email: user.email, name: user.name, role: user.role, preferredLang: user.preferredLang, sessionId: id };
 }
 
 /** Ends this request's session and returns the Set-Cookie that clears it. */
-export async function destroySession(request: Request): Promise<string> {
+export async function destroySession(tx: Tx, request: Request): Promise<string> {
   const token = await tokenFrom(request);
-  if (token) db.delete(schema.sessions).where(eq(schema.sessions.id, hashToken(token))).run();
+  if (token) await tx.delete(schema.sessions).where(eq(schema.sessions.id, hashToken(token)));
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 /** Ends every session of a user except `keepSessionId`. */
-export function endOtherSessions(userId: number, keepSessionId: string): void {
-  db.delete(schema.sessions)
-    .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, keepSessionId)))
-    .run();
+export async function endOtherSessions(tx: Tx, userId: number, keepSessionId: string): Promise<void> {
+  await tx.delete(schema.sessions).where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, keepSessionId)));
 }
 
 /** Deletes sessions past their absolute end or idle too long: the rows getSessionUser would refuse. */
-export function purgeExpiredSessions(now = new Date()): number {
-  return db
+export async function purgeExpiredSessions(tx: Tx, now = new Date()): Promise<number> {
+  const purged = await tx
     .delete(schema.sessions)
     .where(or(lte(schema.sessions.expiresAt, now), lte(schema.sessions.lastSeenAt, new Date(now.getTime() - idleMs()))))
-    .run().changes;
+    .returning({ id: schema.sessions.id });
+  return purged.length;
 }
 
 /** Whether the request carries a session cookie at all (used to keep such pages out of shared caches). */

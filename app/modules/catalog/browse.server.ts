@@ -4,13 +4,17 @@
  * With search words the matching set is small (≤ MAX_RESULTS), so it is
  * ranked and paged in memory.
  */
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
-import { PRODUCTS_WITH_LIVE_DEAL_SQL } from "../pricing/pricing";
+import { productsWithLiveDeal } from "../pricing/live-deals.server";
 import { parseQuery } from "../search/query";
 import { searchIds } from "../search/search.server";
-import { productCardsByIds, productCardsWhere, type ProductCard } from "./catalog.server";
+import { productCardsByIds, visibleProduct, visibleProductCards, type ProductCard } from "./catalog.server";
 import { encodeCursor, type ProductListParams, type ProductSort } from "./params";
-import { idsIn, prepared, PRODUCT_FROM, VISIBLE_PRODUCT } from "./sql.server";
+
+const { products, stores, categories } = schema;
 
 export interface ProductFilter {
   q?: string;
@@ -23,35 +27,25 @@ export interface ProductFilter {
   deal?: boolean;
 }
 
-/** Products with a deal on offer now with units left: the deal rule's SQL form (pricing.ts). SQL over p (products). */
-const LIVE_DEAL_CONDITION = `p.id IN (${PRODUCTS_WITH_LIVE_DEAL_SQL})`;
-
 type Facet = "category" | "country" | "store";
 
-/** The filter as SQL over p, s and c; its values are bound from `filterParams`. */
-function filterWhere(f: ProductFilter, hitIds: number[] | null, skip?: Facet): string {
-  const terms = [VISIBLE_PRODUCT];
-  if (hitIds) terms.push(idsIn("p.id", "hitIds"));
-  if (f.category && skip !== "category") terms.push("c.slug = @category");
-  if (f.country && skip !== "country") terms.push("s.country_code = @country");
-  if (f.store && skip !== "store") terms.push("s.slug = @store");
-  if (f.minBase !== undefined) terms.push("p.price_minor >= @minBase");
-  if (f.maxBase !== undefined) terms.push("p.price_minor <= @maxBase");
-  if (f.deal) terms.push(LIVE_DEAL_CONDITION);
-  return terms.join(" AND ");
+/** The filter as a condition over products, stores and categories (visible products only); `skip` leaves one facet out. */
+function filterWhere(f: ProductFilter, now: number, hitIds: number[] | null, skip?: Facet): SQL | undefined {
+  return and(
+    visibleProduct,
+    hitIds ? inArray(products.id, hitIds) : undefined,
+    f.category && skip !== "category" ? eq(categories.slug, f.category) : undefined,
+    f.country && skip !== "country" ? eq(stores.countryCode, f.country) : undefined,
+    f.store && skip !== "store" ? eq(stores.slug, f.store) : undefined,
+    f.minBase !== undefined ? gte(products.priceMinor, f.minBase) : undefined,
+    f.maxBase !== undefined ? lte(products.priceMinor, f.maxBase) : undefined,
+    f.deal ? inArray(products.id, productsWithLiveDeal(new Date(now))) : undefined,
+  );
 }
 
-function filterParams(f: ProductFilter, now: number, hitIds: number[] | null): Record<string, unknown> {
-  return {
-    hitIds: hitIds ? JSON.stringify(hitIds) : null,
-    category: f.category ?? null,
-    country: f.country ?? null,
-    store: f.store ?? null,
-    minBase: f.minBase ?? null,
-    maxBase: f.maxBase ?? null,
-    now,
-  };
-}
+// Products with their store and category, for the filter's conditions.
+const productStore = eq(stores.id, products.storeId);
+const productCategory = eq(categories.id, products.categoryId);
 
 export interface Facets {
   total: number;
@@ -64,27 +58,44 @@ export interface Facets {
 const FACET_TTL_MS = 60_000;
 const facetCache = new Map<string, { at: number; value: Facets }>();
 
-function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | null): Facets {
+const stLang = alias(schema.storeTranslations, "st_lang");
+const stEn = alias(schema.storeTranslations, "st_en");
+
+async function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | null): Promise<Facets> {
   const key = JSON.stringify([lang, f, hitIds === null ? null : hitIds.length + ":" + hitIds.slice(0, 50).join(","), f.deal ? Math.floor(now / FACET_TTL_MS) : 0]);
   const cached = facetCache.get(key);
   if (cached && now - cached.at < FACET_TTL_MS) return cached.value;
-  const params = { ...filterParams(f, now, hitIds), lang };
-  const total = (prepared(`SELECT count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds)}`).get(params) as { n: number } | undefined)?.n ?? 0;
-  const categoryRows = prepared(`SELECT c.slug AS slug, count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds, "category")} GROUP BY c.slug`).all(
-    params,
-  ) as { slug: string; n: number }[];
-  const countryRows = prepared(
-    `SELECT s.country_code AS code, count(*) AS n ${PRODUCT_FROM} WHERE ${filterWhere(f, hitIds, "country")} GROUP BY s.country_code`,
-  ).all(params) as { code: string; n: number }[];
-  const storeRows = prepared(
-    `SELECT s.slug AS slug, coalesce(st_lang.name, st_en.name) AS name, count(*) AS n ${PRODUCT_FROM}
-     JOIN store_translations st_en ON st_en.store_id = s.id AND st_en.lang = 'en'
-     LEFT JOIN store_translations st_lang ON st_lang.store_id = s.id AND st_lang.lang = @lang
-     WHERE ${filterWhere(f, hitIds, "store")}
-     GROUP BY s.id ORDER BY count(*) DESC, s.slug ASC LIMIT 40`,
-  ).all(params) as { slug: string; name: string; n: number }[];
+  const storeName = sql<string>`coalesce(${stLang.name}, ${stEn.name})`;
+  const [[total], categoryRows, countryRows, storeRows] = await Promise.all([
+    db.select({ n: count() }).from(products).innerJoin(stores, productStore).innerJoin(categories, productCategory).where(filterWhere(f, now, hitIds)),
+    db
+      .select({ slug: categories.slug, n: count() })
+      .from(products)
+      .innerJoin(stores, productStore)
+      .innerJoin(categories, productCategory)
+      .where(filterWhere(f, now, hitIds, "category"))
+      .groupBy(categories.slug),
+    db
+      .select({ code: stores.countryCode, n: count() })
+      .from(products)
+      .innerJoin(stores, productStore)
+      .innerJoin(categories, productCategory)
+      .where(filterWhere(f, now, hitIds, "country"))
+      .groupBy(stores.countryCode),
+    db
+      .select({ slug: stores.slug, name: storeName, n: count() })
+      .from(products)
+      .innerJoin(stores, productStore)
+      .innerJoin(categories, productCategory)
+      .innerJoin(stEn, and(eq(stEn.storeId, stores.id), eq(stEn.lang, "en")))
+      .leftJoin(stLang, and(eq(stLang.storeId, stores.id), eq(stLang.lang, lang)))
+      .where(filterWhere(f, now, hitIds, "store"))
+      .groupBy(stores.id, stores.slug, stLang.name, stEn.name)
+      .orderBy(desc(count()), asc(stores.slug))
+      .limit(40),
+  ]);
   const value: Facets = {
-    total,
+    total: total?.n ?? 0,
     categories: categoryRows.map((r) => ({ slug: r.slug, count: r.n })),
     countries: countryRows.map((r) => ({ code: r.code, count: r.n })),
     stores: storeRows.map((r) => ({ slug: r.slug, name: r.name, count: r.n })),
@@ -95,9 +106,9 @@ function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | nu
 }
 
 const SORT_COLUMN = {
-  newest: { column: "p.created_at", dir: "desc" },
-  price_asc: { column: "p.price_minor", dir: "asc" },
-  price_desc: { column: "p.price_minor", dir: "desc" },
+  newest: { column: products.createdAt, dir: "desc", edge: (value: number) => new Date(value) },
+  price_asc: { column: products.priceMinor, dir: "asc", edge: (value: number) => value },
+  price_desc: { column: products.priceMinor, dir: "desc", edge: (value: number) => value },
 } as const;
 
 function sortKey(p: ProductCard, sort: Exclude<ProductSort, "relevance">): number {
@@ -115,24 +126,24 @@ export interface ProductBrowse {
   offsetMode: boolean;
 }
 
-export function browseProducts(lang: Lang, params: ProductListParams, f: ProductFilter, perPage: number, now: number): ProductBrowse {
+export async function browseProducts(lang: Lang, params: ProductListParams, f: ProductFilter, perPage: number, now: number): Promise<ProductBrowse> {
   const query = parseQuery(params.q);
-  const hitIds = params.q ? searchIds("product", query).ids : null;
-  const facetValues = facets(lang, f, now, hitIds);
-  const where = filterWhere(f, hitIds);
-  const bound = filterParams(f, now, hitIds);
+  const hitIds = params.q ? (await searchIds("product", query)).ids : null;
+  const facetValues = await facets(lang, f, now, hitIds);
+  const where = filterWhere(f, now, hitIds);
 
   if (hitIds) {
     // Search: rank (or sort) the matching set, page by number.
     const rank = new Map(hitIds.map((id, i) => [id, i]));
-    const rows = prepared(`SELECT p.id AS id, p.created_at AS created, p.price_minor AS price ${PRODUCT_FROM} WHERE ${where}`).all(bound) as {
-      id: number;
-      created: number;
-      price: number;
-    }[];
+    const rows = await db
+      .select({ id: products.id, created: products.createdAt, price: products.priceMinor })
+      .from(products)
+      .innerJoin(stores, productStore)
+      .innerJoin(categories, productCategory)
+      .where(where);
     const sorted = rows.sort((a, b) =>
       params.sort === "newest"
-        ? b.created - a.created || b.id - a.id
+        ? b.created.getTime() - a.created.getTime() || b.id - a.id
         : params.sort === "price_asc"
           ? a.price - b.price || a.id - b.id
           : params.sort === "price_desc"
@@ -142,30 +153,22 @@ export function browseProducts(lang: Lang, params: ProductListParams, f: Product
     const start = (params.page - 1) * perPage;
     const pageIds = sorted.slice(start, start + perPage).map((r) => r.id);
     const order = new Map(pageIds.map((id, i) => [id, i]));
-    const items = productCardsByIds(lang, pageIds, now).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const items = (await productCardsByIds(lang, pageIds, now)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { items, facets: facetValues, next: start + perPage < sorted.length ? "page" : null, prev: params.page > 1 ? "page" : null, offsetMode: true };
   }
 
   const sort = params.sort === "relevance" ? "newest" : params.sort;
-  const { column, dir } = SORT_COLUMN[sort];
+  const { column, dir, edge: edgeValue } = SORT_COLUMN[sort];
   const backwards = Boolean(params.before);
   const edge = params.before ?? params.after;
   // Going back reverses the comparison and the order, then the rows.
-  const forwardDesc = dir === "desc";
-  const descending = backwards ? !forwardDesc : forwardDesc;
+  const descending = backwards ? dir !== "desc" : dir === "desc";
+  const past = descending ? lt : gt;
   const beyond = edge
-    ? descending
-      ? `(${column} < @edgeValue OR (${column} = @edgeValue AND p.id < @edgeId))`
-      : `(${column} > @edgeValue OR (${column} = @edgeValue AND p.id > @edgeId))`
-    : null;
-  const order = descending ? `${column} DESC, p.id DESC` : `${column} ASC, p.id ASC`;
-  const rows = productCardsWhere(
-    lang,
-    beyond ? `${where} AND ${beyond}` : where,
-    { ...bound, edgeValue: edge?.value ?? null, edgeId: edge?.id ?? null },
-    { limit: perPage + 1, offset: 0, order },
-    now,
-  );
+    ? or(past(column, edgeValue(edge.value)), and(eq(column, edgeValue(edge.value)), past(products.id, edge.id)))
+    : undefined;
+  const order = descending ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
+  const rows = await visibleProductCards(lang, and(where, beyond), order, perPage + 1, now);
   const more = rows.length > perPage;
   const items = rows.slice(0, perPage);
   if (backwards) items.reverse();

@@ -1,13 +1,13 @@
 /**
- * The catalogue's read paths (one card query per kind, in sql.server.ts)
+ * The catalogue's read paths (one card query per kind, in catalog.server.ts)
  * return exactly what an independent Drizzle reference written here reads,
  * on the seeded database, in every language, English fallbacks included.
  */
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
-import { dealCandidatesSync } from "../festivals/festivals.server";
+import { db, execute, schema, transact } from "~/db.server";
+import { dealCandidates } from "../festivals/festivals.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { unitPriceAt } from "../pricing/pricing";
 import {
@@ -28,7 +28,7 @@ import {
 const NOW = Date.now();
 const { products, stores, categories } = schema;
 
-// The reference: the Drizzle queries the card queries replaced.
+// The reference: the Drizzle queries the card queries replaced, written apart from them.
 function productTranslationsFor(lang: Lang) {
   const t = alias(schema.productTranslations, "pt_lang");
   const en = alias(schema.productTranslations, "pt_en");
@@ -51,16 +51,16 @@ function storeTranslationsFor(lang: Lang) {
   };
 }
 
-function productCards(
+async function productCards(
   lang: Lang,
   where: SQL | undefined,
   opts: { limit: number; offset: number; order: "newest" | "name" | SQL[] },
   now: number,
-) {
+): Promise<ProductCard[]> {
   const pt = productTranslationsFor(lang);
   const st = storeTranslationsFor(lang);
   const cover = alias(schema.productImages, "cover");
-  const rows = db
+  const rows = await db
     .select({
       id: products.id,
       slug: products.slug,
@@ -89,13 +89,12 @@ function productCards(
     .where(and(visibleProduct, where))
     .orderBy(...(Array.isArray(opts.order) ? opts.order : opts.order === "newest" ? [desc(products.createdAt), desc(products.id)] : [asc(products.id)]))
     .limit(opts.limit)
-    .offset(opts.offset)
-    .all();
+    .offset(opts.offset);
   return toCards(rows, now);
 }
 
-function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback"> & { priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): ProductCard[] {
-  const deals = dealCandidatesSync(rows.map((r) => r.id));
+async function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback"> & { priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): Promise<ProductCard[]> {
+  const deals = await dealCandidates(rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, price: unitPriceAt(row.priceMinor, deals.get(row.id) ?? [], now) })).map(
     (r): ProductCard => ({
       id: r.id,
@@ -113,7 +112,7 @@ function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallbac
   );
 }
 
-function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number, order?: SQL[]): StoreCard[] {
+async function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: number, order?: SQL[]): Promise<StoreCard[]> {
   const st = storeTranslationsFor(lang);
   const productCount = db
     .select({ storeId: products.storeId, n: count().as("n") })
@@ -121,7 +120,7 @@ function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: n
     .where(eq(products.status, "active"))
     .groupBy(products.storeId)
     .as("pc");
-  return db
+  const rows = await db
     .select({
       id: stores.id,
       slug: stores.slug,
@@ -143,28 +142,27 @@ function storeCards(lang: Lang, where: SQL | undefined, limit: number, offset: n
     .where(and(eq(stores.status, "live"), where))
     .orderBy(...(order ?? [asc(stores.id)]))
     .limit(limit)
-    .offset(offset)
-    .all()
-    .map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
+    .offset(offset);
+  return rows.map((s) => ({ ...s, fallback: Boolean(s.fallback), productCount: Number(s.productCount) }));
 }
 
 
 
 // Missing and empty texts, so the English fallbacks are compared too (this file's database is its own copy).
-db.$client.exec(`
-  DELETE FROM product_translations WHERE lang = 'zh' AND product_id IN (SELECT id FROM products ORDER BY id LIMIT 40);
-  DELETE FROM store_translations WHERE lang = 'sw' AND store_id IN (SELECT id FROM stores ORDER BY id LIMIT 10);
-  UPDATE store_translations SET story = '' WHERE lang = 'fr' AND store_id IN (SELECT id FROM stores ORDER BY id LIMIT 20);
-`);
-const productRows = db.select({ id: products.id, slug: products.slug, storeId: products.storeId }).from(products).orderBy(asc(products.id)).all();
-const storeRows = db.select({ id: stores.id, slug: stores.slug }).from(stores).orderBy(asc(stores.id)).all();
+await transact(db, async (tx) => {
+  await execute(tx, sql`DELETE FROM product_translations WHERE lang = 'zh' AND product_id IN (SELECT id FROM products ORDER BY id LIMIT 40)`);
+  await execute(tx, sql`DELETE FROM store_translations WHERE lang = 'sw' AND store_id IN (SELECT id FROM stores ORDER BY id LIMIT 10)`);
+  await execute(tx, sql`UPDATE store_translations SET story = '' WHERE lang = 'fr' AND store_id IN (SELECT id FROM stores ORDER BY id LIMIT 20)`);
+});
+const productRows = await db.select({ id: products.id, slug: products.slug, storeId: products.storeId }).from(products).orderBy(asc(products.id));
+const storeRows = await db.select({ id: stores.id, slug: stores.slug }).from(stores).orderBy(asc(stores.id));
 
 /** The product detail as the Drizzle version of getProduct read it. */
-function referenceDetail(id: number, lang: (typeof LANGS)[number]) {
+async function referenceDetail(id: number, lang: (typeof LANGS)[number]) {
   const pt = { t: alias(schema.productTranslations, "pt_lang"), en: alias(schema.productTranslations, "pt_en") };
   const st = { t: alias(schema.storeTranslations, "st_lang"), en: alias(schema.storeTranslations, "st_en") };
   const ct = { t: alias(schema.categoryTranslations, "ct_lang"), en: alias(schema.categoryTranslations, "ct_en") };
-  const row = db
+  const [row] = await db
     .select({
       description: sql<string>`coalesce(nullif(${pt.t.description}, ''), ${pt.en.description})`,
       descriptionFallback: sql<number>`coalesce(${pt.t.description}, '') = '' AND ${pt.en.description} <> ''`,
@@ -184,52 +182,49 @@ function referenceDetail(id: number, lang: (typeof LANGS)[number]) {
     .leftJoin(st.t, and(eq(st.t.storeId, stores.id), eq(st.t.lang, lang)))
     .innerJoin(ct.en, and(eq(ct.en.categoryId, categories.id), eq(ct.en.lang, "en")))
     .leftJoin(ct.t, and(eq(ct.t.categoryId, categories.id), eq(ct.t.lang, lang)))
-    .where(eq(products.id, id))
-    .get()!;
-  const images = db
+    .where(eq(products.id, id));
+  const images = await db
     .select({ url: schema.productImages.url, width: schema.productImages.width, height: schema.productImages.height })
     .from(schema.productImages)
     .where(eq(schema.productImages.productId, id))
-    .orderBy(desc(schema.productImages.isCover), asc(schema.productImages.position))
-    .all();
+    .orderBy(desc(schema.productImages.isCover), asc(schema.productImages.position));
   return { row, images };
 }
 
-function referenceStory(storeId: number, lang: (typeof LANGS)[number]) {
+async function referenceStory(storeId: number, lang: (typeof LANGS)[number]) {
   const t = alias(schema.storeTranslations, "st_lang");
   const en = alias(schema.storeTranslations, "st_en");
-  const story = db
+  const [story] = await db
     .select({ story: sql<string>`coalesce(nullif(${t.story}, ''), ${en.story})`, fallback: sql<number>`coalesce(${t.story}, '') = ''` })
     .from(stores)
     .innerJoin(en, and(eq(en.storeId, stores.id), eq(en.lang, "en")))
     .leftJoin(t, and(eq(t.storeId, stores.id), eq(t.lang, lang)))
-    .where(eq(stores.id, storeId))
-    .get();
+    .where(eq(stores.id, storeId));
   return { story: story?.story ?? "", storyFallback: Boolean(story?.fallback) };
 }
 
-describe("prepared catalogue reads", () => {
+describe("catalogue card reads", () => {
   it("has data to compare (live and hidden products and stores)", () => {
     expect(productRows.length).toBeGreaterThanOrEqual(1000);
     expect(storeRows.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(LANGS)("cards by id match the Drizzle cards, hidden products left out (%s)", (lang) => {
+  it.each(LANGS)("cards by id match the Drizzle cards, hidden products left out (%s)", async (lang) => {
     const ids = productRows.map((p) => p.id);
-    const reference = productCards(lang, inArray(products.id, ids), { limit: ids.length, offset: 0, order: "name" }, NOW);
-    expect(productCardsByIds(lang, ids, NOW)).toEqual(reference);
-    expect(productCardsByIds(lang, [], NOW)).toEqual([]);
+    const reference = await productCards(lang, inArray(products.id, ids), { limit: ids.length, offset: 0, order: "name" }, NOW);
+    expect(await productCardsByIds(lang, ids, NOW)).toEqual(reference);
+    expect(await productCardsByIds(lang, [], NOW)).toEqual([]);
   });
 
-  it.each(LANGS)("product pages: card, detail, images and more from the store (%s)", (lang) => {
+  it.each(LANGS)("product pages: card, detail, images and more from the store (%s)", async (lang) => {
     for (const p of productRows.filter((_, i) => i % 9 === 0)) {
-      const [card] = productCards(lang, eq(products.slug, p.slug), { limit: 1, offset: 0, order: "name" }, NOW);
-      const detail = getProduct(p.slug, lang, NOW);
+      const [card] = await productCards(lang, eq(products.slug, p.slug), { limit: 1, offset: 0, order: "name" }, NOW);
+      const detail = await getProduct(p.slug, lang, NOW);
       if (!card) {
         expect(detail).toBeNull();
         continue;
       }
-      const { row, images } = referenceDetail(card.id, lang);
+      const { row, images } = await referenceDetail(card.id, lang);
       expect(detail).toEqual({
         ...card,
         description: row.description,
@@ -242,36 +237,36 @@ describe("prepared catalogue reads", () => {
         storeFoundedYear: row.storeFoundedYear,
         storeId: row.storeId,
       });
-      const more = productCards(lang, and(eq(products.storeId, p.storeId), ne(products.id, p.id)), { limit: 4, offset: 0, order: "newest" }, NOW);
-      expect(moreFromStore(lang, p.storeId, p.id, 4, NOW)).toEqual(more);
+      const more = await productCards(lang, and(eq(products.storeId, p.storeId), ne(products.id, p.id)), { limit: 4, offset: 0, order: "newest" }, NOW);
+      expect(await moreFromStore(lang, p.storeId, p.id, 4, NOW)).toEqual(more);
     }
-    expect(getProduct("no-such-product", lang, NOW)).toBeNull();
+    expect(await getProduct("no-such-product", lang, NOW)).toBeNull();
   });
 
-  it.each(LANGS)("store pages and store cards by id (%s)", (lang) => {
+  it.each(LANGS)("store pages and store cards by id (%s)", async (lang) => {
     for (const s of storeRows) {
-      const [card] = storeCards(lang, eq(stores.slug, s.slug), 1, 0);
-      const detail = getStore(s.slug, lang, NOW);
+      const [card] = await storeCards(lang, eq(stores.slug, s.slug), 1, 0);
+      const detail = await getStore(s.slug, lang, NOW);
       if (!card) {
         expect(detail).toBeNull();
         continue;
       }
-      const items = productCards(lang, eq(products.storeId, card.id), { limit: 100, offset: 0, order: "name" }, NOW);
-      expect(detail).toEqual({ ...card, ...referenceStory(card.id, lang), products: items });
+      const items = await productCards(lang, eq(products.storeId, card.id), { limit: 100, offset: 0, order: "name" }, NOW);
+      expect(detail).toEqual({ ...card, ...(await referenceStory(card.id, lang)), products: items });
     }
     const ids = storeRows.map((s) => s.id);
-    expect(storeCardsByIds(lang, ids, 4)).toEqual(storeCards(lang, inArray(stores.id, ids), 4, 0));
-    expect(storeCardsByIds(lang, ids, 500)).toEqual(storeCards(lang, inArray(stores.id, ids), 500, 0));
-    expect(getStore("no-such-store", lang, NOW)).toBeNull();
+    expect(await storeCardsByIds(lang, ids, 4)).toEqual(await storeCards(lang, inArray(stores.id, ids), 4, 0));
+    expect(await storeCardsByIds(lang, ids, 500)).toEqual(await storeCards(lang, inArray(stores.id, ids), 500, 0));
+    expect(await getStore("no-such-store", lang, NOW)).toBeNull();
   });
 
-  it.each(LANGS)("the home page's newest products and featured stores, and store lists with their filters (%s)", (lang) => {
-    expect(newestProducts(lang, 8, NOW)).toEqual(productCards(lang, undefined, { limit: 8, offset: 0, order: "newest" }, NOW));
-    expect(featuredStores(lang, 8)).toEqual(storeCards(lang, eq(stores.featured, true), 8, 0));
-    const country = db.select({ c: stores.countryCode }).from(stores).where(eq(stores.status, "live")).limit(1).get()!.c;
+  it.each(LANGS)("the home page's newest products and featured stores, and store lists with their filters (%s)", async (lang) => {
+    expect(await newestProducts(lang, 8, NOW)).toEqual(await productCards(lang, undefined, { limit: 8, offset: 0, order: "newest" }, NOW));
+    expect(await featuredStores(lang, 8)).toEqual(await storeCards(lang, eq(stores.featured, true), 8, 0));
+    const [{ c: country }] = await db.select({ c: stores.countryCode }).from(stores).where(eq(stores.status, "live")).limit(1);
     const inCategory = (slug: string): SQL =>
       sql`${stores.id} IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = ${slug})`;
-    const category = db.select({ slug: categories.slug }).from(categories).limit(1).get()!.slug;
+    const [{ slug: category }] = await db.select({ slug: categories.slug }).from(categories).limit(1);
     const cases: { filters: { country?: string; category?: string }; where: SQL | undefined }[] = [
       { filters: {}, where: undefined },
       { filters: { country }, where: eq(stores.countryCode, country) },
@@ -279,48 +274,47 @@ describe("prepared catalogue reads", () => {
       { filters: { country, category }, where: and(eq(stores.countryCode, country), inCategory(category)) },
     ];
     for (const { filters, where } of cases) {
-      const all = storeCards(lang, where, 1000, 0);
+      const all = await storeCards(lang, where, 1000, 0);
       expect(all.length).toBeGreaterThan(0);
-      const first = listStores(lang, filters, 1, 12);
+      const first = await listStores(lang, filters, 1, 12);
       expect(first).toEqual({ items: all.slice(0, 12), total: all.length, page: 1, pages: Math.max(1, Math.ceil(all.length / 12)) });
-      expect(listStores(lang, filters, 2, 12).items).toEqual(all.slice(12, 24));
+      expect((await listStores(lang, filters, 2, 12)).items).toEqual(all.slice(12, 24));
     }
   });
 });
 
 describe("aggregates kept until the content moves", () => {
-  const referenceTracker = () => {
-    const storeRows = db.select({ countryCode: stores.countryCode, n: count() }).from(stores).where(eq(stores.status, "live")).groupBy(stores.countryCode).all();
-    const productRows = db
+  const referenceTracker = async () => {
+    const storeRows = await db.select({ countryCode: stores.countryCode, n: count() }).from(stores).where(eq(stores.status, "live")).groupBy(stores.countryCode);
+    const productRows = await db
       .select({ countryCode: stores.countryCode, n: count() })
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
       .where(visibleProduct)
-      .groupBy(stores.countryCode)
-      .all();
+      .groupBy(stores.countryCode);
     return { stores: storeRows.reduce((s, r) => s + r.n, 0), products: productRows.reduce((s, r) => s + r.n, 0), countries: storeRows.length };
   };
 
-  it("the campaign tracker and featured stores follow a store going offline and coming back", () => {
-    const read = () => {
-      const t = campaignTracker();
+  it("the campaign tracker and featured stores follow a store going offline and coming back", async () => {
+    const read = async () => {
+      const t = await campaignTracker();
       return { stores: t.storesLive, products: t.productsListed, countries: t.countries };
     };
-    expect(read()).toEqual(referenceTracker());
-    const featured = featuredStores("en", 8);
+    expect(await read()).toEqual(await referenceTracker());
+    const featured = await featuredStores("en", 8);
     expect(featured.length).toBeGreaterThan(0);
     const store = featured[0];
-    const before = read();
-    db.update(stores).set({ status: "suspended" }).where(eq(stores.id, store.id)).run();
+    const before = await read();
+    await transact(db, (tx) => tx.update(stores).set({ status: "suspended" }).where(eq(stores.id, store.id)));
     try {
       // The trigger moved the content version: the next read is a fresh one.
-      expect(read()).toEqual(referenceTracker());
-      expect(read().stores).toBe(before.stores - 1);
-      expect(featuredStores("en", 8).map((s) => s.id)).not.toContain(store.id);
+      expect(await read()).toEqual(await referenceTracker());
+      expect((await read()).stores).toBe(before.stores - 1);
+      expect((await featuredStores("en", 8)).map((s) => s.id)).not.toContain(store.id);
     } finally {
-      db.update(stores).set({ status: "live" }).where(eq(stores.id, store.id)).run();
+      await transact(db, (tx) => tx.update(stores).set({ status: "live" }).where(eq(stores.id, store.id)));
     }
-    expect(read()).toEqual(before);
-    expect(featuredStores("en", 8)).toEqual(featured);
+    expect(await read()).toEqual(before);
+    expect(await featuredStores("en", 8)).toEqual(featured);
   });
 });

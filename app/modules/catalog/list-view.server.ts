@@ -61,7 +61,7 @@ export function optionLabel(lang: Lang, t: TFunction, name: string, count: numbe
   return label;
 }
 
-export function productList(opts: {
+export async function productList(opts: {
   lang: Lang;
   t: TFunction;
   view: Presenter;
@@ -76,8 +76,8 @@ export function productList(opts: {
   const { lang, t, view, url, now } = opts;
   const params = { ...opts.params, ...opts.fixed };
   const filter = filterFor(params, view);
-  const result = browseProducts(lang, params, filter, PER_PAGE, now);
-  const categories = listCategories(lang);
+  const result = await browseProducts(lang, params, filter, PER_PAGE, now);
+  const categories = await listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   const { facets } = result;
   const total = facets.total;

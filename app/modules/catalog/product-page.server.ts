@@ -13,7 +13,7 @@ import { srcSetFor } from "../uploads/images.server";
 import { moreFromStore, type ProductDetail } from "./catalog.server";
 import { presentProduct, type Presenter } from "./present.server";
 
-export function productPageView(product: ProductDetail, view: Presenter, t: TFunction, now: number) {
+export async function productPageView(product: ProductDetail, view: Presenter, t: TFunction, now: number) {
   const lang: Lang = view.lang;
   const card = presentProduct(product, view, t);
   // A shared page knows only its language: quote the language's likely destination; the cart and checkout are exact.
@@ -59,8 +59,8 @@ export function productPageView(product: ProductDetail, view: Presenter, t: TFun
       dealSoldOut: product.price.dealSoldOut,
       shipping: shippingLine(),
     },
-    more: moreFromStore(lang, product.storeId, product.id, 4, now).map((p) => presentProduct(p, view, t)),
+    more: (await moreFromStore(lang, product.storeId, product.id, 4, now)).map((p) => presentProduct(p, view, t)),
   };
 }
 
-export type ProductPageView = ReturnType<typeof productPageView>;
+export type ProductPageView = Awaited<ReturnType<typeof productPageView>>;

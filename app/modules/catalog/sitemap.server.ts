@@ -12,19 +12,18 @@ const MAX_URLS = 50_000;
 export const PATHS_PER_PART = Math.floor(MAX_URLS / LANGS.length);
 
 /** Every public page, unprefixed: home, lists, the trust pages, categories, pavilions, published festivals, live stores and their active products. */
-export function publicPaths(): string[] {
+export async function publicPaths(): Promise<string[]> {
   const { stores, products, categories, festivals } = schema;
   // A draft (or cancelled) festival is never public.
-  const published = db.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.status, "published")).orderBy(asc(festivals.id)).all();
-  const liveStores = db.select({ slug: stores.slug, country: stores.countryCode }).from(stores).where(eq(stores.status, "live")).orderBy(asc(stores.id)).all();
-  const activeProducts = db
+  const published = await db.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.status, "published")).orderBy(asc(festivals.id));
+  const liveStores = await db.select({ slug: stores.slug, country: stores.countryCode }).from(stores).where(eq(stores.status, "live")).orderBy(asc(stores.id));
+  const activeProducts = await db
     .select({ slug: products.slug })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
     .where(and(eq(products.status, "active"), eq(stores.status, "live")))
-    .orderBy(asc(products.id))
-    .all();
-  const cats = db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.sortOrder)).all();
+    .orderBy(asc(products.id));
+  const cats = await db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.sortOrder));
   const countries = [...new Set(liveStores.map((s) => s.country))].sort();
   return [
     "/",

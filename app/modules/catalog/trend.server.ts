@@ -7,41 +7,62 @@
  * catalogue by arrival date: a store suspended since then leaves the past
  * days too, so the last day always equals the tracker's own count.
  */
-import { db, statements } from "~/db.server";
-import { CAMPAIGN_TARGETS } from "./catalog.server";
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { CAMPAIGN_TARGETS, visibleProduct } from "./catalog.server";
 import { untilContentChanges } from "./content-version.server";
-import { PRODUCT_FROM, VISIBLE_PRODUCT } from "./sql.server";
 import { readTarget, type TargetReading } from "./targets";
 
 export const DAY_MS = 86_400_000;
-
-const prepared = statements((client) => ({
-  window: client.prepare<[], { startsAt: number | null; endsAt: number | null }>("SELECT campaign_starts_at AS startsAt, campaign_ends_at AS endsAt FROM site_state WHERE id = 1"),
-  storesByDay: client.prepare<[], { day: number; n: number }>(
-    `SELECT s.live_since / ${DAY_MS} AS day, count(*) AS n FROM stores s WHERE s.status = 'live' AND s.live_since IS NOT NULL GROUP BY day`,
-  ),
-  productsByDay: client.prepare<[], { day: number; n: number }>(
-    `SELECT max(coalesce(p.published_at, p.created_at), s.live_since) / ${DAY_MS} AS day, count(*) AS n ${PRODUCT_FROM}
-     WHERE ${VISIBLE_PRODUCT} AND s.live_since IS NOT NULL GROUP BY day`,
-  ),
-}));
 
 export interface CampaignWindow {
   startsAt: number;
   endsAt: number;
 }
 
-export function campaignWindow(): CampaignWindow | null {
-  const row = prepared(db).window.get();
-  return row?.startsAt != null && row.endsAt != null && row.endsAt > row.startsAt ? { startsAt: row.startsAt, endsAt: row.endsAt } : null;
+export async function campaignWindow(): Promise<CampaignWindow | null> {
+  const { siteState } = schema;
+  const [row] = await db
+    .select({ startsAt: siteState.campaignStartsAt, endsAt: siteState.campaignEndsAt })
+    .from(siteState)
+    .where(eq(siteState.id, 1))
+    .limit(1);
+  const startsAt = row?.startsAt?.getTime();
+  const endsAt = row?.endsAt?.getTime();
+  return startsAt !== undefined && endsAt !== undefined && endsAt > startsAt ? { startsAt, endsAt } : null;
+}
+
+/** Counts per instant, summed per UTC day number (the day is reckoned here, the same on every engine). */
+function perDay(rows: { at: Date; n: number }[]): { day: number; n: number }[] {
+  const days = new Map<number, number>();
+  for (const r of rows) {
+    const day = Math.floor(r.at.getTime() / DAY_MS);
+    days.set(day, (days.get(day) ?? 0) + r.n);
+  }
+  return [...days].map(([day, n]) => ({ day, n }));
 }
 
 /** Arrivals per UTC day number: content only, so kept until the content version moves. */
 function arrivalsByDay() {
-  return untilContentChanges("tracker-arrivals", () => ({
-    stores: prepared(db).storesByDay.all(),
-    products: prepared(db).productsByDay.all(),
-  }));
+  return untilContentChanges("tracker-arrivals", async () => {
+    const { stores, products } = schema;
+    // A product arrives when it was published (or listed) or when its store went live, whichever is later.
+    const productArrival = sql`CASE WHEN coalesce(${products.publishedAt}, ${products.createdAt}) > ${stores.liveSince} THEN coalesce(${products.publishedAt}, ${products.createdAt}) ELSE ${stores.liveSince} END`;
+    const [storeRows, productRows] = await Promise.all([
+      db
+        .select({ at: stores.liveSince, n: count() })
+        .from(stores)
+        .where(and(eq(stores.status, "live"), isNotNull(stores.liveSince)))
+        .groupBy(stores.liveSince),
+      db
+        .select({ at: sql<Date>`${productArrival}`.mapWith(stores.liveSince), n: count() })
+        .from(products)
+        .innerJoin(stores, eq(stores.id, products.storeId))
+        .where(and(visibleProduct, isNotNull(stores.liveSince)))
+        .groupBy(productArrival),
+    ]);
+    return { stores: perDay(storeRows.map((r) => ({ at: r.at!, n: r.n }))), products: perDay(productRows) };
+  });
 }
 
 export interface TrendDay {
@@ -63,9 +84,8 @@ export interface CampaignTrend {
  * day, if it has ended); arrivals before the window count on its first day.
  * Without a window, the series starts at the first arrival.
  */
-export function campaignTrend(now: number): CampaignTrend {
-  const window = campaignWindow();
-  const arrivals = arrivalsByDay();
+export async function campaignTrend(now: number): Promise<CampaignTrend> {
+  const [window, arrivals] = await Promise.all([campaignWindow(), arrivalsByDay()]);
   const firstArrival = Math.min(...arrivals.stores.map((r) => r.day), Math.floor(now / DAY_MS));
   const firstDay = window ? Math.floor(window.startsAt / DAY_MS) : firstArrival;
   const lastDay = Math.max(firstDay, Math.floor((window ? Math.min(now, window.endsAt - 1) : now) / DAY_MS));

@@ -1,7 +1,7 @@
 /** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
 import type { TFunction } from "i18next";
 import { db, transact, type AppDatabase } from "~/db.server";
-import { campaignTracker, CAMPAIGN_TARGETS } from "../catalog/catalog.server";
+import { campaignTracker, CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
 import { toMajorString } from "./money-text";
@@ -24,7 +24,7 @@ async function festivalResults(f: FestivalSummary, now: number, reader: AppDatab
   return { totals, stores, countries, categories, hours };
 }
 
-async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number, reader: AppDatabase) {
+async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunction, now: number, reader: AppDatabase, tracker: CampaignTracker) {
   const lang = view.lang;
   const n = (v: number) => formatNumber(v, lang);
   const r = await festivalResults(f, now, reader);
@@ -32,7 +32,6 @@ async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunctio
   const categoryNames = await namesFor("category", r.categories.map((c) => Number(c.key)), lang, reader);
   const topGmv = Math.max(1, ...r.stores.map((s) => s.gmv));
   const participation = await festivalParticipation(f.id);
-  const tracker = campaignTracker();
   const row = (b: { orders: number; units: number; gmv: number }, name: string, key: string, top: number) => ({
     key,
     name,
@@ -90,10 +89,12 @@ async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunctio
  * on the page comes from the same moment, so the counters, the progress lines
  * and the tables can only move together.
  */
-export function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
-  // A transaction that only reads: on SQLite its BEGIN IMMEDIATE keeps every other transaction out until it ends.
+export async function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+  // The campaign-wide tracker (kept until the content moves) is read first; the festival's numbers together below,
+  // in a transaction that only reads: on SQLite its BEGIN IMMEDIATE keeps every other transaction out until it ends.
+  const tracker = await campaignTracker();
   return transact(db, async (tx) => {
-    const dashboard = await presentDashboard(f, view, t, now, tx);
+    const dashboard = await presentDashboard(f, view, t, now, tx, tracker);
     return { dashboard, counters: presentCounters(f, view, t, dashboard.raw) };
   });
 }

@@ -198,26 +198,12 @@ function toCandidates(rows: Awaited<ReturnType<typeof dealsQuery>>, phases: Map<
   return map;
 }
 
-// ── Transitional, synchronous: for callers in groups not converted yet ─────
-// (catalog, cart, orders, the 404 page's suggestions, test fixtures).
+// ── Transitional, synchronous: for the test fixtures (tests/integration/fixtures.ts) ─────
 // The same queries as above, run with better-sqlite3's synchronous `.all()`.
 // Delete these once those callers `await` the functions above (issue #15).
 
 function phasesByFestivalSync(ids: number[]): Map<number, Phase[]> {
   return ids.length ? groupPhases(preparedPhases(ids.length).all(idValues(ids))) : new Map<number, Phase[]>();
-}
-
-function listFestivalsSync(lang: Lang, now: number): FestivalSummary[] {
-  const festivals = untilContentChanges(`festivals-sync:${lang}`, () => {
-    const rows = publishedFestivalsQuery(lang).all();
-    return toSummaries(rows, phasesByFestivalSync(rows.map((r) => r.id)));
-  });
-  return festivals.map((f) => ({ ...f, clock: readClock(f.phases, now) }));
-}
-
-/** Transitional synchronous `featuredFestival` (see above). */
-export function featuredFestivalSync(lang: Lang, now: number): FestivalSummary | null {
-  return pickFeatured(listFestivalsSync(lang, now));
 }
 
 /** Transitional synchronous `dealCandidates` (see above). */

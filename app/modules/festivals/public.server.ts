@@ -102,7 +102,7 @@ function approvedDeals(festivalId: number): Promise<ApprovedDeal[]> {
  */
 async function festivalDealSelection(lang: Presenter["lang"], t: TFunction, festivalId: number, query: FestivalDealQuery) {
   const rows = await approvedDeals(festivalId);
-  const categories = listCategories(lang);
+  const categories = await listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   // An option that matches none of this festival's deals is dropped, like any unknown value.
   const category = query.category && rows.some((r) => r.category === query.category) ? query.category : undefined;
@@ -136,7 +136,7 @@ export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunc
   const selection = await festivalDealSelection(view.lang, t, f.id, query);
   const { pageIds } = selection;
   const dealBy = new Map((await approvedDeals(f.id)).map((d) => [d.id, d]));
-  const cards = productCardsByIds(view.lang, pageIds, now);
+  const cards = await productCardsByIds(view.lang, pageIds, now);
   const sale = f.clock.sale;
   const deals = cards.map((p) => {
     const d = dealBy.get(p.id)!;
@@ -170,7 +170,7 @@ export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunc
   });
   // Named and linked, not full cards: at a peak the deals are the page, and every byte is sent twice (HTML and hydration data).
   const stores = await untilContentChanges(`festival-stores:${f.id}:${view.lang}`, async () =>
-    storeCardsByIds(view.lang, (await festivalParticipation(f.id)).storeIds, 200).map((s) => {
+    (await storeCardsByIds(view.lang, (await festivalParticipation(f.id)).storeIds, 200)).map((s) => {
       const card = presentStore(s, view.lang, t);
       return { slug: card.slug, name: card.name, fallback: card.fallback, location: card.location };
     }),

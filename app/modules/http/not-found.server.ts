@@ -6,7 +6,7 @@
  */
 import { listCategories, newestProducts } from "../catalog/catalog.server";
 import { now as appNow } from "../clock/now.server";
-import { featuredFestivalSync } from "../festivals/festivals.server";
+import { featuredFestival } from "../festivals/festivals.server";
 import type { Lang } from "../i18n/config";
 import { logger } from "./log.server";
 
@@ -16,15 +16,15 @@ export interface NotFoundSuggestions {
   products: { slug: string; name: string; fallback: boolean }[];
 }
 
-export function notFoundSuggestions(lang: Lang): NotFoundSuggestions | null {
+export async function notFoundSuggestions(lang: Lang): Promise<NotFoundSuggestions | null> {
   try {
     const at = appNow();
-    const categories = [...listCategories(lang)]
+    const categories = [...(await listCategories(lang))]
       .sort((a, b) => b.productCount - a.productCount)
       .slice(0, 6)
       .map((c) => ({ slug: c.slug, name: c.name }));
-    const festival = featuredFestivalSync(lang, at);
-    const products = newestProducts(lang, 4, at).map((p) => ({ slug: p.slug, name: p.name, fallback: p.fallback }));
+    const festival = await featuredFestival(lang, at);
+    const products = (await newestProducts(lang, 4, at)).map((p) => ({ slug: p.slug, name: p.name, fallback: p.fallback }));
     return { categories, festival: festival ? { slug: festival.slug, name: festival.name, fallback: festival.fallback } : null, products };
   } catch (error) {
     logger().warn({ err: error }, "404 suggestions could not be read");

@@ -4,13 +4,17 @@ import type { Lang } from "../i18n/config";
 import type { FormProblem } from "./form.server";
 import { notFoundSuggestions } from "./not-found.server";
 
+/** A translated 404, thrown from loaders; the root's meta uses its title. */
+export function notFound(t: TFunction) {
+  return data({ title: `${t("notFound.title")} · ${t("site.name")}`, suggestions: null }, { status: 404 });
+}
+
 /**
- * A translated 404, thrown from loaders; the root's meta uses its title.
- * Shopper pages pass their language, and the 404 page then suggests where to
- * go instead (popular categories, the festival, new products).
+ * The shoppers' 404 (`throw await shopperNotFound(t, lang)`): the page then
+ * suggests where to go instead (popular categories, the festival, new products).
  */
-export function notFound(t: TFunction, suggestIn?: Lang) {
-  const suggestions = suggestIn ? notFoundSuggestions(suggestIn) : null;
+export async function shopperNotFound(t: TFunction, lang: Lang) {
+  const suggestions = await notFoundSuggestions(lang);
   return data({ title: `${t("notFound.title")} · ${t("site.name")}`, suggestions }, { status: 404 });
 }
 

@@ -4,6 +4,7 @@
  * DELETE with a WHERE on age, so running it twice, or on several server
  * processes at once, deletes each row once and does no harm.
  */
+import { db, transact } from "~/db.server";
 import { purgeExpiredWindows } from "../auth/rate-limit.server";
 import { purgeExpiredSessions } from "../auth/session.server";
 import { purgeStaleCarts } from "../cart/cart.server";
@@ -17,7 +18,11 @@ export interface Purged {
 }
 
 export async function purgeExpired(now: Date): Promise<Purged> {
-  return { sessions: purgeExpiredSessions(now), rateLimits: purgeExpiredWindows(now), carts: await purgeStaleCarts(now) };
+  const { sessions, rateLimits } = await transact(db, async (tx) => ({
+    sessions: await purgeExpiredSessions(tx, now),
+    rateLimits: await purgeExpiredWindows(tx, now),
+  }));
+  return { sessions, rateLimits, carts: await purgeStaleCarts(now) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * (fixed windows in the database, the same limiter as sign-in). A throttled
  * lookup reads nothing, so a 429 says nothing about whether the order exists.
  */
+import { db, transact } from "~/db.server";
 import { assertNotLimited, hit, type Limit } from "../auth/rate-limit.server";
 import { orderByNumberAndEmail, type OrderRecord } from "./view.server";
 
@@ -22,12 +23,14 @@ export const LOOKUP_LIMITS = {
 export async function lookUpOrder(number: string, email: string, ip: string, now = Date.now()): Promise<OrderRecord | null> {
   const ipKey = `order-lookup:ip:${ip}`;
   const orderKey = `order-lookup:order:${number.trim().toUpperCase()}`;
-  assertNotLimited(ipKey, LOOKUP_LIMITS.failuresPerIp, now);
-  assertNotLimited(orderKey, LOOKUP_LIMITS.failuresPerOrder, now);
+  await assertNotLimited(ipKey, LOOKUP_LIMITS.failuresPerIp, now);
+  await assertNotLimited(orderKey, LOOKUP_LIMITS.failuresPerOrder, now);
   const order = await orderByNumberAndEmail(number, email);
   if (!order) {
-    hit(ipKey, LOOKUP_LIMITS.failuresPerIp, now);
-    hit(orderKey, LOOKUP_LIMITS.failuresPerOrder, now);
+    await transact(db, async (tx) => {
+      await hit(tx, ipKey, LOOKUP_LIMITS.failuresPerIp, now);
+      await hit(tx, orderKey, LOOKUP_LIMITS.failuresPerOrder, now);
+    });
   }
   return order;
 }

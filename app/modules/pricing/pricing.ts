@@ -36,14 +36,14 @@ export interface UnitPrice {
 }
 
 /*
- * The deal rule, defined once, in its two forms side by side: `dealApplies`
- * for what is priced in TypeScript and `PRODUCTS_WITH_LIVE_DEAL_SQL` for
- * queries that filter by it (the catalogue's "deals on now"), both from the
- * statuses below. tests/integration/deal-rule.test.ts checks that the two
- * agree, case by case. Change one, change both.
+ * The deal rule, defined once, in its two forms: `dealApplies` for what is
+ * priced in TypeScript and `productsWithLiveDeal` (live-deals.server.ts, a
+ * Drizzle query) for queries that filter by it (the catalogue's "deals on
+ * now"), both from the statuses below. tests/integration/deal-rule.test.ts
+ * checks that the two agree, case by case. Change one, change both.
  */
-const ON_OFFER = { festivalStatus: "published", enrolmentStatus: "approved", dealStatus: "approved" } as const;
-const SALE_PHASE: Phase["kind"] = "sale";
+export const ON_OFFER = { festivalStatus: "published", enrolmentStatus: "approved", dealStatus: "approved" } as const;
+export const SALE_PHASE: Phase["kind"] = "sale";
 
 /** The deal is on offer at `now`: approved, its sale live, inside its flash window. Says nothing about units left. */
 export function dealApplies(deal: DealCandidate, now: number): boolean {
@@ -55,21 +55,6 @@ export function dealApplies(deal: DealCandidate, now: number): boolean {
   }
   return true;
 }
-
-/**
- * The same rule in SQL: ids of products with a deal that applies at `@now`
- * (as `dealApplies`: approved, its festival's sale phase live, inside its flash
- * window) and at least one unit left at its price, which is what a product
- * priced for display (quantity 1) needs.
- */
-export const PRODUCTS_WITH_LIVE_DEAL_SQL = `SELECT d.product_id FROM festival_deals d
-    JOIN festival_enrolments e ON e.id = d.enrolment_id
-    JOIN festivals f ON f.id = e.festival_id
-    JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = '${SALE_PHASE}'
-    WHERE d.status = '${ON_OFFER.dealStatus}' AND e.status = '${ON_OFFER.enrolmentStatus}' AND f.status = '${ON_OFFER.festivalStatus}'
-      AND d.units_taken < d.committed_stock
-      AND ph.starts_at <= @now AND ph.ends_at > @now
-      AND (d.flash_starts_at IS NULL OR d.flash_ends_at IS NULL OR (d.flash_starts_at <= @now AND d.flash_ends_at > @now))`;
 
 /**
  * The lowest price among the regular price and every deal that applies now
