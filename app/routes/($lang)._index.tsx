@@ -6,6 +6,7 @@ import { CampaignTrackerPanel, FestivalBanner } from "~/components/festival";
 import { campaignTracker, featuredStores, listCategories, newestProducts } from "~/modules/catalog/catalog.server";
 import { presenter, presentProduct, presentStore } from "~/modules/catalog/present.server";
 import { now as appNow } from "~/modules/clock/now.server";
+import { festivalTotals } from "~/modules/festivals/dashboard.server";
 import { approvedDealCount, featuredFestival } from "~/modules/festivals/festivals.server";
 import { forShoppers, presentFestivalBanner, presentShopperTracker } from "~/modules/festivals/present.server";
 import { countryName, formatNumber } from "~/modules/i18n/format";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [tracker, categories, stores, products] = await Promise.all([campaignTracker(), listCategories(lang), featuredStores(lang, 8), newestProducts(lang, 8, now)]);
   return {
     meta: { title: `${t("site.name")} · ${t("home.title")}`, description: t("site.description") },
-    festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, await approvedDealCount(festival.id))) : null,
+    festival: festival ? forShoppers(presentFestivalBanner(festival, view, t, now, await approvedDealCount(festival.id), await festivalTotals(festival.id))) : null,
     tracker: presentShopperTracker(tracker, lang),
     categories: categories.map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: formatNumber(c.productCount, lang) })),
     pavilions: tracker.byCountry.slice(0, 12).map((c) => ({

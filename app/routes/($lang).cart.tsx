@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dealGone: l.dealGone,
     })),
     units: cart.units,
-    totals: cartTotals(cart, destination, lang, t),
+    totals: await cartTotals(cart, destination, lang, t),
     countries: shippingCountryOptions(lang),
     // Checkout opens with the country chosen here.
     checkoutPath: `/checkout?${SHIP_PARAM}=${destination}`,

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       problem: l.unavailable || l.soldOut || l.overLimit || l.dealGone,
     })),
     canOrder: cart.lines.length > 0 && cart.orderable.length === cart.lines.length,
-    totals: cartTotals(cart, destination, lang, t),
+    totals: await cartTotals(cart, destination, lang, t),
     layout: addressLayout(destination),
     minutes: Math.round(PENDING_ORDER_TTL_MS / 60_000),
     countries: shippingCountryOptions(lang),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FestivalClock, FestivalImage } from "~/components/festival";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
+import { readCounters } from "~/modules/counters/counters.server";
 import { listFestivals } from "~/modules/festivals/festivals.server";
 import { presentFestivalCard } from "~/modules/festivals/public.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
@@ -22,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = presenter(lang, currency);
   const all = await listFestivals(lang, at);
   const start = (f: (typeof all)[number]) => Math.min(...f.phases.map((p) => p.startsAt));
-  const card = (f: (typeof all)[number]) => presentFestivalCard(f, view, t, at);
+  const counters = await readCounters("festival", all.map((f) => String(f.id)));
+  const card = (f: (typeof all)[number]) => presentFestivalCard(f, view, t, at, counters.get(String(f.id))!);
   return {
     title: `${t("festivals.list.title")} · ${t("site.name")}`,
     description: t("festivals.list.intro"),

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${festival.name} · ${t("festivals.dashboard.title")}`,
     slug: festival.slug,
     name: festival.name,
-    banner: { ...presentFestivalBanner(festival, view, t, at, 0), counters },
+    banner: { ...presentFestivalBanner(festival, view, t, at, 0, dashboard.raw), counters },
     dashboard,
   };
 }

@@ -255,7 +255,7 @@ describe("the organiser's dashboard", () => {
       for (const d of deltasForPaidOrder(group)) expected.set(`${d.scope}|${d.scopeKey}|${d.metric}`, (expected.get(`${d.scope}|${d.scopeKey}|${d.metric}`) ?? 0) + d.value);
     }
     const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
-    const totals = festivalTotals(live.id);
+    const totals = await festivalTotals(live.id);
     expect(totals.orders).toBeGreaterThan(0);
     for (const metric of ["orders", "units", "gmv"] as const) expect(totals[metric]).toBe(expected.get(`festival|${live.id}|${metric}`));
     // The breakdowns add up to the same totals.

@@ -10,9 +10,9 @@ import { countryName, formatMoney } from "../i18n/format";
 import { shipmentsFor } from "../shipping/shipping.server";
 import type { CartView } from "./cart.server";
 
-export function cartTotals(cart: CartView, destination: string, lang: Lang, t: TFunction) {
+export async function cartTotals(cart: CartView, destination: string, lang: Lang, t: TFunction) {
   const money = (minor: number) => formatMoney(minor, cart.currency, lang);
-  const shipments = shipmentsFor(
+  const shipments = await shipmentsFor(
     cart.orderable.map((l) => ({ storeId: l.storeId, storeCountry: l.storeCountry })),
     destination,
     cart.currency,

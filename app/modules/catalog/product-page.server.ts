@@ -17,9 +17,9 @@ export async function productPageView(product: ProductDetail, view: Presenter, t
   const lang: Lang = view.lang;
   const card = presentProduct(product, view, t);
   // A shared page knows only its language: quote the language's likely destination; the cart and checkout are exact.
-  const shippingLine = () => {
+  const shippingLine = async () => {
     const destination = DEFAULT_DESTINATION[lang];
-    const [quote] = shipmentsFor(
+    const [quote] = await shipmentsFor(
       [{ storeId: product.storeId, storeCountry: product.store.countryCode }],
       destination,
       view.currency,
@@ -57,7 +57,7 @@ export async function productPageView(product: ProductDetail, view: Presenter, t
         ? t("catalog.deal.unitsLeft", { value: formatNumber(product.price.deal.unitsLeft, lang) })
         : null,
       dealSoldOut: product.price.dealSoldOut,
-      shipping: shippingLine(),
+      shipping: await shippingLine(),
     },
     more: (await moreFromStore(lang, product.storeId, product.id, 4, now)).map((p) => presentProduct(p, view, t)),
   };

@@ -52,24 +52,6 @@ export async function readCounters(scope: CounterScope, scopeKeys: readonly stri
   return result;
 }
 
-/**
- * @deprecated The synchronous read of the first data layer, kept only for the festival
- * pages' and live feed's callers until their group makes them asynchronous; then
- * `await readCounters(…)` and delete this.
- */
-export function readCountersSync(scope: CounterScope, scopeKeys: readonly string[]): Map<string, CounterValues> {
-  const result = new Map<string, CounterValues>();
-  for (const key of scopeKeys) result.set(key, { orders: 0, units: 0, gmv: 0 });
-  if (!scopeKeys.length) return result;
-  const found = db
-    .select({ scopeKey: progressCounters.scopeKey, metric: progressCounters.metric, value: progressCounters.value })
-    .from(progressCounters)
-    .where(and(eq(progressCounters.scope, scope), inArray(progressCounters.scopeKey, [...scopeKeys])))
-    .all();
-  for (const row of found) result.get(row.scopeKey)![row.metric] = row.value;
-  return result;
-}
-
 export interface Drift {
   scope: CounterScope;
   scopeKey: string;

@@ -12,7 +12,7 @@ import { barFill, presentCounters, presentTrackerCountries } from "./present.ser
 const pct = (v: number, target: number) => (target > 0 ? Math.round((v * 100) / target) : null);
 
 async function festivalResults(f: FestivalSummary, now: number, reader: AppDatabase) {
-  const totals = festivalTotals(f.id);
+  const totals = await festivalTotals(f.id);
   const stores = await festivalBreakdown(f.id, "store", reader);
   const countries = await festivalBreakdown(f.id, "country", reader);
   const categories = await festivalBreakdown(f.id, "category", reader);

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema, type AppDatabase } from "~/db.server";
 import type { Lang } from "../i18n/config";
-import { readCountersSync, type CounterValues } from "../counters/counters.server";
+import { readCounters, type CounterValues } from "../counters/counters.server";
 import type { CounterScope } from "../counters/counters";
 import { untilContentChanges } from "../catalog/content-version.server";
 
@@ -93,8 +93,9 @@ export async function countersByScope(scope: CounterScope): Promise<(CounterValu
   return [...map.values()].sort((a, b) => b.gmv - a.gmv || a.key.localeCompare(b.key));
 }
 
-export function festivalTotals(festivalId: number): CounterValues {
-  return readCountersSync("festival", [String(festivalId)]).get(String(festivalId))!;
+/** A festival's counters (zero where nothing was counted yet). */
+export async function festivalTotals(festivalId: number): Promise<CounterValues> {
+  return (await readCounters("festival", [String(festivalId)])).get(String(festivalId))!;
 }
 
 /** Display names for store and category ids, in the page's language (English when missing). */

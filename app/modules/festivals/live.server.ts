@@ -13,7 +13,7 @@
  * down — so it never holds a shutdown up. A feed stops with its last listener.
  */
 import type { Lang } from "../i18n/config";
-import { readCountersSync, type CounterValues } from "../counters/counters.server";
+import { readCounters, type CounterValues } from "../counters/counters.server";
 
 const TICK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -45,6 +45,8 @@ interface Feed {
   lastValues: string;
   lastMessage: Uint8Array | null;
   lastWriteAt: number;
+  /** A tick is reading the counters: the next one waits its turn rather than read twice at once. */
+  reading: boolean;
 }
 
 /** Counted, so tests and the benchmark can prove the work per tick does not grow with the listeners. */
@@ -61,14 +63,16 @@ function fanOut(feed: Feed, bytes: Uint8Array) {
   for (const listener of feed.listeners) listener.write(bytes);
 }
 
-function tick(feed: Feed) {
+async function tick(feed: Feed) {
+  if (feed.reading) return;
   liveFeedStats.ticks++;
   const t = Date.now();
   for (const listener of feed.listeners) if (t - listener.openedAt >= STREAM_LIFETIME_MS) listener.close();
   if (!feed.listeners.size) return;
   try {
     liveFeedStats.counterReads++;
-    const values = readCountersSync("festival", [String(feed.source.festivalId)]).get(String(feed.source.festivalId))!;
+    feed.reading = true;
+    const values = (await readCounters("festival", [String(feed.source.festivalId)])).get(String(feed.source.festivalId))!;
     const fingerprint = JSON.stringify(values);
     if (fingerprint !== feed.lastValues) {
       liveFeedStats.payloads++;
@@ -85,6 +89,8 @@ function tick(feed: Feed) {
   } catch (error) {
     // A failed read must not take the process down from a timer; the next tick tries again.
     console.error("live counters:", error);
+  } finally {
+    feed.reading = false;
   }
 }
 
@@ -97,10 +103,10 @@ function join(source: FeedSource, listener: Listener): () => void {
     feed.listeners.add(listener);
     if (feed.lastMessage) listener.write(feed.lastMessage);
   } else {
-    const created: Feed = { key, source, listeners: new Set([listener]), timer: setInterval(() => tick(created), TICK_MS), lastValues: "", lastMessage: null, lastWriteAt: 0 };
+    const created: Feed = { key, source, listeners: new Set([listener]), timer: setInterval(() => void tick(created), TICK_MS), lastValues: "", lastMessage: null, lastWriteAt: 0, reading: false };
     feeds.set(key, created);
     feed = created;
-    tick(created);
+    void tick(created);
   }
   const joined = feed;
   return () => {

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
-import { readCountersSync, type CounterValues } from "../counters/counters.server";
+import type { CounterValues } from "../counters/counters.server";
 import type { Lang } from "../i18n/config";
 import { countryName, formatDateTime, formatDuration, formatNumber, timeZoneName } from "../i18n/format";
 import { isolate } from "../i18n/isolate";
@@ -13,10 +13,9 @@ const percent = (value: number, target: number) => (target > 0 ? Math.round((val
 /** How full a bar is, finer than the whole percent in its label, so one more sale moves it too. */
 export const barFill = (value: number, target: number) => (target > 0 ? Math.min(100, Math.round((value * 10_000) / target) / 100) : 0);
 
-/** A festival's counters against its targets, formatted for the page (also the live-update payload, which passes the values it read). */
-export function presentCounters(f: Pick<FestivalSummary, "id" | "targets">, view: Presenter, t: TFunction, values?: CounterValues) {
+/** A festival's counters (as its loader read them) against its targets, formatted for the page and the live-update payload. */
+export function presentCounters(f: Pick<FestivalSummary, "targets">, view: Presenter, t: TFunction, counters: CounterValues) {
   const lang: Lang = view.lang;
-  const counters = values ?? readCountersSync("festival", [String(f.id)]).get(String(f.id))!;
   return ([
     { metric: "orders", label: t("festival.orders"), value: formatNumber(counters.orders, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.orders, lang), "ltr") }), percent: percent(counters.orders, f.targets.orders), fill: barFill(counters.orders, f.targets.orders) },
     { metric: "units", label: t("festival.units"), value: formatNumber(counters.units, lang), target: t("festival.target", { value: isolate(formatNumber(f.targets.units, lang), "ltr") }), percent: percent(counters.units, f.targets.units), fill: barFill(counters.units, f.targets.units) },
@@ -36,7 +35,7 @@ interface CounterView {
 }
 export type CountersView = ReturnType<typeof presentCounters>;
 
-export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number) {
+export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TFunction, now: number, dealCount: number, counters: CounterValues) {
   const lang: Lang = view.lang;
   const { state } = f.clock;
   // What the countdown counts to, said in its label and beside its date (the sale's start, not registration's end).
@@ -60,7 +59,7 @@ export function presentFestivalBanner(f: FestivalSummary, view: Presenter, t: TF
     utcName: timeZoneName("UTC", lang),
     encoreNote: target?.encore ? t("festival.encoreFollows", { date: isolate(formatDateTime(target.encore.endsAt, lang, f.timeZone)) }) : null,
     dealsLabel: state === "live" && dealCount > 0 ? t("festival.dealsCount", { count: dealCount }) : null,
-    counters: presentCounters(f, view, t),
+    counters: presentCounters(f, view, t, counters),
   };
 }
 export type FestivalBannerView = ReturnType<typeof presentFestivalBanner>;

@@ -11,7 +11,7 @@ import { optionLabel, PER_PAGE } from "../catalog/list-view.server";
 import { presentProduct, presentStore, type Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatDuration, formatNumber, textComparer } from "../i18n/format";
 import type { CounterValues } from "../counters/counters.server";
-import { festivalParticipation } from "./dashboard.server";
+import { festivalParticipation, festivalTotals } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { forShoppers, presentCounters, presentFestivalBanner } from "./present.server";
 import { isolate } from "../i18n/isolate";
@@ -34,10 +34,10 @@ export function presentPhases(f: FestivalSummary, view: Presenter, t: TFunction,
     }));
 }
 
-export function presentFestivalCard(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
+export function presentFestivalCard(f: FestivalSummary, view: Presenter, t: TFunction, now: number, counters: CounterValues) {
   const sale = f.clock.sale;
   return {
-    ...forShoppers(presentFestivalBanner(f, view, t, now, 0)),
+    ...forShoppers(presentFestivalBanner(f, view, t, now, 0, counters)),
     sale: sale ? `${isolate(formatDateTime(sale.startsAt, view.lang, f.timeZone))} – ${isolate(formatDateTime(sale.endsAt, view.lang, f.timeZone))}` : "",
   };
 }
@@ -178,7 +178,7 @@ export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunc
   const { total, page, pages } = selection;
   return {
     // The banner counts every deal of the festival, not the ones on this page.
-    banner: forShoppers(presentFestivalBanner(f, view, t, now, selection.all)),
+    banner: forShoppers(presentFestivalBanner(f, view, t, now, selection.all, await festivalTotals(f.id))),
     phases: presentPhases(f, view, t, now),
     deals,
     dealList: {
@@ -199,7 +199,7 @@ export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunc
   };
 }
 
-/** The live-update payload; the live feed passes the counter values it has just read. */
-export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number, values?: CounterValues) {
+/** The live-update payload, from the counter values just read. */
+export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number, values: CounterValues) {
   return { slug: f.slug, now, counters: presentCounters(f, view, t, values) };
 }

@@ -148,7 +148,7 @@ export async function createPendingOrder(input: NewOrder) {
   });
   const email = input.email.trim().toLowerCase();
   // One parcel per store, priced on the server from the store's own rates (or the defaults).
-  const shipments = shipmentsFor(
+  const shipments = await shipmentsFor(
     priced.map((l) => ({ storeId: l.product.storeId, storeCountry: l.product.countryCode })),
     input.shippingCountry,
     input.currency,
@@ -222,7 +222,7 @@ export async function createPendingOrder(input: NewOrder) {
         festivalId: l.festivalId,
       })),
     );
-    insertOrderShipments(tx, order.id, shipments);
+    await insertOrderShipments(tx, order.id, shipments);
     await input.inTransaction?.(tx, order);
     return order;
   });

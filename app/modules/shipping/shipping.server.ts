@@ -26,17 +26,6 @@ async function ownRates(storeIds: readonly number[]): Promise<Map<number, OwnRat
   return byStore(await db.select().from(schema.storeShippingRates).where(inArray(schema.storeShippingRates.storeId, [...storeIds])));
 }
 
-/**
- * The order path's synchronous read of the rates, for `shipmentsFor`, until
- * its callers (createPendingOrder, cartTotals, productPageView) are asynchronous:
- * then `shipmentsFor` awaits `ownRates` and this goes.
- * TODO(issue 15, order path): remove with the conversion of createPendingOrder.
- */
-function ownRatesSync(storeIds: readonly number[]): Map<number, OwnRates> {
-  if (!storeIds.length) return new Map();
-  return byStore(db.select().from(schema.storeShippingRates).where(inArray(schema.storeShippingRates.storeId, [...storeIds])).all());
-}
-
 /** Every zone's rate for one store: its own where set, else the default. */
 export async function storeShippingRates(storeId: number): Promise<Record<ShippingZone, ShippingRate & { own: boolean }>> {
   const own = (await ownRates([storeId])).get(storeId) ?? {};
@@ -60,31 +49,26 @@ export interface StoreShipment extends ShippingQuote {
 }
 
 /** One parcel per store to `destination`, each priced in `currency` by the presentment rule. */
-export function shipmentsFor(
+export async function shipmentsFor(
   stores: readonly { storeId: number; storeCountry: string }[],
   destination: string,
   currency: string,
   rateMicros: number,
-): StoreShipment[] {
+): Promise<StoreShipment[]> {
   const unique = [...new Map(stores.map((s) => [s.storeId, s])).values()];
-  const own = ownRatesSync(unique.map((s) => s.storeId));
+  const own = await ownRates(unique.map((s) => s.storeId));
   return unique.map((s) => {
     const quote = shippingQuote(s.storeCountry, destination, own.get(s.storeId) ?? {});
     return { storeId: s.storeId, ...quote, costMinor: presentMinor(quote.costBaseMinor, currency, rateMicros) };
   });
 }
 
-/**
- * The order's shipments, stored inside the order's transaction (on its handle).
- * Synchronous while createPendingOrder's transaction is (transactSync); with
- * its move to `transact` this becomes `await tx.insert(…)` and returns a Promise.
- * TODO(issue 15, order path): convert with createPendingOrder.
- */
-export function insertOrderShipments(tx: Tx, orderId: number, shipments: readonly StoreShipment[]): void {
+/** The order's shipments, stored inside the order's transaction (on its handle). */
+export async function insertOrderShipments(tx: Tx, orderId: number, shipments: readonly StoreShipment[]): Promise<void> {
   if (!shipments.length) return;
-  tx.insert(schema.orderShipments)
-    .values(shipments.map((s) => ({ orderId, storeId: s.storeId, zone: s.zone, costBaseMinor: s.costBaseMinor, costMinor: s.costMinor, minDays: s.minDays, maxDays: s.maxDays })))
-    .run();
+  await tx
+    .insert(schema.orderShipments)
+    .values(shipments.map((s) => ({ orderId, storeId: s.storeId, zone: s.zone, costBaseMinor: s.costBaseMinor, costMinor: s.costMinor, minDays: s.minDays, maxDays: s.maxDays })));
 }
 
 export async function orderShipments(orderId: number) {
