@@ -6,15 +6,16 @@ import { EmptyState } from "~/components/empty-state";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { Highlighted } from "~/components/search";
 import { storeCardsByIds } from "~/modules/catalog/catalog.server";
-import { productList } from "~/modules/catalog/list-view.server";
+import { hrefWith, productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
 import { now as appNow } from "~/modules/clock/now.server";
+import { localizePath } from "~/modules/i18n/config";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { hasTerms, highlight, parseQuery } from "~/modules/search/query";
-import { searchIds } from "~/modules/search/search.server";
+import { resolveQuery, searchIds } from "~/modules/search/search.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
@@ -25,15 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const url = new URL(request.url);
   const params = productListParams(url);
-  const query = parseQuery(params.q);
-  const terms = [...query.trigram, ...query.cjk];
+  const typed = parseQuery(params.q);
   const base = {
-    meta: { title: `${params.q ? t("catalog.search.resultsFor", { query: params.q }) : t("catalog.search.title")} · ${t("site.name")}`, description: t("catalog.search.description"), noindex: true },
+    meta: {
+      title: `${params.q ? t("catalog.search.resultsFor", { query: params.q }) : t("catalog.search.title")} · ${t("site.name")}`,
+      description: t("catalog.search.description"),
+      noindex: true,
+    },
     q: params.q,
+    corrected: null as null | { text: string; exactHref: string },
   };
-  if (!params.q || !hasTerms(query)) {
+  if (!params.q || !hasTerms(typed)) {
     return { ...base, state: params.q ? ("tooShort" as const) : ("prompt" as const), stores: [], list: null, countLabel: "" };
   }
+  // A query that finds little is retried with the catalogue's nearest words; `exact=1` searches what was typed.
+  const { query, corrected } = await resolveQuery(typed, lang, url.searchParams.get("exact") === "1");
+  const terms = [...query.trigram, ...query.cjk];
   const view = presenter(lang, currency);
   const storeHits = (await searchIds("store", query, 4)).ids;
   const order = new Map(storeHits.map((id, i) => [id, i]));
@@ -42,10 +50,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
         .map((s) => ({ ...presentStore(s, lang, t), nameSegments: highlight(s.name, terms) }))
     : [];
-  const list = await productList({ lang, t, view, url, params, path: "/search", now: appNow() });
+  const list = await productList({
+    lang,
+    t,
+    view,
+    url,
+    params: corrected ? { ...params, q: corrected } : params,
+    path: "/search",
+    now: appNow(),
+  });
   const products = list.products.map((p) => ({ ...p, nameSegments: highlight(p.name, terms) }));
   return {
     ...base,
+    corrected: corrected
+      ? { text: corrected, exactHref: hrefWith(localizePath("/search", lang), url, { exact: "1", page: undefined }) }
+      : null,
     state: list.total + stores.length ? ("results" as const) : ("empty" as const),
     stores,
     list: { ...list, products },
@@ -60,7 +79,21 @@ export default function Search() {
   return (
     <div className="container catalogue">
       <header className="page-head">
-        <h1>{data.q ? t("catalog.search.resultsFor", { query: data.q }) : t("catalog.search.title")}</h1>
+        <h1>
+          {data.corrected
+            ? t("catalog.search.showingFor", { query: data.corrected.text })
+            : data.q
+              ? t("catalog.search.resultsFor", { query: data.q })
+              : t("catalog.search.title")}
+        </h1>
+        {data.corrected ? (
+          <p className="search-corrected">
+            {t("catalog.search.insteadOf")}{" "}
+            <Link to={data.corrected.exactHref}>
+              <bdi>{data.q}</bdi>
+            </Link>
+          </p>
+        ) : null}
         {data.state === "prompt" ? <p>{t("catalog.search.prompt")}</p> : null}
         {data.state === "tooShort" ? <p role="status">{t("catalog.search.tooShort")}</p> : null}
         {data.list ? (
@@ -69,7 +102,9 @@ export default function Search() {
           </p>
         ) : null}
       </header>
-      {data.state === "empty" ? <EmptyState title={t("catalog.search.empty", { query: data.q })} text={t("catalog.search.emptyHint")} /> : null}
+      {data.state === "empty" ? (
+        <EmptyState title={t("catalog.search.empty", { query: data.q })} text={t("catalog.search.emptyHint")} />
+      ) : null}
       {data.stores.length ? (
         <section aria-labelledby="search-stores" className="search-stores">
           <h2 id="search-stores">{t("catalog.search.stores")}</h2>

@@ -50,6 +50,7 @@ function snapshot(): string {
     "select * from store_translations order by store_id, lang",
     "select rowid, name, body from search_fts order by rowid",
     "select rowid, name, body from search_cjk order by rowid",
+    "select rowid, name, category, body from search_words order by rowid",
   ]) {
     h.update(JSON.stringify(db.all(sql.raw(q))));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlight, matchExpression, parseQuery } from "./query";
+import { chinesePhrase, highlight, matchExpression, parseQuery, wordForms, wordsExpression } from "./query";
 
 describe("parseQuery", () => {
   it("sends short Chinese terms to the CJK index and longer ones to trigram", () => {
@@ -20,7 +20,7 @@ describe("parseQuery", () => {
     expect(parseQuery("\u0000\u0001").trigram).toEqual([]);
   });
   it("quotes terms for MATCH", () => {
-    expect(matchExpression(["a\"b", "c"])).toBe('"a""b" AND "c"');
+    expect(matchExpression(['a"b', "c"])).toBe('"a""b" AND "c"');
     expect(matchExpression([])).toBeNull();
   });
 });
@@ -31,7 +31,11 @@ describe("highlight", () => {
       { text: "Café", hit: true },
       { text: " des Hauts", hit: false },
     ]);
-    expect(highlight("Ethiopian coffee", ["COFFEE"]).filter((s) => s.hit).map((s) => s.text)).toEqual(["coffee"]);
+    expect(
+      highlight("Ethiopian coffee", ["COFFEE"])
+        .filter((s) => s.hit)
+        .map((s) => s.text),
+    ).toEqual(["coffee"]);
   });
   it("marks Chinese and Arabic matches", () => {
     expect(highlight("古卢咖啡红糖", ["咖啡"])).toEqual([
@@ -43,5 +47,30 @@ describe("highlight", () => {
   });
   it("returns the text unchanged with no terms", () => {
     expect(highlight("abc", [])).toEqual([{ text: "abc", hit: false }]);
+  });
+});
+
+describe("word index expressions", () => {
+  it("looks for longer words also as prefixes, plurals also by their singular", () => {
+    expect(wordForms("tea")).toEqual(['"tea"']);
+    expect(wordForms("basket")).toEqual(['"basket"', '"basket"*']);
+    expect(wordForms("baskets")).toEqual(['"baskets"', '"baskets"*', '"basket"*']);
+    expect(wordForms("boxes")).toEqual(['"boxes"', '"boxes"*', '"boxe"*', '"box"']);
+  });
+  it("looks for Arabic words with and without the article", () => {
+    expect(wordForms("شاي")).toEqual(['"شاي"', '"الشاي"', '"بالشاي"', '"والشاي"']);
+    expect(wordForms("الشاي")).toEqual(['"الشاي"', '"الشاي"*', '"شاي"', '"بالشاي"', '"والشاي"']);
+  });
+  it("adds the exact phrase to several words", () => {
+    expect(wordsExpression(["shea", "butter"])).toBe('(("shea" OR "shea"*) AND ("butter" OR "butter"*)) OR "shea butter"');
+    expect(wordsExpression([])).toBeNull();
+  });
+  it("matches a Chinese term as its run of characters and bigrams", () => {
+    expect(chinesePhrase("茶")).toBe('"茶"');
+    expect(chinesePhrase("咖啡豆")).toBe('"咖 咖啡 啡 啡豆 豆"');
+  });
+  it("keeps words folded as the index holds them, Chinese apart", () => {
+    expect(parseQuery("Thé Café")).toMatchObject({ words: ["the", "cafe"], chinese: [] });
+    expect(parseQuery("埃塞俄比亚 咖啡")).toMatchObject({ words: [], chinese: ["埃塞俄比亚", "咖啡"] });
   });
 });

@@ -33,15 +33,30 @@ export interface ParsedQuery {
   cjk: string[];
   /** Terms too short to search (one or two Latin/Arabic letters). */
   ignored: string[];
+  /** Latin, Arabic and other spaced-script words (three letters or more), matched as words by the word index. */
+  words: string[];
+  /** Chinese terms of any length, matched by the CJK unigram/bigram index as a run of characters. */
+  chinese: string[];
 }
 
 /** Splits a query into searchable terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): ParsedQuery {
   // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
-  const text = typeof raw === "string" ? raw.normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS) : "";
-  const parsed: ParsedQuery = { text, trigram: [], cjk: [], ignored: [] };
+  const text =
+    typeof raw === "string"
+      ? raw
+          .normalize("NFKC")
+          .replace(/[\u0000-\u001f\u007f]/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, MAX_QUERY_CHARS)
+      : "";
+  const parsed: ParsedQuery = { text, trigram: [], cjk: [], ignored: [], words: [], chinese: [] };
   // FTS5 syntax characters are not searchable content: treat them as spaces.
-  const words = foldArabic(text).replace(/["*^():{}+\-\\]/g, " ").split(/[\s,.;!?·、，。！？]+/u).filter(Boolean);
+  const words = foldArabic(text)
+    .replace(/["*^():{}+\-\\]/g, " ")
+    .split(/[\s,.;!?·、，。！？]+/u)
+    .filter(Boolean);
   for (const word of words) {
     // Chinese runs inside a word ("AA级咖啡") are searched as their own terms.
     for (const part of word.match(CJK_RUN) ?? []) {
@@ -50,6 +65,8 @@ export function parseQuery(raw: unknown): ParsedQuery {
         parsed.ignored.push(part);
         continue;
       }
+      if (isCjk(part)) parsed.chinese.push(part);
+      else if (length >= 3) parsed.words.push(part);
       if (isCjk(part) && length < 3) parsed.cjk.push(part);
       else if (length >= 3) parsed.trigram.push(part);
       else parsed.ignored.push(part);
@@ -57,6 +74,8 @@ export function parseQuery(raw: unknown): ParsedQuery {
   }
   parsed.trigram = [...new Set(parsed.trigram)].slice(0, MAX_TERMS);
   parsed.cjk = [...new Set(parsed.cjk)].slice(0, MAX_TERMS);
+  parsed.words = [...new Set(parsed.words.map(foldTerm))].slice(0, MAX_TERMS);
+  parsed.chinese = [...new Set(parsed.chinese)].slice(0, MAX_TERMS);
   return parsed;
 }
 
@@ -67,6 +86,90 @@ export function hasTerms(q: ParsedQuery): boolean {
 /** `"a" AND "b"`, each term a quoted FTS5 string (quotes doubled), or null when there is nothing to match. */
 export function matchExpression(terms: readonly string[]): string | null {
   return terms.length ? terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ") : null;
+}
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const ARABIC_ARTICLE = "\u0627\u0644"; // ال
+const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
+
+/**
+ * The forms one word is looked for in the word index: itself; longer words
+ * also as a prefix (plurals and compounds: "basket" finds "baskets"); a Latin
+ * plural also by its singular ("baskets", "boxes", "grãos"); an Arabic word
+ * also with or without its article (شاي finds الشاي and بالشاي), which the index keeps.
+ */
+export function wordForms(word: string): string[] {
+  const forms = [quote(word)];
+  const prefix = (w: string) => (w.length >= 4 ? [`${quote(w)}*`] : [quote(w)]);
+  if (word.length >= 4) forms.push(`${quote(word)}*`);
+  if (ARABIC_WORD.test(word)) {
+    // The article, alone or after the prepositions bi- and wa- (بالفانيليا "with vanilla"), is part of the written word.
+    const bare = word.startsWith(ARABIC_ARTICLE) && word.length >= 5 ? word.slice(2) : word;
+    forms.push(...[bare, ARABIC_ARTICLE + bare, "\u0628" + ARABIC_ARTICLE + bare, "\u0648" + ARABIC_ARTICLE + bare].map(quote));
+  } else if (word.length >= 4 && word.endsWith("s") && !word.endsWith("ss")) {
+    forms.push(...prefix(word.slice(0, -1)));
+    if (word.endsWith("es") && word.length >= 5) forms.push(quote(word.slice(0, -2)));
+  }
+  return [...new Set(forms)];
+}
+
+/**
+ * Every word, in any of its forms, AND-ed; null when there are none. Several
+ * words also as the exact phrase, which matches nothing more but adds to the
+ * bm25 score, so the phrase as typed ranks first.
+ */
+export function wordsExpression(words: readonly string[]): string | null {
+  if (!words.length) return null;
+  const all = words.map((w) => `(${wordForms(w).join(" OR ")})`).join(" AND ");
+  return words.length > 1 ? `(${all}) OR ${quote(words.join(" "))}` : all;
+}
+
+/**
+ * Function words of three letters or more in the six languages (folded). One
+ * language's function word is another's product: Swahili "cha" (of) is
+ * Portuguese chá (tea), English "the" is French thé. Such a word in a name says
+ * nothing; only in the category does it say what the item is.
+ */
+const FUNCTION_WORDS = new Set([
+  ...["the", "and", "for", "with", "from", "into"],
+  ...["les", "des", "une", "pour", "avec", "dans", "sur", "aux", "par"],
+  ...["com", "para", "uma", "dos", "das", "por", "sem", "nos", "nas"],
+  ...["cha", "kwa", "vya", "kutoka", "katika", "pia", "zote"],
+  ...["\u0639\u0644\u0649", "\u0627\u0644\u0649"], // على، إلى
+]);
+
+/**
+ * "The item is about the query": one of the words, in any form, in its name
+ * or category (a function word only in its category). Null when there are no words.
+ */
+export function aboutExpression(words: readonly string[]): string | null {
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  const function_ = words.filter((w) => FUNCTION_WORDS.has(w));
+  const parts = [
+    content.length ? `{name category} : (${content.flatMap(wordForms).join(" OR ")})` : null,
+    function_.length ? `{category} : (${function_.flatMap(wordForms).join(" OR ")})` : null,
+  ].filter(Boolean);
+  return parts.length ? `(${parts.join(" OR ")})` : null;
+}
+
+/**
+ * A Chinese term as a phrase over the CJK index, which holds each character
+ * followed by its bigram (咖 咖啡 啡 啡豆 豆): the term's characters and bigrams
+ * in that order match exactly where the term occurs, through the index.
+ */
+export function chinesePhrase(term: string): string {
+  const chars = [...term];
+  const tokens = chars.flatMap((c, i) => (i + 1 < chars.length ? [c, c + chars[i + 1]] : [c]));
+  return quote(tokens.join(" "));
+}
+
+export function chineseExpression(terms: readonly string[]): string | null {
+  return terms.length ? terms.map(chinesePhrase).join(" AND ") : null;
+}
+
+/** A word as the word index holds it: lower case, no diacritics, Arabic folded. */
+export function foldTerm(word: string): string {
+  return foldArabic(word.normalize("NFD").replace(/\p{M}/gu, "")).toLowerCase().normalize("NFC");
 }
 
 /** Folds one character the way the search does: no case, no accents, no Arabic marks. */

@@ -42,6 +42,8 @@ export default {
     title: "البحث",
     description: "ابحث عن المنتجات والمتاجر الأفريقية بأي لغة من اللغات الست.",
     resultsFor: "نتائج البحث عن «{{query}}»",
+    showingFor: "عرض النتائج لـ «{{query}}»",
+    insteadOf: "ابحث بدلًا من ذلك عن",
     count_zero: "لا توجد نتائج",
     count_one: "نتيجة واحدة",
     count_two: "نتيجتان",

@@ -38,6 +38,8 @@ export default {
     title: "Search",
     description: "Search African products and stores in any of six languages.",
     resultsFor: "Results for “{{query}}”",
+    showingFor: "Showing results for “{{query}}”",
+    insteadOf: "Search instead for",
     count_one: "{{count}} result",
     count_other: "{{count}} results",
     stores: "Stores",

@@ -39,6 +39,8 @@ export default {
     title: "Recherche",
     description: "Cherchez des produits et des boutiques africains dans l'une des six langues.",
     resultsFor: "Résultats pour « {{query}} »",
+    showingFor: "Résultats affichés pour « {{query}} »",
+    insteadOf: "Rechercher plutôt",
     count_one: "{{count}} résultat",
     count_many: "{{count}} de résultats",
     count_other: "{{count}} résultats",

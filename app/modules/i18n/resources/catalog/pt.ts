@@ -39,6 +39,8 @@ export default {
     title: "Pesquisa",
     description: "Pesquise produtos e lojas africanos em qualquer uma das seis línguas.",
     resultsFor: "Resultados para “{{query}}”",
+    showingFor: "A mostrar resultados para “{{query}}”",
+    insteadOf: "Pesquisar antes por",
     count_one: "{{count}} resultado",
     count_many: "{{count}} de resultados",
     count_other: "{{count}} resultados",

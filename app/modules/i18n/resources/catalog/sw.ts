@@ -38,6 +38,8 @@ export default {
     title: "Utafutaji",
     description: "Tafuta bidhaa na maduka ya Kiafrika kwa lugha yoyote kati ya sita.",
     resultsFor: "Matokeo ya “{{query}}”",
+    showingFor: "Inaonyesha matokeo ya “{{query}}”",
+    insteadOf: "Tafuta badala yake",
     count_one: "tokeo {{count}}",
     count_other: "matokeo {{count}}",
     stores: "Maduka",

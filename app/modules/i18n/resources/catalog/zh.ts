@@ -37,6 +37,8 @@ export default {
     title: "搜索",
     description: "用六种语言中的任意一种搜索非洲商品和店铺。",
     resultsFor: "“{{query}}”的搜索结果",
+    showingFor: "显示“{{query}}”的搜索结果",
+    insteadOf: "仍然搜索",
     count_other: "{{count}} 条结果",
     stores: "店铺",
     products: "商品",
