@@ -205,6 +205,8 @@ export const products = pgTable(
     currency: text("currency").notNull(),
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    /** The owner keeps this product out of the product feeds for other platforms (app/modules/feeds). */
+    feedOptOut: boolean("feed_opt_out").notNull().default(false),
     publishedAt: instant("published_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
@@ -407,6 +409,9 @@ export const carts = pgTable("carts", {
   id: text("id").primaryKey(),
   createdAt: createdAt(),
   updatedAt: instant("updated_at").notNull(),
+  /** Where the shopper landed from (utm_source / utm_medium of the link they followed), recorded when they add to the cart. */
+  source: text("source"),
+  medium: text("medium"),
 });
 
 export const cartLines = pgTable(
@@ -446,6 +451,9 @@ export const orders = pgTable(
     shippingBaseMinor: bigint("shipping_base_minor", { mode: "number" }).notNull().default(0),
     paymentProvider: text("payment_provider").notNull(),
     paymentRef: text("payment_ref"),
+    /** The cart's landing source (utm_source / utm_medium) when the order was placed; null: none known. */
+    source: text("source"),
+    medium: text("medium"),
     expiresAt: instant("expires_at").notNull(),
     paidAt: instant("paid_at"),
     stockReleasedAt: instant("stock_released_at"),

@@ -185,6 +185,8 @@ export const products = sqliteTable(
     currency: text("currency").notNull(),
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    /** The owner keeps this product out of the product feeds for other platforms (app/modules/feeds). */
+    feedOptOut: integer("feed_opt_out", { mode: "boolean" }).notNull().default(false),
     /** When the product was last made active (published); kept by a trigger (migration 0007), like stores.live_since. */
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -433,6 +435,9 @@ export const carts = sqliteTable("carts", {
   id: text("id").primaryKey(),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  /** Where the shopper landed from (utm_source / utm_medium of the link they followed), recorded when they add to the cart. */
+  source: text("source"),
+  medium: text("medium"),
 });
 
 export const cartLines = sqliteTable(
@@ -481,6 +486,9 @@ export const orders = sqliteTable(
     shippingBaseMinor: integer("shipping_base_minor").notNull().default(0),
     paymentProvider: text("payment_provider").notNull(),
     paymentRef: text("payment_ref"),
+    /** The cart's landing source (utm_source / utm_medium) when the order was placed; null: none known. */
+    source: text("source"),
+    medium: text("medium"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     paidAt: integer("paid_at", { mode: "timestamp_ms" }),
     stockReleasedAt: integer("stock_released_at", { mode: "timestamp_ms" }),

@@ -1,8 +1,9 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { MAX_LINE_QUANTITY } from "~/modules/cart/limits";
+import { UTM_MEDIUM_PARAM, UTM_SOURCE_PARAM } from "~/modules/orders/source";
 import { usePersonal } from "./personal";
 import { useBrowserValue } from "./use-browser-value";
 
@@ -56,19 +57,30 @@ export function loweredMessage(t: TFunction, result: CartActionData): string {
 /**
  * Add to cart: a plain form (posts, then the cart page) without JavaScript;
  * with it, a fetcher that stays on the page and shows the result in place.
+ * A page opened from a feed link carries the link's utm values into the form,
+ * so the cart learns where the shopper came from without a cookie (the page is
+ * the same bytes for everyone with that URL).
  */
 export function AddToCartForm({ slug, soldOut }: { slug: string; soldOut: boolean }) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const fetcher = useFetcher<CartActionData>();
   const hydrated = useHydrated();
+  const [search] = useSearchParams();
   const busy = fetcher.state !== "idle";
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   if (soldOut) return null;
+  const utm = [UTM_SOURCE_PARAM, UTM_MEDIUM_PARAM].flatMap((name) => {
+    const value = search.get(name);
+    return value ? [{ name, value: value.slice(0, 40) }] : [];
+  });
   return (
     <fetcher.Form method="post" action={localize("/cart")} className="add-to-cart" data-testid="add-to-cart">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="slug" value={slug} />
+      {utm.map((field) => (
+        <input key={field.name} type="hidden" name={field.name} value={field.value} />
+      ))}
       {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
       <label className="add-to-cart__qty">
         <span>{t("checkout.cart.quantity")}</span>

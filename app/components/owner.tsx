@@ -185,6 +185,15 @@ export function ProductForm({
           <ErrorList id={f.stock.errorId} errors={f.stock.errors} />
         </div>
       </div>
+      <div className="field">
+        <div className="field--check">
+          <input {...getInputProps(f.feedOptOut, { type: "checkbox", ariaAttributes: true })} aria-describedby={`${f.feedOptOut.id}-hint`} key={f.feedOptOut.key} />
+          <label htmlFor={f.feedOptOut.id}>{t("feeds.ownerOptOut")}</label>
+        </div>
+        <p className="field-hint" id={`${f.feedOptOut.id}-hint`}>
+          {t("feeds.ownerOptOutHint")}
+        </p>
+      </div>
       <fieldset className="owner-langs">
         <legend>{t("owner.product.content")}</legend>
         <p className="field-hint">{t("owner.product.contentHint")}</p>

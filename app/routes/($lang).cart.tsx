@@ -13,6 +13,7 @@ import { formValues, readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 import { presentMinor } from "~/modules/money/presentment";
 import { withCurrency } from "~/modules/money/currency";
+import { landingSource } from "~/modules/orders/source";
 import { BidiText } from "~/components/value";
 import { cartTotals, shippingCountryOptions } from "~/modules/cart/totals.server";
 import { destinationFrom, SHIP_PARAM } from "~/modules/shipping/destination";
@@ -68,7 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The one cart action: add, set quantity, remove. */
 export async function action({ request }: ActionFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
-  const form = formValues(await readForm(request, t));
+  const formData = await readForm(request, t);
+  const form = formValues(formData);
   const enhanced = form.enhanced === "1";
   const now = new Date(appNow());
   const parsed = cartActionSchema.safeParse(form);
@@ -96,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { cartId, setCookie } = await ensureCart(request, now);
   const change =
     input.intent === "add"
-      ? await addToCart(cartId, input.slug, input.quantity, now)
+      ? await addToCart(cartId, input.slug, input.quantity, now, landingSource(formData))
       : await setCartQuantity(cartId, input.slug, input.quantity, now);
   if (!change.ok) return back(change.reason, setCookie);
   if (change.lowered) {

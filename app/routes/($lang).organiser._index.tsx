@@ -17,6 +17,8 @@ import { barFill, presentTracker, presentTrackerCountries } from "~/modules/fest
 import { countryName, formatDate, formatDateTime, formatNumber, timeZoneLabel } from "~/modules/i18n/format";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { OrdersBySourceTable } from "~/components/feeds";
+import { paidOrdersBySource } from "~/modules/orders/by-source.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -72,6 +74,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { metric: "units", label: t("festival.units"), value: n(campaign.units) },
       { metric: "gmv", label: t("festival.gmv"), value: view.money(campaign.gmv) },
     ],
+    bySource: (await paidOrdersBySource()).map((r) => ({
+      key: r.source ?? "",
+      source: r.source ?? t("feeds.sources.direct"),
+      orders: n(r.orders),
+      revenue: view.money(r.revenueBaseMinor),
+    })),
     stores: stores.map((s, i) => ({
       key: s.key,
       rank: n(i + 1),
@@ -129,6 +137,9 @@ export default function OrganiserHome() {
           <Link className="button button--ghost" to={localize("/organiser/review")}>
             <BidiText text={t("festivals.organiser.reviewQueue", { value: d.pending })} />
           </Link>
+          <Link className="button button--ghost" to={localize("/organiser/feeds")} data-link="feeds">
+            {t("feeds.link")}
+          </Link>
         </div>
       </header>
       <section aria-labelledby="campaign-title" className="stack">
@@ -143,6 +154,10 @@ export default function OrganiserHome() {
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="sources-title" className="stack" id="orders-by-source">
+        <h2 id="sources-title">{t("feeds.sources.title")}</h2>
+        <OrdersBySourceTable rows={d.bySource} />
       </section>
       <section aria-labelledby="festivals-title" className="stack">
         <h2 id="festivals-title">{t("festivals.organiser.festivals")}</h2>

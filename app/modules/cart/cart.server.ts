@@ -13,6 +13,7 @@ import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, type Rate } from "../money/money";
 import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
+import type { LandingSource } from "../orders/source";
 import { unitPriceAt, type UnitPrice } from "../pricing/pricing";
 import { clampQuantity, quantityLimit, type LimitReason } from "./limits";
 import { secureCookies } from "~/env.server";
@@ -104,13 +105,17 @@ async function currentQuantity(cartId: string, productId: number): Promise<numbe
   return line?.q ?? 0;
 }
 
-/** Adds units of a product (by slug), within its limits. */
-export async function addToCart(cartId: string, slug: string, quantity: number, now: Date): Promise<CartChange> {
+/**
+ * Adds units of a product (by slug), within its limits. `source`: where the
+ * shopper landed from (a feed link's utm values, carried by the form); the
+ * cart keeps the latest one it was given, and the order placed from it keeps that.
+ */
+export async function addToCart(cartId: string, slug: string, quantity: number, now: Date, source: LandingSource | null = null): Promise<CartChange> {
   const [product] = await buyable({ slugs: [slug] }, now.getTime());
   if (!product) return { ok: false, reason: "unavailable" };
   if (product.max <= 0) return { ok: false, reason: "sold_out" };
   const { quantity: next, lowered } = clampQuantity((await currentQuantity(cartId, product.id)) + quantity, product.max);
-  await writeLine(cartId, product, next, now);
+  await writeLine(cartId, product, next, now, source);
   return { ok: true, quantity: next, lowered, limitReason: product.limitReason };
 }
 
@@ -134,7 +139,7 @@ export async function removeFromCart(cartId: string, slug: string): Promise<void
   });
 }
 
-function writeLine(cartId: string, product: Buyable, quantity: number, now: Date) {
+function writeLine(cartId: string, product: Buyable, quantity: number, now: Date, source: LandingSource | null = null) {
   return transact(db, async (tx) => {
     await tx
       .insert(schema.cartLines)
@@ -144,8 +149,17 @@ function writeLine(cartId: string, product: Buyable, quantity: number, now: Date
         // Adding again means the shopper has seen today's price.
         set: { quantity, unitPriceSeenMinor: product.price.unitMinor },
       });
-    await tx.update(schema.carts).set({ updatedAt: now }).where(eq(schema.carts.id, cartId));
+    await tx
+      .update(schema.carts)
+      .set(source ? { updatedAt: now, source: source.source, medium: source.medium } : { updatedAt: now })
+      .where(eq(schema.carts.id, cartId));
   });
+}
+
+/** The landing source the cart keeps, if any (checkout copies it to the order). */
+export async function cartSource(cartId: string): Promise<LandingSource | null> {
+  const [cart] = await db.select({ source: schema.carts.source, medium: schema.carts.medium }).from(schema.carts).where(eq(schema.carts.id, cartId)).limit(1);
+  return cart?.source ? { source: cart.source, medium: cart.medium } : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * transaction (stock + pending order + empty cart), then the payment
  * provider, outside it. Expected failures come back as values, never as 500s.
  */
-import { clearCart, cartView } from "../cart/cart.server";
+import { cartSource, clearCart, cartView } from "../cart/cart.server";
 import { isLang, type Lang } from "../i18n/config";
 import { tFor } from "../i18n/i18n.server";
 import { logger } from "../http/log.server";
@@ -66,6 +66,7 @@ export async function placeOrder(args: {
       lang,
       currency: cart.currency,
       paymentProvider: provider.name,
+      source: await cartSource(cartId),
       now,
       limitPerEmail: true,
       inTransaction: (tx) => clearCart(tx, cartId),

@@ -20,6 +20,7 @@ import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
+import type { LandingSource } from "./source";
 import { DealLimitError, DealSoldOutError, OutOfStockError, returnOrderUnits, takeOrderUnits } from "../stock/stock.server";
 
 /** How long a pending order holds its stock: PENDING_ORDER_MINUTES, default 30. */
@@ -50,6 +51,8 @@ export interface NewOrder {
   lang: Lang;
   currency: string;
   paymentProvider: string;
+  /** Where the shopper landed from (the cart's utm values), for orders by source. */
+  source?: LandingSource | null;
   now: Date;
   /** Only the seed passes one, to stay deterministic. */
   number?: string;
@@ -201,6 +204,8 @@ export async function createPendingOrder(input: NewOrder) {
         shippingMinor,
         shippingBaseMinor,
         paymentProvider: input.paymentProvider,
+        source: input.source?.source ?? null,
+        medium: input.source?.medium ?? null,
         expiresAt: new Date(now + PENDING_ORDER_TTL_MS),
         createdAt: input.now,
       })

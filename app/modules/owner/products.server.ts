@@ -96,6 +96,7 @@ export async function productFormValues(ownerId: number, storeId: number, produc
     category: category?.slug ?? "",
     price: `${Math.floor(product.priceMinor / 100)}.${String(product.priceMinor % 100).padStart(2, "0")}`,
     stock: String(product.stock),
+    ...(product.feedOptOut ? { feedOptOut: "on" } : {}),
   };
   for (const tr of await db.select().from(productTranslations).where(eq(productTranslations.productId, product.id))) {
     values[`name_${tr.lang}`] = tr.name;
@@ -139,6 +140,7 @@ export function createProduct(ownerId: number, storeId: number, categoryId: numb
         priceMinor: parsePriceToMinor(input.price)!,
         currency: BASE_CURRENCY,
         stock: input.stock,
+        feedOptOut: input.feedOptOut ?? false,
         status: "draft",
         createdAt: new Date(now),
         updatedAt: new Date(now),
@@ -159,7 +161,7 @@ export function updateProduct(ownerId: number, storeId: number, productId: numbe
   return transact(db, async (tx) => {
     const changed = await tx
       .update(products)
-      .set({ categoryId, priceMinor: parsePriceToMinor(input.price)!, stock: input.stock, updatedAt: new Date(now) })
+      .set({ categoryId, priceMinor: parsePriceToMinor(input.price)!, stock: input.stock, feedOptOut: input.feedOptOut ?? false, updatedAt: new Date(now) })
       .where(
         and(
           eq(products.id, productId),

@@ -60,6 +60,8 @@ export const productSchema = z
       .int("owner.errors.stockInvalid")
       .min(0, "owner.errors.stockInvalid")
       .max(STOCK_MAX, "owner.errors.stockInvalid"),
+    /** Kept out of the product feeds for other platforms (a checkbox: absent means listed). */
+    feedOptOut: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     // A language with a description or origin note needs its own name too.

@@ -2,6 +2,7 @@ import auth from "./auth/ar";
 import catalog from "./catalog/ar";
 import checkout from "./checkout/ar";
 import festivals from "./festivals/ar";
+import feeds from "./feeds/ar";
 import owner from "./owner/ar";
 
 /**
@@ -210,6 +211,7 @@ const ar = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

@@ -2,6 +2,7 @@ import auth from "./auth/en";
 import catalog from "./catalog/en";
 import checkout from "./checkout/en";
 import festivals from "./festivals/en";
+import feeds from "./feeds/en";
 import owner from "./owner/en";
 
 /**
@@ -188,6 +189,7 @@ const en = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

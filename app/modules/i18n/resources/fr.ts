@@ -2,6 +2,7 @@ import auth from "./auth/fr";
 import catalog from "./catalog/fr";
 import checkout from "./checkout/fr";
 import festivals from "./festivals/fr";
+import feeds from "./feeds/fr";
 import owner from "./owner/fr";
 
 /**
@@ -196,6 +197,7 @@ const fr = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

@@ -2,6 +2,7 @@ import auth from "./auth/pt";
 import catalog from "./catalog/pt";
 import checkout from "./checkout/pt";
 import festivals from "./festivals/pt";
+import feeds from "./feeds/pt";
 import owner from "./owner/pt";
 
 /**
@@ -196,6 +197,7 @@ const pt = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

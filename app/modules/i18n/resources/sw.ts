@@ -2,6 +2,7 @@ import auth from "./auth/sw";
 import catalog from "./catalog/sw";
 import checkout from "./checkout/sw";
 import festivals from "./festivals/sw";
+import feeds from "./feeds/sw";
 import owner from "./owner/sw";
 
 /**
@@ -191,6 +192,7 @@ const sw = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

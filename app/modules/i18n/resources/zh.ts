@@ -2,6 +2,7 @@ import auth from "./auth/zh";
 import catalog from "./catalog/zh";
 import checkout from "./checkout/zh";
 import festivals from "./festivals/zh";
+import feeds from "./feeds/zh";
 import owner from "./owner/zh";
 
 /**
@@ -182,6 +183,7 @@ const zh = {
   catalog,
   checkout,
   festivals,
+  feeds,
   owner,
 };
 

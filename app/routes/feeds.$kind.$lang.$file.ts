@@ -1,0 +1,52 @@
+/**
+ * Product feeds for other platforms: `/feeds/google/zh/CNY.xml`,
+ * `/feeds/meta/sw/KES.csv`, `/feeds/csv/fr/XOF.csv`, `/feeds/json/en/USD.json`
+ * (docs/decisions/0030-product-feeds-and-landing-sources.md). The same bytes
+ * for everyone: public, with an ETag (a platform's crawler asks again with
+ * If-None-Match and gets a 304), never cached past the next price change.
+ */
+import { createHash } from "node:crypto";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicOrigin } from "~/env.server";
+import { contentVersion } from "~/modules/catalog/content-version.server";
+import { now } from "~/modules/clock/now.server";
+import { FEED_CONTENT_TYPE, googleFeedXml, metaFeedCsv, parseFeedPath, plainFeedCsv, plainFeedJson, feedPath } from "~/modules/feeds/feeds";
+import { feedItems } from "~/modules/feeds/feeds.server";
+import { tFor } from "~/modules/i18n/i18n.server";
+import { localizePath } from "~/modules/i18n/config";
+import { pageCacheState } from "~/modules/http/page-cache-state.server";
+import { sharedCacheControl } from "~/modules/http/shared-pages";
+
+/** Platforms fetch feeds hourly or daily; five minutes at the edge keeps a crawl cheap and prices fresh. */
+const FEED_SECONDS = 300;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const feed = parseFeedPath(params.kind, params.lang, params.file);
+  if (!feed) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { kind, lang, currency } = feed;
+  const at = now();
+  const origin = publicOrigin(request.url);
+  const items = await feedItems(kind, lang, currency, origin, at);
+  const t = tFor(lang);
+  const body =
+    kind === "google"
+      ? googleFeedXml(items, { title: t("site.name"), link: `${origin}${localizePath("/", lang)}`, description: t("feeds.channelDescription") })
+      : kind === "meta"
+        ? metaFeedCsv(items)
+        : kind === "csv"
+          ? plainFeedCsv(items)
+          : plainFeedJson(items, { lang, currency, generatedAt: at });
+  const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+  // A deal starting or ending changes prices: no cache may keep a feed past that instant.
+  const untilChange = (pageCacheState.nextPriceChange(at, contentVersion()) - at) / 1000;
+  const headers = {
+    "Cache-Control": sharedCacheControl(FEED_SECONDS, untilChange),
+    ETag: etag,
+    "Content-Type": FEED_CONTENT_TYPE[kind],
+    "X-Content-Type-Options": "nosniff",
+    ...(kind === "json" ? {} : { "Content-Disposition": `inline; filename="${feedPath(kind, lang, currency).slice(1).replaceAll("/", "-")}"` }),
+  };
+  const asked = request.headers.get("If-None-Match");
+  if (asked && asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers: { "Cache-Control": headers["Cache-Control"], ETag: etag } });
+  return new Response(body, { headers });
+}

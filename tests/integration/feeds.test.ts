@@ -1,0 +1,252 @@
+/**
+ * Product feeds for other platforms (issue 17, point 2), read as the
+ * platforms read them: the Google feed with an XML parser, the CSV files with
+ * a CSV parser, the JSON as JSON. Checked against the fields Google and Meta
+ * publish as required, the price format per currency (minor-unit digits,
+ * presentment rounding), festival prices only while the deal is live (moving
+ * the app's test clock), escaping of names in every script, the owner's
+ * opt-out, and the cache headers.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import { and, eq } from "drizzle-orm";
+import { XMLParser } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, schema, transact } from "~/db.server";
+import { presentMinor } from "~/modules/money/presentment";
+import { latestRate } from "~/modules/money/rates.server";
+import { dealProduct, regularProduct } from "./fixtures";
+import { appHandler, Shopper } from "./http-client";
+
+process.env.TEST_CLOCK = "1";
+let handle: Awaited<ReturnType<typeof appHandler>>;
+beforeAll(async () => {
+  handle = await appHandler();
+});
+
+type GoogleItem = Record<string, unknown> & { "g:shipping": Record<string, unknown> };
+
+const get = (path: string, headers: Record<string, string> = {}) => handle(new Request(`http://localhost${path}`, { headers }));
+
+// Text kept as text: ids like "srs-12" and prices like "12.00 USD" must not become numbers.
+const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false });
+
+async function googleFeed(lang: string, currency: string): Promise<{ rss: Record<string, unknown>; items: GoogleItem[] }> {
+  const res = await get(`/feeds/google/${lang}/${currency}.xml`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
+  const doc = xmlParser.parse(await res.text()) as { rss: Record<string, unknown> & { channel: { item: GoogleItem | GoogleItem[] } } };
+  const items = doc.rss.channel.item;
+  return { rss: doc.rss, items: Array.isArray(items) ? items : [items] };
+}
+
+async function csvFeed(kind: "meta" | "csv", lang: string, currency: string): Promise<Record<string, string>[]> {
+  const res = await get(`/feeds/${kind}/${lang}/${currency}.csv`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+  return parseCsv<Record<string, string>>(await res.text(), { columns: true, bom: true, skip_empty_lines: true });
+}
+
+async function jsonFeed(lang: string, currency: string) {
+  const res = await get(`/feeds/json/${lang}/${currency}.json`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { lang: string; currency: string; items: Record<string, string | number | null>[] };
+}
+
+async function liveProductIds(): Promise<string[]> {
+  const rows = await db
+    .select({ id: schema.products.id })
+    .from(schema.products)
+    .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+    .where(and(eq(schema.products.status, "active"), eq(schema.stores.status, "live"), eq(schema.products.feedOptOut, false)))
+    .orderBy(schema.products.id);
+  return rows.map((r) => `srs-${r.id}`);
+}
+
+async function moveClock(form: Record<string, string>) {
+  expect((await new Shopper().post("/test-clock", form, handle)).status).toBe(200);
+}
+
+const byId = <T extends Record<string, unknown>>(items: T[], key: string, id: string) => items.find((i) => i[key] === id);
+
+describe("Google Merchant Center feed", () => {
+  it("is RSS 2.0 in the g: namespace with Google's required fields for every live product", async () => {
+    const { rss, items } = await googleFeed("en", "USD");
+    expect(rss["@version"]).toBe("2.0");
+    expect(rss["@xmlns:g"]).toBe("http://base.google.com/ns/1.0");
+    expect(items.map((i) => i["g:id"])).toEqual(await liveProductIds());
+    for (const item of items) {
+      for (const field of ["g:id", "g:title", "g:description", "g:link", "g:image_link", "g:availability", "g:condition", "g:price", "g:brand"]) {
+        expect(typeof item[field] === "string" && item[field] !== "", `${String(item["g:id"])} ${field}`).toBe(true);
+      }
+      expect(["in_stock", "out_of_stock", "preorder", "backorder"]).toContain(item["g:availability"]);
+      expect(item["g:price"]).toMatch(/^\d+\.\d{2} USD$/);
+      expect(String(item["g:title"]).length).toBeLessThanOrEqual(150);
+      expect(String(item["g:description"]).length).toBeLessThanOrEqual(5000);
+      const link = new URL(String(item["g:link"]));
+      expect(link.pathname).toMatch(/^\/products\/[a-z0-9-]+$/);
+      expect(link.searchParams.get("utm_source")).toBe("google");
+      expect(link.searchParams.get("utm_medium")).toBe("product_feed");
+      // Platforms take photos: seeded art is linked as PNG.
+      expect(String(item["g:image_link"])).toMatch(/^http:\/\/localhost\/(art\/[^?]+\.png|uploads\/[^?]+\.webp)(\?|$)/);
+      expect(item["g:shipping"]["g:country"]).toBe("NG");
+      expect(item["g:shipping"]["g:price"]).toMatch(/^\d+\.\d{2} USD$/);
+    }
+    // Categories map to Google's taxonomy where one fits (coffee: 1868).
+    expect(items.some((i) => i["g:google_product_category"] === "1868")).toBe(true);
+  });
+
+  it("prices in each currency's own format and presentment rounding", async () => {
+    const product = regularProduct(1);
+    const cases: [lang: string, currency: string, format: RegExp][] = [
+      ["zh", "CNY", /^\d+\.00 CNY$/], // whole yuan, two minor digits
+      ["sw", "KES", /^\d+\.00 KES$/], // whole shillings
+      ["fr", "XOF", /^\d+ XOF$/], // no minor unit, steps of 5 francs
+      ["fr", "EUR", /^\d+\.\d{2} EUR$/],
+      ["ar", "NGN", /^\d+0\.00 NGN$/], // steps of 10 naira
+    ];
+    for (const [lang, currency, format] of cases) {
+      const rate = (await latestRate(currency))!;
+      const { items } = await googleFeed(lang, currency);
+      for (const item of items) expect(item["g:price"], `${currency} ${String(item["g:id"])}`).toMatch(format);
+      const item = byId(items, "g:id", `srs-${product.id}`)!;
+      const minor = presentMinor(product.priceMinor, currency, rate.rateMicros);
+      const expected = currency === "XOF" ? `${minor} XOF` : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")} ${currency}`;
+      expect(item["g:price"]).toBe(expected);
+      if (currency === "XOF") expect(minor % 5).toBe(0);
+      // The link lands on the product page in that language and currency.
+      const link = new URL(String(item["g:link"]));
+      expect(link.pathname).toBe(`/${lang}/products/${product.slug}`);
+    }
+  });
+
+  it("shows the festival price and its window only while the deal is live", async () => {
+    const deal = dealProduct(1);
+    const id = `srs-${deal.id}`;
+    let item = byId((await googleFeed("en", "USD")).items, "g:id", id)!;
+    expect(item["g:sale_price"]).toBe(`${Math.floor(deal.deal!.unitMinor / 100)}.${String(deal.deal!.unitMinor % 100).padStart(2, "0")} USD`);
+    expect(item["g:price"]).toBe(`${Math.floor(deal.priceMinor / 100)}.${String(deal.priceMinor % 100).padStart(2, "0")} USD`);
+    const range = String(item["g:sale_price_effective_date"]);
+    expect(range).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z\/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+    expect(range.length).toBeLessThanOrEqual(51);
+    const [from, to] = range.split("/").map((s) => Date.parse(s));
+    expect(from).toBeLessThanOrEqual(Date.now());
+    expect(to).toBeGreaterThan(Date.now() - 60_000);
+    // A regular product has no sale price.
+    expect(byId((await googleFeed("en", "USD")).items, "g:id", `srs-${regularProduct(1).id}`)!["g:sale_price"]).toBeUndefined();
+    expect(byId(await csvFeed("meta", "en", "USD"), "id", id)!.sale_price).toBe(item["g:sale_price"]);
+
+    await moveClock({ at: new Date(Date.now() + 400 * 24 * 3_600_000).toISOString() });
+    try {
+      item = byId((await googleFeed("en", "USD")).items, "g:id", id)!;
+      expect(item["g:sale_price"]).toBeUndefined();
+      expect(item["g:sale_price_effective_date"]).toBeUndefined();
+      const meta = byId(await csvFeed("meta", "en", "USD"), "id", id)!;
+      expect(meta.sale_price).toBe("");
+      expect(meta.sale_price_effective_date).toBe("");
+      expect(byId((await jsonFeed("en", "USD")).items, "id", id)!.sale_price).toBeNull();
+    } finally {
+      await moveClock({ reset: "1" });
+    }
+    expect(byId((await googleFeed("en", "USD")).items, "g:id", id)!["g:sale_price"]).toBeDefined();
+  });
+});
+
+describe("Meta catalogue, plain CSV and JSON", () => {
+  it("carry the same products with Meta's required columns", async () => {
+    const ids = await liveProductIds();
+    const meta = await csvFeed("meta", "ar", "USD");
+    expect(meta.map((r) => r.id)).toEqual(ids);
+    for (const row of meta) {
+      for (const column of ["id", "title", "description", "availability", "condition", "price", "link", "image_link", "brand"]) {
+        expect(row[column], `${row.id} ${column}`).not.toBe("");
+      }
+      expect(["in stock", "out of stock"]).toContain(row.availability);
+      expect(row.condition).toBe("new");
+      expect(row.price).toMatch(/^\d+\.\d{2} USD$/);
+      expect(new URL(row.link).searchParams.get("utm_source")).toBe("meta");
+      expect(row.shipping).toMatch(/^EG::Standard:\d+\.\d{2} USD$/);
+    }
+    const plain = await csvFeed("csv", "ar", "USD");
+    expect(plain.map((r) => r.id)).toEqual(ids);
+    expect(plain[0]).toMatchObject({ currency: "USD", availability: expect.stringMatching(/^(in|out_of)_stock$/) as unknown });
+    expect(plain.every((r) => /^\d+\.\d{2}$/.test(r.price))).toBe(true);
+    const json = await jsonFeed("ar", "USD");
+    expect(json).toMatchObject({ lang: "ar", currency: "USD" });
+    expect(json.items.map((i) => i.id)).toEqual(ids);
+    // The same titles in every format (Arabic text, read back by each parser).
+    const titles = (await googleFeed("ar", "USD")).items.map((i) => String(i["g:title"]));
+    expect(meta.map((r) => r.title)).toEqual(titles);
+    expect(plain.map((r) => r.title)).toEqual(titles);
+    expect(json.items.map((i) => i.title)).toEqual(titles);
+    expect(titles.some((t) => /[\u0600-\u06FF]/.test(t))).toBe(true);
+  });
+
+  it("escapes quotes, commas, newlines and markup in names and descriptions, in every format", async () => {
+    const product = regularProduct(1, 3);
+    const name = `茶 "Chai", <b>&amp; 'شاي'</b>`;
+    const description = `Line one, with "quotes"\nLine two: <script>x</script> & more\r\n=SUM(A1)`;
+    await transact(db, async (tx) => {
+      await tx
+        .update(schema.productTranslations)
+        .set({ name, description })
+        .where(and(eq(schema.productTranslations.productId, product.id), eq(schema.productTranslations.lang, "zh")));
+    });
+    const id = `srs-${product.id}`;
+    const google = byId((await googleFeed("zh", "CNY")).items, "g:id", id)!;
+    expect(google["g:title"]).toBe(name);
+    expect(String(google["g:description"]).replace(/\r\n/g, "\n")).toBe(description.replace(/\r\n/g, "\n"));
+    const meta = byId(await csvFeed("meta", "zh", "CNY"), "id", id)!;
+    expect(meta.title).toBe(name);
+    expect(meta.description).toBe(description);
+    const plain = byId(await csvFeed("csv", "zh", "CNY"), "id", id)!;
+    expect(plain.title).toBe(name);
+    const json = byId((await jsonFeed("zh", "CNY")).items, "id", id)!;
+    expect(json.description).toBe(description);
+  });
+
+  it("leaves out a product its owner keeps out of the feeds", async () => {
+    const product = regularProduct(1, 4);
+    const id = `srs-${product.id}`;
+    expect(byId((await googleFeed("pt", "USD")).items, "g:id", id)).toBeDefined();
+    await transact(db, async (tx) => {
+      await tx.update(schema.products).set({ feedOptOut: true }).where(eq(schema.products.id, product.id));
+    });
+    expect(byId((await googleFeed("pt", "USD")).items, "g:id", id)).toBeUndefined();
+    expect(byId(await csvFeed("meta", "pt", "USD"), "id", id)).toBeUndefined();
+    expect(byId(await csvFeed("csv", "pt", "USD"), "id", id)).toBeUndefined();
+    expect(byId((await jsonFeed("pt", "USD")).items, "id", id)).toBeUndefined();
+    // Still on sale in the shop itself.
+    expect((await get(`/pt/products/${product.slug}`)).status).toBe(200);
+  });
+});
+
+describe("serving", () => {
+  it("sends public cache headers and an ETag, and answers If-None-Match with 304", async () => {
+    const first = await get("/feeds/meta/sw/KES.csv");
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("ETag")!;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(first.headers.get("Cache-Control")).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    expect(first.headers.get("Set-Cookie")).toBeNull();
+    const again = await get("/feeds/meta/sw/KES.csv", { "If-None-Match": etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("ETag")).toBe(etag);
+    expect(await again.text()).toBe("");
+    expect((await get("/feeds/meta/sw/KES.csv", { "If-None-Match": '"something-else"' })).status).toBe(200);
+  });
+
+  it("answers 404 for an unknown platform, language, currency or extension", async () => {
+    for (const path of ["/feeds/amazon/en/USD.xml", "/feeds/google/de/USD.xml", "/feeds/google/en/JPY.xml", "/feeds/google/en/USD.csv", "/feeds/json/en/usd.json"]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
+  it("serves seeded art as PNG for the platforms", async () => {
+    const { items } = await googleFeed("en", "USD");
+    const image = new URL(String(items[0]["g:image_link"]));
+    const res = await get(image.pathname + image.search);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("image/png");
+    expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+});
