@@ -3,6 +3,7 @@ import catalog from "./catalog/ar";
 import checkout from "./checkout/ar";
 import festivals from "./festivals/ar";
 import owner from "./owner/ar";
+import programme from "./programme/ar";
 
 /**
  * Arabic (Modern Standard) UI strings. Same keys as en.ts; plural keys use
@@ -211,6 +212,7 @@ const ar = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default ar;

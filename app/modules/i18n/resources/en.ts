@@ -3,6 +3,7 @@ import catalog from "./catalog/en";
 import checkout from "./checkout/en";
 import festivals from "./festivals/en";
 import owner from "./owner/en";
+import programme from "./programme/en";
 
 /**
  * English UI strings: the reference every other language must match key
@@ -189,6 +190,7 @@ const en = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default en;

@@ -3,6 +3,7 @@ import catalog from "./catalog/fr";
 import checkout from "./checkout/fr";
 import festivals from "./festivals/fr";
 import owner from "./owner/fr";
+import programme from "./programme/fr";
 
 /**
  * French UI strings. Same keys as en.ts; plural keys use the categories
@@ -197,6 +198,7 @@ const fr = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default fr;

@@ -3,6 +3,7 @@ import catalog from "./catalog/pt";
 import checkout from "./checkout/pt";
 import festivals from "./festivals/pt";
 import owner from "./owner/pt";
+import programme from "./programme/pt";
 
 /**
  * Portuguese UI strings, written to read naturally in Brazil, Angola,
@@ -197,6 +198,7 @@ const pt = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default pt;

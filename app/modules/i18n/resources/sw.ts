@@ -3,6 +3,7 @@ import catalog from "./catalog/sw";
 import checkout from "./checkout/sw";
 import festivals from "./festivals/sw";
 import owner from "./owner/sw";
+import programme from "./programme/sw";
 
 /**
  * Kiswahili UI strings. Same keys as en.ts; plural keys use the categories
@@ -192,6 +193,7 @@ const sw = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default sw;

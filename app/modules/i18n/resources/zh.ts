@@ -3,6 +3,7 @@ import catalog from "./catalog/zh";
 import checkout from "./checkout/zh";
 import festivals from "./festivals/zh";
 import owner from "./owner/zh";
+import programme from "./programme/zh";
 
 /**
  * Simplified Chinese UI strings. Same keys as en.ts; plural keys use only
@@ -183,6 +184,7 @@ const zh = {
   checkout,
   festivals,
   owner,
+  programme,
 };
 
 export default zh;
