@@ -30,6 +30,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { SHIPPING_ZONES } from "../app/modules/shipping/zones";
+import { SESSION_CHANNELS, SESSION_KINDS, SESSION_STATUSES } from "../app/modules/programme/kinds";
 import {
   STORE_STATUSES,
   PRODUCT_STATUSES,
@@ -391,6 +392,62 @@ export const festivalDealCustomers = pgTable(
     units: integer("units").notNull(),
   },
   (t) => [primaryKey({ columns: [t.dealId, t.email] }), check("festival_deal_customers_units_nonnegative", sql`${t.units} >= 0`)],
+);
+
+export const festivalSessions = pgTable(
+  "festival_sessions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    festivalId: integer("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SESSION_KINDS }).notNull(),
+    channel: text("channel", { enum: SESSION_CHANNELS }).notNull(),
+    hostStoreId: integer("host_store_id").references(() => stores.id, { onDelete: "cascade" }),
+    speakerName: text("speaker_name"),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    watchUrl: text("watch_url").notNull(),
+    status: text("status", { enum: SESSION_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    proposedBy: integer("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: instant("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("festival_sessions_festival_idx").on(t.festivalId, t.startsAt),
+    index("festival_sessions_window_idx").on(t.startsAt, t.endsAt),
+    check("festival_sessions_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("festival_sessions_one_host", sql`(${t.hostStoreId} IS NULL) <> (${t.speakerName} IS NULL)`),
+  ],
+);
+
+export const festivalSessionTranslations = pgTable(
+  "festival_session_translations",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => festivalSessions.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.lang] })],
+);
+
+export const festivalSessionProducts = pgTable(
+  "festival_session_products",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => festivalSessions.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.productId] }), index("festival_session_products_product_idx").on(t.productId)],
 );
 
 export const progressCounters = pgTable(

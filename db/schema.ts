@@ -17,6 +17,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { SHIPPING_ZONES } from "../app/modules/shipping/zones";
+import { SESSION_CHANNELS, SESSION_KINDS, SESSION_STATUSES } from "../app/modules/programme/kinds";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull();
@@ -407,9 +408,78 @@ export const festivalDealCustomers = sqliteTable(
   (t) => [primaryKey({ columns: [t.dealId, t.email] }), check("festival_deal_customers_units_nonnegative", sql`${t.units} >= 0`)],
 );
 
+// ── Festival programme: livestreams and lectures ───────────────────────────
+
+/**
+ * A festival session (app/modules/programme/): a livestream or a lecture on a
+ * channel, hosted by a store or a named speaker (exactly one), inside the
+ * festival's phases; no two approved sessions of a festival overlap on one
+ * channel (checked by the domain in the scheduling transaction). Scheduled by
+ * the organiser (approved at once) or proposed by a store's owner (pending
+ * until the organiser decides). Once it has started, its window and featured
+ * products are fixed, since the "session" counters count from them.
+ */
+export const festivalSessions = sqliteTable(
+  "festival_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    festivalId: integer("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SESSION_KINDS }).notNull(),
+    channel: text("channel", { enum: SESSION_CHANNELS }).notNull(),
+    hostStoreId: integer("host_store_id").references(() => stores.id, { onDelete: "cascade" }),
+    speakerName: text("speaker_name"),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    /** Where to watch or join: an https URL, checked by the form's schema. */
+    watchUrl: text("watch_url").notNull(),
+    status: text("status", { enum: SESSION_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    proposedBy: integer("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("festival_sessions_festival_idx").on(t.festivalId, t.startsAt),
+    index("festival_sessions_window_idx").on(t.startsAt, t.endsAt),
+    check("festival_sessions_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("festival_sessions_one_host", sql`(${t.hostStoreId} IS NULL) <> (${t.speakerName} IS NULL)`),
+  ],
+);
+
+export const festivalSessionTranslations = sqliteTable(
+  "festival_session_translations",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => festivalSessions.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.lang] })],
+);
+
+/** The festival products a session features (shown on its card, counted by its counters). */
+export const festivalSessionProducts = sqliteTable(
+  "festival_session_products",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => festivalSessions.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.productId] }), index("festival_session_products_product_idx").on(t.productId)],
+);
+
 // ── Campaign-progress counters ─────────────────────────────────────────────
 
-export const COUNTER_SCOPES = ["campaign", "festival", "store", "country", "category"] as const;
+export const COUNTER_SCOPES = ["campaign", "festival", "store", "country", "category", "session"] as const;
 export const COUNTER_METRICS = ["orders", "units", "gmv"] as const;
 
 /**

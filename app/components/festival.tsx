@@ -62,13 +62,19 @@ export function ViewerTime({ instant, utcText }: { instant: number; utcText: str
   );
 }
 
+/** A message of the live feed: the festival's counters and, on the festival page, each session's orders (by session id). */
+export interface LivePayloadView {
+  counters?: CountersView;
+  sessions?: Record<string, string>;
+}
+
 /**
  * Counters that follow the server while the page is open: server-sent events
  * from /festivals/:slug/events, falling back to polling /festivals/:slug/counters
  * when EventSource is missing or the stream cannot be opened. The first
  * render (and a page without JavaScript) shows the server's numbers.
  */
-export function useLiveCounters(slug: string, initial: CountersView): CountersView {
+export function useLiveCounters(slug: string, initial: CountersView, onPayload?: (payload: LivePayloadView) => void): CountersView {
   const [counters, setCounters] = useState(initial);
   // New numbers from the server (a revalidation) replace the live ones; set during render, not in an effect.
   const [serverCounters, setServerCounters] = useState(initial);
@@ -76,7 +82,7 @@ export function useLiveCounters(slug: string, initial: CountersView): CountersVi
     setServerCounters(initial);
     setCounters(initial);
   }
-  useCounterStream(slug, setCounters);
+  useCounterStream(slug, setCounters, onPayload);
   return counters;
 }
 
@@ -84,24 +90,28 @@ export function useLiveCounters(slug: string, initial: CountersView): CountersVi
  * Calls `onCounters` with each new set of counters the server sends for the
  * festival (the stream, or the polling fallback), until the page leaves.
  */
-export function useCounterStream(slug: string, onCounters: (counters: CountersView) => void) {
+export function useCounterStream(slug: string, onCounters: (counters: CountersView) => void, onPayload?: (payload: LivePayloadView) => void) {
   const localize = useLocalizedPath();
-  // The latest callback, so a new closure on every render does not reopen the stream.
+  // The latest callbacks, so a new closure on every render does not reopen the stream.
   const callback = useRef(onCounters);
+  const payloadCallback = useRef(onPayload);
   useEffect(() => {
     callback.current = onCounters;
+    payloadCallback.current = onPayload;
   });
   useEffect(() => {
     let source: EventSource | null = null;
     let poll: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
-    const apply = (payload: { counters?: CountersView }) => {
-      if (!stopped && payload.counters) callback.current(payload.counters);
+    const apply = (payload: LivePayloadView) => {
+      if (stopped || !payload.counters) return;
+      callback.current(payload.counters);
+      payloadCallback.current?.(payload);
     };
     const pollOnce = async () => {
       try {
         const res = await fetch(localize(`/festivals/${slug}/counters`), { headers: { Accept: "application/json" } });
-        if (res.ok) apply((await res.json()) as { counters?: CountersView });
+        if (res.ok) apply((await res.json()) as LivePayloadView);
       } catch {
         /* offline for a moment: try again next tick */
       }
@@ -114,7 +124,7 @@ export function useCounterStream(slug: string, onCounters: (counters: CountersVi
       source = new EventSource(localize(`/festivals/${slug}/events`));
       source.onmessage = (event) => {
         try {
-          apply(JSON.parse(String(event.data)) as { counters?: CountersView });
+          apply(JSON.parse(String(event.data)) as LivePayloadView);
         } catch {
           /* ignore a malformed message */
         }
@@ -165,8 +175,8 @@ function Meter({ label, value, target, percent, fill, metric }: { label: string;
  * The festival's counters, live while the page is open. Shoppers see what has been sold so far;
  * the targets and how far along they are (`targets`) are for the organiser's pages only.
  */
-export function LiveCounters({ slug, initial, targets = false }: { slug: string; initial: CountersView; targets?: boolean }) {
-  return <CounterMeters slug={slug} counters={useLiveCounters(slug, initial)} targets={targets} />;
+export function LiveCounters({ slug, initial, targets = false, onPayload }: { slug: string; initial: CountersView; targets?: boolean; onPayload?: (payload: LivePayloadView) => void }) {
+  return <CounterMeters slug={slug} counters={useLiveCounters(slug, initial, onPayload)} targets={targets} />;
 }
 
 /** The festival's counters as they are given (a page that refreshes them itself, such as the organiser's dashboard). */
@@ -226,7 +236,8 @@ export function FestivalImage({ image, className, eager = false }: { image: NonN
 }
 
 /** The festival's banner; on the festival's own page (`link={false}`) its name is the page's h1, elsewhere an h2 within the page. */
-export function FestivalBanner({ festival, link = true }: { festival: FestivalBannerView; link?: boolean }) {
+/** `onLive`: every message of the festival's live feed (the festival page's programme takes its session counters from it, over the same stream). */
+export function FestivalBanner({ festival, link = true, onLive }: { festival: FestivalBannerView; link?: boolean; onLive?: (payload: LivePayloadView) => void }) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   const Heading = link ? "h2" : "h1";
@@ -254,7 +265,7 @@ export function FestivalBanner({ festival, link = true }: { festival: FestivalBa
           )
         ) : null}
       </div>
-      <LiveCounters slug={festival.slug} initial={festival.counters} />
+      <LiveCounters slug={festival.slug} initial={festival.counters} onPayload={onLive} />
     </section>
   );
 }

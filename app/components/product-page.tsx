@@ -72,7 +72,20 @@ function Gallery({ images, name }: { images: GalleryImage[]; name: string }) {
  * preview (`preview` set) shows the banner its route gives instead of the cart
  * form, since a draft cannot be bought.
  */
-export function ProductView({ product, more, children, preview }: { product: ProductPageView["product"]; more: ProductPageView["more"]; children?: ReactNode; preview?: ReactNode }) {
+export function ProductView({
+  product,
+  more,
+  children,
+  preview,
+  sessions,
+}: {
+  product: ProductPageView["product"];
+  more: ProductPageView["more"];
+  children?: ReactNode;
+  preview?: ReactNode;
+  /** The festival sessions that feature the product (shopper page only). */
+  sessions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   return (
@@ -174,6 +187,7 @@ export function ProductView({ product, more, children, preview }: { product: Pro
           </section>
         </div>
       </article>
+      {sessions}
       {more.length ? (
         <section aria-labelledby="more-title">
           <h2 id="more-title">{t("product.moreFromStore", { store: product.store.name })}</h2>

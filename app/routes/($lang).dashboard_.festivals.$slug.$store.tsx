@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadat
 import { AreaHead } from "~/components/area-head";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Price } from "~/components/catalog";
 import { ErrorList } from "~/components/forms";
@@ -230,7 +230,10 @@ export default function EnrolmentDeals() {
       <AreaHead back={{ to: localize("/dashboard/festivals"), label: t("festivals.owner.title") }} title={`${d.festival.name} · ${d.store.name}`} notice={d.saved}>
         <p>
           <span className={`state-pill state-pill--${d.enrolment.status}`}>{d.enrolment.statusLabel}</span>
-          {d.enrolment.reason ? <span> {t("festivals.owner.reason", { reason: d.enrolment.reason })}</span> : null}
+          {d.enrolment.reason ? <span> {t("festivals.owner.reason", { reason: d.enrolment.reason })}</span> : null}{" "}
+          <Link to={localize(`/dashboard/festivals/${d.festival.slug}/${d.store.slug}/sessions`)} data-link="propose-session">
+            {t("programme.owner.title")}
+          </Link>
         </p>
         <p className="muted">
           {t("festivals.phase.sale")}: <BidiText text={d.sale} /> ({d.festival.zoneName})

@@ -14,6 +14,11 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { SHARED_PAGE_SECONDS, sharedPageHeaders } from "~/modules/http/shared-pages";
 import { BidiText } from "~/components/value";
+import { ProgrammeSection } from "~/components/programme";
+import { festivalProgramme } from "~/modules/programme/programme.server";
+import { presentProgramme } from "~/modules/programme/present.server";
+import { timeZoneName } from "~/modules/i18n/format";
+import { useState } from "react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data && "page" in data ? [{ title: data.title }, { name: "description", content: data.page.banner.pitch }] : [];
@@ -27,16 +32,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!festival) throw await shopperNotFound(t, lang);
   // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
   const { page: pageNumber, category, country } = productListParams(new URL(request.url));
-  const page = await festivalPage(festival, presenter(lang, currency), t, at, { page: pageNumber, category, country });
+  const view = presenter(lang, currency);
+  const page = await festivalPage(festival, view, t, at, { page: pageNumber, category, country });
+  const programme = await presentProgramme(await festivalProgramme(festival.id, lang), festival, view, t, at);
   const { filters } = page.dealList;
   const query = new URLSearchParams();
   if (filters.category) query.set("category", filters.category);
   if (filters.country) query.set("country", filters.country);
-  return { title: `${festival.name} · ${t("site.name")}`, serverNow: at, page, slug: festival.slug, query: query.toString() };
+  return { title: `${festival.name} · ${t("site.name")}`, serverNow: at, page, programme, utcName: timeZoneName("UTC", lang), slug: festival.slug, query: query.toString() };
 }
 
 export default function FestivalPage() {
-  const { page, serverNow, slug, query } = useLoaderData<typeof loader>();
+  const { page, programme, utcName, serverNow, slug, query } = useLoaderData<typeof loader>();
+  // Each session's orders, followed live over the banner's feed (the same stream as the festival's counters).
+  const [sessionOrders, setSessionOrders] = useState<Record<string, string>>({});
   const { dealList } = page;
   const { t } = useTranslation();
   const localize = useLocalizedPath();
@@ -45,7 +54,8 @@ export default function FestivalPage() {
       <p className="breadcrumb">
         <Link to={localize("/festivals")}>{t("festivals.list.title")}</Link>
       </p>
-      <FestivalBanner festival={page.banner} link={false} />
+      <FestivalBanner festival={page.banner} link={false} onLive={(payload) => payload.sessions && setSessionOrders(payload.sessions)} />
+      <ProgrammeSection programme={programme} serverNow={serverNow} utcName={utcName} orders={sessionOrders} />
       <section aria-labelledby="phases-title">
         <h2 id="phases-title">{t("festivals.page.schedule")}</h2>
         <ol className="phase-list">

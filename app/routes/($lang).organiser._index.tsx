@@ -204,6 +204,9 @@ export default function OrganiserHome() {
                   <Link className="button button--small button--ghost" to={localize(`/organiser/festivals/${f.slug}/edit`)} data-link="edit">
                     {t("festivals.organiser.edit")}
                   </Link>
+                  <Link className="button button--small button--ghost" to={localize(`/organiser/festivals/${f.slug}/programme`)} data-link="programme">
+                    {t("programme.organiser.open")}
+                  </Link>
                   <Link className="button button--small button--ghost" to={`${localize(`/organiser/festivals/${f.slug}/edit`)}#duplicate`} data-link="duplicate">
                     {t("festivals.organiser.duplicate")}
                   </Link>

@@ -64,6 +64,9 @@ export default function FestivalDashboard() {
           <a className="button" href={localize(`/organiser/festivals/${slug}/export`)} download>
             {t("festivals.dashboard.export")}
           </a>
+          <Link className="button button--ghost" to={localize(`/organiser/festivals/${slug}/programme`)}>
+            {t("programme.organiser.open")}
+          </Link>
           <Link className="button button--ghost" to={localize(`/organiser/festivals/${slug}/edit`)}>
             {t("festivals.organiser.edit")}
           </Link>

@@ -14,6 +14,11 @@ import { localizePath, LANG_TAGS } from "~/modules/i18n/config";
 import { requestContext } from "~/modules/i18n/request.server";
 import { currencyExponent } from "~/modules/money/money";
 import { presentMinor } from "~/modules/money/presentment";
+import { ProductSessions } from "~/components/programme";
+import { timeZoneName } from "~/modules/i18n/format";
+import { sessionsFeaturing } from "~/modules/programme/programme.server";
+import { presentSessions } from "~/modules/programme/present.server";
+import { sessionState } from "~/modules/programme/schedule";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.meta) : []);
 
@@ -30,6 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;
   const image = `${origin}${product.images[0]?.url ?? "/favicon.svg"}`;
   const description = product.description.length > 160 ? `${product.description.slice(0, 157)}…` : product.description;
+  // The festival sessions that feature it and have not ended, each as its festival's programme shows it.
+  const featuring = (await sessionsFeaturing(product.id, lang)).filter((s) => sessionState(s, now) !== "ended");
+  const sessions = (
+    await Promise.all(featuring.map((s) => presentSessions([s], { slug: s.festivalSlug, timeZone: s.timeZone }, view, t, now)))
+  ).flat();
   const shownMinor = presentMinor(product.price.unitMinor, view.currency, view.rate.rateMicros);
   return {
     meta: { title: `${product.name} · ${t("site.name")}`, description, url, image, type: "product", locale: LANG_TAGS[lang].replace("-", "_"), siteName: t("site.name") },
@@ -57,13 +67,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ]),
     ],
     ...page,
+    sessions,
+    serverNow: now,
+    utcName: timeZoneName("UTC", lang),
   };
 }
 
 export default function ProductPage() {
-  const { product, more, jsonLd } = useLoaderData<typeof loader>();
+  const { product, more, jsonLd, sessions, serverNow, utcName } = useLoaderData<typeof loader>();
   return (
-      <ProductView product={product} more={more}>
+      <ProductView product={product} more={more} sessions={sessions.length ? <ProductSessions sessions={sessions} serverNow={serverNow} utcName={utcName} /> : null}>
         <JsonLd data={jsonLd} />
       </ProductView>
   );

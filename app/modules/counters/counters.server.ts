@@ -5,12 +5,14 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, schema, transact, type Tx } from "~/db.server";
-import { counterKey, deltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
+import { countingSessions, sessionsCountingAt } from "../programme/programme.server";
+import { counterKey, deltasForPaidOrder, sessionDeltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
 const { orderLines, orders, progressCounters } = schema;
 
 /** What the counters count of each order line. */
 const countedLine = {
+  productId: orderLines.productId,
   storeId: orderLines.storeId,
   categoryId: orderLines.categoryId,
   countryCode: orderLines.countryCode,
@@ -24,8 +26,10 @@ const countedLine = {
  * counters. Call inside the paying transaction, with its handle.
  */
 export async function applyPaidOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
-  const lines: CountedLine[] = await tx.select(countedLine).from(orderLines).where(eq(orderLines.orderId, orderId));
-  const deltas = deltasForPaidOrder(lines);
+  const lines: (CountedLine & { productId: number })[] = await tx.select(countedLine).from(orderLines).where(eq(orderLines.orderId, orderId));
+  // The sessions running as it is paid ("orders during a session"), read in the same transaction.
+  const featured = await sessionsCountingAt(tx, [...new Set(lines.map((l) => l.productId))], now);
+  const deltas = [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)];
   if (!deltas.length) return;
   // Each (scope, key, metric) appears once in `deltas`, as one statement's upsert needs on PostgreSQL.
   await tx
@@ -63,9 +67,9 @@ export interface Drift {
 /** Recomputes every counter from the paid orders and reports (optionally repairs) the differences. */
 export async function reconcileCounters(options: { fix?: boolean; now?: Date } = {}): Promise<Drift[]> {
   const expected = new Map<string, CounterDelta>();
-  const byOrder = new Map<number, CountedLine[]>();
+  const byOrder = new Map<number, (CountedLine & { productId: number; paidAt: Date | null })[]>();
   const paidLines = await db
-    .select({ orderId: orderLines.orderId, ...countedLine })
+    .select({ orderId: orderLines.orderId, paidAt: orders.paidAt, ...countedLine })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(eq(orders.status, "paid"));
@@ -74,8 +78,13 @@ export async function reconcileCounters(options: { fix?: boolean; now?: Date } =
     list.push(line);
     byOrder.set(line.orderId, list);
   }
+  const sessions = await countingSessions();
   for (const lines of byOrder.values()) {
-    for (const d of deltasForPaidOrder(lines)) {
+    // The sessions that ran when the order was paid and feature one of its products, as applyPaidOrder found them.
+    const paidAt = lines[0].paidAt?.getTime() ?? NaN;
+    const productIds = new Set(lines.map((l) => l.productId));
+    const featured = sessions.filter((f) => f.startsAt <= paidAt && paidAt < f.endsAt && productIds.has(f.productId));
+    for (const d of [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)]) {
       const key = counterKey(d);
       const prev = expected.get(key);
       expected.set(key, prev ? { ...prev, value: prev.value + d.value } : { ...d });

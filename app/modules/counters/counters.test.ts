@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deltasForPaidOrder, type CountedLine } from "./counters";
+import { deltasForPaidOrder, sessionDeltasForPaidOrder, type CountedLine } from "./counters";
 
 const line = (over: Partial<CountedLine>): CountedLine => ({
   storeId: 1,
@@ -30,5 +30,32 @@ describe("what a paid order adds to the counters", () => {
   });
   it("adds nothing for an empty order", () => {
     expect(deltasForPaidOrder([])).toEqual([]);
+  });
+});
+
+describe("orders during a session", () => {
+  const lines = [
+    { productId: 1, quantity: 2, lineTotalBaseMinor: 1000 },
+    { productId: 2, quantity: 1, lineTotalBaseMinor: 700 },
+    { productId: 3, quantity: 4, lineTotalBaseMinor: 400 },
+  ];
+  it("counts the order once per running session that features one of its products, with those lines' units and GMV", () => {
+    const deltas = sessionDeltasForPaidOrder(lines, [
+      { sessionId: 7, productId: 1 },
+      { sessionId: 7, productId: 2 },
+      { sessionId: 9, productId: 3 },
+    ]);
+    expect(deltas).toEqual([
+      { scope: "session", scopeKey: "7", metric: "orders", value: 1 },
+      { scope: "session", scopeKey: "7", metric: "units", value: 3 },
+      { scope: "session", scopeKey: "7", metric: "gmv", value: 1700 },
+      { scope: "session", scopeKey: "9", metric: "orders", value: 1 },
+      { scope: "session", scopeKey: "9", metric: "units", value: 4 },
+      { scope: "session", scopeKey: "9", metric: "gmv", value: 400 },
+    ]);
+  });
+  it("counts nothing when no running session features the order's products", () => {
+    expect(sessionDeltasForPaidOrder(lines, [])).toEqual([]);
+    expect(sessionDeltasForPaidOrder(lines, [{ sessionId: 7, productId: 42 }])).toEqual([]);
   });
 });

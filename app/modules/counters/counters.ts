@@ -4,7 +4,7 @@
  * (base-currency minor units). The same function serves fulfilment and
  * reconciliation, so the two cannot disagree.
  */
-export type CounterScope = "campaign" | "festival" | "store" | "country" | "category";
+export type CounterScope = "campaign" | "festival" | "store" | "country" | "category" | "session";
 export type CounterMetric = "orders" | "units" | "gmv";
 
 export interface CountedLine {
@@ -50,4 +50,32 @@ export function deltasForPaidOrder(lines: readonly CountedLine[]): CounterDelta[
     { scope: b.scope, scopeKey: b.scopeKey, metric: "units" as const, value: b.units },
     { scope: b.scope, scopeKey: b.scopeKey, metric: "gmv" as const, value: b.gmv },
   ]);
+}
+
+/** What a session's counters count of an order line. */
+export interface SessionCountedLine {
+  productId: number;
+  quantity: number;
+  lineTotalBaseMinor: number;
+}
+
+/**
+ * "Orders during a session": a paid order counts once for each approved
+ * session running when it was paid that features one of its products
+ * (`featured`: those sessions and their featured products among the order's),
+ * with the units and GMV of its featured lines.
+ */
+export function sessionDeltasForPaidOrder(lines: readonly SessionCountedLine[], featured: readonly { sessionId: number; productId: number }[]): CounterDelta[] {
+  const bySession = new Map<number, Set<number>>();
+  for (const f of featured) bySession.set(f.sessionId, (bySession.get(f.sessionId) ?? new Set<number>()).add(f.productId));
+  return [...bySession].flatMap(([sessionId, productIds]) => {
+    const counted = lines.filter((l) => productIds.has(l.productId));
+    if (!counted.length) return [];
+    const scopeKey = String(sessionId);
+    return [
+      { scope: "session" as const, scopeKey, metric: "orders" as const, value: 1 },
+      { scope: "session" as const, scopeKey, metric: "units" as const, value: counted.reduce((n, l) => n + l.quantity, 0) },
+      { scope: "session" as const, scopeKey, metric: "gmv" as const, value: counted.reduce((n, l) => n + l.lineTotalBaseMinor, 0) },
+    ];
+  });
 }

@@ -28,7 +28,9 @@ export interface FeedSource {
   festivalId: number;
   lang: Lang;
   currency: string;
-  payload(values: CounterValues): unknown;
+  /** The festival's approved sessions, whose "orders during a session" counters the feed carries too. */
+  sessionIds?: readonly string[];
+  payload(values: CounterValues, sessions: Map<string, CounterValues>): unknown;
 }
 
 interface Listener {
@@ -73,10 +75,12 @@ async function tick(feed: Feed) {
     liveFeedStats.counterReads++;
     feed.reading = true;
     const values = (await readCounters("festival", [String(feed.source.festivalId)])).get(String(feed.source.festivalId))!;
-    const fingerprint = JSON.stringify(values);
+    const sessionIds = feed.source.sessionIds ?? [];
+    const sessions = sessionIds.length ? await readCounters("session", sessionIds) : new Map<string, CounterValues>();
+    const fingerprint = JSON.stringify([values, [...sessions]]);
     if (fingerprint !== feed.lastValues) {
       liveFeedStats.payloads++;
-      const message = encoder.encode(`data: ${JSON.stringify(feed.source.payload(values))}\n\n`);
+      const message = encoder.encode(`data: ${JSON.stringify(feed.source.payload(values, sessions))}\n\n`);
       feed.lastValues = fingerprint;
       feed.lastMessage = message;
       feed.lastWriteAt = t;

@@ -15,6 +15,7 @@ import { festivalParticipation, festivalTotals } from "./dashboard.server";
 import { listFestivals, type FestivalSummary } from "./festivals.server";
 import { forShoppers, presentCounters, presentFestivalBanner } from "./present.server";
 import { isolate } from "../i18n/isolate";
+import { presentSessionCounters } from "../programme/present.server";
 
 export async function findPublishedFestival(slug: string, lang: Presenter["lang"], now: number): Promise<FestivalSummary | null> {
   return (await listFestivals(lang, now)).find((f) => f.slug === slug) ?? null;
@@ -199,7 +200,7 @@ export async function festivalPage(f: FestivalSummary, view: Presenter, t: TFunc
   };
 }
 
-/** The live-update payload, from the counter values just read. */
-export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number, values: CounterValues) {
-  return { slug: f.slug, now, counters: presentCounters(f, view, t, values) };
+/** The live-update payload, from the counter values just read (the festival's, and its sessions' orders). */
+export function livePayload(f: FestivalSummary, view: Presenter, t: TFunction, now: number, values: CounterValues, sessions: Map<string, CounterValues> = new Map()) {
+  return { slug: f.slug, now, counters: presentCounters(f, view, t, values), sessions: presentSessionCounters(sessions, view.lang) };
 }

@@ -14,9 +14,13 @@ import { now } from "../clock/now.server";
 import { languageFromHeader } from "../i18n/i18n.server";
 import type { PageCacheState } from "./page-cache";
 
-const { festivalPhases, festivalDeals } = schema;
+const { festivalPhases, festivalDeals, festivalSessions } = schema;
 
-/** Every instant at which a deal may start or stop applying, ascending; a superset is fine (an entry just ends early). */
+/**
+ * Every instant at which a deal may start or stop applying, or a session of
+ * the programme start or end ("on now" and "next" change then), ascending; a
+ * superset is fine (an entry just ends early).
+ */
 function priceChangeInstants(): number[] {
   const phases = db.select({ startsAt: festivalPhases.startsAt, endsAt: festivalPhases.endsAt }).from(festivalPhases).all();
   const flashes = db
@@ -24,8 +28,9 @@ function priceChangeInstants(): number[] {
     .from(festivalDeals)
     .where(or(isNotNull(festivalDeals.flashStartsAt), isNotNull(festivalDeals.flashEndsAt)))
     .all();
+  const sessions = db.select({ startsAt: festivalSessions.startsAt, endsAt: festivalSessions.endsAt }).from(festivalSessions).all();
   const instants = new Set<number>();
-  for (const { startsAt, endsAt } of [...phases, ...flashes]) {
+  for (const { startsAt, endsAt } of [...phases, ...flashes, ...sessions]) {
     if (startsAt) instants.add(startsAt.getTime());
     if (endsAt) instants.add(endsAt.getTime());
   }

@@ -4,6 +4,7 @@ import checkout from "./checkout/ar";
 import festivals from "./festivals/ar";
 import feeds from "./feeds/ar";
 import owner from "./owner/ar";
+import programme from "./programme/ar";
 
 /**
  * Arabic (Modern Standard) UI strings. Same keys as en.ts; plural keys use
@@ -213,6 +214,7 @@ const ar = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default ar;

@@ -4,6 +4,7 @@ import checkout from "./checkout/en";
 import festivals from "./festivals/en";
 import feeds from "./feeds/en";
 import owner from "./owner/en";
+import programme from "./programme/en";
 
 /**
  * English UI strings: the reference every other language must match key
@@ -191,6 +192,7 @@ const en = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default en;

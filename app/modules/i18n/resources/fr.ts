@@ -4,6 +4,7 @@ import checkout from "./checkout/fr";
 import festivals from "./festivals/fr";
 import feeds from "./feeds/fr";
 import owner from "./owner/fr";
+import programme from "./programme/fr";
 
 /**
  * French UI strings. Same keys as en.ts; plural keys use the categories
@@ -199,6 +200,7 @@ const fr = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default fr;

@@ -4,6 +4,7 @@ import checkout from "./checkout/pt";
 import festivals from "./festivals/pt";
 import feeds from "./feeds/pt";
 import owner from "./owner/pt";
+import programme from "./programme/pt";
 
 /**
  * Portuguese UI strings, written to read naturally in Brazil, Angola,
@@ -199,6 +200,7 @@ const pt = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default pt;

@@ -4,6 +4,7 @@ import checkout from "./checkout/sw";
 import festivals from "./festivals/sw";
 import feeds from "./feeds/sw";
 import owner from "./owner/sw";
+import programme from "./programme/sw";
 
 /**
  * Kiswahili UI strings. Same keys as en.ts; plural keys use the categories
@@ -194,6 +195,7 @@ const sw = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default sw;

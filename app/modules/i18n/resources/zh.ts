@@ -4,6 +4,7 @@ import checkout from "./checkout/zh";
 import festivals from "./festivals/zh";
 import feeds from "./feeds/zh";
 import owner from "./owner/zh";
+import programme from "./programme/zh";
 
 /**
  * Simplified Chinese UI strings. Same keys as en.ts; plural keys use only
@@ -185,6 +186,7 @@ const zh = {
   festivals,
   feeds,
   owner,
+  programme,
 };
 
 export default zh;
