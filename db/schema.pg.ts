@@ -214,7 +214,9 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_slug_unique").on(t.slug),
-    index("products_store_idx").on(t.storeId),
+    // A store's visible products newest first ("more from this store" on every product page) without
+    // walking every active product of the catalogue in date order to find this store's few.
+    index("products_store_idx").on(t.storeId, t.status, t.createdAt),
     index("products_category_idx").on(t.categoryId),
     index("products_status_created_idx").on(t.status, t.createdAt),
     index("products_price_idx").on(t.priceMinor),

@@ -58,8 +58,9 @@ describe("word index expressions", () => {
     expect(wordForms("boxes")).toEqual(['"boxes"', '"boxes"*', '"boxe"*', '"box"']);
   });
   it("looks for Arabic words with and without the article", () => {
-    expect(wordForms("شاي")).toEqual(['"شاي"', '"الشاي"', '"بالشاي"', '"والشاي"']);
-    expect(wordForms("الشاي")).toEqual(['"الشاي"', '"الشاي"*', '"شاي"', '"بالشاي"', '"والشاي"']);
+    expect(wordForms("شاي").slice(0, 4)).toEqual(['"شاي"', '"الشاي"', '"بالشاي"', '"والشاي"']);
+    expect(wordForms("شاى")).toContain('"الشاي"');
+    expect(wordForms("الشاي").slice(0, 5)).toEqual(['"الشاي"', '"الشاي"*', '"شاي"', '"بالشاي"', '"والشاي"']);
   });
   it("adds the exact phrase to several words", () => {
     expect(wordsExpression(["shea", "butter"])).toBe('(("shea" OR "shea"*) AND ("butter" OR "butter"*)) OR "shea butter"');

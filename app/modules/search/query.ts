@@ -42,15 +42,7 @@ export interface ParsedQuery {
 /** Splits a query into searchable terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): ParsedQuery {
   // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
-  const text =
-    typeof raw === "string"
-      ? raw
-          .normalize("NFKC")
-          .replace(/[\u0000-\u001f\u007f]/g, " ")
-          .replace(/\s+/g, " ")
-          .trim()
-          .slice(0, MAX_QUERY_CHARS)
-      : "";
+  const text = typeof raw === "string" ? raw.normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS) : "";
   const parsed: ParsedQuery = { text, trigram: [], cjk: [], ignored: [], words: [], chinese: [] };
   // FTS5 syntax characters are not searchable content: treat them as spaces.
   const words = foldArabic(text)
@@ -104,8 +96,11 @@ export function wordForms(word: string): string[] {
   if (word.length >= 4) forms.push(`${quote(word)}*`);
   if (ARABIC_WORD.test(word)) {
     // The article, alone or after the prepositions bi- and wa- (بالفانيليا "with vanilla"), is part of the written word.
+    // A final ى and ي are often typed for one another (شاى for شاي).
     const bare = word.startsWith(ARABIC_ARTICLE) && word.length >= 5 ? word.slice(2) : word;
-    forms.push(...[bare, ARABIC_ARTICLE + bare, "\u0628" + ARABIC_ARTICLE + bare, "\u0648" + ARABIC_ARTICLE + bare].map(quote));
+    for (const b of new Set([bare, bare.replace(/\u0649$/u, "\u064A"), bare.replace(/\u064A$/u, "\u0649")])) {
+      forms.push(...[b, ARABIC_ARTICLE + b, "\u0628" + ARABIC_ARTICLE + b, "\u0648" + ARABIC_ARTICLE + b].map(quote));
+    }
   } else if (word.length >= 4 && word.endsWith("s") && !word.endsWith("ss")) {
     forms.push(...prefix(word.slice(0, -1)));
     if (word.endsWith("es") && word.length >= 5) forms.push(quote(word.slice(0, -2)));

@@ -1,0 +1,2 @@
+DROP INDEX `products_store_idx`;--> statement-breakpoint
+CREATE INDEX `products_store_idx` ON `products` (`store_id`,`status`,`created_at`);
