@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema, transact } from "~/db.server";
 import { presentMinor } from "~/modules/money/presentment";
 import { latestRate } from "~/modules/money/rates.server";
+import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { dealProduct, regularProduct } from "./fixtures";
 import { appHandler, Shopper } from "./http-client";
 
@@ -217,6 +218,39 @@ describe("Meta catalogue, plain CSV and JSON", () => {
     expect(byId((await jsonFeed("pt", "USD")).items, "id", id)).toBeUndefined();
     // Still on sale in the shop itself.
     expect((await get(`/pt/products/${product.slug}`)).status).toBe(200);
+  });
+});
+
+describe("the owner's product form", () => {
+  it("keeps a product out of the feeds with a checkbox, and puts it back when unticked", async () => {
+    const [product] = await db
+      .select({ id: schema.products.id, store: schema.stores.slug })
+      .from(schema.products)
+      .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
+      .innerJoin(schema.users, eq(schema.users.id, schema.stores.ownerId))
+      .where(and(eq(schema.users.email, "kwame@silkroad.example"), eq(schema.products.status, "active"), eq(schema.stores.status, "live")))
+      .limit(1);
+    const id = `srs-${product.id}`;
+    const owner = new Shopper();
+    expect((await owner.post("/login", { email: "kwame@silkroad.example", password: DEMO_PASSWORDS.owner }, handle)).status).toBe(302);
+    const editPath = `/fr/dashboard/stores/${product.store}/products/${product.id}`;
+    const page = await (await owner.get(editPath, handle)).text();
+    expect(page).toContain("Ne pas inclure ce produit dans les flux produits");
+    // The form as it stands, as a browser sends it (every filled field), with the box ticked or not.
+    const fields: Record<string, string> = {};
+    const form = /<form[^>]*class="form-card owner-form"[\s\S]*?<\/form>/.exec(page)![0];
+    for (const m of form.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields[m[1]] = m[2];
+    for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) fields[m[1]] = m[2];
+    for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<option[^>]*value="([^"]+)"[^>]*selected/g)) fields[m[1]] = m[2];
+    const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, decode(v)]));
+    delete values.feedOptOut;
+    expect((await owner.post(editPath, { ...values, feedOptOut: "on" }, handle)).status).toBe(302);
+    expect((await db.select({ out: schema.products.feedOptOut }).from(schema.products).where(eq(schema.products.id, product.id)))[0].out).toBe(true);
+    expect(byId((await googleFeed("fr", "EUR")).items, "g:id", id)).toBeUndefined();
+    expect(await (await owner.get(editPath, handle)).text()).toMatch(/<input[^>]*name="feedOptOut"[^>]*checked/);
+    expect((await owner.post(editPath, values, handle)).status).toBe(302);
+    expect(byId((await googleFeed("fr", "EUR")).items, "g:id", id)).toBeDefined();
   });
 });
 
