@@ -88,7 +88,7 @@ describe("an owner imports products in French", () => {
     // The template, in French: English and French columns first.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le modèle (CSV)" }).click()]);
     expect(download.suggestedFilename()).toBe("products-template-fr.csv");
-    const header = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").trim().split(",");
+    const header = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split(",");
     expect(header.slice(0, 12)).toEqual(["sku", "category", "price", "currency", "stock", "images", "name_en", "description_en", "origin_note_en", "name_fr", "description_fr", "origin_note_fr"]);
     expect(header).toContain("name_zh");
 
@@ -127,6 +127,7 @@ describe("an owner imports products in French", () => {
     // Live: the store's page shows all twenty, in French, with their photos.
     await page.getByRole("link", { name: "Voir la page de la boutique" }).click();
     await page.waitForURL(`**/fr/stores/${storeSlug}`);
+    await page.locator(".store-page").waitFor();
     const names = await page.locator("main").textContent();
     for (let n = 1; n <= COUNT; n++) expect(names).toContain(`Panier tressé n° ${n}`);
     // Each with its photo, re-encoded as a single upload is.
@@ -150,5 +151,6 @@ describe("an owner imports products in French", () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // Five uploads, each encoding twenty photos (twice when confirmed), on a shared two-core machine.
+  }, 240_000);
 });
