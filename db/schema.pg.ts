@@ -208,6 +208,7 @@ export const products = pgTable(
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
     /** The owner keeps this product out of the product feeds for other platforms (app/modules/feeds). */
     feedOptOut: boolean("feed_opt_out").notNull().default(false),
+    sku: text("sku"),
     publishedAt: instant("published_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
@@ -217,6 +218,7 @@ export const products = pgTable(
     // A store's visible products newest first ("more from this store" on every product page) without
     // walking every active product of the catalogue in date order to find this store's few.
     index("products_store_idx").on(t.storeId, t.status, t.createdAt),
+    uniqueIndex("products_store_sku_unique").on(t.storeId, t.sku),
     index("products_category_idx").on(t.categoryId),
     index("products_status_created_idx").on(t.status, t.createdAt),
     index("products_price_idx").on(t.priceMinor),
@@ -263,6 +265,27 @@ export const uploadedFiles = pgTable("uploaded_files", {
   byteLength: integer("byte_length").notNull(),
   createdAt: createdAt(),
 });
+
+export const productImports = pgTable(
+  "product_imports",
+  {
+    id: text("id").primaryKey(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    digest: text("digest").notNull(),
+    fileName: text("file_name").notNull(),
+    tableBytes: bytea("table_bytes").notNull(),
+    zipBytes: bytea("zip_bytes"),
+    publish: boolean("publish").notNull().default(false),
+    result: jsonb("result").$type<{ created: number; updated: number; unchanged: number }>(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    completedAt: instant("completed_at"),
+  },
+  (t) => [index("product_imports_store_idx").on(t.storeId), index("product_imports_expires_idx").on(t.expiresAt)],
+);
 
 export const exchangeRates = pgTable(
   "exchange_rates",

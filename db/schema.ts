@@ -188,6 +188,12 @@ export const products = sqliteTable(
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
     /** The owner keeps this product out of the product feeds for other platforms (app/modules/feeds). */
     feedOptOut: integer("feed_opt_out", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The store's own stock-keeping code, unique within the store; what a bulk
+     * import matches rows on (app/modules/owner/import), so importing the same
+     * file again updates instead of duplicating. Null for a product made by the form.
+     */
+    sku: text("sku"),
     /** When the product was last made active (published); kept by a trigger (migration 0007), like stores.live_since. */
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -198,6 +204,7 @@ export const products = sqliteTable(
     // A store's visible products newest first ("more from this store" on every product page) without
     // walking every active product of the catalogue in date order to find this store's few.
     index("products_store_idx").on(t.storeId, t.status, t.createdAt),
+    uniqueIndex("products_store_sku_unique").on(t.storeId, t.sku),
     index("products_category_idx").on(t.categoryId),
     index("products_status_created_idx").on(t.status, t.createdAt),
     index("products_price_idx").on(t.priceMinor),
@@ -253,6 +260,36 @@ export const uploadedFiles = sqliteTable("uploaded_files", {
   byteLength: integer("byte_length").notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * A bulk import's upload, kept between its dry run and the owner's
+ * confirmation so that any app server can confirm it (the confirming form
+ * names the id and the digest it was shown). The files are parsed and
+ * checked again on confirmation; nothing else is written before it.
+ * Expired rows are deleted when the next import is uploaded.
+ */
+export const productImports = sqliteTable(
+  "product_imports",
+  {
+    id: text("id").primaryKey(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** SHA-256 (hex) of the table file, the ZIP and the options: what the owner saw in the dry run. */
+    digest: text("digest").notNull(),
+    fileName: text("file_name").notNull(),
+    tableBytes: blob("table_bytes", { mode: "buffer" }).notNull(),
+    zipBytes: blob("zip_bytes", { mode: "buffer" }),
+    publish: integer("publish", { mode: "boolean" }).notNull().default(false),
+    /** Counts written on confirmation ({ created, updated, unchanged }); null until then. */
+    result: text("result", { mode: "json" }).$type<{ created: number; updated: number; unchanged: number }>(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("product_imports_store_idx").on(t.storeId), index("product_imports_expires_idx").on(t.expiresAt)],
+);
 
 /** Rate = units of `quote` per one unit of `base`, times 1,000,000 (integer, no floats). */
 export const exchangeRates = sqliteTable(

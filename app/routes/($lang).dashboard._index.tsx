@@ -143,6 +143,7 @@ export default function Dashboard() {
               <Link className="button" to={localize(`/dashboard/stores/${s.slug}/products/new`)}>
                 {t("owner.product.new")}
               </Link>
+              <Link to={localize(`/dashboard/stores/${s.slug}/products/import`)}>{t("owner.import.title")}</Link>
               <Link to={localize(`/dashboard/stores/${s.slug}/profile`)}>{t("owner.dashboard.editProfile")}</Link>
               <Link to={localize(`/dashboard/stores/${s.slug}/orders`)}>{t("owner.orders.title")}</Link>
               {s.status === "live" ? <Link to={localize(`/stores/${s.slug}`)}>{t("owner.dashboard.viewStore")}</Link> : null}

@@ -125,6 +125,11 @@ export default function ReviewStores() {
               <strong>{t("owner.dashboard.reason")}</strong> {s.statusReason}
             </p>
           ) : null}
+          {s.status === "suspended" ? null : (
+            <p>
+              <Link to={localize(`/organiser/stores/${s.slug}/import`)}>{t("owner.import.title")}</Link>
+            </p>
+          )}
           <Decision slug={s.slug} status={s.status} />
         </article>
       ))}

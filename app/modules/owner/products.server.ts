@@ -106,8 +106,9 @@ export async function productFormValues(ownerId: number, storeId: number, produc
   return { product, values };
 }
 
-async function writeTranslations(tx: Tx, productId: number, input: ProductInput) {
-  for (const lang of LANGS) {
+/** Writes the product's text in `langs` (all six by default; a bulk import only those its file has columns for). */
+export async function writeTranslations(tx: Tx, productId: number, input: ProductInput, langs: readonly Lang[] = LANGS) {
+  for (const lang of langs) {
     const name = input[`name_${lang}`]?.trim() ?? "";
     if (!name) {
       // An emptied language goes back to the English fallback (never English itself: the schema requires it).
