@@ -1,10 +1,12 @@
 /**
  * Campaign-progress counters in the database. `applyPaidOrder` must be called
  * inside the transaction that marks the order paid (orders.server.ts), so the
- * counters can never drift from the orders; `reconcile` proves it.
+ * counters (and the festivals' subsidy totals) can never drift from the
+ * orders; `reconcile` proves it.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, schema, transact, type Tx } from "~/db.server";
+import { addPaidSubsidies } from "../festivals/funding.server";
 import { counterKey, deltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
 const { orderLines, orders, progressCounters } = schema;
@@ -24,6 +26,7 @@ const countedLine = {
  * counters. Call inside the paying transaction, with its handle.
  */
 export async function applyPaidOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
+  await addPaidSubsidies(tx, orderId, now);
   const lines: CountedLine[] = await tx.select(countedLine).from(orderLines).where(eq(orderLines.orderId, orderId));
   const deltas = deltasForPaidOrder(lines);
   if (!deltas.length) return;
