@@ -314,6 +314,13 @@ export const festivals = pgTable(
     targetOrders: integer("target_orders").notNull().default(0),
     targetUnits: integer("target_units").notNull().default(0),
     targetGmvMinor: bigint("target_gmv_minor", { mode: "number" }).notNull().default(0),
+    /**
+     * The most the organiser may pay towards deals' discounts in this festival
+     * (base currency): approving a deal the organiser (co-)funds is refused when
+     * the approved deals' largest possible subsidies would pass it
+     * (app/modules/pricing/funding.ts).
+     */
+    subsidyBudgetMinor: bigint("subsidy_budget_minor", { mode: "number" }).notNull().default(0),
     bannerUrl: text("banner_url"),
     bannerWidth: integer("banner_width"),
     bannerHeight: integer("banner_height"),
@@ -394,6 +401,14 @@ export const festivalDeals = pgTable(
     flashEndsAt: instant("flash_ends_at"),
     status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
+    /**
+     * Who funds the discount, chosen at approval: the organiser's share in whole
+     * percent (0 the store, 100 the organiser, between: shared), and the discount
+     * per unit (regular price less deal price, base currency) the share applies
+     * to at most, as it was when approved. Existing deals: store-funded.
+     */
+    organiserSharePct: integer("organiser_share_pct").notNull().default(0),
+    fundedDiscountMinor: bigint("funded_discount_minor", { mode: "number" }).notNull().default(0),
     decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: instant("decided_at"),
     createdAt: createdAt(),
@@ -487,6 +502,20 @@ export const progressCounters = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric] })],
 );
 
+/**
+ * What the organiser's subsidies of a festival's discounts cost so far: the
+ * order lines' organiser-funded parts over paid orders, added in the
+ * transaction that marks an order paid (like the counters); `npm run
+ * reconcile` checks it against the lines.
+ */
+export const festivalSubsidyTotals = pgTable("festival_subsidy_totals", {
+  festivalId: integer("festival_id")
+    .primaryKey()
+    .references(() => festivals.id, { onDelete: "cascade" }),
+  paidMinor: bigint("paid_minor", { mode: "number" }).notNull().default(0),
+  updatedAt: instant("updated_at").notNull(),
+});
+
 export const carts = pgTable("carts", {
   id: text("id").primaryKey(),
   createdAt: createdAt(),
@@ -574,6 +603,13 @@ export const orderLines = pgTable(
     unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
     lineTotalBaseMinor: bigint("line_total_base_minor", { mode: "number" }).notNull(),
     lineTotalMinor: bigint("line_total_minor", { mode: "number" }).notNull(),
+    /**
+     * Locked when the order is placed: the discount per unit (regular price less
+     * the price sold at, base currency; 0 without a deal) and the part of the
+     * line's discount the organiser funds (the store funds the remainder).
+     */
+    discountPerUnitBaseMinor: bigint("discount_per_unit_base_minor", { mode: "number" }).notNull().default(0),
+    subsidyBaseMinor: bigint("subsidy_base_minor", { mode: "number" }).notNull().default(0),
     dealId: integer("deal_id").references(() => festivalDeals.id, { onDelete: "set null" }),
     festivalId: integer("festival_id").references(() => festivals.id, { onDelete: "set null" }),
   },

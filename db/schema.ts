@@ -321,6 +321,13 @@ export const festivals = sqliteTable(
     targetUnits: integer("target_units").notNull().default(0),
     targetGmvMinor: integer("target_gmv_minor").notNull().default(0),
     /** Banner image, a server-chosen public path under /uploads (null: none); its size for the <img> box. */
+    /**
+     * The most the organiser may pay towards deals' discounts in this festival
+     * (base currency): approving a deal the organiser (co-)funds is refused when
+     * the approved deals' largest possible subsidies would pass it
+     * (app/modules/pricing/funding.ts).
+     */
+    subsidyBudgetMinor: integer("subsidy_budget_minor").notNull().default(0),
     bannerUrl: text("banner_url"),
     bannerWidth: integer("banner_width"),
     bannerHeight: integer("banner_height"),
@@ -413,6 +420,14 @@ export const festivalDeals = sqliteTable(
     status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
     /** The organiser who approved or rejected the offer, and when (the audit log says it too). */
+    /**
+     * Who funds the discount, chosen at approval: the organiser's share in whole
+     * percent (0 the store, 100 the organiser, between: shared), and the discount
+     * per unit (regular price less deal price, base currency) the share applies
+     * to at most, as it was when approved. Existing deals: store-funded.
+     */
+    organiserSharePct: integer("organiser_share_pct").notNull().default(0),
+    fundedDiscountMinor: integer("funded_discount_minor").notNull().default(0),
     decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -538,6 +553,20 @@ export const progressCounters = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric] })],
 );
 
+/**
+ * What the organiser's subsidies of a festival's discounts cost so far: the
+ * order lines' organiser-funded parts over paid orders, added in the
+ * transaction that marks an order paid (like the counters); `npm run
+ * reconcile` checks it against the lines.
+ */
+export const festivalSubsidyTotals = sqliteTable("festival_subsidy_totals", {
+  festivalId: integer("festival_id")
+    .primaryKey()
+    .references(() => festivals.id, { onDelete: "cascade" }),
+  paidMinor: integer("paid_minor").notNull().default(0),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 // ── Carts, orders, payments ────────────────────────────────────────────────
 
 export const carts = sqliteTable("carts", {
@@ -635,6 +664,13 @@ export const orderLines = sqliteTable(
     unitPriceMinor: integer("unit_price_minor").notNull(),
     lineTotalBaseMinor: integer("line_total_base_minor").notNull(),
     lineTotalMinor: integer("line_total_minor").notNull(),
+    /**
+     * Locked when the order is placed: the discount per unit (regular price less
+     * the price sold at, base currency; 0 without a deal) and the part of the
+     * line's discount the organiser funds (the store funds the remainder).
+     */
+    discountPerUnitBaseMinor: integer("discount_per_unit_base_minor").notNull().default(0),
+    subsidyBaseMinor: integer("subsidy_base_minor").notNull().default(0),
     dealId: integer("deal_id").references(() => festivalDeals.id, { onDelete: "set null" }),
     festivalId: integer("festival_id").references(() => festivals.id, { onDelete: "set null" }),
   },

@@ -149,6 +149,10 @@ export function FestivalForm({
           <Input label={t("festivals.form.targetGmv")} field={field("targetGmv")} hint={t("festivals.form.targetGmvHint")} />
         </div>
       </fieldset>
+      <fieldset>
+        <legend>{t("festivals.funding.legend")}</legend>
+        <Input label={t("festivals.funding.budget")} field={field("subsidyBudget")} hint={t("festivals.funding.budgetHint")} />
+      </fieldset>
       <p className="field-hint">{t(allLanguages ? "festivals.form.languagesAll" : "festivals.form.languagesDraft")}</p>
       {LANGS.map((lang) => (
         <fieldset key={lang} lang={lang} data-language={lang}>

@@ -10,23 +10,30 @@ import { countryName, formatDateTime, formatMoney, formatNumber } from "~/module
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { deliverLine, shipLine } from "~/modules/owner/fulfilment.server";
-import { ownerOrderLines } from "~/modules/owner/orders.server";
+import { ownerOrderLines, ownerPayout } from "~/modules/owner/orders.server";
+import { BASE_CURRENCY } from "~/modules/money/money";
+import { isolate } from "~/modules/i18n/isolate";
 import { fulfilmentSchema } from "~/modules/owner/schemas";
 import { ownedStoreName } from "~/modules/owner/stores.server";
-import { Value } from "~/components/value";
+import { BidiText, Value } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, store } = await requireStoreOwner(request, params.store ?? "");
   const { lang, t } = requestContext(request);
-  const [name, lines] = await Promise.all([ownedStoreName(user.id, store.id, lang), ownerOrderLines(user.id, store.id)]);
+  const [name, lines, payout] = await Promise.all([ownedStoreName(user.id, store.id, lang), ownerOrderLines(user.id, store.id), ownerPayout(user.id, store.id)]);
+  const money = (minor: number) => formatMoney(minor, BASE_CURRENCY, lang);
   const storeName = name ?? store.slug;
   const done = new URL(request.url).searchParams.get("done");
   return {
     title: `${t("owner.orders.title")} · ${storeName} · ${t("site.name")}`,
     storeName,
     storeSlug: store.slug,
+    payout: {
+      total: money(payout.payoutMinor),
+      detail: t("owner.payout.detail", { sales: isolate(money(payout.salesMinor)), subsidy: isolate(money(payout.subsidyMinor)), own: isolate(money(payout.storeFundedMinor)) }),
+    },
     done: done === "shipped" ? t("owner.orders.savedShipped") : done === "delivered" ? t("owner.orders.savedDelivered") : null,
     lines: lines.map((l) => ({
       id: l.lineId,
@@ -38,6 +45,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       product: l.productName,
       quantity: formatNumber(l.quantity, lang),
       total: formatMoney(l.lineTotalBaseMinor, l.baseCurrency, lang),
+      receives: t("owner.payout.line", { value: isolate(formatMoney(l.payoutBaseMinor, l.baseCurrency, lang)) }),
+      split:
+        l.discountPerUnitBaseMinor > 0
+          ? t("owner.payout.split", {
+              discount: isolate(formatMoney(l.discountPerUnitBaseMinor, l.baseCurrency, lang)),
+              organiser: isolate(formatMoney(l.subsidyBaseMinor, l.baseCurrency, lang)),
+              own: isolate(formatMoney(l.discountPerUnitBaseMinor * l.quantity - l.subsidyBaseMinor, l.baseCurrency, lang)),
+            })
+          : null,
       customer: l.customerName,
       email: l.email,
       phone: l.phone,
@@ -82,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OwnerOrders() {
-  const { storeName, storeSlug, lines, done } = useLoaderData<typeof loader>();
+  const { storeName, storeSlug, lines, done, payout } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
@@ -97,6 +113,14 @@ export default function OwnerOrders() {
       <header className="page-head">
         <h1>{t("owner.orders.title")}</h1>
         <p>{t("owner.orders.intro")}</p>
+        <div className="owner-payout" data-payout="">
+          <p>
+            {t("owner.payout.total")} <strong><bdi dir="ltr">{payout.total}</bdi></strong>
+          </p>
+          <p className="muted">
+            <BidiText text={payout.detail} />
+          </p>
+        </div>
         {/* A plain link: the CSV is a download, not a page. */}
         <p>
           <a className="button button--ghost" href={localize(`/dashboard/stores/${storeSlug}/orders/csv`)} download>
@@ -127,6 +151,17 @@ export default function OwnerOrders() {
                 </div>
                 <p className="owner-order-line__item">
                   <strong>{l.product}</strong> × {l.quantity} · <bdi dir="ltr">{l.total}</bdi>
+                </p>
+                <p className="owner-order-line__payout" data-line-payout="">
+                  <BidiText text={l.receives} />
+                  {l.split ? (
+                    <>
+                      <br />
+                      <small className="muted">
+                        <BidiText text={l.split} />
+                      </small>
+                    </>
+                  ) : null}
                 </p>
                 <div className="owner-order-line__ship">
                   <h3>{t("owner.orders.shipTo")}</h3>

@@ -13,6 +13,13 @@ import { presentFestivalBanner } from "~/modules/festivals/present.server";
 import { notFound } from "~/modules/http/responses.server";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
+import { festivalSubsidies, subsidisedDeals } from "~/modules/festivals/funding.server";
+import { formatMoney, formatNumber } from "~/modules/i18n/format";
+import { isolate } from "~/modules/i18n/isolate";
+import { BASE_CURRENCY } from "~/modules/money/money";
+import { dealExposure } from "~/modules/pricing/funding";
+import { TableScroll } from "~/components/table-scroll";
+import { BidiText } from "~/components/value";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
@@ -24,17 +31,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
   const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
+  const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id)]);
+  // Base currency, like the budget on the festival's form.
+  const money = (minor: number) => formatMoney(minor, BASE_CURRENCY, lang);
   return {
     title: `${festival.name} · ${t("festivals.dashboard.title")}`,
     slug: festival.slug,
     name: festival.name,
     banner: { ...presentFestivalBanner(festival, view, t, at, 0, dashboard.raw), counters },
     dashboard,
+    subsidies: {
+      paid: money(subsidies.paid),
+      budget: money(subsidies.budget),
+      committed: money(subsidies.committed),
+      summary: t("festivals.funding.summary", { paid: isolate(money(subsidies.paid)), budget: isolate(money(subsidies.budget)), committed: isolate(money(subsidies.committed)) }),
+      deals: deals.map((d) => ({
+        id: d.dealId,
+        product: d.productName,
+        share: `${formatNumber(d.organiserSharePct, lang)} %`,
+        units: formatNumber(d.paidUnits, lang),
+        paid: money(d.subsidyMinor),
+        most: money(dealExposure(d, d.committedStock)),
+      })),
+    },
   };
 }
 
 export default function FestivalDashboard() {
-  const { slug, name, banner, dashboard: d } = useLoaderData<typeof loader>();
+  const { slug, name, banner, dashboard: d, subsidies } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localize = useLocalizedPath();
   // The stream only says that the counters changed; the page then reloads its
@@ -84,6 +108,41 @@ export default function FestivalDashboard() {
             <ProgressRow key={c.metric} metric={c.metric} label={c.label} value={c.value} target={c.target} percent={c.percent} fill={c.fill} />
           ))}
         </div>
+      </section>
+      <section aria-labelledby="subsidy-title" className="stack" data-subsidies="">
+        <h2 id="subsidy-title">{t("festivals.funding.title")}</h2>
+        <p>
+          <BidiText text={subsidies.summary} />
+        </p>
+        {subsidies.deals.length ? (
+          <TableScroll label={t("festivals.funding.dealsCaption")}>
+            <table className="data-table">
+              <caption>{t("festivals.funding.dealsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("festivals.funding.col.product")}</th>
+                  <th scope="col">{t("festivals.funding.col.share")}</th>
+                  <th scope="col">{t("festivals.funding.col.units")}</th>
+                  <th scope="col">{t("festivals.funding.col.paid")}</th>
+                  <th scope="col">{t("festivals.funding.col.most")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {subsidies.deals.map((row) => (
+                  <tr key={row.id} data-subsidised-deal={row.id}>
+                    <th scope="row">{row.product}</th>
+                    <td><bdi dir="ltr">{row.share}</bdi></td>
+                    <td><bdi dir="ltr">{row.units}</bdi></td>
+                    <td><bdi dir="ltr">{row.paid}</bdi></td>
+                    <td><bdi dir="ltr">{row.most}</bdi></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : (
+          <p className="muted">{t("festivals.funding.noDeals")}</p>
+        )}
       </section>
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">{t("festivals.dashboard.chartTitle")}</h2>

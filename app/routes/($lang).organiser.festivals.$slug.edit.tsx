@@ -134,7 +134,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: festival.status === "published" ? publishedFestivalSchema : festivalSchema });
   if (submission.status !== "success") return fail(400, { result: submission.reply() });
   const saved = await saveFestival(submission.value, actor, festival.id);
-  if (!saved.ok) return fail(400, { result: submission.reply({ fieldErrors: { slug: ["festivals.errors.slugTaken"] } }) });
+  if (!saved.ok) {
+    const field = saved.reason === "slugTaken" ? "slug" : "subsidyBudget";
+    return fail(400, { result: submission.reply({ fieldErrors: { [field]: [`festivals.errors.${saved.reason}`] } }) });
+  }
   return back(submission.value.slug, "saved");
 }
 

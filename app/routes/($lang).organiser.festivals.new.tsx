@@ -44,7 +44,7 @@ export default function NewFestival() {
       <AreaHead back={{ to: localize("/organiser"), label: t("festivals.organiser.title") }} title={t("festivals.form.newTitle")}>
         <p>{t("festivals.form.newIntro")}</p>
       </AreaHead>
-      <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} zones={zones} allLanguages={false} />
+      <FestivalForm id="festival-new" defaultValue={{ timeZone: "Africa/Lagos", targetOrders: "0", targetUnits: "0", targetGmv: "0", subsidyBudget: "0" }} lastResult={actionData?.result} submitLabel={t("festivals.form.create")} zones={zones} allLanguages={false} />
     </div>
   );
 }

@@ -16,7 +16,11 @@ import { now } from "~/modules/clock/now.server";
 import { decide, decideMany, listAllFestivals, REVIEW_STATUSES, reviewQueue, reviewStores, type ReviewFilter, type ReviewStatus } from "~/modules/festivals/admin.server";
 import { bulkDecisionSchema, decisionSchema } from "~/modules/festivals/schemas";
 import { localizePath } from "~/modules/i18n/config";
-import { countryName, formatDateTime, formatNumber } from "~/modules/i18n/format";
+import { countryName, formatDateTime, formatMoney, formatNumber } from "~/modules/i18n/format";
+import { festivalSubsidies } from "~/modules/festivals/funding.server";
+import { BASE_CURRENCY } from "~/modules/money/money";
+import { dealExposure, funderOf } from "~/modules/pricing/funding";
+import { FundingChoice } from "~/components/funding-choice";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { formValues, readForm } from "~/modules/http/form.server";
 import { notFound } from "~/modules/http/responses.server";
@@ -91,6 +95,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (n > 1) q.set("page", String(n));
     return `?${q}`;
   };
+  const subsidies = festival ? await festivalSubsidies(festival.id) : null;
+  const usd = (minor: number) => formatMoney(minor, BASE_CURRENCY, lang);
   const countries = [...new Set(stores.map((s) => s.countryCode))].map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
   return {
     title: `${festival ? t("festivals.review.forFestival", { festival: festival.name }) : t("festivals.review.title")} · ${t("site.name")}`,
@@ -112,6 +118,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       statuses: REVIEW_STATUSES.map((v) => ({ value: v, label: t(`festivals.review.statusOption.${v}`) })),
     },
     anyFilter: query.toString() !== "",
+    subsidies: subsidies
+      ? t("festivals.funding.budgetLine", { budget: isolate(usd(subsidies.budget)), committed: isolate(usd(subsidies.committed)), left: isolate(usd(Math.max(0, subsidies.budget - subsidies.committed))) })
+      : null,
     total: formatNumber(all.length, lang),
     paging:
       pages > 1
@@ -136,6 +145,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       product: r.productName,
       enrolmentPending: r.subject === "deal" && r.status === "pending" && r.enrolmentStatus === "pending",
       dealPrice: r.dealPriceMinor !== null ? view.money(r.dealPriceMinor) : null,
+      // Base currency, like the budget: the most each share could cost is discount × committed units × share.
+      discount:
+        r.dealPriceMinor !== null && r.regularPriceMinor !== null
+          ? t("festivals.funding.discountLine", {
+              discount: isolate(usd(Math.max(0, r.regularPriceMinor - r.dealPriceMinor))),
+              most: isolate(usd(dealExposure({ organiserSharePct: 100, fundedDiscountMinor: Math.max(0, r.regularPriceMinor - r.dealPriceMinor) }, r.committedStock ?? 0))),
+            })
+          : null,
+      funding: r.subject === "deal" && r.status === "approved" ? fundingLabel(t, r.organiserSharePct ?? 0) : null,
       regularPrice: r.regularPriceMinor !== null ? view.money(r.regularPriceMinor) : null,
       committed: r.committedStock !== null ? t("festivals.review.committed", { committed: formatNumber(r.committedStock, lang), stock: formatNumber(r.stock ?? 0, lang) }) : null,
       limit: r.perCustomerLimit ? t("festivals.deal.limit", { value: formatNumber(r.perCustomerLimit, lang) }) : null,
@@ -163,14 +181,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Several applications at once: one decision, one reason, all or nothing.
   if (formData.get("intent") === "bulk") {
     const submission = parseWithZod(formData, { schema: bulkDecisionSchema });
-    if (submission.status !== "success") return data({ bulk: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ bulk: submission.reply(), budgetDetail: null }, { status: 400 });
     const v = submission.value;
     const festival = v.festival ? (await listAllFestivals(lang, now())).find((f) => f.slug === v.festival) : undefined;
-    if (v.festival && !festival) return data({ bulk: submission.reply({ formErrors: ["festivals.errors.otherFestival"] }) }, { status: 400 });
-    const result = await decideMany(v.picks, v.decision, v.reason || null, actor, festival?.id);
+    if (v.festival && !festival) return data({ bulk: submission.reply({ formErrors: ["festivals.errors.otherFestival"] }), budgetDetail: null }, { status: 400 });
+    const result = await decideMany(v.picks, v.decision, v.reason || null, actor, festival?.id, v.sharePct);
     if (!result.ok) {
       const message = `festivals.errors.${result.error === "alreadyDecided" ? "alreadyDecidedSome" : result.error}`;
-      return data({ bulk: submission.reply({ formErrors: [message] }) }, { status: result.error === "alreadyDecided" ? 409 : 400 });
+      return data({ bulk: submission.reply({ formErrors: [message] }), budgetDetail: result.error === "overBudget" ? budgetDetail(t, lang, result) : null }, { status: result.error === "alreadyDecided" ? 409 : 400 });
     }
     return back(v.decision, result.decided);
   }
@@ -179,12 +197,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(form);
   const key = `${formText(form.subject)}-${formText(form.id)}`;
   if (!parsed.success) {
-    return data({ key, errors: parsed.error.issues.map((i) => i.message).filter((m) => m.startsWith("festivals.")), reason: formText(form.reason) }, { status: 400 });
+    const messages = (share: boolean) => parsed.error.issues.filter((i) => (i.path[0] === "share") === share).map((i) => i.message).filter((m) => m.startsWith("festivals."));
+    return data({ key, errors: messages(false), shareErrors: messages(true), budgetDetail: null, reason: formText(form.reason) }, { status: 400 });
   }
   const v = parsed.data;
-  const changed = await decide(v.subject, v.id, v.decision, v.reason || null, actor);
-  if (!changed) return data({ key, errors: ["festivals.errors.alreadyDecided"], reason: v.reason ?? "" }, { status: 409 });
+  const result = await decide(v.subject, v.id, v.decision, v.reason || null, actor, v.sharePct);
+  if (!result.ok && result.error === "overBudget") {
+    return data({ key, errors: [], shareErrors: ["festivals.errors.overBudget"], budgetDetail: budgetDetail(t, lang, result), reason: v.reason ?? "" }, { status: 400 });
+  }
+  if (!result.ok) return data({ key, errors: ["festivals.errors.alreadyDecided"], shareErrors: [], budgetDetail: null, reason: v.reason ?? "" }, { status: 409 });
   return back(v.decision, 1);
+}
+
+/** The amounts behind a refusal past the festival's subsidy budget, shown under the refusal. */
+function budgetDetail(t: ReturnType<typeof requestContext>["t"], lang: ReturnType<typeof requestContext>["lang"], r: { budget?: number; committed?: number }) {
+  return t("festivals.funding.overBudgetDetail", { budget: isolate(formatMoney(r.budget ?? 0, BASE_CURRENCY, lang)), committed: isolate(formatMoney(r.committed ?? 0, BASE_CURRENCY, lang)) });
+}
+
+function fundingLabel(t: ReturnType<typeof requestContext>["t"], sharePct: number) {
+  const funder = funderOf(sharePct);
+  return funder === "shared" ? t("festivals.funding.recordedShared", { percent: sharePct }) : t(`festivals.funding.recorded.${funder}`);
 }
 
 const BULK_FORM = "bulk-review";
@@ -257,6 +289,8 @@ export default function ReviewQueue() {
               {t("festivals.review.selectAll")}
             </label>
           ) : null}
+          {d.subsidies ? <p className="muted" data-subsidy-budget=""><BidiText text={d.subsidies} /></p> : null}
+          <FundingChoice idPrefix="bulk" errorId={fields.share.errorId} errors={fields.share.errors} detail={actionData && "bulk" in actionData ? actionData.budgetDetail : null} hint={t("festivals.funding.bulkHint")} />
           <TextareaField label={t("festivals.review.bulkReason")} field={fields.reason} rows={2} />
           <div className="button-row">
             <button type="submit" name="decision" value="approved" className="button" disabled={busy}>
@@ -305,11 +339,17 @@ export default function ReviewQueue() {
                     ) : null}
                   </p>
                 ) : null}
+                {item.discount ? (
+                  <p className="muted">
+                    <BidiText text={item.discount} />
+                  </p>
+                ) : null}
                 {item.enrolmentPending ? <p className="muted">{t("festivals.review.enrolmentPending")}</p> : null}
                 {item.status === "pending" ? (
                   <Form method="post" className="review-item__form">
                     <input type="hidden" name="subject" value={item.subject} />
                     <input type="hidden" name="id" value={item.id} />
+                    {item.subject === "deal" ? <FundingChoice idPrefix={item.key} errorId={`share-${item.key}-error`} errors={single?.key === item.key ? single.shareErrors : undefined} detail={single?.key === item.key ? single.budgetDetail : null} /> : null}
                     <div className={`field${errors?.length ? " field--invalid" : ""}`}>
                       <label htmlFor={`reason-${item.key}`}>{t("festivals.review.reason")}</label>
                       <textarea
@@ -336,6 +376,7 @@ export default function ReviewQueue() {
                     <p>
                       <span className={`state-pill state-pill--${item.status}`}>{item.statusLabel}</span> {item.decided ? <BidiText text={item.decided} /> : null}
                     </p>
+                    {item.funding ? <p data-funding="">{item.funding}</p> : null}
                     {item.reason ? <p className="owner-store__reason" data-reason="">{t("festivals.owner.reason", { reason: item.reason })}</p> : null}
                   </div>
                 )}

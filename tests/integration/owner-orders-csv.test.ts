@@ -100,7 +100,7 @@ describe("the owner's orders CSV", () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(["Order", "Date (UTC)", "Status", "Product", "Quantity", "Unit price", "Line total", "Currency", "Customer", "Address line 1", "Address line 2", "City", "Province / region", "Postcode", "Country code", "Phone", "Email"]);
+    expect(header).toEqual(["Order", "Date (UTC)", "Status", "Product", "Quantity", "Unit price", "Line total", "Currency", "Customer", "Address line 1", "Address line 2", "City", "Province / region", "Postcode", "Country code", "Phone", "Email", "Discount per unit", "Organiser's part of the discount", "Store's part of the discount", "Store receives"]);
     const storeLines = db.select().from(schema.orderLines).where(eq(schema.orderLines.storeId, mine.storeId)).all();
     expect(rows).toHaveLength(storeLines.length);
 

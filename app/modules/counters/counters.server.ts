@@ -1,10 +1,12 @@
 /**
  * Campaign-progress counters in the database. `applyPaidOrder` must be called
  * inside the transaction that marks the order paid (orders.server.ts), so the
- * counters can never drift from the orders; `reconcile` proves it.
+ * counters (and the festivals' subsidy totals) can never drift from the
+ * orders; `reconcile` proves it.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, schema, transact, type Tx } from "~/db.server";
+import { addPaidSubsidies } from "../festivals/funding.server";
 import { countingSessions, sessionsCountingAt } from "../programme/programme.server";
 import { counterKey, deltasForPaidOrder, sessionDeltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
 
@@ -26,6 +28,7 @@ const countedLine = {
  * counters. Call inside the paying transaction, with its handle.
  */
 export async function applyPaidOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
+  await addPaidSubsidies(tx, orderId, now);
   const lines: (CountedLine & { productId: number })[] = await tx.select(countedLine).from(orderLines).where(eq(orderLines.orderId, orderId));
   // The sessions running as it is paid ("orders during a session"), read in the same transaction.
   const featured = await sessionsCountingAt(tx, [...new Set(lines.map((l) => l.productId))], now);

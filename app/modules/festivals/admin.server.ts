@@ -8,6 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema, transact, type Tx } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { readClock, type ClockReading, type Phase } from "./clock";
+import { committedSubsidies, lockSubsidyBudget } from "./funding.server";
 import { missingLanguages, type FestivalInput } from "./schemas";
 
 type Status = "draft" | "published" | "cancelled";
@@ -18,6 +19,7 @@ export interface FestivalRecord {
   timeZone: string;
   status: Status;
   targets: { orders: number; units: number; gmv: number };
+  subsidyBudget: number;
   names: Partial<Record<Lang, { name: string; pitch: string }>>;
   phases: Phase[];
   banner: { url: string; width: number; height: number } | null;
@@ -40,6 +42,7 @@ export async function festivalRecord(slug: string): Promise<FestivalRecord | nul
     timeZone: f.timeZone,
     status: f.status,
     targets: { orders: f.targetOrders, units: f.targetUnits, gmv: f.targetGmvMinor },
+    subsidyBudget: f.subsidyBudgetMinor,
     names: Object.fromEntries(texts.map((t) => [t.lang, { name: t.name, pitch: t.pitch }])),
     phases: await phasesOf(f.id),
     banner: f.bannerUrl ? { url: f.bannerUrl, width: f.bannerWidth ?? 0, height: f.bannerHeight ?? 0 } : null,
@@ -83,7 +86,7 @@ async function auditRow(
     });
 }
 
-export type SaveResult = { ok: true; id: number } | { ok: false; reason: "slugTaken" };
+export type SaveResult = { ok: true; id: number } | { ok: false; reason: "slugTaken" | "budgetBelowCommitted" };
 
 /**
  * Creates (no id) or replaces a festival's fields, names and phases, all or
@@ -92,12 +95,17 @@ export type SaveResult = { ok: true; id: number } | { ok: false; reason: "slugTa
 export function saveFestival(input: FestivalInput, actor: Actor, id?: number): Promise<SaveResult> {
   return transact(db, async (tx): Promise<SaveResult> => {
     if (await slugTaken(tx, input.slug, id)) return { ok: false, reason: "slugTaken" };
+    // The budget may not drop below what approved deals may already cost (read after the row is locked, as approval does).
+    if (id !== undefined && (await lockSubsidyBudget(tx, id)) !== null) {
+      if (input.subsidyBudget < ((await committedSubsidies(tx, [id])).get(id) ?? 0)) return { ok: false, reason: "budgetBelowCommitted" };
+    }
     const values = {
       slug: input.slug,
       timeZone: input.timeZone,
       targetOrders: input.targetOrders,
       targetUnits: input.targetUnits,
       targetGmvMinor: input.targetGmv,
+      subsidyBudgetMinor: input.subsidyBudget,
     };
     let festivalId = id;
     if (festivalId !== undefined && missingLanguages(input.names).length) {
@@ -220,6 +228,7 @@ export function duplicateFestival(sourceId: number, firstStartsAt: number, year:
         targetOrders: source.targetOrders,
         targetUnits: source.targetUnits,
         targetGmvMinor: source.targetGmvMinor,
+        subsidyBudgetMinor: source.subsidyBudgetMinor,
         bannerUrl: source.bannerUrl,
         bannerWidth: source.bannerWidth,
         bannerHeight: source.bannerHeight,
@@ -371,6 +380,8 @@ export interface ReviewItem {
   committedStock: number | null;
   stock: number | null;
   perCustomerLimit: number | null;
+  /** A deal's organiser share of the discount, as approved (0 while pending: the store). */
+  organiserSharePct: number | null;
   flashStartsAt: number | null;
   flashEndsAt: number | null;
   enrolmentStatus: string;
@@ -413,6 +424,7 @@ async function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): Pr
     committedStock: null,
     stock: null,
     perCustomerLimit: null,
+    organiserSharePct: null,
     flashStartsAt: null,
     flashEndsAt: null,
     enrolmentStatus: row.status,
@@ -435,6 +447,7 @@ async function reviewQueueRows(filter: ReviewFilter = { status: "pending" }): Pr
         committedStock: d.committedStock,
         stock: schema.products.stock,
         perCustomerLimit: d.perCustomerLimit,
+        organiserSharePct: d.organiserSharePct,
         flashStartsAt: d.flashStartsAt,
         flashEndsAt: d.flashEndsAt,
         status: d.status,
@@ -551,11 +564,26 @@ export interface ReviewPick {
   id: number;
 }
 
-export type BulkDecision =
-  { ok: true; decided: number } | { ok: false; error: "unknownItems" | "otherFestival" | "alreadyDecided" };
+/** A deal's discount per unit at today's regular price (what an organiser-funded share applies to at most). */
+async function discountPerUnitNow(tx: Tx, dealId: number): Promise<number> {
+  const [row] = await tx
+    .select({ regular: schema.products.priceMinor, deal: schema.festivalDeals.dealPriceMinor })
+    .from(schema.festivalDeals)
+    .innerJoin(schema.products, eq(schema.products.id, schema.festivalDeals.productId))
+    .where(eq(schema.festivalDeals.id, dealId))
+    .limit(1);
+  return row ? Math.max(0, row.regular - row.deal) : 0;
+}
+
+type Refusal = "unknownItems" | "otherFestival" | "alreadyDecided" | "overBudget";
+/** Over budget: the festival's budget and what its approved deals would then commit at most. */
+export type BulkDecision = { ok: true; decided: number } | { ok: false; error: Refusal; budget?: number; committed?: number };
 
 class BulkRefused extends Error {
-  constructor(readonly reason: "unknownItems" | "otherFestival" | "alreadyDecided") {
+  constructor(
+    readonly reason: Refusal,
+    readonly amounts?: { budget: number; committed: number },
+  ) {
     super(reason);
   }
 }
@@ -566,6 +594,12 @@ class BulkRefused extends Error {
  * `festivalId` (when the organiser was looking at one festival), or one that
  * is no longer pending (another organiser was quicker) refuses the whole
  * batch. Each item gets its own guarded update, decider, time and audit row.
+ *
+ * `organiserSharePct` (approvals only): the organiser's share of each approved
+ * deal's discount, recorded with the discount per unit as it is now (regular
+ * less deal price). When the share is above zero, each festival concerned is
+ * locked and the batch is refused ("overBudget") if its approved deals' largest
+ * possible subsidies (committedSubsidies) would pass its subsidy budget.
  */
 export async function decideMany(
   picks: ReviewPick[],
@@ -573,9 +607,12 @@ export async function decideMany(
   reason: string | null,
   actor: Actor,
   festivalId?: number,
+  organiserSharePct = 0,
 ): Promise<BulkDecision> {
+  const sharePct = decision === "approved" ? organiserSharePct : 0;
   try {
     const decided = await transact(db, async (tx) => {
+      const funded = new Set<number>();
       for (const pick of picks) {
         const [festival] =
           pick.subject === "enrolment"
@@ -592,8 +629,13 @@ export async function decideMany(
                 .limit(1);
         if (!festival) throw new BulkRefused("unknownItems");
         if (festivalId !== undefined && festival.festivalId !== festivalId) throw new BulkRefused("otherFestival");
+        if (pick.subject === "deal" && sharePct > 0) funded.add(festival.festivalId);
       }
+      // Locked before the approvals are written, so a second organiser's batch waits and then reads them.
+      const budgets = new Map<number, number | null>();
+      for (const id of [...funded].sort((a, b) => a - b)) budgets.set(id, await lockSubsidyBudget(tx, id));
       for (const pick of picks) {
+        const fundedDiscountNow = pick.subject === "deal" && sharePct > 0 ? await discountPerUnitNow(tx, pick.id) : 0;
         const changed =
           pick.subject === "enrolment"
             ? await tx
@@ -603,11 +645,22 @@ export async function decideMany(
                 .returning({ id: schema.festivalEnrolments.id })
             : await tx
                 .update(schema.festivalDeals)
-                .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: actor.now })
+                .set({
+                  status: decision,
+                  reason,
+                  decidedBy: actor.userId,
+                  decidedAt: actor.now,
+                  organiserSharePct: sharePct,
+                  fundedDiscountMinor: sharePct > 0 ? fundedDiscountNow : 0,
+                })
                 .where(and(eq(schema.festivalDeals.id, pick.id), eq(schema.festivalDeals.status, "pending")))
                 .returning({ id: schema.festivalDeals.id });
         if (changed.length !== 1) throw new BulkRefused("alreadyDecided");
-        const detail = { ...(reason ? { reason } : {}), ...(picks.length > 1 ? { batch: picks.length } : {}) };
+        const detail = {
+          ...(reason ? { reason } : {}),
+          ...(picks.length > 1 ? { batch: picks.length } : {}),
+          ...(pick.subject === "deal" && decision === "approved" ? { organiserSharePct: sharePct } : {}),
+        };
         await auditRow(
           tx,
           actor,
@@ -617,22 +670,30 @@ export async function decideMany(
           Object.keys(detail).length ? detail : undefined,
         );
       }
+      if (budgets.size) {
+        const committed = await committedSubsidies(tx, [...budgets.keys()]);
+        for (const [id, budget] of budgets) {
+          const total = committed.get(id) ?? 0;
+          if (total > (budget ?? 0)) throw new BulkRefused("overBudget", { budget: budget ?? 0, committed: total });
+        }
+      }
       return picks.length;
     });
     return { ok: true, decided };
   } catch (error) {
-    if (error instanceof BulkRefused) return { ok: false, error: error.reason };
+    if (error instanceof BulkRefused) return { ok: false, error: error.reason, ...error.amounts };
     throw error;
   }
 }
 
-/** Approves or rejects one pending enrolment or deal; only a pending one changes (guarded update). */
-export async function decide(
+/** Approves or rejects one pending enrolment or deal; only a pending one changes (guarded update), within the subsidy budget. */
+export function decide(
   subject: "enrolment" | "deal",
   id: number,
   decision: "approved" | "rejected",
   reason: string | null,
   actor: Actor,
-): Promise<boolean> {
-  return (await decideMany([{ subject, id }], decision, reason, actor)).ok;
+  organiserSharePct = 0,
+): Promise<BulkDecision> {
+  return decideMany([{ subject, id }], decision, reason, actor, undefined, organiserSharePct);
 }

@@ -4,6 +4,8 @@ import { db, transact, type AppDatabase } from "~/db.server";
 import { campaignTracker, CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
+import { dealExposure } from "../pricing/funding";
+import { festivalSubsidies, subsidisedDeals } from "./funding.server";
 import { toMajorString } from "./money-text";
 import { festivalBreakdown, festivalParticipation, festivalTotals, hourlySeries, namesFor } from "./dashboard.server";
 import type { FestivalSummary } from "./festivals.server";
@@ -117,5 +119,18 @@ export async function resultsCsvRows(f: FestivalSummary, currency: string, now: 
     rows.push(["category", info?.slug ?? c.key, info?.name ?? "", "", c.orders, c.units, money(c.gmv), "", "", ""]);
   }
   for (const h of r.hours) rows.push(["hour", new Date(h.hour).toISOString(), "", "", h.orders, "", money(h.gmv), "", "", ""]);
+  // Who funds the discounts: the festival's budget, what approved deals may cost at most and what paid orders cost so far;
+  // then each deal the organiser (co-)funds, with its share and its paid units ("units").
+  const cur = currency.toLowerCase();
+  rows[0].push("organiser_share_pct", `subsidy_budget_${cur}`, `subsidy_max_${cur}`, `subsidy_paid_${cur}`);
+  const subsidies = await festivalSubsidies(f.id);
+  rows[1].push("", money(subsidies.budget), money(subsidies.committed), money(subsidies.paid));
+  const deals = await subsidisedDeals(f.id);
+  const dealStores = await namesFor("store", deals.map((d) => d.storeId), "en");
+  for (const row of rows.slice(2)) row.push("", "", "", "");
+  for (const d of deals) {
+    const store = dealStores.get(d.storeId);
+    rows.push(["subsidised_deal", d.dealId, `${store?.name ?? ""} · ${d.productName}`, store?.countryCode ?? "", "", d.paidUnits, "", "", "", "", d.organiserSharePct, "", money(dealExposure(d, d.committedStock)), money(d.subsidyMinor)]);
+  }
   return rows;
 }

@@ -163,6 +163,8 @@ function dealsQuery(productIds: readonly (number | Placeholder)[]) {
       flashEndsAt: d.flashEndsAt,
       unitsLeft: sql<number>`${d.committedStock} - ${d.unitsTaken}`.mapWith(Number),
       perCustomerLimit: d.perCustomerLimit,
+      organiserSharePct: d.organiserSharePct,
+      fundedDiscountMinor: d.fundedDiscountMinor,
       enrolmentStatus: e.status,
       festivalId: schema.festivals.id,
       festivalStatus: schema.festivals.status,
@@ -190,6 +192,7 @@ function toCandidates(rows: Awaited<ReturnType<typeof dealsQuery>>, phases: Map<
       phases: phases.get(r.festivalId) ?? [],
       unitsLeft: r.unitsLeft,
       perCustomerLimit: r.perCustomerLimit,
+      funding: { organiserSharePct: r.organiserSharePct, fundedDiscountMinor: r.fundedDiscountMinor },
     };
     const list = map.get(r.productId);
     if (list) list.push(candidate);

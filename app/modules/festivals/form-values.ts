@@ -6,6 +6,7 @@ export function festivalFormValues(f: {
   slug: string;
   timeZone: string;
   targets: { orders: number; units: number; gmv: number };
+  subsidyBudget: number;
   names: Record<string, { name: string; pitch: string }>;
   phases: Phase[];
 }): Record<string, string> {
@@ -15,6 +16,7 @@ export function festivalFormValues(f: {
     targetOrders: String(f.targets.orders),
     targetUnits: String(f.targets.units),
     targetGmv: (f.targets.gmv / 100).toFixed(2).replace(/\.00$/, ""),
+    subsidyBudget: (f.subsidyBudget / 100).toFixed(2).replace(/\.00$/, ""),
   };
   for (const lang of LANGS) {
     values[`name_${lang}`] = f.names[lang]?.name ?? "";

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { LANGS } from "../i18n/config";
 import { normaliseText, normalisedText, type TextShape } from "../text/normalise";
+import { FUNDERS, organiserShare, type Funder } from "../pricing/funding";
 import { PHASE_KINDS_ORDERED } from "./phase-kinds";
 import { canonicalTimeZone, flashInsideSale, fromLocalInput, isValidTimeZone, validatePhases, type Phase } from "./clock";
 
@@ -40,6 +41,7 @@ const shape: Record<string, z.ZodTypeAny> = {
   targetOrders: text,
   targetUnits: text,
   targetGmv: text,
+  subsidyBudget: text,
 };
 for (const lang of LANGS) {
   shape[`name_${lang}`] = text;
@@ -59,6 +61,8 @@ export interface FestivalInput {
   targetOrders: number;
   targetUnits: number;
   targetGmv: number;
+  /** The most the organiser pays towards deals' discounts (base currency minor units). */
+  subsidyBudget: number;
   /** The languages filled in (a draft may lack some; a published festival has all six). */
   names: FestivalTexts;
   phases: Phase[];
@@ -95,7 +99,7 @@ export const festivalSchemaFor = ({ allLanguages }: { allLanguages: boolean }) =
       const zone = str(v.timeZone);
       if (!isValidTimeZone(zone)) issue("timeZone", "timeZoneInvalid");
       for (const key of ["targetOrders", "targetUnits"]) if (str(v[key]) && !COUNT.test(str(v[key]))) issue(key, "wholeNumber");
-      if (str(v.targetGmv) && !MONEY.test(str(v.targetGmv))) issue("targetGmv", "amountInvalid");
+      for (const key of ["targetGmv", "subsidyBudget"]) if (str(v[key]) && !MONEY.test(str(v[key]))) issue(key, "amountInvalid");
       for (const lang of LANGS) {
         const name = str(v[`name_${lang}`]);
         const pitch = str(v[`pitch_${lang}`], "paragraphs");
@@ -150,6 +154,7 @@ export const festivalSchemaFor = ({ allLanguages }: { allLanguages: boolean }) =
         targetOrders: Number(str(v.targetOrders) || 0),
         targetUnits: Number(str(v.targetUnits) || 0),
         targetGmv: toMinor(str(v.targetGmv) || "0"),
+        subsidyBudget: toMinor(str(v.subsidyBudget) || "0"),
         names: Object.fromEntries(
           LANGS.flatMap((l) =>
             str(v[`name_${l}`]) ? [[l, { name: str(v[`name_${l}`]), pitch: str(v[`pitch_${l}`], "paragraphs") }]] : [],
@@ -295,14 +300,31 @@ export function bulkDealSchema(products: readonly { id: number; priceMinor: numb
     }));
 }
 
+/**
+ * Who funds an approved deal's discount: the store (default), the organiser,
+ * or shared at a whole percentage from 1 to 99 (the organiser's share).
+ */
+const fundingFields = {
+  funder: z.enum(FUNDERS, { errorMap: () => ({ message: E("funderInvalid") }) }).default("store"),
+  share: z.string().trim().max(3).optional(),
+};
+const SHARE = /^\d{1,2}$/;
+function shareIssue(v: { decision: string; funder: Funder; share?: string }): boolean {
+  return v.decision === "approved" && v.funder === "shared" && !(SHARE.test(v.share ?? "") && Number(v.share) >= 1 && Number(v.share) <= 99);
+}
+const sharePctOf = (v: { funder: Funder; share?: string }) => organiserShare(v.funder, v.funder === "shared" ? Number(v.share) : 0);
+
 export const decisionSchema = z
   .object({
     subject: z.enum(["enrolment", "deal"]),
     id: z.string().regex(/^\d+$/).transform(Number),
     decision: z.enum(["approved", "rejected"]),
     reason: normalisedText("paragraphs", { max: [500, E("reasonTooLong")] }),
+    ...fundingFields,
   })
-  .refine((v) => v.decision === "approved" || (v.reason ?? "").length >= 3, { path: ["reason"], message: E("reasonRequired") });
+  .refine((v) => v.decision === "approved" || (v.reason ?? "").length >= 3, { path: ["reason"], message: E("reasonRequired") })
+  .refine((v) => v.subject !== "deal" || !shareIssue(v), { path: ["share"], message: E("sharePercent") })
+  .transform((v) => ({ ...v, sharePct: v.subject === "deal" ? sharePctOf(v) : 0 }));
 
 /** The most applications decided in one go (a page of the queue holds fewer). */
 export const MAX_BULK_PICKS = 200;
@@ -320,12 +342,16 @@ export const bulkDecisionSchema = z
     decision: z.enum(["approved", "rejected"], { errorMap: () => ({ message: E("decisionRequired") }) }),
     reason: normalisedText("paragraphs", { max: [500, E("reasonTooLong")] }),
     festival: z.string().max(80).optional(),
+    ...fundingFields,
   })
   .passthrough()
   .transform((v) => ({
     decision: v.decision,
     reason: v.reason,
     festival: v.festival,
+    funder: v.funder,
+    share: v.share,
+    sharePct: sharePctOf(v),
     picks: Object.keys(v).flatMap((k) => {
       const m = PICK_FIELD.exec(k);
       return m ? [{ subject: m[1] as "enrolment" | "deal", id: Number(m[2]) }] : [];
@@ -335,4 +361,5 @@ export const bulkDecisionSchema = z
     if (!v.picks.length) ctx.addIssue({ code: "custom", path: [], message: E("noneSelected") });
     if (v.picks.length > MAX_BULK_PICKS) ctx.addIssue({ code: "custom", path: [], message: E("tooManySelected") });
     if (v.decision === "rejected" && (v.reason ?? "").length < 3) ctx.addIssue({ code: "custom", path: ["reason"], message: E("reasonRequired") });
+    if (shareIssue(v)) ctx.addIssue({ code: "custom", path: ["share"], message: E("sharePercent") });
   });

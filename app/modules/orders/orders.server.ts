@@ -18,6 +18,7 @@ import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY } from "../money/money";
 import { presentMinor } from "../money/presentment";
 import { latestRate } from "../money/rates.server";
+import { lineFunding } from "../pricing/funding";
 import { dealApplies, unitPriceAt } from "../pricing/pricing";
 import { insertOrderShipments, shipmentsFor } from "../shipping/shipping.server";
 import type { LandingSource } from "./source";
@@ -139,7 +140,10 @@ export async function createPendingOrder(input: NewOrder) {
       throw new OrderError("limit", `At most ${limit} of product ${line.productId} per customer`, line.productId);
     }
     const unitPriceMinor = presentMinor(price.unitMinor, input.currency, rate.rateMicros);
+    // Who funds the discount is fixed at approval, so the line locks it now, at the price it is sold at.
+    const funding = price.deal ? candidates.find((d) => d.dealId === price.deal?.dealId)?.funding : undefined;
     return {
+      funding: lineFunding(price.regularMinor, price.unitMinor, line.quantity, funding ?? null),
       product,
       quantity: line.quantity,
       unitPriceBaseMinor: price.unitMinor,
@@ -223,6 +227,8 @@ export async function createPendingOrder(input: NewOrder) {
         unitPriceMinor: l.unitPriceMinor,
         lineTotalBaseMinor: l.unitPriceBaseMinor * l.quantity,
         lineTotalMinor: l.unitPriceMinor * l.quantity,
+        discountPerUnitBaseMinor: l.funding.discountPerUnitMinor,
+        subsidyBaseMinor: l.funding.subsidyMinor,
         dealId: l.dealId,
         festivalId: l.festivalId,
       })),

@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
+import { storePayout } from "../pricing/funding";
 import { fulfilmentsOf, type LineFulfilment } from "./fulfilment.server";
 
 const { orderLines, orders, stores } = schema;
@@ -19,6 +20,11 @@ export interface OwnerOrderLine {
   quantity: number;
   unitPriceBaseMinor: number;
   lineTotalBaseMinor: number;
+  /** Locked when the order was placed (app/modules/pricing/funding.ts): the discount per unit and the organiser's part of the line's discount. */
+  discountPerUnitBaseMinor: number;
+  subsidyBaseMinor: number;
+  /** What the store receives for the line: what the shopper paid plus the organiser's part. */
+  payoutBaseMinor: number;
   baseCurrency: string;
   customerName: string;
   email: string;
@@ -77,6 +83,8 @@ export async function ownerOrderLines(ownerId: number, storeId: number, limit = 
       quantity: orderLines.quantity,
       unitPriceBaseMinor: orderLines.unitPriceBaseMinor,
       lineTotalBaseMinor: orderLines.lineTotalBaseMinor,
+      discountPerUnitBaseMinor: orderLines.discountPerUnitBaseMinor,
+      subsidyBaseMinor: orderLines.subsidyBaseMinor,
       baseCurrency: orders.baseCurrency,
       customerName: orders.customerName,
       email: orders.email,
@@ -93,8 +101,35 @@ export async function ownerOrderLines(ownerId: number, storeId: number, limit = 
   const fulfilments = await fulfilmentsOf(rows.map((r) => r.lineId));
   return rows.map(({ shippingAddress, createdAt, ...r }) => {
     const address = addressLines(shippingAddress);
-    return { ...r, createdAt: createdAt.getTime(), addressLines: address.lines, phone: address.phone, shipTo: shipToOf(shippingAddress), fulfilment: fulfilments.get(r.lineId) ?? null };
+    return { ...r, payoutBaseMinor: storePayout(r), createdAt: createdAt.getTime(), addressLines: address.lines, phone: address.phone, shipTo: shipToOf(shippingAddress), fulfilment: fulfilments.get(r.lineId) ?? null };
   });
+}
+
+export interface StorePayout {
+  /** What shoppers paid for the store's lines of paid orders (base currency). */
+  salesMinor: number;
+  /** The organiser's part of those lines' discounts. */
+  subsidyMinor: number;
+  /** The store's own part of the discounts. */
+  storeFundedMinor: number;
+  /** What the store receives: sales plus subsidies. */
+  payoutMinor: number;
+}
+
+/** The store's takings over its lines of paid orders, scoped by the owner in the query. */
+export async function ownerPayout(ownerId: number, storeId: number): Promise<StorePayout> {
+  const [row] = await db
+    .select({
+      salesMinor: sql<number>`coalesce(sum(${orderLines.lineTotalBaseMinor}), 0)`.mapWith(Number),
+      subsidyMinor: sql<number>`coalesce(sum(${orderLines.subsidyBaseMinor}), 0)`.mapWith(Number),
+      discountMinor: sql<number>`coalesce(sum(${orderLines.discountPerUnitBaseMinor} * ${orderLines.quantity}), 0)`.mapWith(Number),
+    })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .innerJoin(stores, eq(stores.id, orderLines.storeId))
+    .where(and(eq(orderLines.storeId, storeId), eq(stores.ownerId, ownerId), eq(orders.status, "paid")));
+  const { salesMinor = 0, subsidyMinor = 0, discountMinor = 0 } = row ?? {};
+  return { salesMinor, subsidyMinor, storeFundedMinor: discountMinor - subsidyMinor, payoutMinor: storePayout({ lineTotalBaseMinor: salesMinor, subsidyBaseMinor: subsidyMinor }) };
 }
 
 export interface FestivalCounter {

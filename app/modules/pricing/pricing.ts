@@ -6,6 +6,7 @@
  * deal's committed units are left.
  */
 import { isSaleLive, type Phase } from "../festivals/clock";
+import type { DealFunding } from "./funding";
 
 export interface DealCandidate {
   dealId: number;
@@ -21,6 +22,8 @@ export interface DealCandidate {
   unitsLeft: number;
   /** At most this many per customer (null: no limit). */
   perCustomerLimit: number | null;
+  /** Who funds the discount, as approved (absent: the store). */
+  funding?: DealFunding;
 }
 
 export interface UnitPrice {

@@ -185,7 +185,17 @@ export default {
     notPaid: "يُشحن بعد دفع الطلب.",
     stale: "تغيّر هذا البند في الأثناء؛ تعرض الصفحة الآن حالته.",
   },
+  payout: {
+    total: "يتلقى المتجر عن الطلبات المدفوعة:",
+    detail: "دفع المتسوقون {{sales}} · يضيف المنظّم {{subsidy}} للخصومات · خصومات المتجر نفسه: {{own}}",
+    line: "يتلقى المتجر {{value}}",
+    split: "خصم {{discount}} للوحدة: يدفع المنظّم {{organiser}} والمتجر {{own}}",
+  },
   csv: {
+    discount_per_unit: "الخصم للوحدة",
+    organiser_subsidy: "حصة المنظّم من الخصم",
+    store_discount: "حصة المتجر من الخصم",
+    store_receives: "يتلقى المتجر",
     order: "الطلب",
     date: "التاريخ (UTC)",
     status: "الحالة",

@@ -181,7 +181,17 @@ export default {
     notPaid: "Ships once the order is paid.",
     stale: "This line changed meanwhile; the page now shows its state.",
   },
+  payout: {
+    total: "The store receives for paid orders:",
+    detail: "Shoppers paid {{sales}} · the organiser adds {{subsidy}} towards discounts · the store's own discounts: {{own}}",
+    line: "The store receives {{value}}",
+    split: "Discount {{discount}} per unit: the organiser pays {{organiser}}, the store {{own}}",
+  },
   csv: {
+    discount_per_unit: "Discount per unit",
+    organiser_subsidy: "Organiser's part of the discount",
+    store_discount: "Store's part of the discount",
+    store_receives: "Store receives",
     order: "Order",
     date: "Date (UTC)",
     status: "Status",

@@ -182,7 +182,17 @@ export default {
     notPaid: "S’expédie une fois la commande payée.",
     stale: "Cette ligne a changé entre-temps ; la page montre maintenant son état.",
   },
+  payout: {
+    total: "La boutique reçoit pour les commandes payées :",
+    detail: "Les clients ont payé {{sales}} · l'organisateur ajoute {{subsidy}} pour les remises · remises à la charge de la boutique : {{own}}",
+    line: "La boutique reçoit {{value}}",
+    split: "Remise de {{discount}} par unité : l'organisateur paie {{organiser}}, la boutique {{own}}",
+  },
   csv: {
+    discount_per_unit: "Remise par unité",
+    organiser_subsidy: "Part de la remise payée par l'organisateur",
+    store_discount: "Part de la remise payée par la boutique",
+    store_receives: "La boutique reçoit",
     order: "Commande",
     date: "Date (UTC)",
     status: "Statut",

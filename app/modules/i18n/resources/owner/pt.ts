@@ -182,7 +182,17 @@ export default {
     notPaid: "É enviado depois de a encomenda ser paga.",
     stale: "Esta linha mudou entretanto; a página mostra agora o seu estado.",
   },
+  payout: {
+    total: "A loja recebe pelas encomendas pagas:",
+    detail: "Os clientes pagaram {{sales}} · o organizador acrescenta {{subsidy}} para os descontos · descontos a cargo da loja: {{own}}",
+    line: "A loja recebe {{value}}",
+    split: "Desconto de {{discount}} por unidade: o organizador paga {{organiser}}, a loja {{own}}",
+  },
   csv: {
+    discount_per_unit: "Desconto por unidade",
+    organiser_subsidy: "Parte do desconto paga pelo organizador",
+    store_discount: "Parte do desconto paga pela loja",
+    store_receives: "A loja recebe",
     order: "Encomenda",
     date: "Data (UTC)",
     status: "Estado",

@@ -181,7 +181,17 @@ export default {
     notPaid: "Hutumwa baada ya oda kulipiwa.",
     stale: "Mstari huu ulibadilika wakati huo; ukurasa sasa unaonyesha hali yake.",
   },
+  payout: {
+    total: "Duka linapokea kwa oda zilizolipwa:",
+    detail: "Wanunuzi walilipa {{sales}} · mwandaaji anaongeza {{subsidy}} kwa punguzo · punguzo la duka lenyewe: {{own}}",
+    line: "Duka linapokea {{value}}",
+    split: "Punguzo la {{discount}} kwa kipande: mwandaaji analipa {{organiser}}, duka {{own}}",
+  },
   csv: {
+    discount_per_unit: "Punguzo kwa kipande",
+    organiser_subsidy: "Sehemu ya punguzo ya mwandaaji",
+    store_discount: "Sehemu ya punguzo ya duka",
+    store_receives: "Duka linapokea",
     order: "Oda",
     date: "Tarehe (UTC)",
     status: "Hali",

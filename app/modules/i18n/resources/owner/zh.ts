@@ -180,7 +180,17 @@ export default {
     notPaid: "订单付款后才能发货。",
     stale: "该商品行已被更改，页面现显示其最新状态。",
   },
+  payout: {
+    total: "已付款订单店铺应收：",
+    detail: "顾客支付 {{sales}} · 主办方补贴折扣 {{subsidy}} · 店铺自担折扣 {{own}}",
+    line: "店铺应收 {{value}}",
+    split: "每件折扣 {{discount}}：主办方承担 {{organiser}}，店铺承担 {{own}}",
+  },
   csv: {
+    discount_per_unit: "每件折扣",
+    organiser_subsidy: "主办方承担的折扣",
+    store_discount: "店铺承担的折扣",
+    store_receives: "店铺应收",
     order: "订单号",
     date: "日期（UTC）",
     status: "状态",
