@@ -9,8 +9,9 @@ import { ownedStoreName } from "~/modules/owner/stores.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
-async function target(request: Request, storeSlug: string, context: { ip?: string } | undefined): Promise<ImportTarget> {
-  const { user, store } = await requireStoreOwner(request, storeSlug);
+type Owned = Awaited<ReturnType<typeof requireStoreOwner>>;
+
+async function target(request: Request, { user, store }: Owned, context: { ip?: string } | undefined): Promise<ImportTarget> {
   const { lang } = requestContext(request);
   const storeName = (await ownedStoreName(user.id, store.id, lang)) ?? store.slug;
   return {
@@ -24,11 +25,13 @@ async function target(request: Request, storeSlug: string, context: { ip?: strin
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return importPageData(request, await target(request, params.store ?? "", context));
+  const owned = await requireStoreOwner(request, params.store ?? "");
+  return importPageData(request, await target(request, owned, context));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return importPageAction(request, await target(request, params.store ?? "", context));
+  const owned = await requireStoreOwner(request, params.store ?? "");
+  return importPageAction(request, await target(request, owned, context));
 }
 
 export default function OwnerImport() {

@@ -28,19 +28,20 @@ import { sessionSchema } from "~/modules/programme/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
-async function load(request: Request, params: { slug?: string; store?: string }) {
-  const { user } = await requireStoreOwner(request, params.store ?? "");
+/** What the page and its action share, for an owner already checked by `requireStoreOwner`. */
+async function load(request: Request, user: { id: number }, params: { slug?: string; store?: string }) {
   const { lang, t, currency } = requestContext(request);
   const detail = await ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, now());
   if (!detail) throw notFound(t);
   const choices = await festivalChoices(detail.festival.id, lang);
   const store = { id: detail.store.id, name: detail.store.name };
   const products = choices.products.filter((p) => p.storeId === detail.store.id);
-  return { user, lang, t, currency, detail, store, products, approved: detail.enrolment.status === "approved" };
+  return { lang, t, currency, detail, store, products, approved: detail.enrolment.status === "approved" };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, t, currency, detail, store, products, approved } = await load(request, params);
+  const { user } = await requireStoreOwner(request, params.store ?? "");
+  const { lang, t, currency, detail, store, products, approved } = await load(request, user, params);
   const at = now();
   const proposals = await storeProposals(detail.festival.id, detail.store.id, lang);
   const shown = await presentSessions(proposals, detail.festival, presenter(lang, currency), t, at);
@@ -61,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, lang, t, detail, store, products, approved } = await load(request, params);
+  const { user } = await requireStoreOwner(request, params.store ?? "");
+  const { lang, t, detail, store, products, approved } = await load(request, user, params);
   if (!approved) throw notFound(t);
   const form = await readForm(request, t);
   const at = now();

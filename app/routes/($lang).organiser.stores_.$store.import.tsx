@@ -11,8 +11,7 @@ import { importPageAction, importPageData, type ImportTarget } from "~/modules/o
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 /** The organiser imports on behalf of a store that applied (pending or live); every import is in the audit log. */
-async function target(request: Request, storeSlug: string, context: { ip?: string } | undefined): Promise<ImportTarget> {
-  const organiser = await requireOrganiser(request);
+async function target(request: Request, organiser: { id: number }, storeSlug: string, context: { ip?: string } | undefined): Promise<ImportTarget> {
   const { lang, t } = requestContext(request);
   const found = await storeOpenToOrganiserImport(storeSlug, lang);
   if (!found) throw notFound(t);
@@ -27,11 +26,13 @@ async function target(request: Request, storeSlug: string, context: { ip?: strin
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return importPageData(request, await target(request, params.store ?? "", context));
+  const organiser = await requireOrganiser(request);
+  return importPageData(request, await target(request, organiser, params.store ?? "", context));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return importPageAction(request, await target(request, params.store ?? "", context));
+  const organiser = await requireOrganiser(request);
+  return importPageAction(request, await target(request, organiser, params.store ?? "", context));
 }
 
 export default function OrganiserImport() {
