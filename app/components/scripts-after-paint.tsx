@@ -59,7 +59,7 @@ type AnyElement = ReactElement<Record<string, unknown>>;
  * tags, so on a slow phone they shared the bandwidth with the stylesheet and
  * the main image, and Lighthouse's simulation counted every script that
  * arrived before the first paint as something the paint waited for
- * (decision 0034). Here the module preloads become a list on a held
+ * (decision 0029). Here the module preloads become a list on a held
  * `<script type="text/x-module-after-paint">` that the browser does not run,
  * and a small inline script turns that list and text into the real
  * `<link rel="modulepreload">` tags and `<script type="module">` once a frame
