@@ -4,6 +4,7 @@ import {
   Links,
   Meta,
   Outlet,
+  Scripts,
   ScrollRestoration,
   useLocation,
   useRouteError,
@@ -14,7 +15,6 @@ import { useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { NotFoundPage } from "./components/not-found";
 import { PersonalSync } from "./components/personal";
-import { ScriptsAfterPaint } from "./components/scripts-after-paint";
 import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
 import { useLang } from "./modules/i18n/hooks";
 import { languageFromHeader } from "./modules/i18n/i18n.server";
@@ -125,7 +125,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
-        <ScriptsAfterPaint nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

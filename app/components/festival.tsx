@@ -8,27 +8,6 @@ import type { CountersView, FestivalBannerView, ShopperTrackerView } from "~/mod
 import { useBrowserValue } from "./use-browser-value";
 import { BidiText, Value } from "./value";
 
-const secondListeners = new Set<() => void>();
-let secondTimer: ReturnType<typeof setInterval> | undefined;
-
-/**
- * One timer for every countdown on the page (the live festival page shows
- * one per deal): their updates of a second are one render, not one each.
- * The first comes a second after hydration, not inside it: the server's text
- * is right until then, and hydration stays a shorter task on a slow phone.
- */
-function onEverySecond(listener: () => void): () => void {
-  secondListeners.add(listener);
-  secondTimer ??= setInterval(() => secondListeners.forEach((l) => l()), 1000);
-  return () => {
-    secondListeners.delete(listener);
-    if (secondListeners.size === 0 && secondTimer !== undefined) {
-      clearInterval(secondTimer);
-      secondTimer = undefined;
-    }
-  };
-}
-
 /**
  * Counts down to `target`. The server's text shows until the browser takes
  * over; the browser measures against the server's clock (`serverNow`), so the
@@ -37,14 +16,12 @@ function onEverySecond(listener: () => void): () => void {
 export function Countdown({ target, initial, serverNow }: { target: number; initial: string; serverNow?: number }) {
   const lang = useLang();
   const [text, setText] = useState(initial);
-  const started = useRef(false);
   useEffect(() => {
     const skew = serverNow === undefined ? 0 : serverNow - Date.now();
     const tick = () => setText(formatDuration(target - (Date.now() + skew), lang));
-    // Mounted: `initial` is right until the next second. A new target or language: at once.
-    if (started.current) tick();
-    started.current = true;
-    return onEverySecond(tick);
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
   }, [target, lang, serverNow]);
   // Isolated, in the page's direction: "5 ي 0 س 23 د" reads number-then-unit, days first, right to left.
   return (
@@ -58,15 +35,7 @@ export function Countdown({ target, initial, serverNow }: { target: number; init
 
 /** The viewer's own time zone, known only once JavaScript runs in the browser (null before, and without it). */
 export function useViewerZone(): string | null {
-  return useBrowserValue(readViewerZone, null);
-}
-
-let viewerZone: string | null | undefined;
-
-/** Read once: React asks for it on every render of every time on the page, and each read made an `Intl.DateTimeFormat` (milliseconds each on a slow phone). */
-function readViewerZone(): string | null {
-  if (viewerZone === undefined) viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  return viewerZone;
+  return useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone || null, null);
 }
 
 /**
