@@ -50,7 +50,7 @@ export function SessionListItem({
 }: {
   session: SessionView;
   pill: { tone: string; label: string };
-  marker: "schedule-session" | "admin-session" | "own-proposal";
+  marker: "schedule-session" | "admin-session" | "own-proposal" | "proposal";
   utcName?: string;
   reason?: string | null;
   children?: ReactNode;

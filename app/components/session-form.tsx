@@ -40,8 +40,6 @@ export interface SessionFormProps {
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
   intent: string;
-  /** The first fieldset's legend (what the form does). */
-  legend: string;
   /** A stored session's values (the organiser's edit page); a new session starts from the defaults. */
   defaultValue?: Record<string, string>;
 }
@@ -86,7 +84,7 @@ export function SessionForm(props: SessionFormProps) {
       <ErrorList id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value={props.intent} />
       <fieldset>
-        <legend>{props.legend}</legend>
+        <legend>{t("programme.form.details")}</legend>
         <Wrap field={field("kind")} label={t("programme.form.kind")}>
           <select key={field("kind").key} {...select("kind")}>
             {SESSION_KINDS.map((k) => (

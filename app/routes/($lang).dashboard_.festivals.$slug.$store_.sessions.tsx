@@ -114,7 +114,6 @@ export default function ProposeSession() {
           speakerAllowed={false}
           lastResult={actionData?.result}
           submitLabel={t("programme.owner.submit")}
-          legend={t("programme.owner.title")}
         />
       ) : (
         <p className="notice">{t("programme.owner.notApproved")}</p>

@@ -116,7 +116,7 @@ export default function FestivalDashboard() {
         </p>
         {subsidies.deals.length ? (
           <TableScroll label={t("festivals.funding.dealsCaption")}>
-            <table className="data-table">
+            <table className="data-table data-table--figures">
               <caption>{t("festivals.funding.dealsCaption")}</caption>
               <thead>
                 <tr>

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { AreaHead } from "~/components/area-head";
 import { SessionListItem } from "~/components/programme";
 import { SessionForm } from "~/components/session-form";
-import { BidiText } from "~/components/value";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
@@ -115,23 +114,9 @@ export default function OrganiserProgramme() {
       <section aria-labelledby="proposals-title" className="stack">
         <h2 id="proposals-title">{t("programme.organiser.proposals")}</h2>
         {pending.length ? (
-          <ul className="session-admin-list">
+          <ol className="session-schedule">
             {pending.map((s) => (
-              <li key={s.id} className="form-card" data-proposal={s.id}>
-                <p>
-                  <span className="state-pill state-pill--pending">{s.statusLabel}</span> {s.kindLabel} · {s.channelLabel}
-                </p>
-                <h3>
-                  <BidiText text={s.title} />
-                </h3>
-                <p>
-                  <BidiText text={s.host} />
-                </p>
-                <p>
-                  <small>
-                    {s.festivalTimeLabel}: <BidiText text={s.local} />
-                  </small>
-                </p>
+              <SessionListItem key={s.id} session={s} pill={{ tone: s.status, label: s.statusLabel }} marker="proposal">
                 <Form method="post" className="stack">
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="session" value={s.id} />
@@ -153,9 +138,9 @@ export default function OrganiserProgramme() {
                     </button>
                   </div>
                 </Form>
-              </li>
+              </SessionListItem>
             ))}
-          </ul>
+          </ol>
         ) : (
           <p className="muted">{t("programme.organiser.noProposals")}</p>
         )}
@@ -197,7 +182,6 @@ export default function OrganiserProgramme() {
           speakerAllowed
           lastResult={actionData?.result}
           submitLabel={t("programme.organiser.submit")}
-          legend={t("programme.organiser.schedule")}
         />
       </section>
     </div>

@@ -25,10 +25,18 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { requestContext } from "~/modules/i18n/request.server";
 import { changeRefusalKey, sessionErrorFields } from "~/modules/programme/errors";
 import { presentSessions } from "~/modules/programme/present.server";
-import { allFestivalSessions, cancelSession, festivalChoices, storedSession, updateSession, type ChangeRefusal } from "~/modules/programme/programme.server";
+import {
+  allFestivalSessions,
+  cancelSession,
+  festivalChoices,
+  storedSession,
+  updateSession,
+  type ChangeRefusal,
+} from "~/modules/programme/programme.server";
 import { sessionCancelSchema, sessionFormValues, sessionSchema } from "~/modules/programme/schemas";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : [];
 
 async function load(request: Request, params: { slug?: string; session?: string }) {
   const { lang, t, currency } = requestContext(request);
@@ -41,7 +49,9 @@ async function load(request: Request, params: { slug?: string; session?: string 
   if (!row || !stored) throw notFound(t);
   const choices = await festivalChoices(festival.id, lang);
   // The festival's other approved sessions: this one never overlaps itself.
-  const others = sessions.filter((s) => s.status === "approved" && s.id !== sessionId).map((s) => ({ id: s.id, channel: s.channel, startsAt: s.startsAt, endsAt: s.endsAt }));
+  const others = sessions
+    .filter((s) => s.status === "approved" && s.id !== sessionId)
+    .map((s) => ({ id: s.id, channel: s.channel, startsAt: s.startsAt, endsAt: s.endsAt }));
   return { lang, t, currency, festival, row, stored, choices, others };
 }
 
@@ -54,7 +64,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${t("programme.organiser.editTitle")} · ${t("programme.organiser.title", { name })}`,
     slug: festival.slug,
-    session: { ...shown, status: stored.status, statusLabel: t(`programme.organiser.status.${stored.status}`), reason: stored.reason },
+    session: {
+      ...shown,
+      status: stored.status,
+      statusLabel: t(`programme.organiser.status.${stored.status}`),
+      reason: stored.reason,
+    },
     editable: (stored.status === "approved" || stored.status === "pending") && stored.startsAt > at,
     values: sessionFormValues(stored, festival.timeZone),
     timeZone: festival.timeZone,
@@ -72,10 +87,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const { lang, t, festival, row, choices, others } = await load(request, params);
   const actor = { userId: user.id, ip: requestMeta(request, context).ip, now: new Date(now()) };
-  const back = (done: "updated" | "cancelled") => redirect(`${localizePath(`/organiser/festivals/${festival.slug}/programme`, lang)}?done=${done}`);
+  const back = (done: "updated" | "cancelled") =>
+    redirect(`${localizePath(`/organiser/festivals/${festival.slug}/programme`, lang)}?done=${done}`);
   const form = await readForm(request, t);
-  const refused = (which: ActionData["form"], submission: { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> }, errors: ChangeRefusal) => {
-    if (typeof errors === "string") return data<ActionData>({ form: which, result: submission.reply({ formErrors: [changeRefusalKey(errors)] }) }, { status: errors === "notFound" ? 404 : 409 });
+  const refused = (
+    which: ActionData["form"],
+    submission: {
+      reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
+    },
+    errors: ChangeRefusal,
+  ) => {
+    if (typeof errors === "string")
+      return data<ActionData>(
+        { form: which, result: submission.reply({ formErrors: [changeRefusalKey(errors)] }) },
+        { status: errors === "notFound" ? 404 : 409 },
+      );
     const fieldErrors: Record<string, string[]> = {};
     for (const [name, message] of sessionErrorFields(errors)) (fieldErrors[name] ??= []).push(message);
     return data<ActionData>({ form: which, result: submission.reply({ fieldErrors }) }, { status: 400 });
@@ -140,30 +166,29 @@ export default function EditSession() {
   const s = d.session;
   return (
     <div className="container stack organiser-programme">
-      <AreaHead back={{ to: localize(`/organiser/festivals/${d.slug}/programme`), label: t("programme.organiser.backToProgramme") }} title={t("programme.organiser.editTitle")} />
+      <AreaHead
+        back={{ to: localize(`/organiser/festivals/${d.slug}/programme`), label: t("programme.organiser.backToProgramme") }}
+        title={t("programme.organiser.editTitle")}
+      />
       <ol className="session-schedule">
         <SessionListItem session={s} pill={{ tone: s.status, label: s.statusLabel }} marker="admin-session" reason={s.reason} />
       </ol>
       {d.editable ? (
         <>
-          <section aria-labelledby="edit-form-title" className="stack">
-            <h2 id="edit-form-title">{t("programme.organiser.editTitle")}</h2>
-            <SessionForm
-              id={`session-edit-${s.id}`}
-              intent="update"
-              timeZone={d.timeZone}
-              zoneLabel={d.zoneLabel}
-              phases={d.phases}
-              stores={d.stores}
-              products={d.products}
-              others={d.others}
-              speakerAllowed
-              defaultValue={d.values}
-              lastResult={actionData?.form === "update" ? actionData.result : undefined}
-              submitLabel={t("programme.organiser.save")}
-              legend={t("programme.organiser.editTitle")}
-            />
-          </section>
+          <SessionForm
+            id={`session-edit-${s.id}`}
+            intent="update"
+            timeZone={d.timeZone}
+            zoneLabel={d.zoneLabel}
+            phases={d.phases}
+            stores={d.stores}
+            products={d.products}
+            others={d.others}
+            speakerAllowed
+            defaultValue={d.values}
+            lastResult={actionData?.form === "update" ? actionData.result : undefined}
+            submitLabel={t("programme.organiser.save")}
+          />
           <section aria-labelledby="cancel-title" className="stack">
             <h2 id="cancel-title">{t("programme.organiser.cancelTitle")}</h2>
             <CancelForm lastResult={actionData?.form === "cancel" ? actionData.result : undefined} />

@@ -102,9 +102,33 @@ describe("the festival programme, in Chinese", () => {
     expect(hosted && proposed).toBeTruthy();
 
     const base = Math.ceil((Date.now() + 2 * HOUR) / (15 * MINUTE)) * (15 * MINUTE);
-    const stage: SessionFields = { kind: "livestream", channel: "main-stage", host: { store: hosted.storeId }, startsAt: base, endsAt: base + HOUR, title: "埃塞俄比亚咖啡直播", productIds: [hosted.productId] };
-    const lecture: SessionFields = { kind: "lecture", channel: "lecture-hall", host: { speaker: "Wanjiru Kamau" }, startsAt: base, endsAt: base + 2 * HOUR, title: "丝路电商讲座：走进非洲", productIds: [] };
-    const proposal: SessionFields = { kind: "livestream", channel: "studio", host: { store: proposed.storeId }, startsAt: base + 3 * HOUR, endsAt: base + 4 * HOUR, title: "马赛珠饰直播", productIds: [proposed.productId] };
+    const stage: SessionFields = {
+      kind: "livestream",
+      channel: "main-stage",
+      host: { store: hosted.storeId },
+      startsAt: base,
+      endsAt: base + HOUR,
+      title: "埃塞俄比亚咖啡直播",
+      productIds: [hosted.productId],
+    };
+    const lecture: SessionFields = {
+      kind: "lecture",
+      channel: "lecture-hall",
+      host: { speaker: "Wanjiru Kamau" },
+      startsAt: base,
+      endsAt: base + 2 * HOUR,
+      title: "丝路电商讲座：走进非洲",
+      productIds: [],
+    };
+    const proposal: SessionFields = {
+      kind: "livestream",
+      channel: "studio",
+      host: { store: proposed.storeId },
+      startsAt: base + 3 * HOUR,
+      endsAt: base + 4 * HOUR,
+      title: "马赛珠饰直播",
+      productIds: [proposed.productId],
+    };
 
     // ── The organiser: /zh/organiser → the live festival's programme, by clicking.
     const organiser = await signIn("/zh/organiser", "organiser@silkroad.example", DEMO_PASSWORDS.organiser);
@@ -140,7 +164,9 @@ describe("the festival programme, in Chinese", () => {
     await fillSessionForm(w, proposal, festival.timeZone);
     await w.getByRole("button", { name: "提交审核" }).click();
     await w.waitForURL((url) => url.searchParams.has("sent"));
-    await expect.poll(() => w.locator("[data-own-proposal]", { hasText: proposal.title }).locator(".state-pill").textContent()).toBe("待审核");
+    await expect
+      .poll(() => w.locator("[data-own-proposal]", { hasText: proposal.title }).locator(".state-pill").textContent())
+      .toBe("待审核");
 
     // ── The organiser finds it among the proposals (back to the festival, then its programme) and approves it.
     await o.locator(".breadcrumb a").click();
@@ -164,7 +190,9 @@ describe("the festival programme, in Chinese", () => {
     ]);
     const sessionId = rows[2].id;
     await w.reload();
-    await expect.poll(() => w.locator("[data-own-proposal]", { hasText: proposal.title }).locator(".state-pill").textContent()).toBe("已批准");
+    await expect
+      .poll(() => w.locator("[data-own-proposal]", { hasText: proposal.title }).locator(".state-pill").textContent())
+      .toBe("已批准");
 
     // ── The test clock moves inside the proposed session.
     const set = await fetch(`${journey.server.url}/test-clock`, {
@@ -206,7 +234,9 @@ describe("the festival programme, in Chinese", () => {
     // The other two sessions have ended by the test clock; the schedule still lists all three.
     expect(await onNow.locator("[data-session]").count()).toBe(1);
     await expect.poll(() => s.locator("[data-schedule-session]").count()).toBe(3);
-    await card.locator(`[data-session-product="${proposed.productSlug}"] [data-testid="add-to-cart"] button[type="submit"]`).click();
+    await card
+      .locator(`[data-session-product="${proposed.productSlug}"] [data-testid="add-to-cart"] button[type="submit"]`)
+      .click();
     await expect.poll(() => card.locator(".add-to-cart__status").textContent()).toContain("已加入购物车");
     await expect.poll(() => s.locator('[data-testid="cart-count"]').textContent()).toBe("1");
 
@@ -233,7 +263,10 @@ describe("the festival programme, in Chinese", () => {
     // ── The open page's counter moved by one, from the live feed (no reload: the same document throughout).
     await expect.poll(() => counter.textContent(), { timeout: 15_000 }).toBe(String(before + 1));
     expect(await watcher.page.evaluate(() => (window as unknown as { __same?: number }).__same)).toBe(marker);
-    const [stored] = query<{ value: number }>("SELECT value FROM progress_counters WHERE scope = 'session' AND scope_key = ? AND metric = 'orders'", String(sessionId));
+    const [stored] = query<{ value: number }>(
+      "SELECT value FROM progress_counters WHERE scope = 'session' AND scope_key = ? AND metric = 'orders'",
+      String(sessionId),
+    );
     expect(stored.value).toBe(before + 1);
 
     await fetch(`${journey.server.url}/test-clock`, {

@@ -42,7 +42,11 @@ describe("the session form without JavaScript", () => {
       "SELECT d.product_id AS id FROM festival_deals d JOIN festival_enrolments e ON e.id = d.enrolment_id WHERE e.festival_id = ? AND e.status = 'approved' AND d.status = 'approved' ORDER BY d.product_id LIMIT 1",
       festival.id,
     );
-    const context = await journey.browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 390, height: 844 } });
+    const context = await journey.browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-GB",
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     await page.goto(`${journey.server.url}/organiser`);
     await page.waitForURL((url) => url.pathname === "/login");
@@ -93,9 +97,12 @@ describe("the session form without JavaScript", () => {
     await page.getByRole("button", { name: "Save the changes" }).click();
     await page.waitForURL((url) => url.searchParams.get("done") === "updated");
     expect(await page.locator(".notice").textContent()).toBe("The session is updated.");
-    expect(query<{ starts_at: number; title: string }>("SELECT s.starts_at, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'en' WHERE s.id = ?", id)).toEqual([
-      { starts_at: start + HOUR, title: "Coffee origins, later" },
-    ]);
+    expect(
+      query<{ starts_at: number; title: string }>(
+        "SELECT s.starts_at, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'en' WHERE s.id = ?",
+        id,
+      ),
+    ).toEqual([{ starts_at: start + HOUR, title: "Coffee origins, later" }]);
 
     // Cancelled: first without a reason (the server says so), then with one.
     await page.locator(`[data-admin-session="${id}"] [data-link="edit-session"]`).click();

@@ -43,22 +43,44 @@ beforeAll(async () => {
     .from(schema.stores)
     .innerJoin(schema.users, eq(schema.users.id, schema.stores.ownerId))
     .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.storeId, schema.stores.id))
-    .where(and(eq(schema.users.email, "amina@silkroad.example"), eq(schema.festivalEnrolments.festivalId, festival.id), eq(schema.festivalEnrolments.status, "approved")))
+    .where(
+      and(
+        eq(schema.users.email, "amina@silkroad.example"),
+        eq(schema.festivalEnrolments.festivalId, festival.id),
+        eq(schema.festivalEnrolments.status, "approved"),
+      ),
+    )
     .limit(1);
   store = found;
   const deals = await db
     .select({ productId: schema.festivalDeals.productId })
     .from(schema.festivalDeals)
     .innerJoin(schema.festivalEnrolments, eq(schema.festivalEnrolments.id, schema.festivalDeals.enrolmentId))
-    .where(and(eq(schema.festivalEnrolments.festivalId, festival.id), eq(schema.festivalEnrolments.storeId, store.id), eq(schema.festivalDeals.status, "approved")));
+    .where(
+      and(
+        eq(schema.festivalEnrolments.festivalId, festival.id),
+        eq(schema.festivalEnrolments.storeId, store.id),
+        eq(schema.festivalDeals.status, "approved"),
+      ),
+    );
   products = deals.map((d) => d.productId).sort((a, b) => a - b);
   expect(products.length).toBeGreaterThanOrEqual(2);
-  expect((await organiser.post("/login", { email: "organiser@silkroad.example", password: DEMO_PASSWORDS.organiser }, handle)).status).toBe(302);
-  expect((await owner.post("/login", { email: "amina@silkroad.example", password: DEMO_PASSWORDS.owner }, handle)).status).toBe(302);
+  expect(
+    (await organiser.post("/login", { email: "organiser@silkroad.example", password: DEMO_PASSWORDS.organiser }, handle)).status,
+  ).toBe(302);
+  expect((await owner.post("/login", { email: "amina@silkroad.example", password: DEMO_PASSWORDS.owner }, handle)).status).toBe(
+    302,
+  );
 });
 afterAll(() => moveClock(null));
 
-function sessionForm(intent: "schedule" | "update", title: string, startsAt: number, endsAt: number, over: Record<string, string> = {}) {
+function sessionForm(
+  intent: "schedule" | "update",
+  title: string,
+  startsAt: number,
+  endsAt: number,
+  over: Record<string, string> = {},
+) {
   const form: Record<string, string> = {
     intent,
     kind: "livestream",
@@ -78,7 +100,13 @@ function sessionForm(intent: "schedule" | "update", title: string, startsAt: num
 }
 
 const row = async (id: number) => (await db.select().from(s).where(eq(s.id, id)))[0];
-const title = async (id: number, lang: string) => (await db.select({ title: tr.title }).from(tr).where(and(eq(tr.sessionId, id), eq(tr.lang, lang))))[0]?.title;
+const title = async (id: number, lang: string) =>
+  (
+    await db
+      .select({ title: tr.title })
+      .from(tr)
+      .where(and(eq(tr.sessionId, id), eq(tr.lang, lang)))
+  )[0]?.title;
 
 describe("the organiser changes and cancels sessions", () => {
   const programme = () => `/zh/organiser/festivals/${festival.slug}/programme`;
@@ -90,7 +118,10 @@ describe("the organiser changes and cancels sessions", () => {
   it("schedules two sessions on one channel and links each to its edit page", async () => {
     start = Math.ceil((Date.now() + 2 * HOUR) / MINUTE) * MINUTE;
     expect(start + 6 * HOUR).toBeLessThan(festivalWindow(festival.phases)!.endsAt);
-    for (const [name, from] of [["Bead livestream", start], ["Second bead livestream", start + 3 * HOUR]] as const) {
+    for (const [name, from] of [
+      ["Bead livestream", start],
+      ["Second bead livestream", start + 3 * HOUR],
+    ] as const) {
       const res = await organiser.post(programme(), sessionForm("schedule", name, from, from + HOUR), handle);
       expect(res.status).toBe(302);
     }
@@ -108,12 +139,20 @@ describe("the organiser changes and cancels sessions", () => {
   });
 
   it("refuses a change that overlaps another session on the channel, or leaves the festival, with messages in Chinese", async () => {
-    const overlap = await organiser.post(edit(a), sessionForm("update", "Moved", start + 3 * HOUR + 30 * MINUTE, start + 5 * HOUR), handle);
+    const overlap = await organiser.post(
+      edit(a),
+      sessionForm("update", "Moved", start + 3 * HOUR + 30 * MINUTE, start + 5 * HOUR),
+      handle,
+    );
     expect(overlap.status).toBe(400);
     expect(await overlap.text()).toContain("该频道在此时间已有其他场次。");
 
     const window = festivalWindow(festival.phases)!;
-    const outside = await organiser.post(edit(a), sessionForm("update", "Moved", window.endsAt + HOUR, window.endsAt + 2 * HOUR), handle);
+    const outside = await organiser.post(
+      edit(a),
+      sessionForm("update", "Moved", window.endsAt + HOUR, window.endsAt + 2 * HOUR),
+      handle,
+    );
     expect(outside.status).toBe(400);
     expect(await outside.text()).toContain("场次必须在购物节期间举行。");
 
@@ -130,19 +169,32 @@ describe("the organiser changes and cancels sessions", () => {
     // Moved by half an hour over its own old window: no clash with itself.
     const changed = await organiser.post(
       edit(a),
-      sessionForm("update", "Beads, live", start + 30 * MINUTE, start + 90 * MINUTE, { [`product_${products[0]}`]: "", [`product_${products[1]}`]: "on" }),
+      sessionForm("update", "Beads, live", start + 30 * MINUTE, start + 90 * MINUTE, {
+        [`product_${products[0]}`]: "",
+        [`product_${products[1]}`]: "on",
+      }),
       handle,
     );
     expect(changed.status).toBe(302);
     expect(changed.headers.get("Location")).toBe(`${programme()}?done=updated`);
     const stored = await row(a);
-    expect([stored.startsAt.getTime(), stored.endsAt.getTime(), stored.status]).toEqual([start + 30 * MINUTE, start + 90 * MINUTE, "approved"]);
+    expect([stored.startsAt.getTime(), stored.endsAt.getTime(), stored.status]).toEqual([
+      start + 30 * MINUTE,
+      start + 90 * MINUTE,
+      "approved",
+    ]);
     expect(await title(a, "zh")).toBe("Beads, live (zh)");
-    expect((await db.select({ productId: sp.productId }).from(sp).where(eq(sp.sessionId, a))).map((p) => p.productId)).toEqual([products[1]]);
+    expect((await db.select({ productId: sp.productId }).from(sp).where(eq(sp.sessionId, a))).map((p) => p.productId)).toEqual([
+      products[1],
+    ]);
     // Another channel at the other session's time is fine.
-    const studio = await organiser.post(edit(a), sessionForm("update", "Beads, live", start + 3 * HOUR, start + 4 * HOUR, { channel: "studio" }), handle);
+    const studio = await organiser.post(
+      edit(a),
+      sessionForm("update", "Beads, live", start + 3 * HOUR, start + 4 * HOUR, { channel: "studio" }),
+      handle,
+    );
     expect(studio.status).toBe(302);
-    expect((await organiser.get(`${programme()}?done=updated`, handle).then((r) => r.text()))).toContain("场次已更新。");
+    expect(await organiser.get(`${programme()}?done=updated`, handle).then((r) => r.text())).toContain("场次已更新。");
     const pub = await (await new Shopper().get(`/zh/festivals/${festival.slug}`, handle)).text();
     expect(pub).toContain("Beads, live (zh)");
     expect(pub).not.toContain("Bead livestream (zh)");
@@ -164,7 +216,9 @@ describe("the organiser changes and cancels sessions", () => {
     expect(pub).not.toContain("Beads, live (zh)");
     expect(pub).toContain("Second bead livestream (zh)");
     expect((await new Shopper().get(`/zh/festivals/${festival.slug}/sessions/${a}.ics`, handle)).status).toBe(404);
-    expect(await (await new Shopper().get(`/zh/festivals/${festival.slug}/programme.ics`, handle)).text()).not.toContain("Beads, live");
+    expect(await (await new Shopper().get(`/zh/festivals/${festival.slug}/programme.ics`, handle)).text()).not.toContain(
+      "Beads, live",
+    );
 
     const admin = await (await organiser.get(programme(), handle)).text();
     expect(admin).toContain("已取消");
@@ -173,7 +227,11 @@ describe("the organiser changes and cancels sessions", () => {
     expect(own).toMatch(new RegExp(`data-own-proposal="${a}"[^]*?已取消[^]*?主播行程有变`));
 
     // A cancelled session changes no more.
-    const again = await organiser.post(edit(a), sessionForm("update", "Back again", start + 30 * MINUTE, start + 90 * MINUTE), handle);
+    const again = await organiser.post(
+      edit(a),
+      sessionForm("update", "Back again", start + 30 * MINUTE, start + 90 * MINUTE),
+      handle,
+    );
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("该场次已被取消或拒绝，无法再更改。");
     expect(await title(a, "zh")).toBe("Beads, live (zh)");

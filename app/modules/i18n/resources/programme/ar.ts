@@ -45,6 +45,7 @@ export default {
     closed: "لم يعد من الممكن تعديل هذه الجلسة: فقد بدأت، أو أُلغيت أو رُفضت.",
   },
   form: {
+    details: "الجلسة",
     kind: "النوع",
     channel: "القناة",
     host: "المقدّم",
@@ -57,7 +58,8 @@ export default {
     end: "تنتهي",
     timesHint: "بتوقيت المهرجان ({{zone}})، خلال مدة المهرجان.",
     watchUrl: "رابط المشاهدة أو الانضمام",
-    watchUrlHint: "عنوان يبدأ بـ https://.",
+    // "https://" isolated left to right (U+2066 … U+2069), so its slashes and colon stay in order in a right-to-left line.
+    watchUrlHint: "عنوان يبدأ بـ \u2066https://\u2069.",
     products: "منتجات المهرجان المعروضة",
     noProducts: "لا توجد عروض مقبولة في المهرجان بعد.",
     language: "{{language}}",
@@ -80,7 +82,7 @@ export default {
     speakerTooLong: "اسم المتحدث طويل جدًا (120 حرفًا على الأكثر).",
     storeRequired: "اختر أحد متاجر المهرجان.",
     urlRequired: "أدخل رابط المشاهدة أو الانضمام.",
-    urlInvalid: "أدخل عنوان https:// كاملًا.",
+    urlInvalid: "أدخل عنوان \u2066https://\u2069 كاملًا.",
     titleRequired: "أدخل عنوانًا.",
     titleTooLong: "العنوان طويل جدًا (140 حرفًا على الأكثر).",
     summaryRequired: "أدخل ملخصًا.",

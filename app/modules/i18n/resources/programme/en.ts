@@ -45,6 +45,7 @@ export default {
     closed: "This session can no longer be changed: it has begun, or it is cancelled or rejected.",
   },
   form: {
+    details: "The session",
     kind: "Kind",
     channel: "Channel",
     host: "Host",

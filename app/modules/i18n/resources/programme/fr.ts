@@ -45,6 +45,7 @@ export default {
     closed: "Cette séance ne peut plus être modifiée : elle a commencé, ou elle est annulée ou refusée.",
   },
   form: {
+    details: "La séance",
     kind: "Type",
     channel: "Canal",
     host: "Animation",

@@ -45,6 +45,7 @@ export default {
     closed: "Esta sessão já não pode ser alterada: já começou, ou foi cancelada ou recusada.",
   },
   form: {
+    details: "A sessão",
     kind: "Tipo",
     channel: "Canal",
     host: "Apresentação",

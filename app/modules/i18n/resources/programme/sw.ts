@@ -45,6 +45,7 @@ export default {
     closed: "Kipindi hiki hakiwezi kubadilishwa tena: kimeshaanza, au kimeghairiwa au kukataliwa.",
   },
   form: {
+    details: "Kipindi",
     kind: "Aina",
     channel: "Chaneli",
     host: "Mwenyeji",

@@ -33,7 +33,13 @@ export default {
     reject: "拒绝",
     reason: "理由（拒绝时必填）",
     status: { pending: "待审核", approved: "已批准", rejected: "已拒绝", cancelled: "已取消" },
-    flash: { scheduled: "场次已安排。", approved: "申请已批准并加入节目单。", rejected: "申请已拒绝。", updated: "场次已更新。", cancelled: "场次已取消，并已从节目单中移除。" },
+    flash: {
+      scheduled: "场次已安排。",
+      approved: "申请已批准并加入节目单。",
+      rejected: "申请已拒绝。",
+      updated: "场次已更新。",
+      cancelled: "场次已取消，并已从节目单中移除。",
+    },
     edit: "编辑或取消",
     editTitle: "编辑场次",
     save: "保存更改",
@@ -45,6 +51,7 @@ export default {
     closed: "该场次已无法更改：它已经开始，或已被取消或拒绝。",
   },
   form: {
+    details: "场次信息",
     kind: "类型",
     channel: "频道",
     host: "主持方",
