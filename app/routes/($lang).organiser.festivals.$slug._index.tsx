@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!festival) throw notFound(t);
   const view = presenter(lang, currency);
   const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
-  const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id)]);
+  const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id, lang)]);
   // Base currency, like the budget on the festival's form.
   const money = (minor: number) => formatMoney(minor, BASE_CURRENCY, lang);
   return {
