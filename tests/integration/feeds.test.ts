@@ -96,6 +96,22 @@ describe("Google Merchant Center feed", () => {
     }
     // Categories map to Google's taxonomy where one fits (coffee: 1868).
     expect(items.some((i) => i["g:google_product_category"] === "1868")).toBe(true);
+    // Ids from Google's taxonomy (taxonomy-with-ids.en-US.txt, 2021-09-21) by our category, none where nothing fits.
+    const byCategory = new Map(items.map((i) => [i["g:product_type"], i["g:google_product_category"]]));
+    expect(Object.fromEntries([...byCategory].sort())).toEqual({
+      art: "9",
+      beauty: "2915",
+      coffee: "1868",
+      crafts: "696",
+      foods: "422",
+      home: "536",
+      jewellery: "188",
+      leather: undefined,
+      skincare: "567",
+      spices: "4608",
+      tea: "2073",
+      textiles: undefined,
+    });
   });
 
   it("prices in each currency's own format and presentment rounding", async () => {
