@@ -10,6 +10,7 @@ import { db, rows } from "~/db.server";
 import type { Kind, Ranked, SearchEngine, Tier } from "./engine";
 import {
   aboutTsQuery,
+  anyWordTsQuery,
   chineseTsPhrase,
   chineseTsQuery,
   editDistance,
@@ -48,7 +49,10 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
     const phrase = namePhraseTsQuery(query.words);
     return {
       where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
-      score: sql`ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)})`,
+      // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
+      // category could outrank one in the name: the fields a word is in come first (name 10, category 5, as
+      // bm25's weights on SQLite), then ts_rank, scaled into [0, 1) (normalization 32), among equals.
+      score: sql`(CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "A")!)} THEN 10 ELSE 0 END + CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "B")!)} THEN 5 ELSE 0 END + ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)}, 32))`,
       exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
     };
   }

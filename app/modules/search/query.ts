@@ -228,6 +228,11 @@ export function aboutTsQuery(words: readonly string[]): string | null {
   return parts.length ? `(${parts.join(" | ")})` : null;
 }
 
+/** Any of the words, in any form, in the fields of these weights ("A" the name, "B" the category). */
+export function anyWordTsQuery(words: readonly string[], weights: string): string | null {
+  return tsAny(words.flatMap(wordFormList), weights);
+}
+
 /** The words exactly as typed, in order, in a name. */
 export function namePhraseTsQuery(words: readonly string[]): string | null {
   return tsPhrase(words, "A");
