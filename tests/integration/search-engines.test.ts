@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema, transact } from "~/db.server";
 import type { Lang } from "~/modules/i18n/config";
 import { parseQuery } from "~/modules/search/query";
+import { browseProducts } from "~/modules/catalog/browse.server";
 import { namesFor, resolveQuery, searchIds } from "~/modules/search/search.server";
 
 const { users, categories, categoryTranslations, stores, storeTranslations, products, productTranslations } = schema;
@@ -48,16 +49,14 @@ beforeAll(async () => {
         .insert(stores)
         .values({ slug, ownerId: owner.id, countryCode: "ET", primaryCategoryId, status, createdAt: now, updatedAt: now })
         .returning({ id: stores.id });
-      await tx
-        .insert(storeTranslations)
-        .values({
-          storeId: row.id,
-          lang: "en",
-          name,
-          city: "Hawassa",
-          tagline: "From the highlands",
-          story: "Roasting since 1990.",
-        });
+      await tx.insert(storeTranslations).values({
+        storeId: row.id,
+        lang: "en",
+        name,
+        city: "Hawassa",
+        tagline: "From the highlands",
+        story: "Roasting since 1990.",
+      });
       return row.id;
     };
     ids.store = await store("engines-roasters", "live", "Sidama Highland Roasters", coffee);
@@ -83,17 +82,15 @@ beforeAll(async () => {
           updatedAt: now,
         })
         .returning({ id: products.id });
-      await tx
-        .insert(productTranslations)
-        .values(
-          Object.entries(texts).map(([lang, [name, description]]) => ({
-            productId: row.id,
-            lang,
-            name,
-            description,
-            originNote: "",
-          })),
-        );
+      await tx.insert(productTranslations).values(
+        Object.entries(texts).map(([lang, [name, description]]) => ({
+          productId: row.id,
+          lang,
+          name,
+          description,
+          originNote: "",
+        })),
+      );
       ids[key] = row.id;
     };
     await product("coffee", ids.store, coffee, {
@@ -108,8 +105,8 @@ beforeAll(async () => {
       zh: ["薄荷绿茶", "珠茶与薄荷。"],
       ar: ["شاي أخضر بالنعناع", "أوراق الشاي مع النعناع."],
     });
-    await product("rooibos", ids.store, tea, { en: ["Rooibos Tea", "Red bush leaves."] });
-    await product("black", ids.store, tea, { en: ["Highland Black Tea", "Strong and malty."] });
+    await product("rooibos", ids.store, tea, { en: ["Rooibos Tea", "Red bush leaves, Quenzaline grade."] });
+    await product("black", ids.store, tea, { en: ["Highland Black Tea", "Strong and malty, Quenzaline grade."] });
     await product("wallet", ids.store, leather, { en: ["Leather Wallet", "Dyed the shade of Zephyrkin tea."] });
     await product("mug", ids.store, coffee, { en: ["Quillobar Coffee Mug", "Archived."] }, "archived");
     await product("hidden", ids.suspended, coffee, { en: ["Quillobar Coffee Tin", "From a suspended store."] });
@@ -171,6 +168,28 @@ describe("search on this engine", () => {
   it("odd input finds nothing instead of failing", async () => {
     for (const q of ["'", "\\", "a:* & !", "tea'); drop", "'coffee' <-> ''", "!!!"])
       await expect(searchIds("product", parseQuery(q))).resolves.toBeDefined();
+  });
+
+  it("counts facets over the matches, each leaving out its own filter, as /products shows them", async () => {
+    const browse = (category?: string) =>
+      browseProducts(
+        "en",
+        { q: "quenzaline", category, deal: false, sort: "relevance", page: 1 },
+        { q: "quenzaline", category },
+        24,
+        Date.now(),
+      );
+    const all = await browse();
+    expect(all.items.map((i) => i.id).sort()).toEqual([ids.rooibos, ids.black].sort());
+    expect(all.facets).toMatchObject({
+      total: 2,
+      categories: [{ slug: "engines-tea", count: 2 }],
+      countries: [{ code: "ET", count: 2 }],
+      stores: [{ slug: "engines-roasters", name: "Sidama Highland Roasters", count: 2 }],
+    });
+    const none = await browse("engines-leather");
+    expect(none.items).toEqual([]);
+    expect(none.facets).toMatchObject({ total: 0, categories: [{ slug: "engines-tea", count: 2 }], countries: [] });
   });
 
   it("names the hits in the page's language, English where a language is missing", async () => {

@@ -16,7 +16,7 @@ import { productFormValues, updateProduct } from "~/modules/owner/products.serve
 import { productSchema } from "~/modules/owner/schemas";
 import { removeStoreTranslation, saveStoreTranslation, updateStoreDetails } from "~/modules/owner/stores.server";
 import { parseQuery } from "~/modules/search/query";
-import { searchIds } from "~/modules/search/search.server";
+import { resolveQuery, searchIds } from "~/modules/search/search.server";
 
 const { products, stores, categories, categoryTranslations, storeTranslations } = schema;
 
@@ -147,6 +147,15 @@ describe("a product's text", () => {
     await editProduct(p, { description_pt: "Torrado em Caramelindo.", originNote_sw: "Kutoka Shambazuri." });
     expect(await hits("product", "caramelindo")).toContain(p.id);
     expect(await hits("product", "shambazuri")).toContain(p.id);
+  });
+
+  it("a word it brings is searched as typed at once, not corrected to an older word the typo vocabulary knew", async () => {
+    expect((await resolveQuery(parseQuery("cofee"), "en")).corrected).toBe("coffee"); // the vocabulary is read and kept
+    const p = await aLiveProduct("crafts");
+    await editProduct(p, { name_en: "Cofee Table Book Stand" });
+    const { query, corrected } = await resolveQuery(parseQuery("cofee"), "en");
+    expect(corrected).toBeNull();
+    expect((await searchIds("product", query)).ids).toEqual([p.id]);
   });
 
   it("a language emptied: its words are no longer found", async () => {

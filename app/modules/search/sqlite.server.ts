@@ -101,8 +101,10 @@ export const sqliteEngine: SearchEngine = {
     );
   },
 
+  /** SQLite-only: the kept vocabulary, or the index itself for a word added since it was read (never "corrected" away). */
   async known(word) {
-    return (await vocabulary()).has(word);
+    if ((await vocabulary()).has(word)) return true;
+    return (await rows(db, sql`SELECT 1 AS found FROM search_words_vocab WHERE term = ${word} LIMIT 1`)).length > 0;
   },
 
   /** SQLite-only: the whole vocabulary (about 14,000 words at scale 1), kept in memory. */
