@@ -12,6 +12,8 @@
 --   plain  the folded text, for substrings (pg_trgm), the fallback for a word still being typed.
 -- search.vocabulary: every word of three letters or more the index has held (a trigram index finds the near
 -- ones of a typo). Words are never removed: a correction to a word no longer sold finds nothing and is not used.
+-- Two transactions writing the same item's texts at once: the second's insert meets the first's rows once that
+-- commits, and updates them (ON CONFLICT), rather than failing.
 -- Statement-level triggers keep the documents in step with every write to the translations, to a product's or
 -- store's category and to a category's names, in the writing transaction; a bulk insert is indexed in one go.
 CREATE SCHEMA search;
@@ -67,6 +69,7 @@ CREATE FUNCTION search.put_products(ids integer[]) RETURNS void LANGUAGE sql AS 
     JOIN public.products p ON p.id = r.product_id
     LEFT JOIN public.category_translations ct ON ct.category_id = p.category_id AND ct.lang = r.lang
     WHERE r.product_id = ANY(ids)
+    ON CONFLICT (rid) DO UPDATE SET words = excluded.words, cjk = excluded.cjk, plain = excluded.plain
     RETURNING words
   )
   INSERT INTO search.vocabulary (word)
@@ -89,6 +92,7 @@ CREATE FUNCTION search.put_stores(ids integer[]) RETURNS void LANGUAGE sql AS $$
     JOIN public.stores s ON s.id = r.store_id
     LEFT JOIN public.category_translations ct ON ct.category_id = s.primary_category_id AND ct.lang = r.lang
     WHERE r.store_id = ANY(ids)
+    ON CONFLICT (rid) DO UPDATE SET words = excluded.words, cjk = excluded.cjk, plain = excluded.plain
     RETURNING words
   )
   INSERT INTO search.vocabulary (word)
