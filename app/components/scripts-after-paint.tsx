@@ -6,13 +6,25 @@ const HELD_SCRIPTS_ID = "app-scripts";
  * Runs where it stands, as the document is parsed. Remix's context (a
  * classic inline script with the loaders' data) goes into the document at
  * once: the single-fetch scripts later in the document write into it. The
- * module preloads and the module that imports the entry wait until the page
- * has painted (at once in a hidden tab, which paints nothing).
+ * module preloads and the module that imports the entry wait for the first
+ * contentful paint (the browser's own `paint` entry; at once in a hidden tab,
+ * which paints nothing; after 3 s at the latest, should no entry come).
  * `createContextualFragment` makes scripts that run when inserted. All of
  * them go at the end of <body>, where React's hydration of the document
  * tolerates nodes it did not render.
  */
-const INSERT_AFTER_PAINT = `(function(){var range=document.createRange();range.selectNode(document.body);var now=range.createContextualFragment(document.getElementById(${JSON.stringify(HELD_SCRIPTS_ID)}).textContent);var later=document.createDocumentFragment();now.querySelectorAll('link[rel="modulepreload"],script[type="module"]').forEach(function(node){later.appendChild(node);});document.body.appendChild(now);function insert(){document.body.appendChild(later);}if(document.visibilityState!=="visible")insert();else requestAnimationFrame(function(){setTimeout(insert,0);});})();`;
+const INSERT_AFTER_PAINT = `(function(){
+var range=document.createRange();range.selectNode(document.body);
+var now=range.createContextualFragment(document.getElementById(${JSON.stringify(HELD_SCRIPTS_ID)}).textContent);
+var later=document.createDocumentFragment();
+now.querySelectorAll('link[rel="modulepreload"],script[type="module"]').forEach(function(node){later.appendChild(node);});
+document.body.appendChild(now);
+var done=false;function insert(){if(done)return;done=true;document.body.appendChild(later);}
+function painted(){return performance.getEntriesByName("first-contentful-paint").length>0;}
+if(document.visibilityState!=="visible"||!window.PerformanceObserver||painted()){insert();return;}
+new PerformanceObserver(function(list,observer){if(!painted())return;observer.disconnect();setTimeout(insert,0);}).observe({type:"paint",buffered:true});
+setTimeout(insert,3000);
+})();`.replace(/\n/g, "");
 
 /**
  * Remix's scripts, asked for after the first paint instead of with the HTML.
