@@ -53,6 +53,7 @@ const POSTGRES_PASS = [
   "tests/integration/transact.test.ts",
   "db/schema-parity.test.ts",
   "tests/integration/postgres-migrations.test.ts",
+  "tests/integration/postgres-showcase.test.ts",
 ];
 
 interface Summary {

@@ -38,7 +38,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           : plainFeedJson(items, { lang, currency, generatedAt: at });
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
   // A deal starting or ending changes prices: no cache may keep a feed past that instant.
-  const untilChange = (pageCacheState.nextPriceChange(at, contentVersion()) - at) / 1000;
+  const untilChange = ((await pageCacheState.nextPriceChange(at, await contentVersion())) - at) / 1000;
   const headers = {
     "Cache-Control": sharedCacheControl(FEED_SECONDS, untilChange),
     ETag: etag,

@@ -95,9 +95,9 @@ describe("a shopper buys in Chinese with the demo provider", () => {
     await expect.poll(() => readMeters(page)).toEqual({
       orders: before.orders + 1,
       units: before.units + line.quantity,
-      gmv: presenter("zh", "CNY").money(gmv),
+      gmv: (await presenter("zh", "CNY")).money(gmv),
     });
-    expect(before.gmv).toBe(presenter("zh", "CNY").money(gmv - line.base));
+    expect(before.gmv).toBe((await presenter("zh", "CNY")).money(gmv - line.base));
     await expect.poll(() => page.locator('[data-testid="cart-count"]').textContent()).toBe("0");
 
     expect(errors).toEqual([]);
