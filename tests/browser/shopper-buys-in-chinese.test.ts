@@ -28,7 +28,7 @@ describe("a shopper buys in Chinese with the demo provider", () => {
   it("adds a live deal and a regular product, pays, reads the confirmation in Chinese, and the festival counters move by that order", async () => {
     const festival = (await featuredFestival("zh", Date.now()))!;
     expect(festival.clock.state).toBe("live");
-    const products = buyableProducts();
+    const products = await buyableProducts();
     const deal = products.find((p) => p.deal?.festivalId === festival.id && p.stock >= 5)!;
     const regular = products.find((p) => !p.deal && p.stock >= 5)!;
     expect(deal && regular).toBeTruthy();

@@ -118,13 +118,13 @@ function startRacer(args: unknown[]) {
 
 describe("a festival deal's per-customer limit", () => {
   it("holds when two processes place orders for the same shopper at once: exactly the limit is sold, the rest refused as over it", async () => {
-    const deal = dealProduct(10, true, 0);
+    const deal = await dealProduct(10, true, 0);
     const dealId = deal.deal!.dealId;
     const limit = 3;
     await transact(db, (tx) => execute(tx, sql`UPDATE festival_deals SET per_customer_limit = ${limit} WHERE id = ${dealId}`));
     // Plenty of stock and deal units: only the limit can refuse an order.
-    setStock(deal.id, 10_000);
-    setDealUnitsLeft(dealId, 1_000);
+    await setStock(deal.id, 10_000);
+    await setDealUnitsLeft(dealId, 1_000);
     const email = "two-at-once@example.com";
     const perProcess = 25;
 
@@ -144,11 +144,11 @@ describe("a festival deal's per-customer limit", () => {
   }, 60_000);
 
   it("is given back when an order expires or fails, and taken again when a paid order is revived", async () => {
-    const deal = dealProduct(10, true, 1);
+    const deal = await dealProduct(10, true, 1);
     const dealId = deal.deal!.dealId;
     const limit = deal.deal!.limit!;
-    setStock(deal.id, 10_000);
-    setDealUnitsLeft(dealId, 1_000);
+    await setStock(deal.id, 10_000);
+    await setDealUnitsLeft(dealId, 1_000);
     const email = "gives-back@example.com";
 
     const first = await order(deal.id, limit, email, dealId);
@@ -176,9 +176,9 @@ describe("a festival deal's per-customer limit", () => {
   });
 
   it("counts what shoppers already held when migration 0009 runs on a database with orders", async () => {
-    const deal = dealProduct(10, false, 2);
-    setStock(deal.id, 10_000);
-    setDealUnitsLeft(deal.deal!.dealId, 1_000);
+    const deal = await dealProduct(10, false, 2);
+    await setStock(deal.id, 10_000);
+    await setDealUnitsLeft(deal.deal!.dealId, 1_000);
     await order(deal.id, 2, "before-0009@example.com", deal.deal!.dealId);
     await foldWalIntoFile(db);
     const file = path.join(inject("runDir"), `before-0009-${process.pid}.sqlite`);

@@ -36,7 +36,7 @@ describe("units taken at festival deal prices", () => {
     // Orders on deals in every state: pending, paid, expired (units given back).
     const order = (productId: number, quantity: number, email: string) =>
       createPendingOrder({ lines: [{ productId, quantity }], email, customerName: "M", shippingAddress: {}, shippingCountry: "KE", lang: "en", currency: "USD", paymentProvider: "demo", now: new Date() });
-    const [a, b, c] = [0, 1, 2].map((i) => dealProduct(5, false, i));
+    const [a, b, c] = await Promise.all([0, 1, 2].map((i) => dealProduct(5, false, i)));
     await order(a.id, 2, "pending@example.com");
     const paid = await order(b.id, 1, "paid@example.com");
     await markOrderPaid({ orderId: paid.id, provider: "demo", providerEventId: `mig-${paid.id}`, type: "payment.succeeded", now: new Date() });
@@ -74,7 +74,7 @@ describe("units taken at festival deal prices", () => {
 describe("a deal whose units at the festival price are used up", () => {
   it("is marked sold out on the festival page, leaves the 'deals on now' filter, and a script's cart says why it lowered a quantity", async () => {
     const handle = await appHandler();
-    const deal = dealProduct(10, false, 3);
+    const deal = await dealProduct(10, false, 3);
     const festival = db.select({ slug: schema.festivals.slug }).from(schema.festivals).where(eq(schema.festivals.id, deal.deal!.festivalId)).get()!;
     const store = db.select({ slug: schema.stores.slug }).from(schema.stores).where(eq(schema.stores.id, deal.storeId)).get()!;
     const card = (page: string) => {
@@ -84,7 +84,7 @@ describe("a deal whose units at the festival price are used up", () => {
     };
     const dealsOnNow = async () => (await (await new Shopper().get(`/products?deal=1&store=${store.slug}`, handle)).text()).includes(`/products/${deal.slug}"`);
 
-    setDealUnitsLeft(deal.deal!.dealId, 2);
+    await setDealUnitsLeft(deal.deal!.dealId, 2);
     let page = await (await new Shopper().get(`/festivals/${festival.slug}`, handle)).text();
     expect(card(page).replace(/<[^>]*>/g, "")).toContain("2 left at the festival price");
     expect(card(page)).toContain("Deal ends in");
@@ -99,7 +99,7 @@ describe("a deal whose units at the festival price are used up", () => {
     const result = Object.fromEntries(Object.entries(fields).map(([key, value]) => [flat[Number(key.slice(1))], flat[value]] as [PropertyKey, unknown]));
     expect(result).toEqual({ ok: true, notice: "lowered", max: 2, byDeal: true });
 
-    setDealUnitsLeft(deal.deal!.dealId, 0);
+    await setDealUnitsLeft(deal.deal!.dealId, 0);
     page = await (await new Shopper().get(`/festivals/${festival.slug}`, handle)).text();
     expect(card(page)).toContain("Festival deal sold out");
     expect(card(page)).not.toContain("Deal ends in");

@@ -97,7 +97,7 @@ describe("Google Merchant Center feed", () => {
   });
 
   it("prices in each currency's own format and presentment rounding", async () => {
-    const product = regularProduct(1);
+    const product = await regularProduct(1);
     const cases: [lang: string, currency: string, format: RegExp][] = [
       ["zh", "CNY", /^\d+\.00 CNY$/], // whole yuan, two minor digits
       ["sw", "KES", /^\d+\.00 KES$/], // whole shillings
@@ -121,7 +121,7 @@ describe("Google Merchant Center feed", () => {
   });
 
   it("shows the festival price and its window only while the deal is live", async () => {
-    const deal = dealProduct(1);
+    const deal = await dealProduct(1);
     const id = `srs-${deal.id}`;
     let item = byId((await googleFeed("en", "USD")).items, "g:id", id)!;
     expect(item["g:sale_price"]).toBe(`${Math.floor(deal.deal!.unitMinor / 100)}.${String(deal.deal!.unitMinor % 100).padStart(2, "0")} USD`);
@@ -133,7 +133,7 @@ describe("Google Merchant Center feed", () => {
     expect(from).toBeLessThanOrEqual(Date.now());
     expect(to).toBeGreaterThan(Date.now() - 60_000);
     // A regular product has no sale price.
-    expect(byId((await googleFeed("en", "USD")).items, "g:id", `srs-${regularProduct(1).id}`)!["g:sale_price"]).toBeUndefined();
+    expect(byId((await googleFeed("en", "USD")).items, "g:id", `srs-${(await regularProduct(1)).id}`)!["g:sale_price"]).toBeUndefined();
     expect(byId(await csvFeed("meta", "en", "USD"), "id", id)!.sale_price).toBe(item["g:sale_price"]);
 
     await moveClock({ at: new Date(Date.now() + 400 * 24 * 3_600_000).toISOString() });
@@ -183,7 +183,7 @@ describe("Meta catalogue, plain CSV and JSON", () => {
   });
 
   it("escapes quotes, commas, newlines and markup in names and descriptions, in every format", async () => {
-    const product = regularProduct(1, 3);
+    const product = await regularProduct(1, 3);
     const name = `茶 "Chai", <b>&amp; 'شاي'</b>`;
     const description = `Line one, with "quotes"\nLine two: <script>x</script> & more\r\n=SUM(A1)`;
     await transact(db, async (tx) => {
@@ -206,7 +206,7 @@ describe("Meta catalogue, plain CSV and JSON", () => {
   });
 
   it("leaves out a product its owner keeps out of the feeds", async () => {
-    const product = regularProduct(1, 4);
+    const product = await regularProduct(1, 4);
     const id = `srs-${product.id}`;
     expect(byId((await googleFeed("pt", "USD")).items, "g:id", id)).toBeDefined();
     await transact(db, async (tx) => {

@@ -147,7 +147,7 @@ beforeAll(async () => {
   }
   // A pending demo order, so the demo payment form has something to pay.
   const buyer = new Shopper();
-  await buyer.post("/cart", { intent: "add", slug: regularProduct(3).slug }, handler);
+  await buyer.post("/cart", { intent: "add", slug: (await regularProduct(3)).slug }, handler);
   const placed = await buyer.post("/checkout", ADDRESS, handler);
   expect(placed.status).toBe(303);
   payDemoPath = placed.headers.get("Location")!;
