@@ -70,6 +70,9 @@ const POSTGRES_PASS = [
   "tests/integration/deal-funding.test.ts",
   "tests/integration/deal-limit-notice.test.ts",
   "tests/integration/app-clock.test.ts",
+  "tests/integration/deal-units.test.ts",
+  "tests/integration/deal-limit-race.test.ts",
+  "tests/integration/fuzz-forms.test.ts",
 ];
 
 interface Summary {

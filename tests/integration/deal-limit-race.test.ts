@@ -16,14 +16,14 @@ import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { foldWalIntoFile } from "../../db/checkpoints";
 import { sql } from "drizzle-orm";
-import { db, execute, rows, transact } from "~/db.server";
+import { db, execute, isPostgres, rows, transact } from "~/db.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError } from "~/modules/orders/orders.server";
 import { reconcileDealCustomers } from "~/modules/stock/stock.server";
 import { applyMigration } from "../setup/migration-file";
 import { dealProduct, setDealUnitsLeft, setStock } from "./fixtures";
 
 /** Each shopper's units at each deal's price as the orders hold them (pending and paid), beside the counted row. */
-const SHARES = `SELECT l.deal_id AS "dealId", o.email AS "email", sum(l.quantity) AS "held", coalesce(c.units, 0) AS "counted"
+const SHARES = `SELECT l.deal_id AS "dealId", o.email AS "email", sum(l.quantity) AS "held", coalesce(max(c.units), 0) AS "counted"
   FROM order_lines l JOIN orders o ON o.id = l.order_id
   LEFT JOIN festival_deal_customers c ON c.deal_id = l.deal_id AND c.email = o.email
   WHERE l.deal_id IS NOT NULL AND o.status IN ('pending', 'paid')
@@ -53,7 +53,7 @@ function order(productId: number, quantity: number, email: string, dealId: numbe
 }
 
 /**
- * A process of its own (its own connection to this test's database file) that
+ * A process of its own (its own connection to this test's database) that
  * waits for "go" on stdin, then places `count` one-unit orders for the deal
  * and prints how each ended.
  */
@@ -85,7 +85,7 @@ interface Tally {
 
 function startRacer(args: unknown[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", RACER, JSON.stringify(args)], {
-    env: { ...process.env, DATABASE_PATH: db.$client.name, LOG_LEVEL: "silent" },
+    env: { ...process.env, ...(isPostgres(db) ? {} : { DATABASE_PATH: db.$client.name }), LOG_LEVEL: "silent" },
     stdio: ["pipe", "pipe", "inherit"],
   });
   let out = "";
@@ -175,7 +175,9 @@ describe("a festival deal's per-customer limit", () => {
     expect(await reconcileDealCustomers()).toEqual([]);
   });
 
-  it("counts what shoppers already held when migration 0009 runs on a database with orders", async () => {
+  // SQLite-only: a backfill in SQLite's migration history (databases that held orders before 0009);
+  // PostgreSQL's schema started with the table (db/migrations-pg/0000_init.sql), so it has none.
+  it.skipIf(isPostgres(db))("counts what shoppers already held when migration 0009 runs on a database with orders", async () => {
     const deal = await dealProduct(10, false, 2);
     await setStock(deal.id, 10_000);
     await setDealUnitsLeft(deal.deal!.dealId, 1_000);

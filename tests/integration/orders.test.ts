@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { and, eq, like, lt, lte } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, schema, transact } from "~/db.server";
+import { db, isPostgres, schema, transact } from "~/db.server";
 import { CART_MAX_AGE_MS } from "~/modules/cart/cart.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError, releaseExpiredOrders } from "~/modules/orders/orders.server";
@@ -252,7 +252,7 @@ process.stdin.once("data", async () => {
 
 function startSweeper(now: Date) {
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SWEEPER, String(now.getTime())], {
-    env: { ...process.env, DATABASE_PATH: db.$client.name, LOG_LEVEL: "silent" },
+    env: { ...process.env, ...(isPostgres(db) ? {} : { DATABASE_PATH: db.$client.name }), LOG_LEVEL: "silent" },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines: string[] = [];
