@@ -13,7 +13,7 @@ import { followOpenTransaction } from "../db/transact";
 
 export type { AppDatabase };
 export { isPostgres };
-export { execute, rows, transact, type Tx } from "../db/transact";
+export { execute, readSnapshot, rows, transact, type Tx } from "../db/transact";
 
 const onPostgres = usingPostgres();
 

@@ -73,6 +73,7 @@ const POSTGRES_PASS = [
   "tests/integration/deal-units.test.ts",
   "tests/integration/deal-limit-race.test.ts",
   "tests/integration/fuzz-forms.test.ts",
+  "tests/integration/festival-setup.test.ts",
 ];
 
 interface Summary {
