@@ -74,6 +74,20 @@ const POSTGRES_PASS = [
   "tests/integration/deal-limit-race.test.ts",
   "tests/integration/fuzz-forms.test.ts",
   "tests/integration/festival-setup.test.ts",
+  "tests/integration/product-import.test.ts",
+  "tests/integration/owner-enrolment-isolation.test.ts",
+  "tests/integration/campaign-trend.test.ts",
+  "tests/integration/festival-deals.test.ts",
+  "tests/integration/secret-rotation.test.ts",
+  "tests/integration/partial-translation.test.ts",
+  "tests/integration/home-campaign-numbers.test.ts",
+  "tests/integration/static-assets.test.ts",
+  "tests/integration/not-found.test.ts",
+  "tests/integration/trust-proxy.test.ts",
+  "tests/integration/request-id.test.ts",
+  "tests/integration/order-fulfilment.test.ts",
+  "tests/integration/organiser-review-bulk.test.ts",
+  "tests/integration/uploads-storage.test.ts",
 ];
 
 interface Summary {
