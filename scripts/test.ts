@@ -88,6 +88,7 @@ const POSTGRES_PASS = [
   "tests/integration/order-fulfilment.test.ts",
   "tests/integration/organiser-review-bulk.test.ts",
   "tests/integration/uploads-storage.test.ts",
+  "tests/integration/seed.test.ts",
 ];
 
 interface Summary {
