@@ -253,9 +253,14 @@ export const productImages = pgTable(
     height: integer("height").notNull(),
     position: integer("position").notNull().default(0),
     isCover: boolean("is_cover").notNull().default(false),
+    /**
+     * SHA-256 (hex) of the photo file a bulk import made this image from (null for the product form's
+     * uploads and seeded art): importing the same photo again reuses the stored encodings instead of re-encoding.
+     */
+    sourceSha256: text("source_sha256"),
     createdAt: createdAt(),
   },
-  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+  (t) => [index("product_images_product_idx").on(t.productId, t.position), index("product_images_source_idx").on(t.sourceSha256)],
 );
 
 export const uploadedFiles = pgTable("uploaded_files", {
@@ -278,6 +283,8 @@ export const productImports = pgTable(
     fileName: text("file_name").notNull(),
     tableBytes: bytea("table_bytes").notNull(),
     zipBytes: bytea("zip_bytes"),
+    /** The dry run's photo encodings (WebP widths per source photo, packed by import.server.ts), so the confirmation does not encode again. */
+    encodings: bytea("encodings"),
     publish: boolean("publish").notNull().default(false),
     result: jsonb("result").$type<{ created: number; updated: number; unchanged: number }>(),
     createdAt: createdAt(),

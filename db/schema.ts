@@ -240,9 +240,14 @@ export const productImages = sqliteTable(
     height: integer("height").notNull(),
     position: integer("position").notNull().default(0),
     isCover: integer("is_cover", { mode: "boolean" }).notNull().default(false),
+    /**
+     * SHA-256 (hex) of the photo file a bulk import made this image from (null for the product form's
+     * uploads and seeded art): importing the same photo again reuses the stored encodings instead of re-encoding.
+     */
+    sourceSha256: text("source_sha256"),
     createdAt: createdAt(),
   },
-  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+  (t) => [index("product_images_product_idx").on(t.productId, t.position), index("product_images_source_idx").on(t.sourceSha256)],
 );
 
 /**
@@ -281,6 +286,8 @@ export const productImports = sqliteTable(
     fileName: text("file_name").notNull(),
     tableBytes: blob("table_bytes", { mode: "buffer" }).notNull(),
     zipBytes: blob("zip_bytes", { mode: "buffer" }),
+    /** The dry run's photo encodings (WebP widths per source photo, packed by import.server.ts), so the confirmation does not encode again. */
+    encodings: blob("encodings", { mode: "buffer" }),
     publish: integer("publish", { mode: "boolean" }).notNull().default(false),
     /** Counts written on confirmation ({ created, updated, unchanged }); null until then. */
     result: text("result", { mode: "json" }).$type<{ created: number; updated: number; unchanged: number }>(),

@@ -50,10 +50,10 @@ const secs = (from: number) => ((performance.now() - from) / 1000).toFixed(2);
 
 async function run(label: string) {
   const started = performance.now();
-  const { plan } = await planImport(store.id, files);
+  const { plan, encodings } = await planImport(store.id, files);
   const dry = secs(started);
   if (!plan.ready) throw new Error(`plan not ready: ${JSON.stringify(plan.fileProblems.concat(plan.rows.flatMap((r) => r.problems)).slice(0, 3))}`);
-  const draft = await saveDraft({ storeId: store.id, userId: store.ownerId!, fileName: "bench.csv", files, publish: true });
+  const draft = await saveDraft({ storeId: store.id, userId: store.ownerId!, fileName: "bench.csv", files, publish: true, encodings });
   const confirmStarted = performance.now();
   const outcome = await confirmDraft({ ...draft, storeId: store.id, userId: store.ownerId!, asOrganiser: false });
   if (!outcome.ok) throw new Error(`confirmation failed: ${outcome.reason}`);

@@ -54,6 +54,7 @@ const POSTGRES_PASS = [
   "tests/integration/transact.test.ts",
   "db/schema-parity.test.ts",
   "tests/integration/postgres-migrations.test.ts",
+  "tests/integration/search-engines.test.ts",
   "tests/integration/postgres-showcase.test.ts",
   "tests/integration/pages.test.ts",
   "tests/integration/orders.test.ts",
@@ -89,6 +90,8 @@ const POSTGRES_PASS = [
   "tests/integration/organiser-review-bulk.test.ts",
   "tests/integration/uploads-storage.test.ts",
   "tests/integration/seed.test.ts",
+  "tests/integration/catalog.test.ts",
+  "tests/integration/html-bytes.test.ts",
 ];
 
 interface Summary {

@@ -5,6 +5,7 @@
  * in the viewer's zone, runs the countdowns and follows the order counters.
  */
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AddToCartForm } from "~/components/cart";
 import { Price } from "~/components/catalog";
@@ -13,19 +14,72 @@ import { BidiText, Value } from "~/components/value";
 import { useLocalizedPath } from "~/modules/i18n/hooks";
 import type { SessionView } from "~/modules/programme/present.server";
 
-function SessionTimes({ session, utcName }: { session: SessionView; utcName: string }) {
+/** A session's times in the festival's zone and, given the UTC zone's name, in the viewer's (the browser swaps it in). */
+function SessionTimes({ session, utcName }: { session: SessionView; utcName?: string }) {
   return (
     <p className="session-card__times">
       <small>
         {session.festivalTimeLabel}: <BidiText text={session.local} />
       </small>
-      <br />
-      <small>
-        <ViewerZoneLabel utcName={utcName} />: <ViewerTime instant={session.startsAt} utcText={session.utcStart} /> – <ViewerTime instant={session.endsAt} utcText={session.utcEnd} />
-      </small>
+      {utcName ? (
+        <>
+          <br />
+          <small>
+            <ViewerZoneLabel utcName={utcName} />: <ViewerTime instant={session.startsAt} utcText={session.utcStart} /> – <ViewerTime instant={session.endsAt} utcText={session.utcEnd} />
+          </small>
+        </>
+      ) : null}
     </p>
   );
 }
+
+/**
+ * One session in a list: the public schedule, the organiser's programme and a
+ * store's proposals. A pill (its state for shoppers, its review status for
+ * the organiser and the store), the title, kind · channel · host, its times,
+ * the organiser's reason if any, then whatever the page adds (links, forms).
+ * `marker` names the data attribute that carries its id on that page.
+ */
+export function SessionListItem({
+  session,
+  pill,
+  marker,
+  utcName,
+  reason,
+  children,
+}: {
+  session: SessionView;
+  pill: { tone: string; label: string };
+  marker: "schedule-session" | "admin-session" | "own-proposal" | "proposal";
+  utcName?: string;
+  reason?: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <li className={`session-schedule__item session-schedule__item--${session.state}`} {...{ [`data-${marker}`]: session.id }}>
+      <span className={`state-pill state-pill--${pill.tone}`}>{pill.label}</span>{" "}
+      <strong lang={session.fallback ? "en" : undefined}>
+        <BidiText text={session.title} />
+      </strong>
+      <br />
+      <small>
+        {session.kindLabel} · {session.channelLabel} · <BidiText text={session.host} />
+      </small>
+      <SessionTimes session={session} utcName={utcName} />
+      {reason ? (
+        <p className="session-schedule__reason">
+          <small>
+            <BidiText text={reason} />
+          </small>
+        </p>
+      ) : null}
+      {children}
+    </li>
+  );
+}
+
+/** The pill a shopper sees: the session's state by the clock. */
+const statePill = (s: SessionView) => ({ tone: s.state === "onNow" ? "live" : s.state === "ended" ? "ended" : "upcoming", label: s.stateLabel });
 
 export function SessionCard({ session, serverNow, utcName, orders, withProducts = true }: { session: SessionView; serverNow: number; utcName: string; orders?: string | null; withProducts?: boolean }) {
   const { t } = useTranslation();
@@ -33,7 +87,7 @@ export function SessionCard({ session, serverNow, utcName, orders, withProducts 
   return (
     <article className={`session-card session-card--${session.state}`} data-session={session.id} aria-labelledby={`session-${session.id}-title`}>
       <p className="session-card__kicker">
-        <span className={`state-pill state-pill--${session.state === "onNow" ? "live" : session.state === "ended" ? "ended" : "upcoming"}`}>{session.stateLabel}</span> {session.kindLabel} · {session.channelLabel}
+        <span className={`state-pill state-pill--${statePill(session).tone}`}>{session.stateLabel}</span> {session.kindLabel} · {session.channelLabel}
       </p>
       <h3 id={`session-${session.id}-title`} lang={session.fallback ? "en" : undefined}>
         <BidiText text={session.title} />
@@ -140,20 +194,11 @@ export function ProgrammeSection({ programme, serverNow, utcName, orders }: { pr
             <h3 id="schedule-title">{t("programme.schedule")}</h3>
             <ol className="session-schedule">
               {programme.all.map((s) => (
-                <li key={s.id} className={`session-schedule__item session-schedule__item--${s.state}`} data-schedule-session={s.id}>
-                  <span className={`state-pill state-pill--${s.state === "onNow" ? "live" : s.state === "ended" ? "ended" : "upcoming"}`}>{s.stateLabel}</span>{" "}
-                  <strong lang={s.fallback ? "en" : undefined}>
-                    <BidiText text={s.title} />
-                  </strong>
-                  <br />
-                  <small>
-                    {s.kindLabel} · {s.channelLabel} · <BidiText text={s.host} />
-                  </small>
-                  <SessionTimes session={s} utcName={utcName} />
+                <SessionListItem key={s.id} session={s} pill={statePill(s)} marker="schedule-session" utcName={utcName}>
                   <a href={localize(s.icsPath)} download>
                     {t("programme.addToCalendar")}
                   </a>
-                </li>
+                </SessionListItem>
               ))}
             </ol>
           </section>

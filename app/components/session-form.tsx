@@ -40,6 +40,8 @@ export interface SessionFormProps {
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
   intent: string;
+  /** A stored session's values (the organiser's edit page); a new session starts from the defaults. */
+  defaultValue?: Record<string, string>;
 }
 
 export function SessionForm(props: SessionFormProps) {
@@ -56,7 +58,12 @@ export function SessionForm(props: SessionFormProps) {
   const [form, fields] = useForm({
     id: props.id,
     lastResult: props.lastResult ?? undefined,
-    defaultValue: { kind: "livestream", channel: SESSION_CHANNELS[0], host: props.speakerAllowed ? "store" : undefined, hostStore: props.stores.length === 1 ? String(props.stores[0].id) : "" },
+    defaultValue: props.defaultValue ?? {
+      kind: "livestream",
+      channel: SESSION_CHANNELS[0],
+      host: props.speakerAllowed ? "store" : undefined,
+      hostStore: props.stores.length === 1 ? String(props.stores[0].id) : "",
+    },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema(context) }),
@@ -77,7 +84,7 @@ export function SessionForm(props: SessionFormProps) {
       <ErrorList id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value={props.intent} />
       <fieldset>
-        <legend>{t("programme.organiser.schedule")}</legend>
+        <legend>{t("programme.form.details")}</legend>
         <Wrap field={field("kind")} label={t("programme.form.kind")}>
           <select key={field("kind").key} {...select("kind")}>
             {SESSION_KINDS.map((k) => (
@@ -144,7 +151,7 @@ export function SessionForm(props: SessionFormProps) {
             {props.products.map((p) => (
               <li key={p.id}>
                 <label className="checkbox">
-                  <input type="checkbox" name={`product_${p.id}`} value="on" /> {p.name}
+                  <input type="checkbox" name={`product_${p.id}`} value="on" defaultChecked={field(`product_${p.id}`).initialValue === "on"} /> {p.name}
                 </label>
               </li>
             ))}

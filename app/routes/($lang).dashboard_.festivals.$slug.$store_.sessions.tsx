@@ -10,7 +10,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AreaHead } from "~/components/area-head";
 import { SessionForm } from "~/components/session-form";
-import { BidiText } from "~/components/value";
+import { SessionListItem } from "~/components/programme";
 import { requestMeta, requireStoreOwner } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
@@ -94,24 +94,7 @@ export default function ProposeSession() {
         {d.proposals.length ? (
           <ol className="session-schedule">
             {d.proposals.map((s) => (
-              <li key={s.id} className="session-schedule__item" data-own-proposal={s.id}>
-                <span className={`state-pill state-pill--${s.status}`}>{s.statusLabel}</span>{" "}
-                <strong>
-                  <BidiText text={s.title} />
-                </strong>
-                <br />
-                <small>
-                  {s.festivalTimeLabel}: <BidiText text={s.local} />
-                </small>
-                {s.reason ? (
-                  <>
-                    <br />
-                    <small>
-                      <BidiText text={s.reason} />
-                    </small>
-                  </>
-                ) : null}
-              </li>
+              <SessionListItem key={s.id} session={s} pill={{ tone: s.status, label: s.statusLabel }} marker="own-proposal" reason={s.reason} />
             ))}
           </ol>
         ) : (

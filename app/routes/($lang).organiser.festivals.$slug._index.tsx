@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!festival) throw notFound(t);
   const view = await presenter(lang, currency);
   const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
-  const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id)]);
+  const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id, lang)]);
   // Base currency, like the budget on the festival's form.
   const money = (minor: number) => formatMoney(minor, BASE_CURRENCY, lang);
   return {
@@ -116,7 +116,7 @@ export default function FestivalDashboard() {
         </p>
         {subsidies.deals.length ? (
           <TableScroll label={t("festivals.funding.dealsCaption")}>
-            <table className="data-table">
+            <table className="data-table data-table--figures">
               <caption>{t("festivals.funding.dealsCaption")}</caption>
               <thead>
                 <tr>

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AreaHead } from "~/components/area-head";
+import { SessionListItem } from "~/components/programme";
 import { SessionForm } from "~/components/session-form";
-import { BidiText } from "~/components/value";
 import { requestMeta, requireOrganiser } from "~/modules/auth/guards.server";
 import { presenter } from "~/modules/catalog/present.server";
 import { now } from "~/modules/clock/now.server";
@@ -23,7 +23,7 @@ import { sessionDecisionSchema, sessionSchema } from "~/modules/programme/schema
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
-const FLASHES = ["scheduled", "approved", "rejected"] as const;
+const FLASHES = ["scheduled", "approved", "rejected", "updated", "cancelled"] as const;
 
 async function load(request: Request, slug: string) {
   const { lang, t, currency } = requestContext(request);
@@ -52,7 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stores: choices.stores,
     products: choices.products,
     others: sessions.filter((s) => s.status === "approved").map((s) => ({ id: s.id, channel: s.channel, startsAt: s.startsAt, endsAt: s.endsAt })),
-    sessions: shown.map((s, i) => ({ ...s, status: sessions[i].status, statusLabel: t(`programme.organiser.status.${sessions[i].status}`), reason: sessions[i].reason })),
+    sessions: shown.map((s, i) => ({
+      ...s,
+      status: sessions[i].status,
+      statusLabel: t(`programme.organiser.status.${sessions[i].status}`),
+      reason: sessions[i].reason,
+      // Changed or cancelled only before it starts (the counters count from its window).
+      editable: (sessions[i].status === "approved" || sessions[i].status === "pending") && sessions[i].startsAt > at,
+    })),
   };
 }
 
@@ -107,23 +114,9 @@ export default function OrganiserProgramme() {
       <section aria-labelledby="proposals-title" className="stack">
         <h2 id="proposals-title">{t("programme.organiser.proposals")}</h2>
         {pending.length ? (
-          <ul className="session-admin-list">
+          <ol className="session-schedule">
             {pending.map((s) => (
-              <li key={s.id} className="form-card" data-proposal={s.id}>
-                <p>
-                  <span className="state-pill state-pill--pending">{s.statusLabel}</span> {s.kindLabel} · {s.channelLabel}
-                </p>
-                <h3>
-                  <BidiText text={s.title} />
-                </h3>
-                <p>
-                  <BidiText text={s.host} />
-                </p>
-                <p>
-                  <small>
-                    {s.festivalTimeLabel}: <BidiText text={s.local} />
-                  </small>
-                </p>
+              <SessionListItem key={s.id} session={s} pill={{ tone: s.status, label: s.statusLabel }} marker="proposal">
                 <Form method="post" className="stack">
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="session" value={s.id} />
@@ -145,9 +138,9 @@ export default function OrganiserProgramme() {
                     </button>
                   </div>
                 </Form>
-              </li>
+              </SessionListItem>
             ))}
-          </ul>
+          </ol>
         ) : (
           <p className="muted">{t("programme.organiser.noProposals")}</p>
         )}
@@ -157,28 +150,15 @@ export default function OrganiserProgramme() {
         {d.sessions.length ? (
           <ol className="session-schedule">
             {d.sessions.map((s) => (
-              <li key={s.id} className="session-schedule__item" data-admin-session={s.id}>
-                <span className={`state-pill state-pill--${s.status}`}>{s.statusLabel}</span>{" "}
-                <strong>
-                  <BidiText text={s.title} />
-                </strong>
-                <br />
-                <small>
-                  {s.kindLabel} · {s.channelLabel} · <BidiText text={s.host} />
-                </small>
-                <br />
-                <small>
-                  {s.festivalTimeLabel}: <BidiText text={s.local} />
-                </small>
-                {s.reason ? (
-                  <>
-                    <br />
-                    <small>
-                      <BidiText text={s.reason} />
-                    </small>
-                  </>
+              <SessionListItem key={s.id} session={s} pill={{ tone: s.status, label: s.statusLabel }} marker="admin-session" reason={s.reason}>
+                {s.editable ? (
+                  <p className="session-schedule__actions">
+                    <Link to={localize(`/organiser/festivals/${d.slug}/programme/${s.id}`)} data-link="edit-session">
+                      {t("programme.organiser.edit")}
+                    </Link>
+                  </p>
                 ) : null}
-              </li>
+              </SessionListItem>
             ))}
           </ol>
         ) : (

@@ -141,6 +141,8 @@ describe("the organiser console", () => {
     await buyer.locator('[data-testid="add-to-cart"] button[type="submit"]').click();
     await expect.poll(() => buyer.locator('[data-testid="cart-count"]').textContent()).toBe("1");
     await buyer.goto(`${journey.server.url}/checkout`);
+    // Choosing the destination submits itself once the page is hydrated (without JavaScript, a button does).
+    await waitForHydration(buyer);
     // The destination first: choosing it reloads the checkout with that country's address form and shipping.
     if ((await buyer.locator("#checkout-country").inputValue()) !== "KE") {
       await buyer.locator("#checkout-country").selectOption("KE");

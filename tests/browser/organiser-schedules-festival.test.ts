@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { toLocalInput } from "~/modules/festivals/clock";
-import { setUpJourney, watchForErrors } from "./harness";
+import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
 import { timeZoneName } from "~/modules/i18n/format";
 
 // Test mode with the test clock switched on (never available in production).
@@ -168,6 +168,8 @@ describe("an organiser schedules a festival (in French)", () => {
     await buyer.locator('[data-testid="add-to-cart"] button[type="submit"]').click();
     await expect.poll(() => buyer.locator('[data-testid="cart-count"]').textContent()).toBe("1");
     await buyer.goto(`${journey.server.url}/fr/checkout`);
+    // Choosing the destination submits itself once the page is hydrated (without JavaScript, a button does).
+    await waitForHydration(buyer);
     // The destination first: choosing it reloads the checkout with that country's address form and shipping.
     if ((await buyer.locator("#checkout-country").inputValue()) !== "FR") {
       await buyer.locator("#checkout-country").selectOption("FR");

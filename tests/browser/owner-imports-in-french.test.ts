@@ -151,6 +151,6 @@ describe("an owner imports products in French", () => {
 
     expect(errors).toEqual([]);
     await context.close();
-    // Five uploads, each encoding twenty photos (twice when confirmed), on a shared two-core machine.
+    // Five uploads of twenty photos (each photo encoded once, then reused), on a shared two-core machine.
   }, 240_000);
 });

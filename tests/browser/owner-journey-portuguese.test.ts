@@ -136,6 +136,8 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
     await page.waitForURL("**/pt/dashboard/festivals");
     const festivalSlug = openFestival();
     const storeRow = page.locator(`[data-enrol="${festivalSlug}|${storeSlug}"]`);
+    // A client-side navigation changes the address before React has rendered the page it leads to.
+    await storeRow.waitFor();
     if (await storeRow.getByRole("button", { name: "Inscrever esta loja" }).count()) {
       await storeRow.getByRole("button", { name: "Inscrever esta loja" }).click();
       await page.waitForURL(/enrolled=1/);

@@ -133,6 +133,13 @@ describe("approving a deal with the organiser paying part of its discount", () =
     const dashboard = await html(await organiser.get(`/organiser/festivals/${festivalSlug}`, handle));
     expect(dashboard).toContain("data-subsidies");
     expect(dashboard).toContain(`data-subsidised-deal="${dealId}"`);
+    // In Chinese the deal is named in Chinese (the CSV below keeps English).
+    const [zhName] = await db
+      .select({ name: schema.productTranslations.name })
+      .from(schema.productTranslations)
+      .where(and(eq(schema.productTranslations.productId, product.id), eq(schema.productTranslations.lang, "zh")));
+    const zhDashboard = await html(await organiser.get(`/zh/organiser/festivals/${festivalSlug}`, handle));
+    expect(zhDashboard).toMatch(new RegExp(`data-subsidised-deal="${dealId}"><th scope="row">${zhName.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</th>`));
     const results = csvRows(await (await organiser.get(`/organiser/festivals/${festivalSlug}/export`, handle)).text());
     const header = results[0];
     const festivalRow = results.find((r) => r[0] === "festival")!;

@@ -12,10 +12,12 @@ import { and, eq } from "drizzle-orm";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema, transact } from "~/db.server";
+import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { presentMinor } from "~/modules/money/presentment";
+import { unitPriceAt } from "~/modules/pricing/pricing";
 import { latestRate } from "~/modules/money/rates.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
-import { dealProduct, regularProduct } from "./fixtures";
+import { buyableProducts, dealProduct, regularProduct } from "./fixtures";
 import { appHandler, Shopper } from "./http-client";
 
 process.env.TEST_CLOCK = "1";
@@ -94,6 +96,22 @@ describe("Google Merchant Center feed", () => {
     }
     // Categories map to Google's taxonomy where one fits (coffee: 1868).
     expect(items.some((i) => i["g:google_product_category"] === "1868")).toBe(true);
+    // Ids from Google's taxonomy (taxonomy-with-ids.en-US.txt, 2021-09-21) by our category, none where nothing fits.
+    const byCategory = new Map(items.map((i) => [i["g:product_type"], i["g:google_product_category"]]));
+    expect(Object.fromEntries([...byCategory].sort())).toEqual({
+      art: "9",
+      beauty: "2915",
+      coffee: "1868",
+      crafts: "696",
+      foods: "422",
+      home: "536",
+      jewellery: "188",
+      leather: undefined,
+      skincare: "567",
+      spices: "4608",
+      tea: "2073",
+      textiles: undefined,
+    });
   });
 
   it("prices in each currency's own format and presentment rounding", async () => {
@@ -251,6 +269,80 @@ describe("the owner's product form", () => {
     expect(await (await owner.get(editPath, handle)).text()).toMatch(/<input[^>]*name="feedOptOut"[^>]*checked/);
     expect((await owner.post(editPath, values, handle)).status).toBe(302);
     expect(byId((await googleFeed("fr", "EUR")).items, "g:id", id)).toBeDefined();
+  });
+});
+
+describe("kept between requests", () => {
+  const built = async (path: string) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { generated_at: string; items: Record<string, string | number | null>[] };
+    return { etag: res.headers.get("ETag")!, generatedAt: body.generated_at, items: body.items, lastModified: res.headers.get("Last-Modified") };
+  };
+
+  it("serves the same build until a price changes, per platform, language and currency", async () => {
+    const first = await built("/feeds/json/fr/USD.json");
+    // Built once: the same generation instant and bytes however often it is asked for, with a 304 on its ETag.
+    const again = await built("/feeds/json/fr/USD.json");
+    expect(again).toEqual(first);
+    expect(new Date(first.lastModified!).getTime()).toBe(Math.floor(Date.parse(first.generatedAt) / 1000) * 1000);
+    expect((await get("/feeds/json/fr/USD.json", { "If-None-Match": first.etag })).status).toBe(304);
+    // Another currency or language is a feed of its own.
+    expect((await built("/feeds/json/fr/KES.json")).items[0].currency).toBe("KES");
+    expect((await built("/feeds/json/fr/USD.json")).generatedAt).toBe(first.generatedAt);
+
+    // An owner's new price (any write a feed shows moves the content version): built again, with it.
+    const product = await regularProduct(1, 3);
+    await transact(db, (tx) => tx.update(schema.products).set({ priceMinor: product.priceMinor + 700 }).where(eq(schema.products.id, product.id)));
+    const changed = await built("/feeds/json/fr/USD.json");
+    expect(changed.generatedAt).not.toBe(first.generatedAt);
+    expect(changed.etag).not.toBe(first.etag);
+    expect(changed.items.find((i) => i.id === `srs-${product.id}`)!.price).toBe(((product.priceMinor + 700) / 100).toFixed(2));
+    expect((await get("/feeds/json/fr/USD.json", { "If-None-Match": first.etag })).status).toBe(200);
+  });
+
+  it("is built again when a deal starts, with nothing written: the next price change bounds it", async () => {
+    // A product whose deal is not live now but will be once its sale phase (or flash window) starts.
+    const now = Date.now();
+    const products = await buyableProducts(now);
+    const candidates = await dealCandidates(products.map((p) => p.id));
+    const starts = products.flatMap((p) => {
+      const deals = candidates.get(p.id) ?? [];
+      if (unitPriceAt(p.priceMinor, deals, now).deal) return [];
+      return deals
+        .flatMap((d) => [d.flashStartsAt, ...d.phases.filter((ph) => ph.kind === "sale").map((ph) => ph.startsAt)])
+        .filter((t): t is number => t !== null && t > now && unitPriceAt(p.priceMinor, deals, t + 1).deal !== null)
+        .map((startsAt) => ({ product: p, startsAt }));
+    });
+    expect(starts.length).toBeGreaterThan(0);
+    const { product, startsAt } = starts.sort((a, b) => a.startsAt - b.startsAt)[0];
+    const item = async () => {
+      const feed = await built("/feeds/json/en/USD.json");
+      return { generatedAt: Date.parse(feed.generatedAt), salePrice: feed.items.find((i) => i.id === `srs-${product.id}`)!.sale_price };
+    };
+    try {
+      // Moving the test clock moves the content version (its own rule), so the clock is set a few seconds before
+      // the deal starts and then left to run into it: across the start, only the price window can end the entry.
+      let before = { generatedAt: Infinity, salePrice: null as unknown };
+      // The app's clock minus this process's, at least (the server set its offset before this process read its own clock).
+      let offset = 0;
+      for (let attempt = 0; attempt < 3 && !(before.generatedAt < startsAt); attempt++) {
+        await moveClock({ at: new Date(startsAt - 4_000).toISOString() });
+        offset = startsAt - 4_000 - Date.now();
+        before = await item();
+      }
+      expect(before.generatedAt).toBeLessThan(startsAt);
+      expect(before.salePrice).toBeNull();
+      const stillBefore = await item();
+      if (stillBefore.generatedAt < startsAt) expect(stillBefore).toEqual(before);
+      // Wait for the app's clock to pass the start (no write in between).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt - (Date.now() + offset)) + 50));
+      const after = await item();
+      expect(after.generatedAt).toBeGreaterThanOrEqual(startsAt);
+      expect(after.salePrice).not.toBeNull();
+    } finally {
+      await moveClock({ reset: "1" });
+    }
   });
 });
 

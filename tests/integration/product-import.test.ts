@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema, transact } from "~/db.server";
 import { MAX_ROWS, templateColumns, toCsv } from "~/modules/owner/import/columns";
 import { commitImport, confirmDraft, planImport, saveDraft } from "~/modules/owner/import/import.server";
+import { encodedImageCount } from "~/modules/uploads/images.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
@@ -20,8 +21,8 @@ type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
 
 const enc = (text: string) => new TextEncoder().encode(text);
-const photo = (seed: number) =>
-  sharp({ create: { width: 320, height: 240, channels: 3, background: { r: (seed * 53) % 256, g: (seed * 101) % 256, b: crypto.randomInt(256) } } })
+const photo = (seed: number, width = 320) =>
+  sharp({ create: { width, height: 240, channels: 3, background: { r: (seed * 53) % 256, g: (seed * 101) % 256, b: crypto.randomInt(256) } } })
     .jpeg()
     .toBuffer();
 
@@ -40,9 +41,9 @@ function row(i: number, extra: Record<string, string> = {}) {
   };
 }
 const csv = (rows: Record<string, string>[]) => enc(toCsv(templateColumns("fr"), rows));
-async function zipOf(n: number) {
+async function zipOf(n: number, width?: number) {
   const files: Record<string, Uint8Array> = {};
-  for (let i = 1; i <= n; i++) files[`photos/p${i}.jpg`] = new Uint8Array(await photo(i));
+  for (let i = 1; i <= n; i++) files[`photos/p${i}.jpg`] = new Uint8Array(await photo(i, width));
   return zipSync(files, { level: 0 });
 }
 
@@ -145,6 +146,69 @@ describe("dry run, confirmation and re-import", () => {
     // The dry run is still there to confirm (not taken), and its re-check now sees IMP-13 as an existing product.
     const [kept] = await db.select().from(schema.productImports).where(eq(schema.productImports.id, draft.id));
     expect(kept.completedAt).toBeNull();
+  });
+
+  it("a broken row among hundreds, with photos, rolls back every product, translation, photo row and stored file", async () => {
+    // 450 rows: more than one multi-row statement per table, all in the one transaction.
+    const rows = Array.from({ length: 450 }, (_, i) => row(1000 + i, { images: `p${(i % 3) + 1}.jpg` }));
+    const files = { table: csv(rows), zip: await zipOf(3) };
+    const { plan, writes, encodings } = await planImport(amina.store.id, files);
+    expect(plan.counts).toEqual({ created: 450, updated: 0, unchanged: 0, errors: 0 });
+    const draft = await saveDraft({ storeId: amina.store.id, userId: amina.id, fileName: "big.csv", files, publish: true, encodings });
+    // The last row is broken by the time it is written: its SKU taken by another product of the store.
+    const [other] = await db.select().from(schema.products).where(and(eq(schema.products.storeId, amina.store.id), eq(schema.products.status, "active"))).limit(1);
+    await transact(db, (tx) => tx.update(schema.products).set({ sku: "IMP-1449" }).where(eq(schema.products.id, other.id)));
+    const tally = async () => ({
+      products: await productCount(),
+      translations: (await db.select({ n: count() }).from(schema.productTranslations))[0].n,
+      images: (await db.select({ n: count() }).from(schema.productImages))[0].n,
+      files: (await db.select({ n: count() }).from(schema.uploadedFiles))[0].n,
+      audits: (await importAudits()).length,
+    });
+    const before = await tally();
+    await expect(
+      commitImport({ draftId: draft.id, storeId: amina.store.id, writes, publish: true, userId: amina.id, asOrganiser: false, fileName: "big.csv", ip: null, now: new Date() }),
+    ).rejects.toThrow();
+    expect(await tally()).toEqual(before);
+    const skus = new Set((await productsOf(amina.store.id)).map((p) => p.sku));
+    expect(rows.filter((r) => skus.has(r.sku)).map((r) => r.sku)).toEqual(["IMP-1449"]);
+    await transact(db, (tx) => tx.update(schema.products).set({ sku: null }).where(eq(schema.products.id, other.id)));
+  });
+
+  it("encodes each photo once: the confirmation uses the dry run's encodings, and a re-import or another product with the same photo none", async () => {
+    // Photos of a size no other test uses, so none of them was imported before.
+    const files = { table: csv([31, 32, 33, 34].map((i) => row(i, { images: `p${(i % 3) + 1}.jpg` }))), zip: await zipOf(3, 330) };
+    const start = encodedImageCount();
+    const { plan, encodings } = await planImport(amina.store.id, files);
+    expect(plan.ready).toBe(true);
+    // Three distinct photos for four rows: three encodings.
+    expect(encodedImageCount() - start).toBe(3);
+    const draft = await saveDraft({ storeId: amina.store.id, userId: amina.id, fileName: "p.csv", files, publish: true, encodings });
+    expect(await confirmDraft({ ...draft, storeId: amina.store.id, userId: amina.id, asOrganiser: false })).toEqual({ ok: true, counts: { created: 4, updated: 0, unchanged: 0 } });
+    expect(encodedImageCount() - start).toBe(3);
+    const ids = (await productsOf(amina.store.id)).filter((p) => ["IMP-31", "IMP-32", "IMP-33", "IMP-34"].includes(p.sku ?? "")).map((p) => p.id);
+    const images = await db.select().from(schema.productImages).where(inArray(schema.productImages.productId, ids));
+    expect(images).toHaveLength(4);
+    expect(new Set(images.map((i) => i.url)).size).toBe(3);
+    for (const i of images) expect(i.sourceSha256).toMatch(/^[a-f0-9]{64}$/);
+    // Every width of each photo is stored and served.
+    for (const url of new Set(images.map((i) => i.url))) {
+      const stem = url.slice("/uploads/".length, "/uploads/".length + 32);
+      const stored = await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles).where(inArray(schema.uploadedFiles.key, [400, 800, 1600].map((w) => `${stem}-${w}.webp`)));
+      expect(stored).toHaveLength(3);
+    }
+
+    // The same file again, and a new product with an already imported photo: checked, not encoded.
+    const again = { ...files, table: csv([31, 32, 33, 34].map((i) => row(i, { images: `p${(i % 3) + 1}.jpg` })).concat(row(35, { images: "p1.jpg" }))) };
+    const second = await planImport(amina.store.id, again);
+    expect(second.plan.rows.map((r) => r.action)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged", "create"]);
+    const draft2 = await saveDraft({ storeId: amina.store.id, userId: amina.id, fileName: "p.csv", files: again, publish: true, encodings: second.encodings });
+    expect(await confirmDraft({ ...draft2, storeId: amina.store.id, userId: amina.id, asOrganiser: false })).toEqual({ ok: true, counts: { created: 1, updated: 0, unchanged: 4 } });
+    expect(encodedImageCount() - start).toBe(3);
+    const [p35] = (await productsOf(amina.store.id)).filter((p) => p.sku === "IMP-35");
+    const [cover] = await db.select().from(schema.productImages).where(eq(schema.productImages.productId, p35.id));
+    expect(images.map((i) => i.url)).toContain(cover.url);
+
   });
 
   it("names every problem by row and column, and a dry run with problems has nothing to confirm", async () => {

@@ -1,16 +1,18 @@
 /**
  * /products: filters, sorts, facet counts and pagination that stays fast deep
  * into the list (keyset cursors, so page 400 costs what page 1 costs).
- * With search words the matching set is small (≤ MAX_RESULTS), so it is
- * ranked and paged in memory.
+ * With search words, the best MAX_RESULTS matches are ranked by the search
+ * module and paged in that order, then any further matches; facet counts and
+ * the total cover every match (the search module's `matching` subquery), not
+ * only the ranked ones.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema } from "~/db.server";
 import type { Lang } from "../i18n/config";
 import { productsWithLiveDeal } from "../pricing/live-deals.server";
 import { parseQuery } from "../search/query";
-import { searchIds } from "../search/search.server";
+import { searchIds, type SearchHits } from "../search/search.server";
 import { productCardsByIds, visibleProduct, visibleProductCards, type ProductCard } from "./catalog.server";
 import { encodeCursor, type ProductListParams, type ProductSort } from "./params";
 
@@ -27,16 +29,14 @@ export interface ProductFilter {
   deal?: boolean;
 }
 
-type Facet = "category" | "country" | "store";
-
-/** The filter as a condition over products, stores and categories (visible products only); `skip` leaves one facet out. */
-function filterWhere(f: ProductFilter, now: number, hitIds: number[] | null, skip?: Facet): SQL | undefined {
+/** The filter as a condition over products, stores and categories (visible products only); `facets: false` leaves out the category, country and store. */
+function filterWhere(f: ProductFilter, now: number, matching: SQL | null, facets = true): SQL | undefined {
   return and(
     visibleProduct,
-    hitIds ? inArray(products.id, hitIds) : undefined,
-    f.category && skip !== "category" ? eq(categories.slug, f.category) : undefined,
-    f.country && skip !== "country" ? eq(stores.countryCode, f.country) : undefined,
-    f.store && skip !== "store" ? eq(stores.slug, f.store) : undefined,
+    matching ? inArray(products.id, matching) : undefined,
+    f.category && facets ? eq(categories.slug, f.category) : undefined,
+    f.country && facets ? eq(stores.countryCode, f.country) : undefined,
+    f.store && facets ? eq(stores.slug, f.store) : undefined,
     f.minBase !== undefined ? gte(products.priceMinor, f.minBase) : undefined,
     f.maxBase !== undefined ? lte(products.priceMinor, f.maxBase) : undefined,
     f.deal ? inArray(products.id, productsWithLiveDeal(new Date(now))) : undefined,
@@ -54,55 +54,95 @@ export interface Facets {
   stores: { slug: string; name: string; count: number }[];
 }
 
-/** Facets are the heavy part at 100,000 products; they are cached briefly (pages are CDN-cached for as long). */
-const FACET_TTL_MS = 60_000;
-const facetCache = new Map<string, { at: number; value: Facets }>();
+/** Visible matching products per (category, country, store): what every facet and the total are summed from. */
+interface Group {
+  category: string;
+  country: string;
+  storeId: number;
+  store: string;
+  n: number;
+}
+
+/**
+ * Groups are counted once per search, price range and deal filter, and kept
+ * until the catalogue's content changes (site_state.content_version, moved by
+ * triggers on every write a page shows): exact counts, and no recount per
+ * request. The category, country and store filters are applied to the kept
+ * groups, so choosing one costs no query. With the deal filter (which depends
+ * on the clock) they are kept a minute at most.
+ */
+const DEAL_WINDOW_MS = 60_000;
+const groupCache = new Map<string, { version: number; groups: Group[] }>();
+const STORE_FACETS = 40;
+
+async function facetGroups(f: ProductFilter, now: number, hits: SearchHits | null): Promise<Group[]> {
+  // Read here, awaited, rather than through content-version.server.ts's synchronous reader, which is SQLite's.
+  const [state] = await db.select({ version: schema.siteState.contentVersion }).from(schema.siteState).where(eq(schema.siteState.id, 1));
+  const version = state?.version ?? 0;
+  const key = JSON.stringify([f.q ?? "", f.minBase, f.maxBase, f.deal ? Math.floor(now / DEAL_WINDOW_MS) : 0]);
+  const kept = groupCache.get(key);
+  if (kept && kept.version === version) return kept.groups;
+  const groups = await db
+    .select({ category: categories.slug, country: stores.countryCode, storeId: stores.id, store: stores.slug, n: count() })
+    .from(products)
+    .innerJoin(stores, productStore)
+    .innerJoin(categories, productCategory)
+    .where(filterWhere(f, now, hits?.matching ?? null, false))
+    .groupBy(categories.slug, stores.countryCode, stores.id, stores.slug);
+  if (groupCache.size > 2000) groupCache.clear();
+  groupCache.set(key, { version, groups });
+  return groups;
+}
 
 const stLang = alias(schema.storeTranslations, "st_lang");
 const stEn = alias(schema.storeTranslations, "st_en");
 
-async function facets(lang: Lang, f: ProductFilter, now: number, hitIds: number[] | null): Promise<Facets> {
-  const key = JSON.stringify([lang, f, hitIds === null ? null : hitIds.length + ":" + hitIds.slice(0, 50).join(","), f.deal ? Math.floor(now / FACET_TTL_MS) : 0]);
-  const cached = facetCache.get(key);
-  if (cached && now - cached.at < FACET_TTL_MS) return cached.value;
-  const storeName = sql<string>`coalesce(${stLang.name}, ${stEn.name})`;
-  const [[total], categoryRows, countryRows, storeRows] = await Promise.all([
-    db.select({ n: count() }).from(products).innerJoin(stores, productStore).innerJoin(categories, productCategory).where(filterWhere(f, now, hitIds)),
-    db
-      .select({ slug: categories.slug, n: count() })
-      .from(products)
-      .innerJoin(stores, productStore)
-      .innerJoin(categories, productCategory)
-      .where(filterWhere(f, now, hitIds, "category"))
-      .groupBy(categories.slug),
-    db
-      .select({ code: stores.countryCode, n: count() })
-      .from(products)
-      .innerJoin(stores, productStore)
-      .innerJoin(categories, productCategory)
-      .where(filterWhere(f, now, hitIds, "country"))
-      .groupBy(stores.countryCode),
-    db
-      .select({ slug: stores.slug, name: storeName, n: count() })
-      .from(products)
-      .innerJoin(stores, productStore)
-      .innerJoin(categories, productCategory)
-      .innerJoin(stEn, and(eq(stEn.storeId, stores.id), eq(stEn.lang, "en")))
-      .leftJoin(stLang, and(eq(stLang.storeId, stores.id), eq(stLang.lang, lang)))
-      .where(filterWhere(f, now, hitIds, "store"))
-      .groupBy(stores.id, stores.slug, stLang.name, stEn.name)
-      .orderBy(desc(count()), asc(stores.slug))
-      .limit(40),
-  ]);
-  const value: Facets = {
-    total: total?.n ?? 0,
-    categories: categoryRows.map((r) => ({ slug: r.slug, count: r.n })),
-    countries: countryRows.map((r) => ({ code: r.code, count: r.n })),
-    stores: storeRows.map((r) => ({ slug: r.slug, name: r.name, count: r.n })),
+function sumBy<K>(groups: readonly Group[], keyOf: (g: Group) => K): Map<K, number> {
+  const sums = new Map<K, number>();
+  for (const g of groups) sums.set(keyOf(g), (sums.get(keyOf(g)) ?? 0) + g.n);
+  return sums;
+}
+
+/** Counts per category, country and store for the query and every filter but that facet's own, and the total with all of them. */
+async function facets(lang: Lang, f: ProductFilter, now: number, hits: SearchHits | null): Promise<Facets> {
+  const groups = await facetGroups(f, now, hits);
+  const byCategory = (g: Group) => !f.category || g.category === f.category;
+  const byCountry = (g: Group) => !f.country || g.country === f.country;
+  const byStore = (g: Group) => !f.store || g.store === f.store;
+  const categoryCounts = sumBy(
+    groups.filter((g) => byCountry(g) && byStore(g)),
+    (g) => g.category,
+  );
+  const countryCounts = sumBy(
+    groups.filter((g) => byCategory(g) && byStore(g)),
+    (g) => g.country,
+  );
+  const storeGroups = groups.filter((g) => byCategory(g) && byCountry(g));
+  const storeSlugs = new Map(storeGroups.map((g) => [g.storeId, g.store]));
+  const topStores = [...sumBy(storeGroups, (g) => g.storeId)]
+    .sort(([a, m], [b, n]) => n - m || (storeSlugs.get(a)! < storeSlugs.get(b)! ? -1 : 1))
+    .slice(0, STORE_FACETS);
+  const names = topStores.length
+    ? await db
+        .select({ id: stores.id, name: sql<string>`coalesce(${stLang.name}, ${stEn.name})` })
+        .from(stores)
+        .innerJoin(stEn, and(eq(stEn.storeId, stores.id), eq(stEn.lang, "en")))
+        .leftJoin(stLang, and(eq(stLang.storeId, stores.id), eq(stLang.lang, lang)))
+        .where(
+          inArray(
+            stores.id,
+            topStores.map(([id]) => id),
+          ),
+        )
+    : [];
+  const nameOf = new Map(names.map((r) => [r.id, r.name]));
+  const byText = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    total: groups.filter((g) => byCategory(g) && byCountry(g) && byStore(g)).reduce((sum, g) => sum + g.n, 0),
+    categories: byText(categoryCounts).map(([slug, n]) => ({ slug, count: n })),
+    countries: byText(countryCounts).map(([code, n]) => ({ code, count: n })),
+    stores: topStores.map(([id, n]) => ({ slug: storeSlugs.get(id)!, name: nameOf.get(id) ?? storeSlugs.get(id)!, count: n })),
   };
-  if (facetCache.size > 2000) facetCache.clear();
-  facetCache.set(key, { at: now, value });
-  return value;
 }
 
 const SORT_COLUMN = {
@@ -127,36 +167,55 @@ export interface ProductBrowse {
 }
 
 export async function browseProducts(lang: Lang, params: ProductListParams, f: ProductFilter, perPage: number, now: number): Promise<ProductBrowse> {
-  const query = parseQuery(params.q);
-  const hitIds = params.q ? (await searchIds("product", query)).ids : null;
-  const facetValues = await facets(lang, f, now, hitIds);
-  const where = filterWhere(f, now, hitIds);
+  const hits = params.q ? await searchIds("product", parseQuery(params.q)) : null;
+  const facetValues = await facets(lang, { ...f, q: params.q }, now, hits);
 
-  if (hitIds) {
-    // Search: rank (or sort) the matching set, page by number.
-    const rank = new Map(hitIds.map((id, i) => [id, i]));
-    const rows = await db
-      .select({ id: products.id, created: products.createdAt, price: products.priceMinor })
-      .from(products)
-      .innerJoin(stores, productStore)
-      .innerJoin(categories, productCategory)
-      .where(where);
-    const sorted = rows.sort((a, b) =>
-      params.sort === "newest"
-        ? b.created.getTime() - a.created.getTime() || b.id - a.id
-        : params.sort === "price_asc"
-          ? a.price - b.price || a.id - b.id
-          : params.sort === "price_desc"
-            ? b.price - a.price || b.id - a.id
-            : rank.get(a.id)! - rank.get(b.id)!,
-    );
+  if (hits) {
+    // Search: the ranked matches that pass the filters in rank order, then any further matches by id;
+    // or every match in the chosen order. Pages by number.
     const start = (params.page - 1) * perPage;
-    const pageIds = sorted.slice(start, start + perPage).map((r) => r.id);
+    const matched = () =>
+      db.select({ id: products.id }).from(products).innerJoin(stores, productStore).innerJoin(categories, productCategory);
+    let pageIds: number[];
+    if (params.sort === "relevance") {
+      const rank = new Map(hits.ids.map((id, i) => [id, i]));
+      const ranked = hits.ids.length
+        ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
+            .map((r) => r.id)
+            .sort((a, b) => rank.get(a)! - rank.get(b)!)
+        : [];
+      pageIds = ranked.slice(start, start + perPage);
+      if (pageIds.length < perPage && hits.total > hits.ids.length) {
+        const rest = await matched()
+          .where(and(filterWhere(f, now, hits.matching), notInArray(products.id, hits.ids)))
+          .orderBy(asc(products.id))
+          .limit(perPage - pageIds.length)
+          .offset(Math.max(0, start - ranked.length));
+        pageIds.push(...rest.map((r) => r.id));
+      }
+    } else {
+      const { column, dir } = SORT_COLUMN[params.sort];
+      const order = dir === "desc" ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)];
+      pageIds = (
+        await matched()
+          .where(filterWhere(f, now, hits.matching))
+          .orderBy(...order)
+          .limit(perPage)
+          .offset(start)
+      ).map((r) => r.id);
+    }
     const order = new Map(pageIds.map((id, i) => [id, i]));
     const items = (await productCardsByIds(lang, pageIds, now)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    return { items, facets: facetValues, next: start + perPage < sorted.length ? "page" : null, prev: params.page > 1 ? "page" : null, offsetMode: true };
+    return {
+      items,
+      facets: facetValues,
+      next: start + perPage < facetValues.total ? "page" : null,
+      prev: params.page > 1 ? "page" : null,
+      offsetMode: true,
+    };
   }
 
+  const where = filterWhere(f, now, null);
   const sort = params.sort === "relevance" ? "newest" : params.sort;
   const { column, dir, edge: edgeValue } = SORT_COLUMN[sort];
   const backwards = Boolean(params.before);

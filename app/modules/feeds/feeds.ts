@@ -55,7 +55,11 @@ export function parseFeedPath(kind: string | undefined, lang: string | undefined
 
 /**
  * Google's product taxonomy (ids), where one of ours fits; categories with no
- * clear match are left for Google to infer rather than guessed.
+ * clear match are left for Google to infer rather than guessed. Checked
+ * against Google's published taxonomy-with-ids.en-US.txt (version
+ * 2021-09-21) and the seeded ranges, 2026-12-07: textiles (yardage, head
+ * wraps, throws, scarves) and leather (slippers, belts, wallets, bags, poufs)
+ * span several branches, so they get none.
  */
 export const GOOGLE_PRODUCT_CATEGORY: Record<string, number> = {
   coffee: 1868, // Food, Beverages & Tobacco > Beverages > Coffee
@@ -63,9 +67,13 @@ export const GOOGLE_PRODUCT_CATEGORY: Record<string, number> = {
   spices: 4608, // Food, Beverages & Tobacco > Food Items > Seasonings & Spices
   foods: 422, // Food, Beverages & Tobacco > Food Items
   skincare: 567, // Health & Beauty > Personal Care > Cosmetics > Skin Care
-  beauty: 473, // Health & Beauty > Personal Care > Cosmetics
+  // Henna, hair butters and oils, essential oils, lip tints, scrubs: more than Cosmetics (473), whose tree has no hair care.
+  beauty: 2915, // Health & Beauty > Personal Care
   jewellery: 188, // Apparel & Accessories > Jewelry
-  home: 696, // Home & Garden > Decor
+  // Paintings, prints, batiks, carvings and sculptures.
+  art: 9, // Home & Garden > Decor > Artwork
+  // Cooking pots, tumblers, mesob tables and cushion covers: more than Decor (696).
+  home: 536, // Home & Garden
   crafts: 696, // Home & Garden > Decor
 };
 

@@ -7,9 +7,11 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, schema, transact, type Tx } from "~/db.server";
+import type { Lang } from "../i18n/config";
 import { dealExposure } from "../pricing/funding";
 
 const productEn = alias(schema.productTranslations, "product_en");
+const productIn = alias(schema.productTranslations, "product_in");
 const { festivalDeals: d, festivalEnrolments: e, festivals, festivalSubsidyTotals: totals, orderLines, orders } = schema;
 
 /**
@@ -85,12 +87,13 @@ export async function festivalSubsidies(festivalId: number): Promise<FestivalSub
 }
 
 /** Each subsidised deal of a festival (its product named in English, as in the CSV): its share, the units sold and paid so far and what they cost the organiser. */
-export async function subsidisedDeals(festivalId: number) {
+export async function subsidisedDeals(festivalId: number, lang: Lang = "en") {
   return db
     .select({
       dealId: d.id,
       productId: d.productId,
-      productName: productEn.name,
+      // The product's name in the page's language, English where it has none (the CSV asks for English).
+      productName: sql<string>`coalesce(${productIn.name}, ${productEn.name})`,
       storeId: e.storeId,
       organiserSharePct: d.organiserSharePct,
       fundedDiscountMinor: d.fundedDiscountMinor,
@@ -101,10 +104,11 @@ export async function subsidisedDeals(festivalId: number) {
     .from(d)
     .innerJoin(e, eq(e.id, d.enrolmentId))
     .innerJoin(productEn, and(eq(productEn.productId, d.productId), eq(productEn.lang, "en")))
+    .leftJoin(productIn, and(eq(productIn.productId, d.productId), eq(productIn.lang, lang)))
     .leftJoin(orderLines, eq(orderLines.dealId, d.id))
     .leftJoin(orders, and(eq(orders.id, orderLines.orderId), eq(orders.status, "paid")))
     .where(and(eq(e.festivalId, festivalId), eq(d.status, "approved"), gt(d.organiserSharePct, 0)))
-    .groupBy(d.id, d.productId, productEn.name, e.storeId, d.organiserSharePct, d.fundedDiscountMinor, d.committedStock)
+    .groupBy(d.id, d.productId, productEn.name, productIn.name, e.storeId, d.organiserSharePct, d.fundedDiscountMinor, d.committedStock)
     .orderBy(d.id);
 }
 

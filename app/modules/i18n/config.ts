@@ -56,6 +56,15 @@ export function splitLangPath(pathname: string): { lang: Lang; rest: string; pre
   return { lang: DEFAULT_LANG, rest: pathname || "/", prefixed: false };
 }
 
+/**
+ * The back office: owners' dashboard and the organiser's console, in any
+ * language. Their strings are downloaded apart from shoppers'
+ * (resources/index.ts, back-office-strings.ts).
+ */
+export function isBackOfficePath(pathname: string): boolean {
+  return /^\/(dashboard|organiser)(\/|$)/.test(splitLangPath(pathname).rest);
+}
+
 /** `localizePath("/stores", "zh")` → "/zh/stores"; English keeps the bare path. */
 export function localizePath(path: string, lang: Lang): string {
   const clean = path.startsWith("/") ? path : `/${path}`;

@@ -10,13 +10,27 @@ import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LANG, LANGS, isLang, type Lang } from "./config";
 import { i18nextOptions } from "./i18next-options";
 import ar from "./resources/ar";
+import arBackOffice from "./resources/ar.back-office";
 import en from "./resources/en";
+import enBackOffice from "./resources/en.back-office";
 import fr from "./resources/fr";
+import frBackOffice from "./resources/fr.back-office";
 import pt from "./resources/pt";
+import ptBackOffice from "./resources/pt.back-office";
 import sw from "./resources/sw";
+import swBackOffice from "./resources/sw.back-office";
 import zh from "./resources/zh";
+import zhBackOffice from "./resources/zh.back-office";
 
-export const RESOURCES: Record<Lang, Record<string, unknown>> = { en, zh, fr, ar, pt, sw };
+/** Every string of each language: the server renders shoppers' pages and the back office alike. */
+export const RESOURCES: Record<Lang, Record<string, unknown>> = {
+  en: { ...en, ...enBackOffice },
+  zh: { ...zh, ...zhBackOffice },
+  fr: { ...fr, ...frBackOffice },
+  ar: { ...ar, ...arBackOffice },
+  pt: { ...pt, ...ptBackOffice },
+  sw: { ...sw, ...swBackOffice },
+};
 
 const instances = new Map<Lang, I18n>();
 

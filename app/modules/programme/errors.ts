@@ -9,3 +9,8 @@ export function sessionErrorFields(errors: readonly SessionError[]): [string, st
     return ["start", "programme.errors.alreadyStarted"];
   });
 }
+
+/** Why a change to a session was refused, as one i18n key (the edit page shows it above the form). */
+export function changeRefusalKey(refusal: "notFound" | "started" | "notEditable"): string {
+  return `programme.errors.${refusal === "notFound" ? "sessionGone" : refusal === "started" ? "sessionStarted" : "sessionClosed"}`;
+}

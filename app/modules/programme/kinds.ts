@@ -10,6 +10,9 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export const SESSION_CHANNELS = ["main-stage", "studio", "lecture-hall"] as const;
 export type SessionChannel = (typeof SESSION_CHANNELS)[number];
 
-/** A session is scheduled by the organiser (approved at once) or proposed by a store (pending until decided). */
-export const SESSION_STATUSES = ["pending", "approved", "rejected"] as const;
+/**
+ * A session is scheduled by the organiser (approved at once) or proposed by a
+ * store (pending until decided); the organiser may cancel one before it starts.
+ */
+export const SESSION_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

@@ -109,6 +109,37 @@ export function festivalProgramme(festivalId: number, lang: Lang): Promise<Sessi
   );
 }
 
+/** One session of a festival as it is stored, with its texts in every language (the organiser's edit page), or null. */
+export async function storedSession(festivalId: number, sessionId: number) {
+  const [row] = await db
+    .select({
+      id: s.id,
+      kind: s.kind,
+      channel: s.channel,
+      hostStoreId: s.hostStoreId,
+      speakerName: s.speakerName,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      watchUrl: s.watchUrl,
+      status: s.status,
+      reason: s.reason,
+    })
+    .from(s)
+    .where(and(eq(s.festivalId, festivalId), eq(s.id, sessionId)))
+    .limit(1);
+  if (!row) return null;
+  const texts = await db
+    .select({ lang: festivalSessionTranslations.lang, title: festivalSessionTranslations.title, summary: festivalSessionTranslations.summary })
+    .from(festivalSessionTranslations)
+    .where(eq(festivalSessionTranslations.sessionId, sessionId));
+  const products = await db
+    .select({ productId: festivalSessionProducts.productId })
+    .from(festivalSessionProducts)
+    .where(eq(festivalSessionProducts.sessionId, sessionId))
+    .orderBy(asc(festivalSessionProducts.position));
+  return { ...row, startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime(), texts, productIds: products.map((p) => p.productId) };
+}
+
 /** Every session of a festival, whatever its status (the organiser's programme page). */
 export async function allFestivalSessions(festivalId: number, lang: Lang): Promise<SessionRow[]> {
   return toRows(await sessionsQuery(lang, and(eq(s.festivalId, festivalId))));
@@ -217,6 +248,95 @@ export function scheduleSession(
       now: actor.now,
     });
     return { ok: true, id: created.id };
+  });
+}
+
+export type ChangeRefusal = SessionError[] | "notFound" | "started" | "notEditable";
+export type ChangeResult = { ok: true } | { ok: false; errors: ChangeRefusal };
+
+/** A session as the change transactions read it, after taking the festival's row. */
+async function sessionForChange(tx: Tx, festivalId: number, sessionId: number) {
+  const [row] = await tx
+    .select({ status: s.status, startsAt: s.startsAt })
+    .from(s)
+    .where(and(eq(s.id, sessionId), eq(s.festivalId, festivalId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Why a session may not change now, if it may not: gone, rejected or cancelled, or already begun. */
+function changeRefusal(row: { status: SessionStatus; startsAt: Date } | null, now: Date): "notFound" | "started" | "notEditable" | null {
+  if (!row) return "notFound";
+  if (row.status !== "approved" && row.status !== "pending") return "notEditable";
+  // The counters count from an approved session's window and products: fixed once it starts.
+  return row.startsAt.getTime() <= now.getTime() ? "started" : null;
+}
+
+/**
+ * The organiser changes a scheduled session or a pending proposal before it
+ * starts: its kind, channel, host, window, link, texts and featured products,
+ * checked like a new one against the festival's other approved sessions in
+ * the transaction that writes it. Its status does not change.
+ */
+export function updateSession(festival: { id: number; phases: readonly Phase[] }, sessionId: number, input: SessionInput, actor: Actor): Promise<ChangeResult> {
+  return transact(db, async (tx): Promise<ChangeResult> => {
+    if (!(await lockFestival(tx, festival.id))) return { ok: false, errors: "notFound" };
+    const row = await sessionForChange(tx, festival.id, sessionId);
+    const refusal = changeRefusal(row, actor.now);
+    if (refusal) return { ok: false, errors: refusal };
+    const errors = validateSession(input, festival.phases, await approvedWindows(tx, festival.id, sessionId), actor.now.getTime());
+    if (errors.length) return { ok: false, errors };
+    const changed = await tx
+      .update(s)
+      .set({
+        kind: input.kind,
+        channel: input.channel,
+        hostStoreId: input.hostStoreId,
+        speakerName: input.speakerName,
+        startsAt: new Date(input.startsAt),
+        endsAt: new Date(input.endsAt),
+        watchUrl: input.watchUrl,
+      })
+      .where(and(eq(s.id, sessionId), inArray(s.status, ["approved", "pending"]), gt(s.startsAt, actor.now)))
+      .returning({ id: s.id });
+    if (!changed.length) return { ok: false, errors: "started" };
+    await tx.delete(festivalSessionTranslations).where(eq(festivalSessionTranslations.sessionId, sessionId));
+    await tx.insert(festivalSessionTranslations).values(LANGS.map((lang) => ({ sessionId, lang, ...input.texts[lang] })));
+    await tx.delete(festivalSessionProducts).where(eq(festivalSessionProducts.sessionId, sessionId));
+    if (input.productIds.length) {
+      await tx.insert(festivalSessionProducts).values(input.productIds.map((productId, position) => ({ sessionId, productId, position })));
+    }
+    await audit(tx, {
+      action: "session.updated",
+      userId: actor.userId,
+      subjectType: "festival_session",
+      subjectId: sessionId,
+      detail: { festivalId: festival.id, channel: input.channel, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString() },
+      ip: actor.ip,
+      now: actor.now,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * The organiser cancels a scheduled session (or a pending proposal) before it
+ * starts, with a reason the store sees. A cancelled session leaves the public
+ * programme and its calendar file; it never counted an order.
+ */
+export function cancelSession(festival: { id: number }, sessionId: number, reason: string, actor: Actor): Promise<ChangeResult> {
+  return transact(db, async (tx): Promise<ChangeResult> => {
+    if (!(await lockFestival(tx, festival.id))) return { ok: false, errors: "notFound" };
+    const refusal = changeRefusal(await sessionForChange(tx, festival.id, sessionId), actor.now);
+    if (refusal) return { ok: false, errors: refusal };
+    const changed = await tx
+      .update(s)
+      .set({ status: "cancelled", reason, decidedBy: actor.userId, decidedAt: actor.now })
+      .where(and(eq(s.id, sessionId), inArray(s.status, ["approved", "pending"]), gt(s.startsAt, actor.now)))
+      .returning({ id: s.id });
+    if (!changed.length) return { ok: false, errors: "started" };
+    await audit(tx, { action: "session.cancelled", userId: actor.userId, subjectType: "festival_session", subjectId: sessionId, detail: { reason }, ip: actor.ip, now: actor.now });
+    return { ok: true };
   });
 }
 

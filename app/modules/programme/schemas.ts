@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { LANGS, type Lang } from "../i18n/config";
 import { normaliseText } from "../text/normalise";
-import { fromLocalInput, type Phase } from "../festivals/clock";
+import { fromLocalInput, toLocalInput, type Phase } from "../festivals/clock";
 import { SESSION_CHANNELS, SESSION_KINDS, type SessionChannel, type SessionKind } from "./kinds";
 import { sessionErrorFields } from "./errors";
 import { validateSession, type SessionWindow } from "./schedule";
@@ -131,3 +131,35 @@ export const sessionDecisionSchema = z
   })
   .transform((v) => ({ ...v, reason: v.reason ? normaliseText(v.reason, "paragraphs") : "" }))
   .refine((v) => v.decision === "approved" || v.reason.length >= 3, { path: ["reason"], message: E("reasonRequired") });
+
+/** The organiser cancels a session: a reason is kept and shown to the store that hosts it. */
+export const sessionCancelSchema = z
+  .object({
+    intent: z.literal("cancel"),
+    reason: z.string().max(500, E("reasonTooLong")).optional(),
+  })
+  .transform((v) => ({ ...v, reason: v.reason ? normaliseText(v.reason, "paragraphs") : "" }))
+  .refine((v) => v.reason.length >= 3, { path: ["reason"], message: E("cancelReasonRequired") });
+
+/** A stored session as the session form's values (times in the festival's zone), for editing it. */
+export function sessionFormValues(
+  session: Omit<SessionInput, "texts"> & { texts: readonly { lang: string; title: string; summary: string }[] },
+  timeZone: string,
+): Record<string, string> {
+  const values: Record<string, string> = {
+    kind: session.kind,
+    channel: session.channel,
+    host: session.hostStoreId === null ? "speaker" : "store",
+    hostStore: session.hostStoreId === null ? "" : String(session.hostStoreId),
+    speakerName: session.speakerName ?? "",
+    start: toLocalInput(session.startsAt, timeZone),
+    end: toLocalInput(session.endsAt, timeZone),
+    watchUrl: session.watchUrl,
+  };
+  for (const text of session.texts) {
+    values[`title_${text.lang}`] = text.title;
+    values[`summary_${text.lang}`] = text.summary;
+  }
+  for (const id of session.productIds) values[`product_${id}`] = "on";
+  return values;
+}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chinesePhrase, highlight, matchExpression, parseQuery, wordForms, wordsExpression } from "./query";
+import {
+  aboutTsQuery,
+  chinesePhrase,
+  chineseTsQuery,
+  highlight,
+  matchExpression,
+  namePhraseTsQuery,
+  parseQuery,
+  wordForms,
+  wordsExpression,
+  wordsTsQuery,
+} from "./query";
 
 describe("parseQuery", () => {
   it("sends short Chinese terms to the CJK index and longer ones to trigram", () => {
@@ -73,5 +84,27 @@ describe("word index expressions", () => {
   it("keeps words folded as the index holds them, Chinese apart", () => {
     expect(parseQuery("Thé Café")).toMatchObject({ words: ["the", "cafe"], chinese: [] });
     expect(parseQuery("埃塞俄比亚 咖啡")).toMatchObject({ words: [], chinese: ["埃塞俄比亚", "咖啡"] });
+  });
+});
+
+describe("PostgreSQL tsquery expressions", () => {
+  it("writes the same word forms as tsquery: prefixes as :*, several words AND-ed and as a phrase", () => {
+    expect(wordsTsQuery(["tea"])).toBe("('tea')");
+    expect(wordsTsQuery(["baskets"])).toBe("('baskets' | 'baskets':* | 'basket':*)");
+    expect(wordsTsQuery(["shea", "butter"])).toBe("(('shea' | 'shea':*) & ('butter' | 'butter':*)) | ('shea' <-> 'butter')");
+    expect(wordsTsQuery([])).toBeNull();
+  });
+  it("restricts 'about' to the name or category (a function word to the category) and the phrase to the name", () => {
+    expect(aboutTsQuery(["tea", "the"])).toBe("(('tea':AB) | ('the':B))");
+    expect(namePhraseTsQuery(["black", "tea"])).toBe("'black':A <-> 'tea':A");
+  });
+  it("quotes lexemes, splits a word the parser splits, and drops what has no letters", () => {
+    expect(wordsTsQuery(["d'ivoire"])).toBe("(('d' <-> 'ivoire') | ('d' <-> 'ivoire':*))");
+    expect(wordsTsQuery(["a\\b"])).toBe("(('a' <-> 'b'))");
+    expect(wordsTsQuery(["!!!"])).toBeNull();
+  });
+  it("matches a Chinese term as the phrase of its characters and bigrams", () => {
+    expect(chineseTsQuery(["咖啡"])).toBe("('咖' <-> '咖啡' <-> '啡')");
+    expect(chineseTsQuery(["茶"], "A")).toBe("('茶':A)");
   });
 });

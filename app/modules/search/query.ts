@@ -84,28 +84,45 @@ const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const ARABIC_ARTICLE = "\u0627\u0644"; // ال
 const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
 
+/** One form of a word: the word itself, or a prefix of longer ones. */
+export interface WordForm {
+  term: string;
+  prefix: boolean;
+}
+
 /**
  * The forms one word is looked for in the word index: itself; longer words
  * also as a prefix (plurals and compounds: "basket" finds "baskets"); a Latin
  * plural also by its singular ("baskets", "boxes", "grãos"); an Arabic word
  * also with or without its article (شاي finds الشاي and بالشاي), which the index keeps.
+ * Both engines' expressions are written from these (`wordForms`, `wordsTsQuery`).
  */
-export function wordForms(word: string): string[] {
-  const forms = [quote(word)];
-  const prefix = (w: string) => (w.length >= 4 ? [`${quote(w)}*`] : [quote(w)]);
-  if (word.length >= 4) forms.push(`${quote(word)}*`);
+function wordFormList(word: string): WordForm[] {
+  const forms: WordForm[] = [{ term: word, prefix: false }];
+  const prefix = (w: string): WordForm => ({ term: w, prefix: w.length >= 4 });
+  if (word.length >= 4) forms.push({ term: word, prefix: true });
   if (ARABIC_WORD.test(word)) {
     // The article, alone or after the prepositions bi- and wa- (بالفانيليا "with vanilla"), is part of the written word.
     // A final ى and ي are often typed for one another (شاى for شاي).
     const bare = word.startsWith(ARABIC_ARTICLE) && word.length >= 5 ? word.slice(2) : word;
     for (const b of new Set([bare, bare.replace(/\u0649$/u, "\u064A"), bare.replace(/\u064A$/u, "\u0649")])) {
-      forms.push(...[b, ARABIC_ARTICLE + b, "\u0628" + ARABIC_ARTICLE + b, "\u0648" + ARABIC_ARTICLE + b].map(quote));
+      forms.push(
+        ...[b, ARABIC_ARTICLE + b, "\u0628" + ARABIC_ARTICLE + b, "\u0648" + ARABIC_ARTICLE + b].map((term) => ({
+          term,
+          prefix: false,
+        })),
+      );
     }
   } else if (word.length >= 4 && word.endsWith("s") && !word.endsWith("ss")) {
-    forms.push(...prefix(word.slice(0, -1)));
-    if (word.endsWith("es") && word.length >= 5) forms.push(quote(word.slice(0, -2)));
+    forms.push(prefix(word.slice(0, -1)));
+    if (word.endsWith("es") && word.length >= 5) forms.push({ term: word.slice(0, -2), prefix: false });
   }
-  return [...new Set(forms)];
+  return forms;
+}
+
+/** The forms of one word as FTS5 strings (SQLite): `"word"`, `"word"*`. */
+export function wordForms(word: string): string[] {
+  return [...new Set(wordFormList(word).map((f) => quote(f.term) + (f.prefix ? "*" : "")))];
 }
 
 /**
@@ -160,6 +177,106 @@ export function chinesePhrase(term: string): string {
 
 export function chineseExpression(terms: readonly string[]): string | null {
   return terms.length ? terms.map(chinesePhrase).join(" AND ") : null;
+}
+
+// ── The same expressions as PostgreSQL tsquery text (docs/decisions/0037-search-on-postgresql.md) ──
+// The index there holds each language row's words as a tsvector with weights A (name), B (category) and
+// C (body), so "in the name or category" is the weight restriction `:AB`, and a prefix is `:*`.
+
+/** A lexeme quoted for tsquery input. */
+const lexeme = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/**
+ * One form as a tsquery. PostgreSQL's parser splits a word at anything not a
+ * letter or digit (d'ivoire → d, ivoire), so such a form is the phrase of its
+ * parts; null when nothing of it is left. `weights` restricts where it may be.
+ */
+function tsForm(form: WordForm, weights = ""): string | null {
+  const parts = form.term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!parts.length) return null;
+  const atoms = parts.map((part, i) => {
+    const star = form.prefix && i === parts.length - 1 ? "*" : "";
+    return lexeme(part) + (star || weights ? `:${star}${weights}` : "");
+  });
+  return atoms.length > 1 ? `(${atoms.join(" <-> ")})` : atoms[0];
+}
+
+function tsAny(forms: readonly WordForm[], weights = ""): string | null {
+  const found = [...new Set(forms.map((f) => tsForm(f, weights)).filter((f): f is string => f !== null))];
+  return found.length ? `(${found.join(" | ")})` : null;
+}
+
+/** The words in order as one phrase (each word's parts too), optionally only in `weights`. */
+function tsPhrase(words: readonly string[], weights = ""): string | null {
+  const parts = words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  return parts.length ? parts.map((p) => lexeme(p) + (weights ? `:${weights}` : "")).join(" <-> ") : null;
+}
+
+/** `wordsExpression` for PostgreSQL: every word in any of its forms, AND-ed; several words also as the phrase. */
+export function wordsTsQuery(words: readonly string[]): string | null {
+  const each = words.map((w) => tsAny(wordFormList(w))).filter((w): w is string => w !== null);
+  if (!each.length) return null;
+  const phrase = each.length > 1 ? tsPhrase(words) : null;
+  return phrase ? `(${each.join(" & ")}) | (${phrase})` : each.join(" & ");
+}
+
+/** `aboutExpression` for PostgreSQL: one of the words in the name or category (a function word only in the category). */
+export function aboutTsQuery(words: readonly string[]): string | null {
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w)).flatMap(wordFormList);
+  const function_ = words.filter((w) => FUNCTION_WORDS.has(w)).flatMap(wordFormList);
+  const parts = [tsAny(content, "AB"), tsAny(function_, "B")].filter((p): p is string => p !== null);
+  return parts.length ? `(${parts.join(" | ")})` : null;
+}
+
+/** Any of the words, in any form, in the fields of these weights ("A" the name, "B" the category). */
+export function anyWordTsQuery(words: readonly string[], weights: string): string | null {
+  return tsAny(words.flatMap(wordFormList), weights);
+}
+
+/** The words exactly as typed, in order, in a name. */
+export function namePhraseTsQuery(words: readonly string[]): string | null {
+  return tsPhrase(words, "A");
+}
+
+/** `chinesePhrase` for PostgreSQL: the term's characters and bigrams in order (the CJK tsvector holds the same tokens). */
+export function chineseTsPhrase(term: string, weights = ""): string {
+  const chars = [...term];
+  const tokens = chars.flatMap((c, i) => (i + 1 < chars.length ? [c, c + chars[i + 1]] : [c]));
+  return `(${tokens.map((t) => lexeme(t) + (weights ? `:${weights}` : "")).join(" <-> ")})`;
+}
+
+/** Every Chinese term as a phrase, AND-ed; `weights` "A" for "in the name". */
+export function chineseTsQuery(terms: readonly string[], weights = ""): string | null {
+  return terms.length ? terms.map((t) => chineseTsPhrase(t, weights)).join(" & ") : null;
+}
+
+// ── Typos ──
+
+/** Edit distance allowed for a word of this many letters (none under four). */
+export function allowedEdits(length: number): number {
+  return length >= 6 ? 2 : length >= 4 ? 1 : 0;
+}
+
+/** Optimal-string-alignment distance (a swap of two letters is one edit), or max + 1 once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = before;
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** A word as the word index holds it: lower case, no diacritics, Arabic folded. */

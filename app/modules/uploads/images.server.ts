@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import sharp, { type Metadata, type OutputInfo } from "sharp";
+import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import { db, schema, transact, type Tx } from "~/db.server";
 import { jpegLooksComplete, sniffImage } from "./sniff";
 import { uploadStorage, type UploadedFile } from "./storage.server";
@@ -47,8 +47,12 @@ export class ImageRejected extends Error {
   }
 }
 
-/** Validates and re-encodes, storing nothing; throws ImageRejected with a reason the form can translate. */
-export async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
+/**
+ * The checks every upload passes before it is decoded in full: size, content
+ * sniffing, a strict header read within the pixel limit, the declared format.
+ * Returns the reader the encoder uses. Throws ImageRejected.
+ */
+export async function checkImage(bytes: Uint8Array): Promise<() => Sharp> {
   if (bytes.byteLength === 0) throw new ImageRejected("missing");
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ImageRejected("tooBig");
   const sniffed = sniffImage(bytes);
@@ -65,12 +69,30 @@ export async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
   }
   if (meta.format !== sniffed.kind) throw new ImageRejected("type");
   if (!meta.width || !meta.height) throw new ImageRejected("corrupt");
+  return input;
+}
 
+let encodings = 0;
+/** How many images this process has decoded and re-encoded (the costly step), for tests that count it. */
+export const encodedImageCount = () => encodings;
+
+/**
+ * libwebp's effort (0–6): how hard it searches for a smaller file at the same
+ * quality. The single upload keeps the default, 4. A bulk import of hundreds
+ * of photos uses 2: measured here on a 720×477 photo, three widths, 98 ms
+ * instead of 303 ms for files 3 % larger (188 KB instead of 183 KB).
+ */
+const WEBP_EFFORT = { single: 4, bulk: 2 } as const;
+
+/** Validates and re-encodes, storing nothing; throws ImageRejected with a reason the form can translate. */
+export async function prepareImage(bytes: Uint8Array, use: keyof typeof WEBP_EFFORT = "single"): Promise<PreparedImage> {
+  const input = await checkImage(bytes);
+  encodings += 1;
   const encoded: { width: number; data: Buffer; info: OutputInfo }[] = [];
   try {
     for (const width of IMAGE_WIDTHS) {
       // rotate() applies the EXIF orientation; sharp drops all metadata (EXIF, GPS, ICC comments) unless asked to keep it.
-      const { data, info } = await input().rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+      const { data, info } = await input().rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 80, effort: WEBP_EFFORT[use] }).toBuffer({ resolveWithObject: true });
       encoded.push({ width, data, info });
     }
   } catch {
@@ -93,6 +115,16 @@ export async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
 export async function saveImage(tx: Tx, image: PreparedImage): Promise<StoredImage> {
   for (const file of image.files) await uploadStorage.put(tx, file.key, { contentType: WEBP, bytes: file.bytes });
   return { url: image.url, width: image.width, height: image.height };
+}
+
+/**
+ * For a row that will show an image already stored (not encoded again): takes
+ * its files for the caller's transaction, so a concurrent release waits; false
+ * when any of them is gone (released since it was looked up).
+ */
+export async function holdStoredImage(tx: Tx, url: string): Promise<boolean> {
+  const keys = uploadKeys(url);
+  return keys.length > 0 && (await uploadStorage.lock(tx, keys)) === keys.length;
 }
 
 /**
@@ -128,7 +160,7 @@ export const storeImage = (image: PreparedImage) => transact(db, (tx) => saveIma
 export const removeImage = (url: string) => transact(db, (tx) => releaseImage(tx, url));
 
 /** The storage keys of an uploaded image URL (all widths); none for seeded art. */
-function uploadKeys(url: string): string[] {
+export function uploadKeys(url: string): string[] {
   const match = UPLOAD_NAME.exec(url.replace(/^\/uploads\//, ""));
   if (!match) return [];
   return IMAGE_WIDTHS.map((w) => `${match[1]}-${w}.webp`);

@@ -21,8 +21,8 @@ export interface UploadStorage {
   get(key: string): Promise<UploadedFile | null>;
   /** Removes these keys, in the caller's transaction. */
   delete(tx: Tx, keys: readonly string[]): Promise<void>;
-  /** Takes the keys' rows for this transaction (a row lock on PostgreSQL), so a concurrent `put` of the same key waits for it. */
-  lock(tx: Tx, keys: readonly string[]): Promise<void>;
+  /** Takes the keys' rows for this transaction (a row lock on PostgreSQL), so a concurrent `put` of the same key waits for it; how many of them are stored. */
+  lock(tx: Tx, keys: readonly string[]): Promise<number>;
   /** Which of these keys are stored. */
   existing(keys: readonly string[]): Promise<Set<string>>;
 }
@@ -48,7 +48,13 @@ const databaseStorage: UploadStorage = {
   },
   async lock(tx, keys) {
     // A write that changes nothing: SQLite's transaction already holds the write lock; PostgreSQL locks the rows.
-    if (keys.length) await tx.update(uploadedFiles).set({ key: sql`${uploadedFiles.key}` }).where(inArray(uploadedFiles.key, [...keys]));
+    if (!keys.length) return 0;
+    const locked = await tx
+      .update(uploadedFiles)
+      .set({ key: sql`${uploadedFiles.key}` })
+      .where(inArray(uploadedFiles.key, [...keys]))
+      .returning({ key: uploadedFiles.key });
+    return locked.length;
   },
   async existing(keys) {
     if (!keys.length) return new Set();

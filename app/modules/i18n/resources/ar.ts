@@ -2,8 +2,6 @@ import auth from "./auth/ar";
 import catalog from "./catalog/ar";
 import checkout from "./checkout/ar";
 import festivals from "./festivals/ar";
-import feeds from "./feeds/ar";
-import owner from "./owner/ar";
 import programme from "./programme/ar";
 
 /**
@@ -212,8 +210,6 @@ const ar = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

@@ -2,8 +2,6 @@ import auth from "./auth/en";
 import catalog from "./catalog/en";
 import checkout from "./checkout/en";
 import festivals from "./festivals/en";
-import feeds from "./feeds/en";
-import owner from "./owner/en";
 import programme from "./programme/en";
 
 /**
@@ -190,8 +188,6 @@ const en = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

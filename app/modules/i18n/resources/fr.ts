@@ -2,8 +2,6 @@ import auth from "./auth/fr";
 import catalog from "./catalog/fr";
 import checkout from "./checkout/fr";
 import festivals from "./festivals/fr";
-import feeds from "./feeds/fr";
-import owner from "./owner/fr";
 import programme from "./programme/fr";
 
 /**
@@ -198,8 +196,6 @@ const fr = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

@@ -2,8 +2,6 @@ import auth from "./auth/pt";
 import catalog from "./catalog/pt";
 import checkout from "./checkout/pt";
 import festivals from "./festivals/pt";
-import feeds from "./feeds/pt";
-import owner from "./owner/pt";
 import programme from "./programme/pt";
 
 /**
@@ -198,8 +196,6 @@ const pt = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

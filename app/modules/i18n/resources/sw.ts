@@ -2,8 +2,6 @@ import auth from "./auth/sw";
 import catalog from "./catalog/sw";
 import checkout from "./checkout/sw";
 import festivals from "./festivals/sw";
-import feeds from "./feeds/sw";
-import owner from "./owner/sw";
 import programme from "./programme/sw";
 
 /**
@@ -193,8 +191,6 @@ const sw = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

@@ -2,8 +2,6 @@ import auth from "./auth/zh";
 import catalog from "./catalog/zh";
 import checkout from "./checkout/zh";
 import festivals from "./festivals/zh";
-import feeds from "./feeds/zh";
-import owner from "./owner/zh";
 import programme from "./programme/zh";
 
 /**
@@ -184,8 +182,6 @@ const zh = {
   catalog,
   checkout,
   festivals,
-  feeds,
-  owner,
   programme,
 };
 

@@ -12,14 +12,14 @@
  * twice finds every product unchanged and writes nothing but the audit entry.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { db, schema, transact, type Tx } from "~/db.server";
 import { audit } from "../../auth/audit.server";
 import { LANGS, type Lang } from "../../i18n/config";
 import { BASE_CURRENCY } from "../../money/money";
-import { ImageRejected, prepareImage, releaseImage, saveImage, type PreparedImage } from "../../uploads/images.server";
+import { checkImage, holdStoredImage, ImageRejected, prepareImage, releaseImage, saveImage, uploadKeys, type PreparedImage, type StoredImage } from "../../uploads/images.server";
+import { uploadStorage } from "../../uploads/storage.server";
 import { PHOTOS_AT_CREATE } from "../images.server";
-import { writeTranslations } from "../products.server";
 import { parsePriceToMinor, productSchema, type ProductInput } from "../schemas";
 import { slugify } from "../stores.server";
 import { DRAFT_TTL_MS, IMAGE_SEPARATOR, MAX_ROWS, SKU_PATTERN, columnLetter, TEXT_FIELDS } from "./columns";
@@ -65,7 +65,7 @@ interface RowWrite {
   input: ProductInput;
   langs: Lang[];
   /** Null: the file has no photos for it, keep what the product has. */
-  images: PreparedImage[] | null;
+  images: ImportImage[] | null;
   oldImageUrls: string[];
   changed: boolean;
 }
@@ -74,6 +74,19 @@ export interface ImportFiles {
   table: Uint8Array;
   zip: Uint8Array | null;
 }
+
+/**
+ * A photo checked for a row: either encoded now or by the dry run (`files`
+ * to store), or already stored from the same source file by an earlier
+ * import (`files` empty, `stored`); `source` is the SHA-256 of the photo file.
+ */
+interface ImportImage extends PreparedImage {
+  source: string;
+  stored: boolean;
+}
+
+/** Encodings by the SHA-256 of their source photo: made by a dry run, kept with its draft for the confirmation. */
+export type PhotoEncodings = Map<string, PreparedImage>;
 
 const formField = (column: string) => column.replace(/^origin_note_/, "originNote_");
 const fileColumn = (field: string) => field.replace(/^originNote_/, "origin_note_");
@@ -127,11 +140,40 @@ async function storeProducts(storeId: number, skus: string[]) {
   return existing;
 }
 
-/** The dry run: every row checked and compared with the store's products; nothing written. */
-export async function planImport(storeId: number, files: ImportFiles): Promise<{ plan: ImportPlan; writes: RowWrite[] }> {
+/**
+ * Uploaded images already stored from these source photos (by an earlier
+ * import, any store's: the files are content-addressed and shared), whose
+ * files are all still there.
+ */
+async function storedFromSources(sources: string[]): Promise<Map<string, StoredImage>> {
+  const found = new Map<string, StoredImage>();
+  const { productImages } = schema;
+  for (let i = 0; i < sources.length; i += 500) {
+    const rows = await db
+      .select({ source: productImages.sourceSha256, url: productImages.url, width: productImages.width, height: productImages.height })
+      .from(productImages)
+      .where(inArray(productImages.sourceSha256, sources.slice(i, i + 500)));
+    const keys = rows.flatMap((r) => uploadKeys(r.url));
+    const present = await uploadStorage.existing(keys);
+    for (const r of rows) {
+      const k = uploadKeys(r.url);
+      if (r.source && k.length && k.every((key) => present.has(key))) found.set(r.source, { url: r.url, width: r.width, height: r.height });
+    }
+  }
+  return found;
+}
+
+/**
+ * The dry run: every row checked and compared with the store's products;
+ * nothing written. `kept`: the encodings a dry run of the same files made
+ * (the confirmation passes its draft's), so photos are not encoded twice.
+ * Returns the encodings it used, for the draft.
+ */
+export async function planImport(storeId: number, files: ImportFiles, kept?: PhotoEncodings): Promise<{ plan: ImportPlan; writes: RowWrite[]; encodings: PhotoEncodings }> {
   const empty = (fileProblems: ImportProblem[]) => ({
     plan: { fileProblems, rows: [], counts: { created: 0, updated: 0, unchanged: 0, errors: 0 }, ready: false },
     writes: [],
+    encodings: new Map<string, PreparedImage>(),
   });
   const table = await readTable(files.table, MAX_ROWS);
   if (!table.ok) return empty(table.problems);
@@ -148,16 +190,35 @@ export async function planImport(storeId: number, files: ImportFiles): Promise<{
   const skus = table.rows.map((r) => r.values.sku.trim()).filter((s) => SKU_PATTERN.test(s));
   const existing = await storeProducts(storeId, skus);
 
-  // Every photo named by any row, encoded once (the same photo may serve several products).
+  // Every photo named by any row, checked and encoded once (the same photo may serve several products).
   const named = new Set<string>();
   for (const r of table.rows) for (const n of photoNames(r.values.images)) named.add(photoKey(n));
-  const prepared = new Map<string, PreparedImage | ImageRejected["reason"] | "ambiguous" | "notInZip">();
+  const sources = new Map<string, string>();
+  for (const key of named) {
+    const photo = photos.get(key);
+    if (photo?.ok) sources.set(key, createHash("sha256").update(photo.bytes).digest("hex"));
+  }
+  const stored = await storedFromSources([...new Set(sources.values())]);
+  const encoded: PhotoEncodings = new Map();
+  const prepared = new Map<string, ImportImage | ImageRejected["reason"] | "ambiguous" | "notInZip">();
   await mapLimited([...named], PHOTO_CONCURRENCY, async (key) => {
     const photo = photos.get(key);
     if (!photo) return void prepared.set(key, "notInZip");
     if (!photo.ok) return void prepared.set(key, photo.reason);
+    const source = sources.get(key)!;
     try {
-      prepared.set(key, await prepareImage(photo.bytes));
+      // Every photo passes the upload checks; only the costly decode and re-encode is skipped when this
+      // very file was encoded before: stored by an earlier import, or encoded by this import's dry run.
+      const known = stored.get(source);
+      if (known) {
+        await checkImage(photo.bytes);
+        return void prepared.set(key, { ...known, files: [], source, stored: true });
+      }
+      const fromDryRun = kept?.get(source);
+      if (fromDryRun) await checkImage(photo.bytes);
+      const image = fromDryRun ?? (await prepareImage(photo.bytes, "bulk"));
+      encoded.set(source, image);
+      prepared.set(key, { ...image, source, stored: false });
     } catch (error) {
       if (!(error instanceof ImageRejected)) throw error;
       prepared.set(key, error.reason);
@@ -197,7 +258,7 @@ export async function planImport(storeId: number, files: ImportFiles): Promise<{
     if (checked.success && !categoryId) problem("category", "owner.import.errors.category", { slug: checked.data.category });
 
     const names = photoNames(values.images);
-    const images: PreparedImage[] = [];
+    const images: ImportImage[] = [];
     if (names.length > PHOTOS_AT_CREATE) problem("images", "owner.import.errors.tooManyPhotos", { max: PHOTOS_AT_CREATE });
     for (const name of names) {
       const outcome = prepared.get(photoKey(name));
@@ -248,7 +309,7 @@ export async function planImport(storeId: number, files: ImportFiles): Promise<{
   }
   const count = (a: RowAction) => rows.filter((r) => r.action === a).length;
   const counts = { created: count("create"), updated: count("update"), unchanged: count("unchanged"), errors: count("error") };
-  return { plan: { fileProblems: [], rows, counts, ready: counts.errors === 0 }, writes };
+  return { plan: { fileProblems: [], rows, counts, ready: counts.errors === 0 }, writes, encodings: encoded };
 }
 
 function photoNames(cell: string | undefined): string[] {
@@ -258,20 +319,30 @@ function photoNames(cell: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** Writes a clean plan's rows in the caller's transaction; the counts written. */
+/** Rows per multi-row statement: far below either engine's limit on bound parameters. */
+const BATCH = 200;
+const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
+const sameImages = (w: RowWrite) => !w.images || w.images.map((i) => i.url).join(" ") === w.oldImageUrls.join(" ");
+
+/**
+ * Writes a clean plan's rows in the caller's transaction; the counts written.
+ * New products, translations and image rows go in multi-row statements (a
+ * few hundred rows each), so a 1,000-row import is tens of statements, not
+ * thousands; any failing statement throws and the caller's transaction takes
+ * every row with it.
+ */
 async function writeRows(tx: Tx, storeId: number, writes: readonly RowWrite[], publish: boolean, now: Date): Promise<ImportCounts> {
-  const { products, productImages } = schema;
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  for (const w of writes) {
-    if (!w.changed) {
-      counts.unchanged += 1;
-      continue;
-    }
-    let productId = w.productId;
-    if (productId === null) {
-      const [created] = await tx
-        .insert(products)
-        .values({
+  const { products, productImages, productTranslations } = schema;
+  const changed = writes.filter((w) => w.changed);
+  const counts = { created: 0, updated: 0, unchanged: writes.length - changed.length };
+  const ids = new Map<RowWrite, number>();
+
+  const creates = changed.filter((w) => w.productId === null);
+  for (const part of chunks(creates)) {
+    const made = await tx
+      .insert(products)
+      .values(
+        part.map((w) => ({
           storeId,
           categoryId: w.categoryId,
           sku: w.sku,
@@ -279,33 +350,78 @@ async function writeRows(tx: Tx, storeId: number, writes: readonly RowWrite[], p
           priceMinor: w.priceMinor,
           currency: BASE_CURRENCY,
           stock: w.stock,
-          status: publish ? "active" : "draft",
+          status: publish ? ("active" as const) : ("draft" as const),
           createdAt: now,
           updatedAt: now,
-        })
-        .returning({ id: products.id });
-      productId = created.id;
-      counts.created += 1;
-    } else {
-      const changed = await tx
-        .update(products)
-        .set({ categoryId: w.categoryId, priceMinor: w.priceMinor, stock: w.stock, updatedAt: now })
-        .where(and(eq(products.id, productId), eq(products.storeId, storeId)))
-        .returning({ id: products.id });
-      // The product went (deleted in between): the whole import stops, as for any other failed row.
-      if (changed.length !== 1) throw new ImportConflict();
-      counts.updated += 1;
-    }
-    await writeTranslations(tx, productId, w.input, w.langs);
-    if (w.images && w.images.map((i) => i.url).join(" ") !== w.oldImageUrls.join(" ")) {
-      await tx.delete(productImages).where(eq(productImages.productId, productId));
-      for (const url of w.oldImageUrls) await releaseImage(tx, url);
-      for (const [position, image] of w.images.entries()) {
-        const stored = await saveImage(tx, image);
-        await tx.insert(productImages).values({ productId, url: stored.url, width: stored.width, height: stored.height, position, isCover: position === 0, createdAt: now });
-      }
+        })),
+      )
+      .returning({ id: products.id, sku: products.sku });
+    // Matched by SKU (unique in the store), not by the order RETURNING happens to give.
+    const bySku = new Map(made.map((m) => [m.sku, m.id]));
+    for (const w of part) ids.set(w, bySku.get(w.sku)!);
+    counts.created += made.length;
+  }
+  for (const w of changed) {
+    if (w.productId === null) continue;
+    const updated = await tx
+      .update(products)
+      .set({ categoryId: w.categoryId, priceMinor: w.priceMinor, stock: w.stock, updatedAt: now })
+      .where(and(eq(products.id, w.productId), eq(products.storeId, storeId)))
+      .returning({ id: products.id });
+    // The product went (deleted in between): the whole import stops, as for any other failed row.
+    if (updated.length !== 1) throw new ImportConflict();
+    ids.set(w, w.productId);
+    counts.updated += 1;
+  }
+
+  // Translations: every language the file has, in multi-row upserts; a language emptied in an update goes back to the English fallback.
+  const texts: (typeof productTranslations.$inferInsert)[] = [];
+  for (const w of changed) {
+    const productId = ids.get(w)!;
+    for (const lang of w.langs) {
+      const name = w.input[`name_${lang}`]?.trim() ?? "";
+      if (name) texts.push({ productId, lang, name, description: w.input[`description_${lang}`]?.trim() ?? "", originNote: w.input[`originNote_${lang}`]?.trim() ?? "" });
+      else if (lang !== "en" && w.productId !== null) await tx.delete(productTranslations).where(and(eq(productTranslations.productId, productId), eq(productTranslations.lang, lang)));
     }
   }
+  for (const part of chunks(texts)) {
+    await tx
+      .insert(productTranslations)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [productTranslations.productId, productTranslations.lang],
+        set: { name: sql`excluded.name`, description: sql`excluded.description`, originNote: sql`excluded.origin_note` },
+      });
+  }
+
+  // Photos: each distinct image stored (or, when an earlier import stored it, held) once, then every row's image rows in one go.
+  const withNewImages = changed.filter((w) => !sameImages(w));
+  const replaced = withNewImages.filter((w) => w.productId !== null).map((w) => ids.get(w)!);
+  for (const part of chunks(replaced)) await tx.delete(productImages).where(inArray(productImages.productId, part));
+  const images = new Map<string, ImportImage>();
+  for (const w of withNewImages) for (const image of w.images!) images.set(image.url, image);
+  for (const image of images.values()) {
+    if (image.stored) {
+      // Released since the dry run looked (its last product deleted meanwhile): stop, nothing is written.
+      if (!(await holdStoredImage(tx, image.url))) throw new ImportConflict();
+    } else await saveImage(tx, image);
+  }
+  const imageRows = withNewImages.flatMap((w) =>
+    w.images!.map((image, position) => ({
+      productId: ids.get(w)!,
+      url: image.url,
+      width: image.width,
+      height: image.height,
+      position,
+      isCover: position === 0,
+      sourceSha256: image.source,
+      createdAt: now,
+    })),
+  );
+  for (const part of chunks(imageRows)) await tx.insert(productImages).values(part);
+  // Old photos last, so one that the new rows show again is kept (releaseImage looks for any row showing it).
+  const released = new Set(withNewImages.flatMap((w) => w.oldImageUrls));
+  for (const url of released) if (!images.has(url)) await releaseImage(tx, url);
   return counts;
 }
 
@@ -324,8 +440,46 @@ export function importDigest(files: ImportFiles, publish: boolean): string {
   return hash.digest("hex");
 }
 
-/** Keeps a clean dry run's upload for its confirmation; expired ones are deleted on the way. */
-export async function saveDraft(entry: { storeId: number; userId: number; fileName: string; files: ImportFiles; publish: boolean; now?: Date }): Promise<{ id: string; digest: string }> {
+/**
+ * The dry run's encodings as one blob for its draft: a 4-byte length, a JSON
+ * index (source, url, size, each file's key and length), then the files' bytes.
+ */
+function packEncodings(encodings: PhotoEncodings): Buffer | null {
+  if (!encodings.size) return null;
+  const index = [...encodings].map(([source, image]) => ({ source, url: image.url, width: image.width, height: image.height, files: image.files.map((f) => [f.key, f.bytes.byteLength] as const) }));
+  const head = Buffer.from(JSON.stringify(index));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.byteLength);
+  return Buffer.concat([length, head, ...[...encodings.values()].flatMap((image) => image.files.map((f) => f.bytes))]);
+}
+
+function unpackEncodings(packed: Uint8Array | null): PhotoEncodings | undefined {
+  if (!packed) return undefined;
+  const buffer = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  const headLength = buffer.readUInt32BE(0);
+  const index = JSON.parse(buffer.subarray(4, 4 + headLength).toString()) as { source: string; url: string; width: number; height: number; files: [string, number][] }[];
+  const out: PhotoEncodings = new Map();
+  let at = 4 + headLength;
+  for (const { source, url, width, height, files } of index) {
+    out.set(source, {
+      url,
+      width,
+      height,
+      files: files.map(([key, length]) => {
+        const bytes = new Uint8Array(buffer.subarray(at, at + length));
+        at += length;
+        return { key, bytes };
+      }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Keeps a clean dry run's upload, and the photo encodings it made, for its
+ * confirmation; expired ones are deleted on the way.
+ */
+export async function saveDraft(entry: { storeId: number; userId: number; fileName: string; files: ImportFiles; publish: boolean; encodings?: PhotoEncodings; now?: Date }): Promise<{ id: string; digest: string }> {
   const now = entry.now ?? new Date();
   const id = randomBytes(16).toString("hex");
   const digest = importDigest(entry.files, entry.publish);
@@ -340,6 +494,7 @@ export async function saveDraft(entry: { storeId: number; userId: number; fileNa
       fileName: entry.fileName.slice(0, 200),
       tableBytes: buffer(entry.files.table),
       zipBytes: entry.files.zip ? buffer(entry.files.zip) : null,
+      encodings: entry.encodings ? packEncodings(entry.encodings) : null,
       publish: entry.publish,
       createdAt: now,
       expiresAt: new Date(now.getTime() + DRAFT_TTL_MS),
@@ -369,7 +524,8 @@ export async function confirmDraft(entry: { id: string; digest: string; storeId:
     .limit(1);
   if (!draft || draft.digest !== entry.digest || draft.expiresAt.getTime() < now.getTime()) return { ok: false, reason: "gone" };
   const files = { table: new Uint8Array(draft.tableBytes), zip: draft.zipBytes ? new Uint8Array(draft.zipBytes) : null };
-  const { plan, writes } = await planImport(entry.storeId, files);
+  // Planned again (the store may have changed), with the photos the dry run encoded.
+  const { plan, writes } = await planImport(entry.storeId, files, unpackEncodings(draft.encodings));
   if (!plan.ready) return { ok: false, reason: "changed", plan };
   try {
     const counts = await commitImport({ draftId: draft.id, storeId: entry.storeId, writes, publish: draft.publish, userId: entry.userId, asOrganiser: entry.asOrganiser, fileName: draft.fileName, ip: entry.ip ?? null, now });

@@ -64,7 +64,7 @@ export async function importPageAction(request: Request, target: ImportTarget) {
   const { file, photos, publish } = submission.value;
   const files = { table: await bytesOf(file), zip: photos && photos.size > 0 ? await bytesOf(photos) : null };
   // A dry run that finds problems is still a successful answer (a report), so 200 either way.
-  const { plan } = await planImport(target.store.id, files);
-  const draft = plan.ready ? await saveDraft({ storeId: target.store.id, userId: target.userId, fileName: file.name, files, publish: Boolean(publish) }) : null;
+  const { plan, encodings } = await planImport(target.store.id, files);
+  const draft = plan.ready ? await saveDraft({ storeId: target.store.id, userId: target.userId, fileName: file.name, files, publish: Boolean(publish), encodings }) : null;
   return data({ result: submission.reply(), plan, draft: draft ? { ...draft, fileName: file.name.slice(0, 200), publish: Boolean(publish) } : null, gone: false });
 }

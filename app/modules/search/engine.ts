@@ -1,0 +1,40 @@
+/**
+ * What the search module asks of a database engine: the few operations that
+ * are written once per engine (SQLite: FTS5 tables, sqlite.server.ts;
+ * PostgreSQL: tsvector and pg_trgm, postgres.server.ts). What to search for,
+ * in which order, and when to correct a typo is decided once, in
+ * search.server.ts, which alone picks the engine.
+ */
+import type { SQL } from "drizzle-orm";
+import type { Lang } from "../i18n/config";
+import type { ParsedQuery } from "./query";
+
+export type Kind = "product" | "store";
+
+/**
+ * The three sets a query is answered from (docs/decisions/0029-search-relevance.md):
+ * `about`, items with every word and one of them in the name or category;
+ * `words`, items with every word anywhere; `substring`, items whose text holds
+ * each term as a substring (a word still being typed).
+ */
+export type Tier = "about" | "words" | "substring";
+
+export interface Ranked {
+  id: number;
+  score: number;
+  /** Every visible item of the set, past the limit too. */
+  total: number;
+}
+
+export interface SearchEngine {
+  /** Live products (or stores) of one set, best first (the phrase as typed in the name, then relevance), at most `limit`. A query the engine refuses finds nothing. */
+  ranked(kind: Kind, tier: Tier, query: ParsedQuery, limit: number): Promise<Ranked[]>;
+  /** A subquery (`SELECT id …`) of every item in any of these sets, live or not (the caller filters), for counting past the limit; none for no sets. */
+  matching(kind: Kind, tiers: readonly Tier[], query: ParsedQuery): SQL;
+  /** The catalogue has this word (folded as the index folds it). */
+  known(word: string): Promise<boolean>;
+  /** Words of the catalogue that may be within `max` edits of `word` (a superset is fine), each with the number of rows that hold it. */
+  neighbours(word: string, max: number): Promise<Map<string, number>>;
+  /** Rows in one language that hold the word. */
+  rowsInLanguage(word: string, lang: Lang): Promise<number>;
+}

@@ -1,0 +1,137 @@
+/**
+ * Search on PostgreSQL (DATABASE_URL): the same sets as on SQLite, over the
+ * `search` schema of migration 0012_search_words_pg (one tsvector row per item
+ * and language, weights A/B/C for name/category/body like bm25's 10/5/1; a
+ * CJK bigram tsvector; folded text for pg_trgm substrings; a vocabulary
+ * with a trigram index for typos). See docs/decisions/0037-search-on-postgresql.md.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { db, rows } from "~/db.server";
+import type { Kind, Ranked, SearchEngine, Tier } from "./engine";
+import {
+  aboutTsQuery,
+  anyWordTsQuery,
+  chineseTsPhrase,
+  chineseTsQuery,
+  editDistance,
+  foldTerm,
+  namePhraseTsQuery,
+  wordsTsQuery,
+  type ParsedQuery,
+} from "./query";
+
+/** ts_rank's weights, {D, C, B, A}: body 1, category 5, name 10, as bm25 on SQLite. */
+const WORD_WEIGHTS = sql.raw(`'{0, 0.1, 0.5, 1}'::float4[]`);
+/** The CJK vector: name (A) 8× the body (D), as on SQLite. */
+const CJK_WEIGHTS = sql.raw(`'{0.125, 0, 0, 1}'::float4[]`);
+
+const tsquery = (text: string) => sql`CAST(${text} AS tsquery)`;
+/** One word exactly, as a tsquery. */
+const exactly = (word: string) => tsquery(`'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
+
+/** A LIKE pattern for a substring, its own % and _ escaped. */
+const containing = (term: string) => `%${foldTerm(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Index rows of one set: the condition, a score (higher is better) and whether the name holds the words as typed. */
+function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL } | null {
+  const chinese = chineseTsQuery(query.chinese);
+  if (tier === "substring") {
+    if (!query.trigram.length) return null;
+    const terms = query.trigram.map((t) => sql`d.plain LIKE ${containing(t)}`);
+    const cjk = chineseTsQuery(query.cjk);
+    if (cjk) terms.push(sql`d.cjk @@ ${tsquery(cjk)}`);
+    return { where: sql.join(terms, sql` AND `), score: sql`similarity(d.plain, ${foldTerm(query.text)})`, exact: sql`0` };
+  }
+  let words = wordsTsQuery(query.words);
+  if (words) {
+    const about = tier === "about" ? aboutTsQuery(query.words) : null;
+    if (about) words = `(${words}) & ${about}`;
+    const phrase = namePhraseTsQuery(query.words);
+    return {
+      where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
+      // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
+      // category could outrank one in the name: the fields a word is in come first (name 10, category 5, as
+      // bm25's weights on SQLite), then ts_rank, scaled into [0, 1) (normalization 32), among equals.
+      score: sql`(CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "A")!)} THEN 10 ELSE 0 END + CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "B")!)} THEN 5 ELSE 0 END + ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)}, 32))`,
+      exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
+    };
+  }
+  if (!chinese) return null;
+  // Only Chinese: about it when one of the terms is in the name.
+  const inName = query.chinese.map((t) => chineseTsPhrase(t, "A")).join(" | ");
+  const q = tier === "about" ? `(${chinese}) & (${inName})` : chinese;
+  return { where: sql`d.cjk @@ ${tsquery(q)}`, score: sql`ts_rank(${CJK_WEIGHTS}, d.cjk, ${tsquery(q)})`, exact: sql`0` };
+}
+
+const kindOf = (kind: Kind) => sql.raw(kind === "product" ? "0" : "1");
+
+/** A query PostgreSQL refuses (an odd tsquery) is the shopper's odd input, not a server error: it finds nothing. */
+async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && /tsquery|syntax/i.test(error.message)) return [];
+    throw error;
+  }
+}
+
+/** Candidates for a typo: the vocabulary's nearest words by trigrams (a GiST index), then counted. */
+const NEIGHBOURS = 64;
+
+export const postgresEngine: SearchEngine = {
+  ranked(kind, tier, query, limit) {
+    const d = documents(tier, query);
+    if (!d) return Promise.resolve([]);
+    const visible =
+      kind === "product"
+        ? sql`JOIN products p ON p.id = h.id JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
+        : sql`JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
+    return safely(() =>
+      rows<Ranked>(
+        db,
+        sql`WITH best AS (
+              SELECT d.item_id AS id, max(${d.score}) AS score, max(${d.exact}) AS exact
+              FROM search.documents d WHERE d.kind = ${kindOf(kind)} AND ${d.where} GROUP BY d.item_id)
+            SELECT h.id AS id, h.score AS score, count(*) OVER () AS total FROM best h ${visible}
+            ORDER BY h.exact DESC, h.score DESC, h.id LIMIT ${limit}`,
+      ),
+    );
+  },
+
+  matching(kind, tiers, query) {
+    const sets = tiers.map((tier) => documents(tier, query)).filter((d) => d !== null);
+    if (!sets.length) return sql`SELECT NULL::integer AS id WHERE false`;
+    return sql`SELECT d.item_id AS id FROM search.documents d WHERE d.kind = ${kindOf(kind)} AND (${sql.join(
+      sets.map((d) => sql`(${d.where})`),
+      sql` OR `,
+    )})`;
+  },
+
+  async known(word) {
+    return (await rows(db, sql`SELECT 1 AS found FROM search.vocabulary WHERE word = ${word}`)).length > 0;
+  },
+
+  async neighbours(word, max) {
+    const near = await rows<{ word: string }>(
+      db,
+      sql`SELECT word FROM search.vocabulary WHERE length(word) BETWEEN ${word.length - max} AND ${word.length + max}
+          ORDER BY word <-> ${word} LIMIT ${NEIGHBOURS}`,
+    );
+    const within = near.map((r) => r.word).filter((w) => editDistance(word, w, max) <= max);
+    const counted = await Promise.all(
+      within.map(async (w) => {
+        const [row] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM search.documents WHERE words @@ ${exactly(w)}`);
+        return [w, Number(row?.n ?? 0)] as const;
+      }),
+    );
+    return new Map(counted);
+  },
+
+  async rowsInLanguage(word, lang) {
+    const [row] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM search.documents WHERE words @@ ${exactly(word)} AND lang = ${lang}`,
+    );
+    return Number(row?.n ?? 0);
+  },
+};

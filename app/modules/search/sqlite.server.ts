@@ -1,0 +1,122 @@
+/**
+ * SQLite-only: search on the FTS5 tables of migrations 0001 (trigram and CJK
+ * bigram indexes), 0011 (the word index and its vocabulary) and 0018; see
+ * docs/decisions/0005-search.md and 0029-search-relevance.md. Every index's
+ * rowid is the item's id × 16, + 1 for a store, + twice the language index.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { db, rows } from "~/db.server";
+import { LANGS, type Lang } from "../i18n/config";
+import type { Kind, Ranked, SearchEngine, Tier } from "./engine";
+import { aboutExpression, chineseExpression, chinesePhrase, matchExpression, wordsExpression, type ParsedQuery } from "./query";
+
+/** SQLite-only: FTS5 MATCH expressions for one set. */
+interface Match {
+  /** For the word index (name 10×, category 5×, body 1×). */
+  words?: string | null;
+  /** For the CJK index (name 8×); with `words`, a further condition. */
+  chinese?: string | null;
+  /** For the trigram index (the substring set). */
+  trigram?: string | null;
+  /** The words exactly as typed, in order, in a name: such items first. */
+  phrase?: string | null;
+}
+
+/** SQLite-only: the MATCH expressions of one set. */
+function matchFor(tier: Tier, query: ParsedQuery): Match {
+  const words = wordsExpression(query.words);
+  const chinese = chineseExpression(query.chinese);
+  const phrase = query.words.length ? `{name} : "${query.words.join(" ").replace(/"/g, '""')}"` : null;
+  if (tier === "substring") return { trigram: matchExpression(query.trigram), chinese: matchExpression(query.cjk) };
+  if (tier === "words") return { words, chinese, phrase };
+  const any = aboutExpression(query.words);
+  const about = words && any ? `(${words}) AND ${any}` : null;
+  const aboutChinese = chinese ? `${chinese} AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` : null;
+  return { words: about ?? words, chinese: words ? chinese : aboutChinese, phrase };
+}
+
+/** SQLite-only: index rows (`rid`) matching, with their score (lower is better) and whether the name holds the phrase. */
+function hits(m: Match): SQL {
+  const alsoChinese = m.chinese ? sql` AND rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ${m.chinese})` : sql``;
+  if (m.words) {
+    const exact = m.phrase ? sql`rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ${m.phrase})` : sql`0`;
+    return sql`SELECT rowid AS rid, bm25(search_words, 10.0, 5.0, 1.0) AS score, ${exact} AS exact FROM search_words WHERE search_words MATCH ${m.words}${alsoChinese}`;
+  }
+  if (!m.trigram && m.chinese)
+    return sql`SELECT rowid AS rid, bm25(search_cjk, 8.0, 1.0) AS score, 0 AS exact FROM search_cjk WHERE search_cjk MATCH ${m.chinese}`;
+  return sql`SELECT rowid AS rid, bm25(search_fts, 8.0, 1.0) AS score, 0 AS exact FROM search_fts WHERE search_fts MATCH ${m.trigram}${alsoChinese}`;
+}
+
+const kindBit = (kind: Kind) => sql.raw(kind === "product" ? "0" : "1");
+
+/** SQLite-only: FTS5 refusing a query is the shopper's odd input, not a server error: it finds nothing. */
+async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
+    throw error;
+  }
+}
+
+const VOCABULARY_TTL_MS = 5 * 60_000;
+let vocabularyCache: { at: number; words: Map<string, number> } | null = null;
+
+/** SQLite-only: the word index's own vocabulary (fts5vocab), word → number of rows, kept a few minutes. */
+async function vocabulary(): Promise<Map<string, number>> {
+  if (vocabularyCache && Date.now() - vocabularyCache.at < VOCABULARY_TTL_MS) return vocabularyCache.words;
+  const found = await rows<{ term: string; doc: number }>(
+    db,
+    sql`SELECT term, doc FROM search_words_vocab WHERE length(term) >= 3`,
+  );
+  const words = new Map(found.filter((r) => !/^\d+$/.test(r.term)).map((r) => [r.term, r.doc]));
+  vocabularyCache = { at: Date.now(), words };
+  return words;
+}
+
+export const sqliteEngine: SearchEngine = {
+  /** SQLite-only: one FTS5 query; an item's score is its best language row's. */
+  ranked(kind, tier, query, limit) {
+    const visible =
+      kind === "product"
+        ? sql`CROSS JOIN products p ON p.id = h.id CROSS JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
+        : sql`CROSS JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
+    return safely(() =>
+      rows<Ranked>(
+        db,
+        sql`WITH hits AS MATERIALIZED (${hits(matchFor(tier, query))}),
+         best AS (SELECT rid / 16 AS id, min(score) AS score, max(exact) AS exact FROM hits WHERE rid % 2 = ${kindBit(kind)} GROUP BY rid / 16)
+         SELECT h.id AS id, h.score AS score, count(*) OVER () AS total FROM best h ${visible}
+         ORDER BY h.exact DESC, h.score, h.id LIMIT ${limit}`,
+      ),
+    );
+  },
+
+  /** SQLite-only: the same MATCH expressions, without scores. */
+  matching(kind, tiers, query) {
+    if (!tiers.length) return sql`SELECT NULL AS id WHERE 0`;
+    return sql.join(
+      tiers.map((tier) => sql`SELECT rid / 16 AS id FROM (${hits(matchFor(tier, query))}) WHERE rid % 2 = ${kindBit(kind)}`),
+      sql` UNION `,
+    );
+  },
+
+  /** SQLite-only: the kept vocabulary, or the index itself for a word added since it was read (never "corrected" away). */
+  async known(word) {
+    if ((await vocabulary()).has(word)) return true;
+    return (await rows(db, sql`SELECT 1 AS found FROM search_words_vocab WHERE term = ${word} LIMIT 1`)).length > 0;
+  },
+
+  /** SQLite-only: the whole vocabulary (about 14,000 words at scale 1), kept in memory. */
+  neighbours: () => vocabulary(),
+
+  /** SQLite-only: the rowid's language index (migration 0011). */
+  async rowsInLanguage(word, lang: Lang) {
+    const index = LANGS.indexOf(lang) + 1;
+    const [row] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM search_words WHERE search_words MATCH ${`"${word}"`} AND (rowid / 2) % 8 = ${index}`,
+    );
+    return Number(row?.n ?? 0);
+  },
+};
