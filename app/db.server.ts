@@ -6,13 +6,14 @@
  * thread (db/checkpoints.ts), so no request waits for one.
  */
 import { startBackgroundCheckpoints } from "../db/checkpoints";
-import { openDatabase, openPostgres, usingPostgres, type AppDatabase } from "../db/connection";
+import { isPostgres, openDatabase, openPostgres, usingPostgres, type AppDatabase } from "../db/connection";
 import * as sqliteSchema from "../db/schema";
 import * as postgresSchema from "../db/schema.pg";
 import { followOpenTransaction } from "../db/transact";
 
 export type { AppDatabase };
-export { execute, rows, transact, type Tx } from "../db/transact";
+export { isPostgres };
+export { execute, readSnapshot, rows, transact, type Tx } from "../db/transact";
 
 const onPostgres = usingPostgres();
 

@@ -50,7 +50,7 @@ const current = new AsyncLocalStorage<OpenTransaction>();
 const queues = new WeakMap<Database.Database, Promise<unknown>>();
 
 export async function transact<T>(db: AppDatabase | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return transactPostgres(db as unknown as PostgresHandle, fn);
+  if (isPostgres(db)) return transactPostgres(db as unknown as PostgresHandle, fn, READ_COMMITTED);
   const client = db.$client;
   const open = current.getStore();
   if (open && open.client === client && !open.closed) return savepoint(open, db as Tx, fn);
@@ -77,6 +77,20 @@ export async function transact<T>(db: AppDatabase | Tx, fn: (tx: Tx) => Promise<
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * Reads that must agree with each other (a dashboard's totals, tables and
+ * counters): `fn` sees the database as it was at one moment, whatever commits
+ * meanwhile. On SQLite that is any transaction (`transact`: the one writing
+ * connection is its own while it runs). On PostgreSQL a READ COMMITTED
+ * transaction takes a new snapshot per statement, so this one is REPEATABLE
+ * READ and READ ONLY: one snapshot, taken at its first query. Inside an open
+ * transaction it is a savepoint of that one, and sees what it sees.
+ */
+export async function readSnapshot<T>(db: AppDatabase, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return transactPostgres(db as unknown as PostgresHandle, fn, SNAPSHOT);
+  return transact(db, fn);
 }
 
 async function savepoint<T>(open: OpenTransaction, tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -108,11 +122,15 @@ interface OpenPostgresTransaction {
 }
 
 const openPostgres = new AsyncLocalStorage<OpenPostgresTransaction>();
+
+type PostgresTransactionConfig = Parameters<PostgresHandle["transaction"]>[1];
+const READ_COMMITTED: PostgresTransactionConfig = { isolationLevel: "read committed" };
+const SNAPSHOT: PostgresTransactionConfig = { isolationLevel: "repeatable read", accessMode: "read only" };
 const unwrapped = Symbol("the database under followOpenTransaction");
 
 const rootOf = (db: PostgresHandle): PostgresHandle => (db as unknown as { [unwrapped]?: PostgresHandle })[unwrapped] ?? db;
 
-async function transactPostgres<T>(db: PostgresHandle, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function transactPostgres<T>(db: PostgresHandle, fn: (tx: Tx) => Promise<T>, config: PostgresTransactionConfig): Promise<T> {
   const root = rootOf(db);
   const open = openPostgres.getStore();
   if (is(root, PgTransaction)) return savepointPostgres(root, open, fn);
@@ -126,7 +144,7 @@ async function transactPostgres<T>(db: PostgresHandle, fn: (tx: Tx) => Promise<T
         done.closed = true;
       }
     },
-    { isolationLevel: "read committed" },
+    config,
   );
 }
 

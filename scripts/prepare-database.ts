@@ -6,7 +6,7 @@
  * set-up, so all of them make the same database.
  */
 import { env } from "../app/env.server";
-import { databasePath } from "../db/connection";
+import { databasePath, usingPostgres } from "../db/connection";
 
 export async function prepareDatabase(options: { log?: (m: string) => void } = {}) {
   const log = options.log ?? console.log;
@@ -25,7 +25,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
       if (imported) log(`Moved ${imported} uploaded image file(s) from ${env().UPLOADS_DIR} into the database.`);
       if (!(await databaseIsEmpty())) return { seeded: false };
       const { SEED_SCALE: scale, SEED_DATE } = env();
-      log(`Empty database at ${path(databasePath())}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
+      log(`Empty database ${where()}: seeding${scale > 1 ? ` at scale ${scale}` : ""}…`);
       // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
       const today = SEED_DATE ? new Date(`${SEED_DATE}T00:00:00Z`) : undefined;
       await seedDatabase({ scale, today, log });
@@ -35,6 +35,9 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
   );
 }
 
-function path(p: string): string {
-  return p.startsWith(process.cwd()) ? p.slice(process.cwd().length + 1) : p;
+/** Where the database is, for the log: the SQLite file, or the PostgreSQL database's name (never the URL: it may hold a password). */
+function where(): string {
+  if (usingPostgres()) return `(PostgreSQL database "${new URL(process.env.DATABASE_URL!).pathname.slice(1)}")`;
+  const p = databasePath();
+  return `at ${p.startsWith(process.cwd()) ? p.slice(process.cwd().length + 1) : p}`;
 }

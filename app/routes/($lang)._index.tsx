@@ -23,7 +23,7 @@ export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters)
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const now = appNow();
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const festival = await featuredFestival(lang, now);
   const [tracker, categories, stores, products] = await Promise.all([campaignTracker(), listCategories(lang), featuredStores(lang, 8), newestProducts(lang, 8, now)]);
   return {

@@ -27,7 +27,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
   const category = (await listCategories(lang)).find((c) => c.slug === routeParams.slug);
   if (!category) throw await shopperNotFound(t, lang);
   const url = new URL(request.url);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const list = await productList({ lang, t, view, url, params: productListParams(url), path: `/categories/${category.slug}`, now: appNow(), fixed: { category: category.slug } });
   const origin = publicOrigin(request.url);
   return {

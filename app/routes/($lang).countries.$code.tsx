@@ -32,7 +32,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
   if (!stores.total) throw await shopperNotFound(t, lang);
   const url = new URL(request.url);
   const name = countryName(code, lang);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const list = await productList({ lang, t, view, url, params: productListParams(url), path: `/countries/${code}`, now: appNow(), fixed: { country: code } });
   const origin = publicOrigin(request.url);
   const title = t("catalog.country.title", { country: name });

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusLabel: t(`owner.productStatus.${status}`),
     canPublish: allowedIntents(status).includes("publish"),
     storeLive: store.status === "live",
-    ...(await productPageView(product, presenter(lang, currency), t, now)),
+    ...(await productPageView(product, await presenter(lang, currency), t, now)),
   };
 }
 

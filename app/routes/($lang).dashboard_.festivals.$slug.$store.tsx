@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const detail = await ownerEnrolment(user.id, params.slug ?? "", params.store ?? "", lang, now());
   if (!detail) throw notFound(t);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const zone = detail.festival.timeZone;
   const sale = detail.festival.clock.sale;
   return {

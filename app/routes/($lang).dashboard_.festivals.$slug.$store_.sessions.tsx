@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency, detail, store, products, approved } = await load(request, user, params);
   const at = now();
   const proposals = await storeProposals(detail.festival.id, detail.store.id, lang);
-  const shown = await presentSessions(proposals, detail.festival, presenter(lang, currency), t, at);
+  const shown = await presentSessions(proposals, detail.festival, await presenter(lang, currency), t, at);
   return {
     title: `${t("programme.owner.title")} · ${detail.festival.name}`,
     heading: `${t("programme.owner.title")} · ${detail.festival.name}`,

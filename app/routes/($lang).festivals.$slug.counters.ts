@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const festival = await findPublishedFestival(params.slug ?? "", lang, at);
   if (!festival) throw notFound(t);
   const sessions = await readCounters("session", (await festivalProgramme(festival.id, lang)).map((s) => String(s.id)));
-  return Response.json(livePayload(festival, presenter(lang, currency), t, at, await festivalTotals(festival.id), sessions), {
+  return Response.json(livePayload(festival, await presenter(lang, currency), t, at, await festivalTotals(festival.id), sessions), {
     headers: { "Cache-Control": "public, max-age=0, s-maxage=2, stale-while-revalidate=5" },
   });
 }

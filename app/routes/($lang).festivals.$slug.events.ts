@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const festival = await findPublishedFestival(params.slug ?? "", lang, now());
   if (!festival) throw notFound(t);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const sessionIds = (await festivalProgramme(festival.id, lang)).map((s) => String(s.id));
   return counterEvents({
     signal: request.signal,

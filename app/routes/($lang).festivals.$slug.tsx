@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!festival) throw await shopperNotFound(t, lang);
   // The catalogue's own parameter schema: a bad category, country or page is dropped (page 1).
   const { page: pageNumber, category, country } = productListParams(new URL(request.url));
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const page = await festivalPage(festival, view, t, at, { page: pageNumber, category, country });
   const programme = await presentProgramme(await festivalProgramme(festival.id, lang), festival, view, t, at);
   const { filters } = page.dealList;

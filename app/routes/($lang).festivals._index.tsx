@@ -20,7 +20,7 @@ export const headers = () => sharedPageHeaders(SHARED_PAGE_SECONDS.liveCounters)
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const at = now();
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const all = await listFestivals(lang, at);
   const start = (f: (typeof all)[number]) => Math.min(...f.phases.map((p) => p.startsAt));
   const counters = await readCounters("festival", all.map((f) => String(f.id)));

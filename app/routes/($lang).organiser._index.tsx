@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t, currency } = requestContext(request);
   const at = now();
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const tracker = await campaignTracker();
   const n = (v: number) => formatNumber(v, lang);
   const campaign = (await countersByScope("campaign"))[0] ?? { key: "all", orders: 0, units: 0, gmv: 0 };

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const at = now();
   const festival = (await listFestivals(lang, at)).find((f) => f.slug === params.slug);
   if (!festival) throw notFound(t);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const { dashboard, counters } = await dashboardSnapshot(festival, view, t, at);
   const [subsidies, deals] = await Promise.all([festivalSubsidies(festival.id), subsidisedDeals(festival.id, lang)]);
   // Base currency, like the budget on the festival's form.

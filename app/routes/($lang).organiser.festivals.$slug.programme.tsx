@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency, festival, choices, sessions } = await load(request, params.slug ?? "");
   const at = now();
   const name = festival.names[lang]?.name ?? festival.names.en?.name ?? festival.slug;
-  const shown = await presentSessions(sessions, festival, presenter(lang, currency), t, at);
+  const shown = await presentSessions(sessions, festival, await presenter(lang, currency), t, at);
   const flash = new URL(request.url).searchParams.get("done");
   return {
     title: `${t("programme.organiser.title", { name })} · ${t("festivals.organiser.title")}`,

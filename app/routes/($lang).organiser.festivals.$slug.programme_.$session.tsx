@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t, currency, festival, row, stored, choices, others } = await load(request, params);
   const at = now();
-  const [shown] = await presentSessions([row], festival, presenter(lang, currency), t, at);
+  const [shown] = await presentSessions([row], festival, await presenter(lang, currency), t, at);
   const name = festival.names[lang]?.name ?? festival.names.en?.name ?? festival.slug;
   return {
     title: `${t("programme.organiser.editTitle")} · ${t("programme.organiser.title", { name })}`,

@@ -79,7 +79,7 @@ function filterQuery(values: { festival?: string; store?: string; country?: stri
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const { lang, t, currency } = requestContext(request);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const url = new URL(request.url);
   const { festivals, festivalSlug, festival, stores, store, filter, page, understood } = await readFilters(url, lang);
   // Applications of one festival (the console links here per festival); an unknown festival is a 404, not an empty queue.

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = appNow();
   const product = await getProduct(params.slug ?? "", lang, now);
   if (!product) throw await shopperNotFound(t, lang);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const page = await productPageView(product, view, t, now);
   const origin = publicOrigin(request.url);
   const url = `${origin}${localizePath(`/products/${product.slug}`, lang)}`;

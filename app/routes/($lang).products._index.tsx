@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const url = new URL(request.url);
   const params = productListParams(url);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const list = await productList({ lang, t, view, url, params, path: "/products", now: appNow() });
   const heading = [t("products.title"), list.categoryName, params.country ? countryName(params.country, lang) : null].filter(Boolean).join(" · ");
   const intro = list.categoryDescription ?? t("products.description");

@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A query that finds little is retried with the catalogue's nearest words; `exact=1` searches what was typed.
   const { query, corrected } = await resolveQuery(typed, lang, url.searchParams.get("exact") === "1");
   const terms = [...query.trigram, ...query.cjk];
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const storeHits = (await searchIds("store", query, 4)).ids;
   const order = new Map(storeHits.map((id, i) => [id, i]));
   const stores = storeHits.length

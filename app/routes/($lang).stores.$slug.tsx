@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t, currency } = requestContext(request);
   const store = await getStore(params.slug ?? "", lang, appNow());
   if (!store) throw await shopperNotFound(t, lang);
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const origin = publicOrigin(request.url);
   const url = `${origin}${localizePath(`/stores/${store.slug}`, lang)}`;
   const image = `${origin}${store.bannerUrl ?? "/favicon.svg"}`;

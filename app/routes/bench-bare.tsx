@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = url.searchParams.get("view"); // not `page`: that is the list's own page number
   const slug = url.searchParams.get("slug") ?? "";
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const now = appNow();
   let items: { name: string; price: string }[] = [];
   if (page === "products") {

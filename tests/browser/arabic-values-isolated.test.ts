@@ -53,7 +53,7 @@ describe("Arabic pages isolate every value", () => {
   it("on the home, live festival and product pages, with JavaScript and without", async () => {
     const festival = (await featuredFestival("ar", Date.now()))!;
     expect(festival.clock.state).toBe("live");
-    const deal = buyableProducts().find((p) => p.deal?.festivalId === festival.id)!;
+    const deal = (await buyableProducts()).find((p) => p.deal?.festivalId === festival.id)!;
     expect(deal).toBeTruthy();
     const paths = ["/ar", `/ar/festivals/${festival.slug}`, `/ar/products/${deal.slug}`];
 

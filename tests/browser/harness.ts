@@ -7,14 +7,20 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openDatabase, openPostgres, type AppDatabase } from "../../db/connection";
 import { findChromium } from "../../scripts/chromium";
 import { copyBaseDatabase } from "../setup/copy-database";
+import { copyBasePostgresDatabase } from "../setup/postgres";
 
 export interface TestServer {
   url: string;
-  /** The server's private copy of the seeded database, for checking what it stored. */
+  /** SQLite: the server's private copy of the seeded database, for checking what it stored ("" on PostgreSQL). */
   databasePath: string;
+  /** PostgreSQL: the URL of the server's private copy of the seeded database ("" on SQLite). */
+  databaseUrl: string;
+  /** A new connection to the server's copy, on its engine, through the app's data layer (query it with `schema` of ~/db.server). */
+  openDatabase(): AppDatabase;
   stop(): Promise<void>;
 }
 
@@ -68,7 +74,10 @@ export function healthOnNewConnection(url: string): Promise<string | null> {
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { processes?: number } = {}): Promise<TestServer> {
   const port = await freePort();
-  const databasePath = copyBaseDatabase("server");
+  // The server's own copy of the seeded database, on the engine this run tests.
+  const postgresServer = inject("postgresServer");
+  const databaseUrl = postgresServer ? await copyBasePostgresDatabase(postgresServer, inject("baseDb"), "server") : "";
+  const databasePath = postgresServer ? "" : copyBaseDatabase("server");
   const processes = options.processes ?? 1;
   const script = processes > 1 ? "scripts/cluster.ts" : "scripts/server.ts";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
@@ -77,7 +86,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath }),
       SESSION_SECRET: "browser-test-session-secret-0123456789abcdef",
       // The test server speaks plain HTTP on loopback.
       INSECURE_COOKIES: "1",
@@ -110,6 +119,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   return {
     url,
     databasePath,
+    databaseUrl,
+    openDatabase: () => (databaseUrl ? openPostgres(databaseUrl) : openDatabase(databasePath)),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -107,7 +107,7 @@ describe("the organiser console", () => {
 
   it("moves every counter, progress line and bar of an open festival dashboard when someone buys", async () => {
     const live = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
-    const deal = buyableProducts().find((p) => p.deal?.festivalId === live.id && p.stock >= 5)!;
+    const deal = (await buyableProducts()).find((p) => p.deal?.festivalId === live.id && p.stock >= 5)!;
     expect(deal).toBeTruthy();
 
     const { context, page, errors } = await signInAtConsole("en");

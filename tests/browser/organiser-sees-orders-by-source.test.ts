@@ -100,7 +100,7 @@ describe("the organiser sees orders by source", () => {
     const googleXml = await (await page.request.get(googleFeed)).text();
     const metaCsv = parseCsv<Record<string, string>>(await (await page.request.get(metaFeed)).text(), { columns: true, bom: true });
 
-    const [first, second] = [regularProduct(2), regularProduct(2, 1)];
+    const [first, second] = [await regularProduct(2), await regularProduct(2, 1)];
     const googleLink = [...googleXml.matchAll(/<g:link>([^<]+)<\/g:link>/g)].map((m) => m[1].replace(/&amp;/g, "&")).find((l) => l.includes(`/products/${first.slug}?`))!;
     const metaLink = metaCsv.find((r) => r.link.includes(`/products/${second.slug}?`))!.link;
     expect(new URL(googleLink).searchParams.get("utm_source")).toBe("google");

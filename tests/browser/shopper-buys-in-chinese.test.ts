@@ -28,7 +28,7 @@ describe("a shopper buys in Chinese with the demo provider", () => {
   it("adds a live deal and a regular product, pays, reads the confirmation in Chinese, and the festival counters move by that order", async () => {
     const festival = (await featuredFestival("zh", Date.now()))!;
     expect(festival.clock.state).toBe("live");
-    const products = buyableProducts();
+    const products = await buyableProducts();
     const deal = products.find((p) => p.deal?.festivalId === festival.id && p.stock >= 5)!;
     const regular = products.find((p) => !p.deal && p.stock >= 5)!;
     expect(deal && regular).toBeTruthy();
@@ -95,9 +95,9 @@ describe("a shopper buys in Chinese with the demo provider", () => {
     await expect.poll(() => readMeters(page)).toEqual({
       orders: before.orders + 1,
       units: before.units + line.quantity,
-      gmv: presenter("zh", "CNY").money(gmv),
+      gmv: (await presenter("zh", "CNY")).money(gmv),
     });
-    expect(before.gmv).toBe(presenter("zh", "CNY").money(gmv - line.base));
+    expect(before.gmv).toBe((await presenter("zh", "CNY")).money(gmv - line.base));
     await expect.poll(() => page.locator('[data-testid="cart-count"]').textContent()).toBe("0");
 
     expect(errors).toEqual([]);

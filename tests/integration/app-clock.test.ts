@@ -21,7 +21,7 @@ async function moveClock(form: Record<string, string>) {
 }
 
 it("prices catalogue pages by the app's clock, not the wall clock", async () => {
-  const deal = dealProduct(1);
+  const deal = await dealProduct(1);
   const productPage = async () => (await (await new Shopper().get(`/products/${deal.slug}`, handle)).text()).includes("price--deal");
   const dealsOnNow = async () => (await (await new Shopper().get("/products?deal=1", handle)).text()).match(/class="product-card"/g)?.length ?? 0;
 

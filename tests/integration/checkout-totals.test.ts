@@ -24,7 +24,7 @@ const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 describe("presentment rounding", () => {
   it("shows KES in whole shillings and charges exactly the displayed total", async () => {
-    const a = regularProduct(5, 3);
+    const a = await regularProduct(5, 3);
     const shopper = new Shopper();
     await shopper.post("/sw/cart?currency=KES", { intent: "add", slug: a.slug, quantity: 3 }, handle);
     const checkout = await html(await shopper.get("/sw/checkout?currency=KES", handle));
@@ -49,7 +49,7 @@ describe("presentment rounding", () => {
 
 describe("shipping by destination", () => {
   it("prices each store's shipping on the server, shows it in cart and checkout, charges it and keeps it out of GMV", async () => {
-    const a = regularProduct(5, 4);
+    const a = await regularProduct(5, 4);
     const store = (await db.select({ country: schema.stores.countryCode }).from(schema.stores).where(eq(schema.stores.id, a.storeId)))[0];
     // The store's own rate for China, set as its owner would.
     await transact(db, (tx) => tx.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)));
@@ -86,7 +86,7 @@ describe("shipping by destination", () => {
   });
 
   it("falls back to the default rates and rounds shipping like any presented price", async () => {
-    const a = regularProduct(5, 5);
+    const a = await regularProduct(5, 5);
     await transact(db, (tx) => tx.delete(schema.storeShippingRates).where(eq(schema.storeShippingRates.storeId, a.storeId)));
     const shopper = new Shopper();
     await shopper.post("/sw/cart", { intent: "add", slug: a.slug }, handle);
@@ -102,7 +102,7 @@ describe("shipping by destination", () => {
 describe("address forms per country", () => {
   it("shows the Chinese order of fields for China and the general one elsewhere", async () => {
     const shopper = new Shopper();
-    await shopper.post("/zh/cart", { intent: "add", slug: regularProduct(5, 6).slug }, handle);
+    await shopper.post("/zh/cart", { intent: "add", slug: (await regularProduct(5, 6)).slug }, handle);
     const cn = await html(await shopper.get("/zh/checkout", handle));
     const order = ["checkout-name", "checkout-phone", "checkout-province", "checkout-city", "checkout-district", "checkout-line1"].map((id) => cn.indexOf(`id="${id}"`));
     expect(order.every((i) => i > 0)).toBe(true);
@@ -115,7 +115,7 @@ describe("address forms per country", () => {
 
   it("answers bad input per country with a translated 400, never a 500, keeping what was typed", async () => {
     const shopper = new Shopper();
-    await shopper.post("/zh/cart", { intent: "add", slug: regularProduct(5, 7).slug }, handle);
+    await shopper.post("/zh/cart", { intent: "add", slug: (await regularProduct(5, 7)).slug }, handle);
     const cn = await shopper.post("/zh/checkout", { ...ADDRESS, province: "", district: "", phone: "12345" }, handle);
     expect(cn.status).toBe(400);
     const cnPage = await html(cn);

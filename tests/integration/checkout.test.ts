@@ -20,8 +20,8 @@ const orderByNumber = async (number: string) => (await db.select().from(schema.o
 
 describe("cart", () => {
   it("adds, sets and removes with one action, and the header counts the items", async () => {
-    const a = regularProduct(5);
-    const b = regularProduct(5, 1);
+    const a = await regularProduct(5);
+    const b = await regularProduct(5, 1);
     const shopper = new Shopper();
     const added = await shopper.post("/cart", { intent: "add", slug: a.slug, quantity: 2 }, handle);
     expect(added.status).toBe(303);
@@ -42,7 +42,7 @@ describe("cart", () => {
   });
 
   it("answers bad input with a note, never a 500, and keeps the cart", async () => {
-    const a = regularProduct(5);
+    const a = await regularProduct(5);
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
     const bad: Record<string, string>[] = [{ intent: "explode", slug: a.slug }, { intent: "set", slug: a.slug, quantity: "lots" }, { intent: "add", slug: "../etc" }, {}];
@@ -59,7 +59,7 @@ describe("cart", () => {
   });
 
   it("answers a script's fetcher with data instead of a redirect", async () => {
-    const a = regularProduct(5);
+    const a = await regularProduct(5);
     const shopper = new Shopper();
     // A fetcher posts to the route's single-fetch data URL.
     const res = await shopper.post("/cart.data", { intent: "add", slug: a.slug, enhanced: 1 }, handle);
@@ -70,12 +70,12 @@ describe("cart", () => {
   });
 
   it("limits quantities by stock and by a deal's per-customer limit", async () => {
-    const plain = regularProduct(3, 2);
-    setStock(plain.id, 3);
+    const plain = await regularProduct(3, 2);
+    await setStock(plain.id, 3);
     const shopper = new Shopper();
     const res = await shopper.post("/cart", { intent: "add", slug: plain.slug, quantity: 50 }, handle);
     expect(res.headers.get("Location")).toBe("/cart?notice=lowered");
-    const deal = dealProduct(10, true);
+    const deal = await dealProduct(10, true);
     await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 50 }, handle);
     const lines = (await db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, JSON.parse(atob(decodeURIComponent(shopper.cookies.get("cart")!))) as string)));
     expect(lines.find((l) => l.productId === plain.id)?.quantity).toBe(3);
@@ -83,8 +83,8 @@ describe("cart", () => {
   });
 
   it("caps a deal line at the units left at the festival price while the deal is live, and says why", async () => {
-    const deal = dealProduct(10, false);
-    setDealUnitsLeft(deal.deal!.dealId, 3);
+    const deal = await dealProduct(10, false);
+    await setDealUnitsLeft(deal.deal!.dealId, 3);
     const shopper = new Shopper();
     const res = await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: 8 }, handle);
     expect(res.headers.get("Location")).toBe("/cart?notice=lowered_deal");
@@ -97,7 +97,7 @@ describe("cart", () => {
     expect(await more.text()).toContain('"lowered"');
     expect(await html(await shopper.get("/zh/cart", handle))).toContain("节日特价仅剩 3 件。");
     // Once the deal's units are gone, the regular price applies and stock is the only cap.
-    setDealUnitsLeft(deal.deal!.dealId, 0);
+    await setDealUnitsLeft(deal.deal!.dealId, 0);
     const other = new Shopper();
     expect((await other.post("/cart", { intent: "add", slug: deal.slug, quantity: 5 }, handle)).headers.get("Location")).toBe("/cart");
     const regular = await html(await other.get("/cart", handle));
@@ -106,8 +106,8 @@ describe("cart", () => {
   });
 
   it("shows on the product page how many units are left at the festival price, and when none are", async () => {
-    const deal = dealProduct(10, undefined, 1);
-    setDealUnitsLeft(deal.deal!.dealId, 4);
+    const deal = await dealProduct(10, undefined, 1);
+    await setDealUnitsLeft(deal.deal!.dealId, 4);
     // What the shopper reads (each number sits in its own isolating element).
     const text = (markup: string) => markup.replace(/<[^>]*>/g, "");
     let page = await html(await new Shopper().get(`/products/${deal.slug}`, handle));
@@ -115,7 +115,7 @@ describe("cart", () => {
     expect(page).toContain("Deal ends in");
     page = await html(await new Shopper().get(`/fr/products/${deal.slug}`, handle));
     expect(text(page)).toContain("Encore 4 au prix du festival");
-    setDealUnitsLeft(deal.deal!.dealId, 0);
+    await setDealUnitsLeft(deal.deal!.dealId, 0);
     page = await html(await new Shopper().get(`/products/${deal.slug}`, handle));
     expect(page).toContain("Festival deal sold out");
     expect(page).not.toContain("left at the festival price");
@@ -124,13 +124,13 @@ describe("cart", () => {
   });
 
   it("shows when a price changed or an item sold out since it was added", async () => {
-    const a = regularProduct(5, 3);
-    const b = regularProduct(5, 4);
+    const a = await regularProduct(5, 3);
+    const b = await regularProduct(5, 4);
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
     await shopper.post("/cart", { intent: "add", slug: b.slug }, handle);
     await transact(db, (tx) => tx.update(schema.products).set({ priceMinor: a.priceMinor + 250 }).where(eq(schema.products.id, a.id)));
-    setStock(b.id, 0);
+    await setStock(b.id, 0);
     const page = await html(await shopper.get("/cart", handle));
     expect(page).toContain("The price changed since you added this: it was $");
     expect(page).toContain("Sold out since you added it.");
@@ -144,7 +144,7 @@ describe("cart", () => {
 describe("checkout", () => {
   it("validates every field with a translated message next to it, keeping what was typed", async () => {
     const shopper = new Shopper();
-    await shopper.post("/zh/cart", { intent: "add", slug: regularProduct(5).slug }, handle);
+    await shopper.post("/zh/cart", { intent: "add", slug: (await regularProduct(5)).slug }, handle);
     const res = await shopper.post("/zh/checkout", { email: "wang@", name: "W", line1: "88 Nanjing Road", city: "", country: "ZZ", phone: "call me" }, handle);
     expect(res.status).toBe(400);
     const page = await html(res);
@@ -157,22 +157,22 @@ describe("checkout", () => {
 
   it("lists shipping countries in the page's language", async () => {
     const shopper = new Shopper();
-    await shopper.post("/ar/cart", { intent: "add", slug: regularProduct(5).slug }, handle);
+    await shopper.post("/ar/cart", { intent: "add", slug: (await regularProduct(5)).slug }, handle);
     const page = await html(await shopper.get("/ar/checkout", handle));
     expect(page).toContain('<option value="KE">كينيا</option>');
     expect(page).toMatch(/<option value="CN"[^>]*>الصين<\/option>/);
   });
 
   it("places a pending order that takes the stock, empties the cart and sends the shopper to the demo provider", async () => {
-    const a = regularProduct(5, 5);
-    const before = stockOf(a.id);
+    const a = await regularProduct(5, 5);
+    const before = await stockOf(a.id);
     const shopper = new Shopper();
     await shopper.post("/zh/cart", { intent: "add", slug: a.slug, quantity: 2 }, handle);
     const res = await shopper.post("/zh/checkout", ADDRESS, handle);
     expect(res.status).toBe(303);
     const payUrl = res.headers.get("Location")!;
     expect(payUrl).toMatch(/^\/zh\/pay\/demo\/SR-[0-9A-Z]{4}-[0-9A-Z]{4}\?key=/);
-    expect(stockOf(a.id)).toBe(before - 2);
+    expect(await stockOf(a.id)).toBe(before - 2);
     const number = payUrl.split("/")[4].split("?")[0];
     const order = await orderByNumber(number);
     expect(order).toMatchObject({ status: "pending", currency: "CNY", email: "wang.fang@example.com", lang: "zh", shippingCountry: "CN" });
@@ -207,13 +207,13 @@ describe("checkout", () => {
   });
 
   it("shows a failed demo payment honestly and gives the stock back", async () => {
-    const a = regularProduct(5, 6);
-    const before = stockOf(a.id);
+    const a = await regularProduct(5, 6);
+    const before = await stockOf(a.id);
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug }, handle);
     const payUrl = (await shopper.post("/checkout", { ...ADDRESS, country: "KE" }, handle)).headers.get("Location")!;
     const res = await shopper.post(payUrl, { outcome: "fail" }, handle);
-    expect(stockOf(a.id)).toBe(before);
+    expect(await stockOf(a.id)).toBe(before);
     const page = await html(await shopper.get(res.headers.get("Location")!, handle));
     expect(page).toContain("Payment failed");
     expect(page).toContain("Nothing was charged");
@@ -223,26 +223,26 @@ describe("checkout", () => {
   });
 
   it("shows an order past its time limit as expired, with its stock back", async () => {
-    const a = regularProduct(5, 7);
-    const before = stockOf(a.id);
+    const a = await regularProduct(5, 7);
+    const before = await stockOf(a.id);
     const shopper = new Shopper();
     await shopper.post("/cart", { intent: "add", slug: a.slug, quantity: 3 }, handle);
     const payUrl = (await shopper.post("/checkout", ADDRESS, handle)).headers.get("Location")!;
     const number = payUrl.split("/")[3].split("?")[0];
-    expect(stockOf(a.id)).toBe(before - 3);
+    expect(await stockOf(a.id)).toBe(before - 3);
     await transact(db, (tx) => tx.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.number, number)));
     const page = await html(await shopper.get(payUrl.replace("/pay/demo/", "/orders/"), handle));
     expect(page).toContain("Expired");
     expect(page).toContain("was not paid in time");
-    expect(stockOf(a.id)).toBe(before);
+    expect(await stockOf(a.id)).toBe(before);
     await shopper.get(payUrl.replace("/pay/demo/", "/orders/"), handle);
-    expect(stockOf(a.id)).toBe(before);
+    expect(await stockOf(a.id)).toBe(before);
     // The demo page refuses to pay it.
     expect(await html(await shopper.get(payUrl, handle))).toContain("This order can no longer be paid.");
   });
 
   it("enforces a deal's per-customer limit across the same email's orders", async () => {
-    const deal = dealProduct(10, true);
+    const deal = await dealProduct(10, true);
     const limit = deal.deal!.limit!;
     const first = new Shopper();
     await first.post("/cart", { intent: "add", slug: deal.slug, quantity: limit }, handle);
@@ -255,14 +255,14 @@ describe("checkout", () => {
   });
 
   it("answers a race for the last deal units with a translated message, keeping the cart, then sells at the price shown", async () => {
-    const deal = dealProduct(10, false, 2);
+    const deal = await dealProduct(10, false, 2);
     const dealId = deal.deal!.dealId;
-    setDealUnitsLeft(dealId, 2);
+    await setDealUnitsLeft(dealId, 2);
     const ordersBefore = (await db.select().from(schema.orders)).length;
     // Two in the cart at the festival price; then someone else buys one of the two left.
     const shopper = new Shopper();
     await shopper.post("/zh/cart", { intent: "add", slug: deal.slug, quantity: 2 }, handle);
-    setDealUnitsLeft(dealId, 1);
+    await setDealUnitsLeft(dealId, 1);
     let res = await shopper.post("/zh/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(409);
     const page = await html(res);
@@ -270,7 +270,7 @@ describe("checkout", () => {
     expect(page).toContain('value="88 Nanjing Road"');
     expect(page).toMatch(/data-testid="cart-count">2</);
     // Then the last one goes too: the line now costs the regular price, which checkout never applies unseen.
-    setDealUnitsLeft(dealId, 0);
+    await setDealUnitsLeft(dealId, 0);
     res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(409);
     expect(await html(res)).toMatch(/Sorry, .* has just sold out at the festival price/);
@@ -281,13 +281,13 @@ describe("checkout", () => {
     // Updating the line accepts the regular price; the order then takes no deal units.
     await shopper.post("/cart", { intent: "set", slug: deal.slug, quantity: 2 }, handle);
     expect(await html(await shopper.get("/cart", handle))).toContain('data-testid="to-checkout"');
-    const taken = dealUnits(dealId).taken;
+    const taken = (await dealUnits(dealId)).taken;
     res = await shopper.post("/checkout", { ...ADDRESS, email: "race@example.com" }, handle);
     expect(res.status).toBe(303);
     const number = res.headers.get("Location")!.split("/")[3].split("?")[0];
     const line = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, (await orderByNumber(number)).id)))[0];
     expect(line).toMatchObject({ dealId: null, quantity: 2, unitPriceBaseMinor: deal.priceMinor });
-    expect(dealUnits(dealId).taken).toBe(taken);
+    expect((await dealUnits(dealId)).taken).toBe(taken);
   });
 
   it("says so when the cart is empty", async () => {
@@ -300,7 +300,7 @@ describe("checkout", () => {
 describe("order lookup", () => {
   it("finds an order by number and email (any case), and says the same thing for any mismatch", async () => {
     const shopper = new Shopper();
-    await shopper.post("/cart", { intent: "add", slug: regularProduct(5, 8).slug }, handle);
+    await shopper.post("/cart", { intent: "add", slug: (await regularProduct(5, 8)).slug }, handle);
     const payUrl = (await shopper.post("/checkout", ADDRESS, handle)).headers.get("Location")!;
     const number = payUrl.split("/")[3].split("?")[0];
     const found = await shopper.post("/pt/orders/lookup", { number: number.toLowerCase(), email: "WANG.FANG@example.com" }, handle);

@@ -44,7 +44,7 @@ beforeAll(async () => {
     .from(schema.stores)
     .innerJoin(schema.users, eq(schema.users.id, schema.stores.ownerId))
     .where(inArray(schema.users.email, demoOwners));
-  const deals = buyableProducts().filter((p) => p.deal && p.stock >= 10);
+  const deals = (await buyableProducts()).filter((p) => p.deal && p.stock >= 10);
   product = deals.find((p) => owned.some((o) => o.storeId === p.storeId)) ?? deals[0];
   expect(product).toBeTruthy();
   let ownerEmail = owned.find((o) => o.storeId === product.storeId)?.email;

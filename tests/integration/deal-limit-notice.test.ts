@@ -16,11 +16,11 @@ const html = async (res: Response) => (await res.text()).replace(/<script[\s\S]*
 
 describe("a quantity lowered by a deal's per-customer limit", () => {
   it("says the per-customer limit set it, without JavaScript and with, in English and Chinese", async () => {
-    const deal = dealProduct(10, true);
+    const deal = await dealProduct(10, true);
     const limit = deal.deal!.limit!;
-    setStock(deal.id, limit + 40);
+    await setStock(deal.id, limit + 40);
     // More deal units and stock left than the limit: only the limit can be the reason.
-    expect(dealUnits(deal.deal!.dealId).left).toBeGreaterThan(limit);
+    expect((await dealUnits(deal.deal!.dealId)).left).toBeGreaterThan(limit);
 
     const shopper = new Shopper();
     const res = await shopper.post("/cart", { intent: "add", slug: deal.slug, quantity: limit + 5 }, handle);

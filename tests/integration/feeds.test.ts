@@ -12,7 +12,7 @@ import { and, eq } from "drizzle-orm";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema, transact } from "~/db.server";
-import { dealCandidatesSync } from "~/modules/festivals/festivals.server";
+import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { presentMinor } from "~/modules/money/presentment";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 import { latestRate } from "~/modules/money/rates.server";
@@ -115,7 +115,7 @@ describe("Google Merchant Center feed", () => {
   });
 
   it("prices in each currency's own format and presentment rounding", async () => {
-    const product = regularProduct(1);
+    const product = await regularProduct(1);
     const cases: [lang: string, currency: string, format: RegExp][] = [
       ["zh", "CNY", /^\d+\.00 CNY$/], // whole yuan, two minor digits
       ["sw", "KES", /^\d+\.00 KES$/], // whole shillings
@@ -139,7 +139,7 @@ describe("Google Merchant Center feed", () => {
   });
 
   it("shows the festival price and its window only while the deal is live", async () => {
-    const deal = dealProduct(1);
+    const deal = await dealProduct(1);
     const id = `srs-${deal.id}`;
     let item = byId((await googleFeed("en", "USD")).items, "g:id", id)!;
     expect(item["g:sale_price"]).toBe(`${Math.floor(deal.deal!.unitMinor / 100)}.${String(deal.deal!.unitMinor % 100).padStart(2, "0")} USD`);
@@ -151,7 +151,7 @@ describe("Google Merchant Center feed", () => {
     expect(from).toBeLessThanOrEqual(Date.now());
     expect(to).toBeGreaterThan(Date.now() - 60_000);
     // A regular product has no sale price.
-    expect(byId((await googleFeed("en", "USD")).items, "g:id", `srs-${regularProduct(1).id}`)!["g:sale_price"]).toBeUndefined();
+    expect(byId((await googleFeed("en", "USD")).items, "g:id", `srs-${(await regularProduct(1)).id}`)!["g:sale_price"]).toBeUndefined();
     expect(byId(await csvFeed("meta", "en", "USD"), "id", id)!.sale_price).toBe(item["g:sale_price"]);
 
     await moveClock({ at: new Date(Date.now() + 400 * 24 * 3_600_000).toISOString() });
@@ -201,7 +201,7 @@ describe("Meta catalogue, plain CSV and JSON", () => {
   });
 
   it("escapes quotes, commas, newlines and markup in names and descriptions, in every format", async () => {
-    const product = regularProduct(1, 3);
+    const product = await regularProduct(1, 3);
     const name = `茶 "Chai", <b>&amp; 'شاي'</b>`;
     const description = `Line one, with "quotes"\nLine two: <script>x</script> & more\r\n=SUM(A1)`;
     await transact(db, async (tx) => {
@@ -224,7 +224,7 @@ describe("Meta catalogue, plain CSV and JSON", () => {
   });
 
   it("leaves out a product its owner keeps out of the feeds", async () => {
-    const product = regularProduct(1, 4);
+    const product = await regularProduct(1, 4);
     const id = `srs-${product.id}`;
     expect(byId((await googleFeed("pt", "USD")).items, "g:id", id)).toBeDefined();
     await transact(db, async (tx) => {
@@ -292,7 +292,7 @@ describe("kept between requests", () => {
     expect((await built("/feeds/json/fr/USD.json")).generatedAt).toBe(first.generatedAt);
 
     // An owner's new price (any write a feed shows moves the content version): built again, with it.
-    const product = regularProduct(1, 3);
+    const product = await regularProduct(1, 3);
     await transact(db, (tx) => tx.update(schema.products).set({ priceMinor: product.priceMinor + 700 }).where(eq(schema.products.id, product.id)));
     const changed = await built("/feeds/json/fr/USD.json");
     expect(changed.generatedAt).not.toBe(first.generatedAt);
@@ -304,8 +304,10 @@ describe("kept between requests", () => {
   it("is built again when a deal starts, with nothing written: the next price change bounds it", async () => {
     // A product whose deal is not live now but will be once its sale phase (or flash window) starts.
     const now = Date.now();
-    const starts = buyableProducts(now).flatMap((p) => {
-      const deals = dealCandidatesSync([p.id]).get(p.id) ?? [];
+    const products = await buyableProducts(now);
+    const candidates = await dealCandidates(products.map((p) => p.id));
+    const starts = products.flatMap((p) => {
+      const deals = candidates.get(p.id) ?? [];
       if (unitPriceAt(p.priceMinor, deals, now).deal) return [];
       return deals
         .flatMap((d) => [d.flashStartsAt, ...d.phases.filter((ph) => ph.kind === "sale").map((ph) => ph.startsAt)])

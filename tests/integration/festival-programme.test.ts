@@ -38,7 +38,7 @@ async function moveClock(at: number | null) {
 beforeAll(async () => {
   handle = await appHandler();
   festival = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
-  product = dealProduct(5);
+  product = await dealProduct(5);
   expect(product.deal!.festivalId).toBe(festival.id);
   const res = await organiser.post("/login", { email: DEMO_ACCOUNTS.find((a) => a.role === "organiser")!.email, password: DEMO_PASSWORDS.organiser }, handle);
   expect(res.status).toBe(302);

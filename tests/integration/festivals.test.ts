@@ -1,5 +1,5 @@
 /**
- * Festivals against a real SQLite file: the organiser's schedule checks,
+ * Festivals against a real database (SQLite, or PostgreSQL with DATABASE_URL): the organiser's schedule checks,
  * the deal rules (only approved deals, only inside their flash slot), the
  * owner's enrolment and offers, and the dashboard against a recomputation
  * from the orders (what `npm run reconcile` does).
@@ -7,7 +7,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { reconcileCounters } from "~/modules/counters/counters.server";
 import { deltasForPaidOrder } from "~/modules/counters/counters";
 import { festivalBreakdown, festivalTotals } from "~/modules/festivals/dashboard.server";
@@ -143,21 +143,21 @@ describe("deal prices", () => {
     const { deal, enrolment } = await liveDeal();
     expect((await priceNow(deal.productId)).deal).not.toBeNull();
     for (const status of ["pending", "rejected"] as const) {
-      db.update(schema.festivalDeals).set({ status }).where(eq(schema.festivalDeals.id, deal.id)).run();
+      await transact(db, (tx) => tx.update(schema.festivalDeals).set({ status }).where(eq(schema.festivalDeals.id, deal.id)));
       expect((await priceNow(deal.productId)).deal).toBeNull();
-      db.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)).run();
-      db.update(schema.festivalEnrolments).set({ status }).where(eq(schema.festivalEnrolments.id, enrolment.id)).run();
+      await transact(db, (tx) => tx.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)));
+      await transact(db, (tx) => tx.update(schema.festivalEnrolments).set({ status }).where(eq(schema.festivalEnrolments.id, enrolment.id)));
       expect((await priceNow(deal.productId)).deal).toBeNull();
-      db.update(schema.festivalEnrolments).set({ status: "approved" }).where(eq(schema.festivalEnrolments.id, enrolment.id)).run();
+      await transact(db, (tx) => tx.update(schema.festivalEnrolments).set({ status: "approved" }).where(eq(schema.festivalEnrolments.id, enrolment.id)));
     }
     expect((await priceNow(deal.productId)).deal).not.toBeNull();
     // …and the shop's pages agree: the product page shows no festival price for a pending deal.
     const product = (await db.select().from(schema.products).where(eq(schema.products.id, deal.productId)).limit(1))[0];
-    db.update(schema.festivalDeals).set({ status: "pending" }).where(eq(schema.festivalDeals.id, deal.id)).run();
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ status: "pending" }).where(eq(schema.festivalDeals.id, deal.id)));
     const festival = (await listFestivals("en", Date.now())).find((f) => f.id === enrolment.festivalId)!;
     const page = await html(await new Shopper().get(`/festivals/${festival.slug}`, handle));
     expect(page).not.toContain(`data-deal="${product.slug}"`);
-    db.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)).run();
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ status: "approved" }).where(eq(schema.festivalDeals.id, deal.id)));
     const again = await html(await new Shopper().get(`/festivals/${festival.slug}`, handle));
     expect(again).toContain(`data-deal="${product.slug}"`);
   });
@@ -168,15 +168,15 @@ describe("deal prices", () => {
     const sale = (await listFestivals("en", now)).flatMap((f) => f.phases.map((p) => ({ ...p, id: f.id }))).find((p) => p.kind === "sale" && p.startsAt <= now && now < p.endsAt)!;
     const start = Math.max(sale.startsAt, now - HOUR);
     const end = Math.min(sale.endsAt, now + HOUR);
-    db.update(schema.festivalDeals).set({ flashStartsAt: new Date(start), flashEndsAt: new Date(end) }).where(eq(schema.festivalDeals.id, deal.id)).run();
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ flashStartsAt: new Date(start), flashEndsAt: new Date(end) }).where(eq(schema.festivalDeals.id, deal.id)));
     expect((await priceNow(deal.productId, start)).deal?.dealId).toBe(deal.id);
     expect((await priceNow(deal.productId, now)).deal?.endsAt).toBe(end);
     expect((await priceNow(deal.productId, start - 1)).deal).toBeNull();
     expect((await priceNow(deal.productId, end)).deal).toBeNull();
     // A slot later in the sale: right now the product sells at its regular price.
-    db.update(schema.festivalDeals).set({ flashStartsAt: new Date(now + 10 * 60_000), flashEndsAt: new Date(Math.min(sale.endsAt, now + 40 * 60_000)) }).where(eq(schema.festivalDeals.id, deal.id)).run();
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ flashStartsAt: new Date(now + 10 * 60_000), flashEndsAt: new Date(Math.min(sale.endsAt, now + 40 * 60_000)) }).where(eq(schema.festivalDeals.id, deal.id)));
     expect((await priceNow(deal.productId, now)).deal).toBeNull();
-    db.update(schema.festivalDeals).set({ flashStartsAt: null, flashEndsAt: null }).where(eq(schema.festivalDeals.id, deal.id)).run();
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ flashStartsAt: null, flashEndsAt: null }).where(eq(schema.festivalDeals.id, deal.id)));
   });
 });
 

@@ -1,7 +1,7 @@
 /** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
 import { and, eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
-import { dealCandidatesSync } from "~/modules/festivals/festivals.server";
+import { db, schema, transact } from "~/db.server";
+import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
 export interface TestProduct {
@@ -13,16 +13,15 @@ export interface TestProduct {
   deal: { dealId: number; festivalId: number; unitMinor: number; limit: number | null } | null;
 }
 
-export function buyableProducts(now = Date.now()): TestProduct[] {
-  const rows = db
+export async function buyableProducts(now = Date.now()): Promise<TestProduct[]> {
+  const rows = await db
     .select({ id: schema.products.id, slug: schema.products.slug, stock: schema.products.stock, storeId: schema.products.storeId, priceMinor: schema.products.priceMinor })
     .from(schema.products)
     .innerJoin(schema.stores, eq(schema.stores.id, schema.products.storeId))
     .where(and(eq(schema.stores.status, "live"), eq(schema.products.status, "active")))
-    .orderBy(schema.products.id)
-    .all();
-  const deals = dealCandidatesSync(rows.map((r) => r.id));
-  const limits = new Map(db.select().from(schema.festivalDeals).all().map((d) => [d.id, d.perCustomerLimit]));
+    .orderBy(schema.products.id);
+  const deals = await dealCandidates(rows.map((r) => r.id));
+  const limits = new Map((await db.select().from(schema.festivalDeals)).map((d) => [d.id, d.perCustomerLimit]));
   return rows.map((r) => {
     const price = unitPriceAt(r.priceMinor, deals.get(r.id) ?? [], now);
     return {
@@ -32,32 +31,32 @@ export function buyableProducts(now = Date.now()): TestProduct[] {
   });
 }
 
-export function regularProduct(minStock: number, skip = 0): TestProduct {
-  return buyableProducts().filter((p) => !p.deal && p.stock >= minStock)[skip];
+export async function regularProduct(minStock: number, skip = 0): Promise<TestProduct> {
+  return (await buyableProducts()).filter((p) => !p.deal && p.stock >= minStock)[skip];
 }
 
-export function dealProduct(minStock: number, withLimit?: boolean, skip = 0): TestProduct {
-  return buyableProducts().filter((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))[skip];
+export async function dealProduct(minStock: number, withLimit?: boolean, skip = 0): Promise<TestProduct> {
+  return (await buyableProducts()).filter((p) => p.deal && p.stock >= minStock && (withLimit === undefined || (p.deal.limit !== null) === withLimit))[skip];
 }
 
 /** A deal's committed stock and the units taken at its price. */
-export function dealUnits(dealId: number): { committed: number; taken: number; left: number } {
-  const row = db
+export async function dealUnits(dealId: number): Promise<{ committed: number; taken: number; left: number }> {
+  const [row] = await db
     .select({ committed: schema.festivalDeals.committedStock, taken: schema.festivalDeals.unitsTaken })
     .from(schema.festivalDeals)
-    .where(eq(schema.festivalDeals.id, dealId))
-    .get()!;
+    .where(eq(schema.festivalDeals.id, dealId));
   return { ...row, left: row.committed - row.taken };
 }
 
 /** Leaves exactly `left` units at the deal's price (as an owner committing that much more would). */
-export function setDealUnitsLeft(dealId: number, left: number) {
-  const { taken } = dealUnits(dealId);
-  db.update(schema.festivalDeals).set({ committedStock: taken + left }).where(eq(schema.festivalDeals.id, dealId)).run();
+export async function setDealUnitsLeft(dealId: number, left: number): Promise<void> {
+  const { taken } = await dealUnits(dealId);
+  await transact(db, (tx) => tx.update(schema.festivalDeals).set({ committedStock: taken + left }).where(eq(schema.festivalDeals.id, dealId)));
 }
 
-export const stockOf = (id: number) => db.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, id)).get()!.stock;
+export const stockOf = async (id: number): Promise<number> =>
+  (await db.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, id)))[0].stock;
 
-export function setStock(id: number, stock: number) {
-  db.update(schema.products).set({ stock }).where(eq(schema.products.id, id)).run();
+export async function setStock(id: number, stock: number): Promise<void> {
+  await transact(db, (tx) => tx.update(schema.products).set({ stock }).where(eq(schema.products.id, id)));
 }

@@ -71,7 +71,7 @@ const counterOf = (message: string, metric: string) => (JSON.parse(message) as {
 describe("the live counter feed", () => {
   it(`builds one payload per tick for ${N} listeners of one festival, language and currency, and delivers a paid order to all of them`, async () => {
     const festival = (await listFestivals("en", Date.now())).find((f) => f.clock.state === "live")!;
-    const product = dealProduct(3);
+    const product = await dealProduct(3);
     expect(product.deal!.festivalId).toBe(festival.id);
     const before = { ...stats };
 

@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, rows, schema } from "~/db.server";
 import { tFor } from "~/modules/i18n/i18n.server";
 import { presentOrder } from "~/modules/orders/present.server";
 import { orderByNumber } from "~/modules/orders/view.server";
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe("shipping an order line", () => {
   it("shows the owner her line's shipping details, ships and delivers it with an audit, and the shopper sees the tracking", async () => {
-    const line = db.get<{ id: number; number: string; email: string; address: string; store: string; customer: string }>(sql`
+    const [line] = await rows<{ id: number; number: string; email: string; address: string; store: string; customer: string }>(db, sql`
       select l.id, o.number, o.email, o.shipping_address as address, s.slug as store, o.customer_name as customer
       from order_lines l join orders o on o.id = l.order_id join stores s on s.id = l.store_id join users u on u.id = s.owner_id
       where u.email = 'amina@silkroad.example' and o.status = 'paid' order by l.id limit 1`);
@@ -76,19 +76,19 @@ describe("shipping an order line", () => {
   });
 
   it("keeps another owner's line out of sight and out of reach, and changes nothing when they try", async () => {
-    const line = db.get<{ id: number; store: string; orderId: number }>(sql`
-      select l.id, s.slug as store, l.order_id as orderId
+    const [line] = await rows<{ id: number; store: string; orderId: number }>(db, sql`
+      select l.id, s.slug as store, l.order_id as "orderId"
       from order_lines l join orders o on o.id = l.order_id join stores s on s.id = l.store_id join users u on u.id = s.owner_id
       left join order_line_fulfilments f on f.line_id = l.id
       where u.email = 'amina@silkroad.example' and o.status = 'paid' and f.line_id is null order by l.id desc limit 1`);
     expect(line).toBeTruthy();
-    const before = JSON.stringify(db.all(sql`select * from order_line_fulfilments order by line_id`));
-    const auditCount = () => db.get<{ n: number }>(sql`select count(*) as n from audit_log where subject_type = 'order_line'`).n;
-    const auditsBefore = auditCount();
+    const before = JSON.stringify(await rows(db, sql`select * from order_line_fulfilments order by line_id`));
+    const auditCount = async () => (await rows<{ n: number }>(db, sql`select count(*) as n from audit_log where subject_type = 'order_line'`))[0].n;
+    const auditsBefore = await auditCount();
     let attempts = 0;
     for (const name of ["kwame", "fatima"] as const) {
       const other = owners[name];
-      const ownStores = db.all<{ slug: string }>(sql`select s.slug from stores s join users u on u.id = s.owner_id where u.email = ${`${name}@silkroad.example`}`);
+      const ownStores = await rows<{ slug: string }>(db, sql`select s.slug from stores s join users u on u.id = s.owner_id where u.email = ${`${name}@silkroad.example`}`);
       for (const { slug } of ownStores) {
         for (const lang of ["", "/fr"]) {
           const own = `${lang}/dashboard/stores/${slug}/orders`;
@@ -118,8 +118,8 @@ describe("shipping an order line", () => {
       }
     }
     expect(attempts).toBeGreaterThanOrEqual(20);
-    expect(JSON.stringify(db.all(sql`select * from order_line_fulfilments order by line_id`))).toBe(before);
-    expect(auditCount()).toBe(auditsBefore);
+    expect(JSON.stringify(await rows(db, sql`select * from order_line_fulfilments order by line_id`))).toBe(before);
+    expect(await auditCount()).toBe(auditsBefore);
     // The same request by the line's owner works: the refusals were about ownership.
     expect((await owners.amina.post(`/dashboard/stores/${line.store}/orders`, { intent: "ship", line: line.id, carrier: "DHL", trackingNumber: "ABC12345" }, handler)).status).toBe(302);
   });

@@ -44,11 +44,12 @@ async function buyFromFeedLink(link: string): Promise<string> {
 
 it("shows the organiser paid orders by the source of the feed link the shopper came from", async () => {
   const google = (await (await handle(new Request("http://localhost/feeds/google/en/USD.xml"))).text()).match(/<g:link>([^<]+)<\/g:link>/g)!;
+  const [googleProduct, metaProduct] = [await regularProduct(2), await regularProduct(2, 1)];
   const googleLink = google
     .map((l) => l.replace(/<\/?g:link>/g, "").replace(/&amp;/g, "&"))
-    .find((l) => l.includes(`/products/${regularProduct(2).slug}?`))!;
+    .find((l) => l.includes(`/products/${googleProduct.slug}?`))!;
   const meta = parseCsv<Record<string, string>>(await (await handle(new Request("http://localhost/feeds/meta/en/USD.csv"))).text(), { columns: true });
-  const metaLink = meta.find((r) => r.link.includes(`/products/${regularProduct(2, 1).slug}?`))!.link;
+  const metaLink = meta.find((r) => r.link.includes(`/products/${metaProduct.slug}?`))!.link;
   expect(new URL(googleLink).searchParams.get("utm_source")).toBe("google");
   expect(new URL(metaLink).searchParams.get("utm_source")).toBe("meta");
 
@@ -60,7 +61,7 @@ it("shows the organiser paid orders by the source of the feed link the shopper c
 
   // A shopper who came without a source is counted as direct, and a made-up source value is ignored.
   const direct = new Shopper();
-  await direct.post("/cart", { intent: "add", slug: regularProduct(2, 2).slug, utm_source: "<script>" }, handle);
+  await direct.post("/cart", { intent: "add", slug: (await regularProduct(2, 2)).slug, utm_source: "<script>" }, handle);
   const placed = await direct.post("/checkout", ADDRESS, handle);
   await direct.post(placed.headers.get("Location")!, { outcome: "pay" }, handle);
   expect((await order(placed.headers.get("Location")!.split("/")[3].split("?")[0])).source).toBeNull();

@@ -42,7 +42,7 @@ function dealUnitViolations() {
 
 describe("orders under random sequences (fast-check)", () => {
   it("keeps stock ≥ 0, conserves units, keeps deal units within their commitment and reconcile at zero drift", async () => {
-    const products = [regularProduct(1, 60), regularProduct(1, 61), dealProduct(1)];
+    const products = [await regularProduct(1, 60), await regularProduct(1, 61), await dealProduct(1)];
     const dealId = products[2].deal!.dealId;
     const ids = products.map((p) => p.id);
     let run = 0;
@@ -52,9 +52,9 @@ describe("orders under random sequences (fast-check)", () => {
         let now = new Date(Date.now());
         // Start each run from a clean shelf: close what earlier runs left pending.
         await releaseExpiredOrders(new Date(now.getTime() + 365 * 86_400_000));
-        ids.forEach((id, i) => setStock(id, stocks[i]));
+        for (const [i, id] of ids.entries()) await setStock(id, stocks[i]);
         // The deal's committed units are often fewer than its stock, so both limits get hit.
-        setDealUnitsLeft(dealId, dealUnitsLeft);
+        await setDealUnitsLeft(dealId, dealUnitsLeft);
         const orderIds: number[] = [];
         const sent: { event: PaymentEvent; kind: "paid" | "failed"; revive: boolean }[] = [];
         const carts: string[] = [];
@@ -110,7 +110,7 @@ describe("orders under random sequences (fast-check)", () => {
             }
           }
           // Invariants after every step.
-          const shelf = ids.map(stockOf);
+          const shelf = await Promise.all(ids.map(stockOf));
           for (const s of shelf) expect(s).toBeGreaterThanOrEqual(0);
           const held = new Map<number, number>();
           if (orderIds.length) {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { and, eq, like, lt, lte } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, schema, transact } from "~/db.server";
+import { db, isPostgres, schema, transact } from "~/db.server";
 import { CART_MAX_AGE_MS } from "~/modules/cart/cart.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import { closeOrder, createPendingOrder, markOrderPaid, OrderError, releaseExpiredOrders } from "~/modules/orders/orders.server";
@@ -132,39 +132,39 @@ describe("a festival deal's committed stock", () => {
   };
 
   it("sells exactly the committed units at the deal price, then the regular price", async () => {
-    const product = dealProduct(10, false);
+    const product = await dealProduct(10, false);
     const dealId = product.deal!.dealId;
-    setDealUnitsLeft(dealId, 3);
-    const { taken } = dealUnits(dealId);
+    await setDealUnitsLeft(dealId, 3);
+    const { taken } = await dealUnits(dealId);
     const first = await dealOrder(product.id, 2);
     expect((await linesOf(first.id))[0]).toMatchObject({ dealId, unitPriceBaseMinor: product.deal!.unitMinor });
-    expect(dealUnits(dealId).taken).toBe(taken + 2);
+    expect((await dealUnits(dealId)).taken).toBe(taken + 2);
     // One left, two asked for: a line has one price, so the deal does not price it…
     const stockBefore = await stockOf(product.id);
     const regular = await dealOrder(product.id, 2);
     expect((await linesOf(regular.id))[0]).toMatchObject({ dealId: null, unitPriceBaseMinor: product.priceMinor });
-    expect(dealUnits(dealId).taken).toBe(taken + 2);
+    expect((await dealUnits(dealId)).taken).toBe(taken + 2);
     expect(await stockOf(product.id)).toBe(stockBefore - 2);
     // …and a caller that was shown the deal (checkout) is refused instead, with nothing taken.
     await expect(dealOrder(product.id, 2, dealId)).rejects.toThrow(DealSoldOutError);
     expect(await stockOf(product.id)).toBe(stockBefore - 2);
     const last = await dealOrder(product.id, 1, dealId);
     expect((await linesOf(last.id))[0].dealId).toBe(dealId);
-    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 3, left: 0 });
+    expect(await dealUnits(dealId)).toMatchObject({ taken: taken + 3, left: 0 });
     expect((await linesOf((await dealOrder(product.id, 1)).id))[0].dealId).toBeNull();
     await expect(dealOrder(product.id, 1, dealId)).rejects.toThrow(DealSoldOutError);
     expect(await reconcileDealUnits()).toEqual([]);
   });
 
   it("takes deal units with one conditional update that refuses to pass the committed stock", async () => {
-    const product = dealProduct(5, undefined, 1);
+    const product = await dealProduct(5, undefined, 1);
     const dealId = product.deal!.dealId;
-    setDealUnitsLeft(dealId, 2);
-    const before = dealUnits(dealId);
+    await setDealUnitsLeft(dealId, 2);
+    const before = await dealUnits(dealId);
     await expect(transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 3))).rejects.toThrow(DealSoldOutError);
-    expect(dealUnits(dealId)).toEqual(before);
+    expect(await dealUnits(dealId)).toEqual(before);
     await transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 2));
-    expect(dealUnits(dealId)).toMatchObject({ taken: before.taken + 2, left: 0 });
+    expect(await dealUnits(dealId)).toMatchObject({ taken: before.taken + 2, left: 0 });
     await expect(transact(db, (tx) => takeDealUnits(tx, dealId, product.id, 1))).rejects.toThrow(DealSoldOutError);
     // Put back what this test took outside an order, so the count matches the orders again.
     await transact(db, (tx) => tx.update(schema.festivalDeals).set({ unitsTaken: before.taken }).where(eq(schema.festivalDeals.id, dealId)));
@@ -172,40 +172,40 @@ describe("a festival deal's committed stock", () => {
   });
 
   it("gives deal units back once when an order expires or fails, however often the sweep runs", async () => {
-    const product = dealProduct(10, false, 1);
+    const product = await dealProduct(10, false, 1);
     const dealId = product.deal!.dealId;
-    setDealUnitsLeft(dealId, 5);
-    const { taken } = dealUnits(dealId);
+    await setDealUnitsLeft(dealId, 5);
+    const { taken } = await dealUnits(dealId);
     const expiring = await dealOrder(product.id, 2);
     const failing = await dealOrder(product.id, 1);
-    expect(dealUnits(dealId).taken).toBe(taken + 3);
+    expect((await dealUnits(dealId)).taken).toBe(taken + 3);
     await expire(expiring.id);
     await releaseExpiredOrders(new Date());
     await releaseExpiredOrders(new Date(Date.now() + 1000));
-    expect(dealUnits(dealId).taken).toBe(taken + 1);
+    expect((await dealUnits(dealId)).taken).toBe(taken + 1);
     const event = { orderId: failing.id, provider: "demo", providerEventId: `fail-${failing.id}`, type: "payment.failed", now: new Date() };
     expect(await closeOrder(event, "failed")).toBe("closed");
     expect(await closeOrder({ ...event, providerEventId: `fail-${failing.id}-again` }, "failed")).toBe("not_pending");
     expect(await closeOrder(event, "failed")).toBe("duplicate_event");
     await expire(failing.id);
-    expect(dealUnits(dealId).taken).toBe(taken);
+    expect((await dealUnits(dealId)).taken).toBe(taken);
     expect(await reconcileDealUnits()).toEqual([]);
   });
 
   it("revives a late-paid order only if its deal units are still there, else asks for a refund", async () => {
-    const product = dealProduct(10, false, 2);
+    const product = await dealProduct(10, false, 2);
     const dealId = product.deal!.dealId;
-    setDealUnitsLeft(dealId, 1);
-    const { taken } = dealUnits(dealId);
+    await setDealUnitsLeft(dealId, 1);
+    const { taken } = await dealUnits(dealId);
     const late = await dealOrder(product.id, 1);
     await expire(late.id);
-    expect(dealUnits(dealId).taken).toBe(taken);
+    expect((await dealUnits(dealId)).taken).toBe(taken);
     const stripe = (orderId: number) => ({ orderId, provider: "stripe", providerEventId: `evt-deal-${orderId}`, type: "checkout.session.completed", now: new Date() });
     expect(await markOrderPaid(stripe(late.id), { revive: true })).toBe("paid");
-    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
+    expect(await dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
 
     // The only unit left goes to someone else while this order waits: no oversell, a refund instead.
-    setDealUnitsLeft(dealId, 1);
+    await setDealUnitsLeft(dealId, 1);
     const lost = await dealOrder(product.id, 1);
     await expire(lost.id);
     const other = await dealOrder(product.id, 1);
@@ -214,7 +214,7 @@ describe("a festival deal's committed stock", () => {
     expect((await orderRow(lost.id)).status).toBe("expired");
     // The savepoint rolled back the product stock it had taken before the deal units failed.
     expect(await stockOf(product.id)).toBe(stock);
-    expect(dealUnits(dealId).left).toBe(0);
+    expect((await dealUnits(dealId)).left).toBe(0);
     expect((await linesOf(other.id))[0].dealId).toBe(dealId);
     expect(await reconcileDealUnits()).toEqual([]);
     expect(await reconcileCounters()).toEqual([]);
@@ -252,7 +252,7 @@ process.stdin.once("data", async () => {
 
 function startSweeper(now: Date) {
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SWEEPER, String(now.getTime())], {
-    env: { ...process.env, DATABASE_PATH: db.$client.name, LOG_LEVEL: "silent" },
+    env: { ...process.env, ...(isPostgres(db) ? {} : { DATABASE_PATH: db.$client.name }), LOG_LEVEL: "silent" },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines: string[] = [];

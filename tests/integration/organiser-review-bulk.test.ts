@@ -34,9 +34,9 @@ function pendingDeals(where: { email?: string; festival?: string; country?: stri
     from festival_deals d join festival_enrolments e on e.id = d.enrolment_id join stores s on s.id = e.store_id
     join users u on u.id = s.owner_id join festivals f on f.id = e.festival_id
     where d.status = 'pending' and e.status <> 'rejected'
-      and (${where.email ?? null} is null or u.email = ${where.email ?? null})
-      and (${where.festival ?? null} is null or f.slug = ${where.festival ?? null})
-      and (${where.country ?? null} is null or s.country_code = ${where.country ?? null})
+      and (cast(${where.email ?? null} as text) is null or u.email = ${where.email ?? null})
+      and (cast(${where.festival ?? null} as text) is null or f.slug = ${where.festival ?? null})
+      and (cast(${where.country ?? null} as text) is null or s.country_code = ${where.country ?? null})
     order by d.id`,
   );
 }

@@ -3,10 +3,13 @@
  * with the same product in their cart, press "place order" at the same
  * moment for a product with 10 units left; then the same for a festival deal
  * with plenty of stock but 10 units left at the deal price. Two server
- * processes share the database, as `npm start` runs them on two cores.
+ * processes share the database (SQLite's file, or PostgreSQL), as `npm start`
+ * runs them on two cores.
  */
-import Database from "better-sqlite3";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema, transact, type AppDatabase } from "~/db.server";
+import { closeDatabase } from "../../db/connection";
 import { startTestServer, type TestServer } from "../browser/harness";
 import { ADDRESS, Shopper } from "./http-client";
 import { dealProduct, regularProduct } from "./fixtures";
@@ -14,11 +17,14 @@ import { dealProduct, regularProduct } from "./fixtures";
 const SHOPPERS = 200;
 const UNITS = 10;
 let server: TestServer;
+let serverDb: AppDatabase;
 
 beforeAll(async () => {
   server = await startTestServer({}, { processes: 2 });
+  serverDb = server.openDatabase();
 }, 60_000);
 afterAll(async () => {
+  if (serverDb) await closeDatabase(serverDb);
   await server?.stop();
 });
 
@@ -53,48 +59,57 @@ async function rush(slug: string, emailPrefix: string, soldOut: RegExp) {
   return { shoppers, results };
 }
 
+/** The server's copy of the database, through the app's data layer (either engine). */
+const lineCount = async (productId: number) =>
+  (await serverDb.select({ n: count() }).from(schema.orderLines).where(eq(schema.orderLines.productId, productId)))[0].n;
+const stockOf = async (productId: number) =>
+  (await serverDb.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, productId)))[0].stock;
+const dealRow = async (dealId: number) =>
+  (
+    await serverDb
+      .select({ taken: schema.festivalDeals.unitsTaken, committed: schema.festivalDeals.committedStock })
+      .from(schema.festivalDeals)
+      .where(eq(schema.festivalDeals.id, dealId))
+  )[0];
+
 describe("flash-sale rush", () => {
   it(`sells exactly ${UNITS} units to ${SHOPPERS} concurrent checkouts and tells the rest it sold out`, async () => {
-    const product = regularProduct(UNITS);
-    const sqlite = new Database(server.databasePath);
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.prepare("UPDATE products SET stock = ? WHERE id = ?").run(UNITS, product.id);
-    const ordersBefore = (sqlite.prepare("SELECT count(*) AS n FROM order_lines WHERE product_id = ?").get(product.id) as { n: number }).n;
+    const product = await regularProduct(UNITS);
+    await transact(serverDb, (tx) => tx.update(schema.products).set({ stock: UNITS }).where(eq(schema.products.id, product.id)));
+    const ordersBefore = await lineCount(product.id);
 
     await rush(product.slug, "rush", /Sorry, .* has just sold out/);
-    const stock = (sqlite.prepare("SELECT stock FROM products WHERE id = ?").get(product.id) as { stock: number }).stock;
-    expect(stock).toBe(0);
-    const taken = sqlite.prepare("SELECT count(*) AS n, sum(quantity) AS units FROM order_lines WHERE product_id = ?").get(product.id) as { n: number; units: number };
-    expect(taken.n - ordersBefore).toBe(UNITS);
-    sqlite.close();
+    expect(await stockOf(product.id)).toBe(0);
+    expect((await lineCount(product.id)) - ordersBefore).toBe(UNITS);
   }, 120_000);
 
   it(`sells exactly a deal's ${UNITS} committed units at the deal price to ${SHOPPERS} concurrent checkouts, never more`, async () => {
-    const product = dealProduct(1, false);
+    const product = await dealProduct(1, false);
     const dealId = product.deal!.dealId;
-    const sqlite = new Database(server.databasePath);
-    sqlite.pragma("busy_timeout = 5000");
     // Stock is plentiful: only the deal's committed units are scarce.
-    sqlite.prepare("UPDATE products SET stock = ? WHERE id = ?").run(1000, product.id);
-    sqlite.prepare("UPDATE festival_deals SET committed_stock = units_taken + ? WHERE id = ?").run(UNITS, dealId);
-    const before = sqlite.prepare("SELECT units_taken AS taken, committed_stock AS committed FROM festival_deals WHERE id = ?").get(dealId) as { taken: number; committed: number };
-    const linesBefore = sqlite.prepare("SELECT count(*) AS n FROM order_lines WHERE product_id = ?").get(product.id) as { n: number };
+    await transact(serverDb, async (tx) => {
+      await tx.update(schema.products).set({ stock: 1000 }).where(eq(schema.products.id, product.id));
+      await tx
+        .update(schema.festivalDeals)
+        .set({ committedStock: sql`${schema.festivalDeals.unitsTaken} + ${UNITS}` })
+        .where(eq(schema.festivalDeals.id, dealId));
+    });
+    const before = await dealRow(dealId);
+    const linesBefore = await lineCount(product.id);
 
     const { shoppers, results } = await rush(product.slug, "deal-rush", /Sorry, .* has just sold out at the festival price/);
-    const after = sqlite.prepare("SELECT units_taken AS taken, committed_stock AS committed FROM festival_deals WHERE id = ?").get(dealId) as { taken: number; committed: number };
+    const after = await dealRow(dealId);
     expect(after.taken).toBe(before.committed);
-    const lines = sqlite
-      .prepare("SELECT count(*) AS n FROM order_lines WHERE product_id = ?")
-      .get(product.id) as { n: number };
-    expect(lines.n - linesBefore.n).toBe(UNITS);
-    const held = sqlite
-      .prepare("SELECT coalesce(sum(l.quantity), 0) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.deal_id = ? AND o.status IN ('pending', 'paid')")
-      .get(dealId) as { n: number };
+    expect((await lineCount(product.id)) - linesBefore).toBe(UNITS);
+    const [held] = await serverDb
+      .select({ n: sql<number>`coalesce(sum(${schema.orderLines.quantity}), 0)`.mapWith(Number) })
+      .from(schema.orderLines)
+      .innerJoin(schema.orders, eq(schema.orders.id, schema.orderLines.orderId))
+      .where(and(eq(schema.orderLines.dealId, dealId), inArray(schema.orders.status, ["pending", "paid"])));
     expect(held.n).toBe(after.taken);
-    expect((sqlite.prepare("SELECT stock FROM products WHERE id = ?").get(product.id) as { stock: number }).stock).toBe(1000 - UNITS);
+    expect(await stockOf(product.id)).toBe(1000 - UNITS);
     // The losers' carts are kept, showing why.
     const cart = await (await shoppers[results.findIndex((r) => r.status === 409)].get("/cart")).text();
     expect(cart).toContain("The festival price sold out after you added this");
-    sqlite.close();
   }, 120_000);
 });

@@ -3,9 +3,8 @@
  * file inserts its own small catalogue (two categories, a live and a
  * suspended store, coffee, teas and a leather wallet that mentions tea, in
  * English, French, Chinese and Arabic) and searches it through the search
- * module, as the pages do. It runs in the SQLite pass (beside the seed) and
- * in `npm test`'s PostgreSQL pass (on an empty migrated database, where the
- * seed does not run yet), so every assertion is about this file's own items:
+ * module, as the pages do. It runs in both passes, beside the seeded
+ * catalogue, so every assertion is about this file's own items:
  * café = cafe, 咖啡 and 茶 by characters and bigrams, Arabic with and without
  * diacritics and with the article, words in the name or category before
  * mentions, the phrase as typed first, prefixes, substrings of a word being
@@ -141,7 +140,9 @@ describe("search on this engine", () => {
   });
 
   it("the phrase as typed in the name first; plurals and prefixes; substrings of a word being typed", async () => {
-    const found = await hits("black tea");
+    // Among this file's items: the seeded catalogue (both passes seed it now) has names with the same phrase.
+    const own = new Set(Object.values(ids));
+    const found = (await hits("black tea")).filter((id) => own.has(id));
     expect(found[0]).toBe(ids.black);
     expect(await hits("highland teas")).toContain(ids.black);
     expect(await hits("rooib")).toContain(ids.rooibos);

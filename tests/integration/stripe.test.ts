@@ -38,7 +38,7 @@ let productCursor = 10;
 async function stripeOrder(opts: { lang?: string; slug?: string; quantity?: number } = {}) {
   const prefix = opts.lang && opts.lang !== "en" ? `/${opts.lang}` : "";
   const shopper = new Shopper();
-  const slug = opts.slug ?? regularProduct(5, productCursor++).slug;
+  const slug = opts.slug ?? (await regularProduct(5, productCursor++)).slug;
   await shopper.post(`${prefix}/cart`, { intent: "add", slug, quantity: opts.quantity ?? 1 }, handle);
   const res = await shopper.post(`${prefix}/checkout`, ADDRESS, handle);
   expect(res.status).toBe(303);
@@ -106,7 +106,7 @@ describe("Stripe Checkout Session", () => {
     standIn.setFailing(true);
     try {
       const shopper = new Shopper();
-      await shopper.post("/cart", { intent: "add", slug: regularProduct(5, 40).slug }, handle);
+      await shopper.post("/cart", { intent: "add", slug: (await regularProduct(5, 40)).slug }, handle);
       const res = await shopper.post("/checkout", ADDRESS, handle);
       expect(res.status).toBe(303);
       expect(res.headers.get("Location")).toMatch(/\/orders\/SR-.*&payment=unavailable$/);
@@ -146,13 +146,13 @@ describe("Stripe webhook: order of arrival and replays", () => {
   it("converges when `expired` arrives before `completed`", async () => {
     const { order, session } = await stripeOrder({ quantity: 2 });
     const productId = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)))[0].productId;
-    const stockHeld = stockOf(productId);
+    const stockHeld = await stockOf(productId);
     await send(event("checkout.session.expired", session, { status: "expired" }));
     expect(await statusOf(order.id)).toBe("expired");
-    expect(stockOf(productId)).toBe(stockHeld + 2);
+    expect(await stockOf(productId)).toBe(stockHeld + 2);
     await send(event("checkout.session.completed", session, { payment_status: "paid", status: "complete" }));
     expect(await statusOf(order.id)).toBe("paid");
-    expect(stockOf(productId)).toBe(stockHeld);
+    expect(await stockOf(productId)).toBe(stockHeld);
     expect(await reconcileCounters()).toEqual([]);
   });
 
@@ -175,7 +175,7 @@ describe("Stripe webhook: order of arrival and replays", () => {
   });
 
   it("delivers every event 3 times in random order plus 20 simultaneous copies of one: each order paid once, counters equal the orders", async () => {
-    const deal = dealProduct(20);
+    const deal = await dealProduct(20);
     const scenarios = [
       { name: "completed", expect: "paid", events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "paid" })] },
       { name: "deal", expect: "paid", slug: deal.slug, events: (s: RecordedSession) => [event("checkout.session.completed", s, { payment_status: "paid" })] },
@@ -207,7 +207,7 @@ describe("Stripe webhook: order of arrival and replays", () => {
     for (const sc of scenarios) {
       const { order, session } = await stripeOrder({ slug: sc.slug, quantity: sc.slug ? 1 : 2 });
       const lines = (await db.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, order.id)));
-      orders.push({ sc, order, events: sc.events(session), productId: lines[0].productId, quantity: lines[0].quantity, stockHeld: stockOf(lines[0].productId) });
+      orders.push({ sc, order, events: sc.events(session), productId: lines[0].productId, quantity: lines[0].quantity, stockHeld: await stockOf(lines[0].productId) });
     }
     const deliveries = orders.flatMap((o) => o.events.flatMap((e) => [e, e, e]));
     for (let i = deliveries.length - 1; i > 0; i--) {
@@ -220,7 +220,7 @@ describe("Stripe webhook: order of arrival and replays", () => {
 
     for (const o of orders) {
       expect((await statusOf(o.order.id)), o.sc.name).toBe(o.sc.expect);
-      expect(stockOf(o.productId), o.sc.name).toBe(o.sc.expect === "paid" ? o.stockHeld : o.stockHeld + o.quantity);
+      expect(await stockOf(o.productId), o.sc.name).toBe(o.sc.expect === "paid" ? o.stockHeld : o.stockHeld + o.quantity);
     }
     const paid = orders.filter((o) => o.sc.expect === "paid");
     const after = await campaign();
@@ -236,32 +236,32 @@ describe("Stripe webhook: order of arrival and replays", () => {
 
   it("takes a late-paid deal order's units again, or leaves it closed for a refund when they went to someone else", async () => {
     // A deal without a per-customer limit (every order here uses the same email), not the one used above.
-    const used = dealProduct(20).id;
-    const deal = buyableProducts().find((p) => p.deal && p.deal.limit === null && p.stock >= 5 && p.id !== used)!;
+    const used = (await dealProduct(20)).id;
+    const deal = (await buyableProducts()).find((p) => p.deal && p.deal.limit === null && p.stock >= 5 && p.id !== used)!;
     const dealId = deal.deal!.dealId;
-    setDealUnitsLeft(dealId, 1);
-    const { taken } = dealUnits(dealId);
+    await setDealUnitsLeft(dealId, 1);
+    const { taken } = await dealUnits(dealId);
 
     const first = await stripeOrder({ slug: deal.slug });
-    expect(dealUnits(dealId).taken).toBe(taken + 1);
+    expect((await dealUnits(dealId)).taken).toBe(taken + 1);
     await send(event("checkout.session.expired", first.session, { status: "expired" }));
     expect(await statusOf(first.order.id)).toBe("expired");
-    expect(dealUnits(dealId).taken).toBe(taken);
+    expect((await dealUnits(dealId)).taken).toBe(taken);
     await send(event("checkout.session.completed", first.session, { payment_status: "paid", status: "complete" }));
     expect(await statusOf(first.order.id)).toBe("paid");
-    expect(dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
+    expect(await dealUnits(dealId)).toMatchObject({ taken: taken + 1, left: 0 });
 
-    setDealUnitsLeft(dealId, 1);
+    await setDealUnitsLeft(dealId, 1);
     const late = await stripeOrder({ slug: deal.slug });
     await send(event("checkout.session.expired", late.session, { status: "expired" }));
     const other = await stripeOrder({ slug: deal.slug }); // takes the unit the late order gave back
-    const stock = stockOf(deal.id);
+    const stock = await stockOf(deal.id);
     const res = await send(event("checkout.session.completed", late.session, { payment_status: "paid", status: "complete" }));
     expect(res.status).toBe(200);
     expect(await statusOf(late.order.id)).toBe("expired");
     expect(await statusOf(other.order.id)).toBe("pending");
-    expect(stockOf(deal.id)).toBe(stock);
-    expect(dealUnits(dealId).left).toBe(0);
+    expect(await stockOf(deal.id)).toBe(stock);
+    expect((await dealUnits(dealId)).left).toBe(0);
     expect(await reconcileDealUnits()).toEqual([]);
     expect(await reconcileCounters()).toEqual([]);
   });

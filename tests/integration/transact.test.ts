@@ -8,7 +8,8 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, execute, rows, schema, transact, type Tx } from "~/db.server";
+import { db, execute, isPostgres, readSnapshot, rows, schema, transact, type Tx } from "~/db.server";
+import { closeDatabase, openPostgres } from "../../db/connection";
 
 const NOTE = "transact-test";
 const notes = async () =>
@@ -117,5 +118,35 @@ describe("transact", () => {
     expect(summary.latest).toBeGreaterThanOrEqual(before - 1);
     const changed = await transact(db, (tx) => execute(tx, sql`UPDATE audit_log SET ip = ${"127.0.0.1"} WHERE action = ${NOTE}`));
     expect(changed).toBe(2);
+  });
+
+  it("reads one moment in readSnapshot, and refuses a write there (PostgreSQL: REPEATABLE READ, READ ONLY)", async () => {
+    const count = async () => (await notes()).length;
+    // SQLite-only: its one writing connection is the snapshot's while it runs, so nothing can commit meanwhile.
+    if (!isPostgres(db)) {
+      expect(await readSnapshot(db, async () => [await count(), await count()])).toEqual([0, 0]);
+      return;
+    }
+    // PostgreSQL: another connection commits between two reads of the snapshot; only a later read sees it.
+    const other = openPostgres(process.env.DATABASE_URL);
+    try {
+      const inSnapshot = await readSnapshot(db, async () => {
+        const first = await count();
+        await transact(other, (tx) => note(tx, "meanwhile"));
+        return [first, await count()];
+      });
+      expect(inSnapshot).toEqual([0, 0]);
+      // A READ COMMITTED transaction sees each commit as it happens.
+      const inTransaction = await transact(db, async () => {
+        const first = await count();
+        await transact(other, (tx) => note(tx, "meanwhile-2"));
+        return [first, await count()];
+      });
+      expect(inTransaction).toEqual([1, 2]);
+      await expect(readSnapshot(db, (tx) => note(tx, "refused"))).rejects.toThrow();
+      expect(await count()).toBe(2);
+    } finally {
+      await closeDatabase(other);
+    }
   });
 });

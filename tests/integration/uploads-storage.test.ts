@@ -53,8 +53,8 @@ beforeAll(async () => {
   const [product] = await db.select().from(schema.products).where(eq(schema.products.storeId, store.id)).orderBy(schema.products.id).limit(1);
   productId = product.id;
   editPath = `/dashboard/stores/${store.slug}/products/${product.id}`;
-  // A second app process on this test's own database file.
-  second = await startTestServer({ DATABASE_PATH: process.env.DATABASE_PATH! });
+  // A second app process on this test's own database (either engine).
+  second = await startTestServer(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_PATH: process.env.DATABASE_PATH! });
 }, 120_000);
 afterAll(async () => {
   await second?.stop();

@@ -26,22 +26,21 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * PostgreSQL (DATABASE_URL set): a base database migrated once, which every
- * test file copies (tests/setup/database.ts). Not seeded yet: the seed
- * (db/seed) is being moved to the asynchronous data layer, and until it is,
- * `npm test`'s PostgreSQL pass runs only the test files that need no seeded
- * data (POSTGRES_PASS in scripts/test.ts). Then this calls prepareDatabase,
- * as the SQLite branch does.
+ * PostgreSQL (DATABASE_URL set): a base database migrated and seeded once,
+ * as the SQLite branch does (prepareDatabase), which every test file copies
+ * (`CREATE DATABASE … TEMPLATE`, tests/setup/database.ts).
  */
 async function setUpPostgres(project: TestProject, serverUrl: string, runDir: string) {
   const { createBaseDatabase, databaseUrl, dropRunDatabases, runPrefix } = await import("./postgres");
-  const { closeDatabase, openPostgres } = await import("../../db/connection");
-  const { runMigrations } = await import("../../db/migrate");
   const base = await createBaseDatabase(serverUrl);
-  const db = openPostgres(databaseUrl(serverUrl, base));
-  await runMigrations(db);
+  process.env.DATABASE_URL = databaseUrl(serverUrl, base);
+  const { prepareDatabase } = await import("../../scripts/prepare-database");
+  await prepareDatabase({ log: () => {} });
   // A template must have no open connection while it is copied.
+  const { db } = await import("../../app/db.server");
+  const { closeDatabase } = await import("../../db/connection");
   await closeDatabase(db);
+  process.env.DATABASE_URL = serverUrl;
   project.provide("baseDb", base);
   project.provide("postgresServer", serverUrl);
   return async () => {

@@ -6,13 +6,13 @@
  * campaign tracker, category tiles, featured stores) are kept on it too, so
  * a page rendered after a change never mixes fresh and stale numbers.
  *
- * Still synchronous (docs/decisions/0026-one-asynchronous-data-layer.md): the
- * page cache's hit path (page-cache.ts) and the catalogue's and festivals'
- * `untilContentChanges` callers read it synchronously; it becomes an awaited
- * read when they await it.
+ * On SQLite the read is synchronous, so the page cache's hit path
+ * (page-cache.ts) answers without waiting a tick; on PostgreSQL it is a
+ * promise, which the page cache awaits.
  */
 import { eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { db, isPostgres, schema } from "~/db.server";
+import { keepTestClockOffset } from "../clock/now.server";
 
 const { siteState } = schema;
 
@@ -20,11 +20,23 @@ const { siteState } = schema;
 // query per call cost about 12 times running it (210 µs against 17 µs per read, measured here).
 // Prepared on first use, not on import: importing a module must not need the schema (scripts migrate after importing).
 let versionQuery: ReturnType<typeof prepareVersionQuery> | null = null;
-const prepareVersionQuery = () => db.select({ version: siteState.contentVersion }).from(siteState).where(eq(siteState.id, 1)).prepare();
+const prepareVersionQuery = () =>
+  db
+    .select({ version: siteState.contentVersion, clockOffset: siteState.clockOffsetMs })
+    .from(siteState)
+    .where(eq(siteState.id, 1))
+    .prepare();
 
-export function contentVersion(): number {
+/** The content version: a number on SQLite (read synchronously), a promise of one on PostgreSQL. */
+export function contentVersion(): number | Promise<number> {
   versionQuery ??= prepareVersionQuery();
-  return versionQuery.get()?.version ?? 0;
+  // SQLite-only: the synchronous read of better-sqlite3.
+  if (!isPostgres(db)) return versionQuery.get()?.version ?? 0;
+  // PostgreSQL: awaited. The test clock's offset comes with it (now() cannot read the database synchronously there).
+  return versionQuery.execute().then(([row]) => {
+    keepTestClockOffset(row?.clockOffset ?? 0);
+    return row?.version ?? 0;
+  });
 }
 
 // Kept per database (tests open a fresh one per file), so a test's fresh database starts empty.
@@ -36,15 +48,15 @@ const keptByDatabase = new WeakMap<object, Kept>();
  * moved since it was kept under `key`. Only for results that depend on
  * nothing but the database's content (never on the clock or the visitor).
  */
-export function untilContentChanges<T>(key: string, compute: () => T): T {
-  const version = contentVersion();
+export async function untilContentChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await contentVersion();
   let byKey = keptByDatabase.get(db);
   if (!byKey) {
     byKey = new Map<string, { version: number; value: unknown }>();
     keptByDatabase.set(db, byKey);
   }
   const hit = byKey.get(key);
-  if (hit && hit.version === version) return hit.value as T;
+  if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = compute();
   byKey.set(key, { version, value });
   return value;

@@ -8,7 +8,7 @@ import { countryName, formatMoney } from "../i18n/format";
 import type { Lang } from "../i18n/config";
 import { BASE_CURRENCY, type Rate } from "../money/money";
 import { presentMinor } from "../money/presentment";
-import { latestRateSync } from "../money/rates.server";
+import { latestRate } from "../money/rates.server";
 import type { ProductCard, StoreCard } from "./catalog.server";
 
 export const LOW_STOCK = 5;
@@ -20,9 +20,9 @@ export interface Presenter {
   money(baseMinor: number): string;
 }
 
-export function presenter(lang: Lang, currency: string): Presenter {
+export async function presenter(lang: Lang, currency: string): Promise<Presenter> {
   // Fall back to the base currency if no rate is stored for the wanted one.
-  const rate = latestRateSync(currency) ?? latestRateSync(BASE_CURRENCY)!;
+  const rate = (await latestRate(currency)) ?? (await latestRate(BASE_CURRENCY))!;
   const shown = rate.quote;
   return {
     lang,

@@ -11,13 +11,15 @@
  * it also moves the shared pages' content version, since every cached page
  * was priced at the old "now".
  *
- * Still synchronous (docs/decisions/0026-one-asynchronous-data-layer.md): the
- * page cache's hit path, the 404 page's suggestions (thrown from `notFound`)
- * and some 25 routes read it synchronously; it becomes an awaited read when
- * they await it. Only the test clock reads the database.
+ * Synchronous: the page cache's hit path, the 404 page's suggestions (thrown
+ * from `notFound`) and some 25 routes read it. Only the test clock reads the
+ * database: on SQLite synchronously; on PostgreSQL, which cannot answer
+ * synchronously, from the offset this process last saw (its own
+ * `setTestClock`, or the content-version read every shared page makes, which
+ * brings the offset along; moving the clock moves the content version).
  */
 import { eq, sql } from "drizzle-orm";
-import { db, schema, transact } from "~/db.server";
+import { db, isPostgres, schema, transact } from "~/db.server";
 import { env } from "~/env.server";
 
 const { siteState } = schema;
@@ -27,9 +29,19 @@ export function testClockEnabled(): boolean {
   return enabled;
 }
 
+// PostgreSQL: the test clock's offset as this process last read or wrote it.
+let keptOffset = 0;
+
+/** PostgreSQL: the test clock's offset as just read from site_state (content-version.server.ts reads it with the version). */
+export function keepTestClockOffset(offset: number): void {
+  keptOffset = offset;
+}
+
 /** Milliseconds since the epoch, as the app should see them. */
 export function now(): number {
   if (!enabled) return Date.now();
+  if (isPostgres(db)) return Date.now() + keptOffset;
+  // SQLite-only: a synchronous read of the offset.
   return Date.now() + (db.select({ offset: siteState.clockOffsetMs }).from(siteState).where(eq(siteState.id, 1)).get()?.offset ?? 0);
 }
 
@@ -43,4 +55,5 @@ export async function setTestClock(instant: number | null): Promise<void> {
       .set({ clockOffsetMs: offset, contentVersion: sql`${siteState.contentVersion} + 1` })
       .where(eq(siteState.id, 1));
   });
+  keptOffset = offset;
 }

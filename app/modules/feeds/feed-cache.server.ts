@@ -43,17 +43,18 @@ const MAX_CHARS = 24 * 1024 * 1024;
 const cachesByDatabase = new WeakMap<object, Map<string, Entry>>();
 
 /** The feed under `key` as of `at`: kept, or built by `build(at)` and kept. */
-export function cachedFeed(key: string, at: number, build: (at: number) => Promise<string>): Promise<BuiltFeed> {
+export async function cachedFeed(key: string, at: number, build: (at: number) => Promise<string>): Promise<BuiltFeed> {
   let cache = cachesByDatabase.get(db);
   if (!cache) {
     cache = new Map();
     cachesByDatabase.set(db, cache);
   }
   // Read before building: a write during the build leaves the entry under the older version, so the next request builds again.
-  const version = contentVersion();
+  // Awaited: a number at once on SQLite, a promise on PostgreSQL.
+  const version = await contentVersion();
   const hit = cache.get(key);
   if (hit && hit.version === version && hit.builtAt <= at && at < hit.changeAt) return hit.feed;
-  const changeAt = pageCacheState.nextPriceChange(at, version);
+  const changeAt = await pageCacheState.nextPriceChange(at, version);
   const feed = build(at).then((body) => ({ body, etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`, builtAt: at, changeAt }));
   const entry: Entry = { version, builtAt: at, changeAt, feed, size: 0 };
   cache.delete(key);

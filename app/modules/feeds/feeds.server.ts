@@ -64,7 +64,7 @@ export async function feedItems(kind: FeedKind, lang: Lang, currency: string, or
         .where(inArray(products.id, ids))
     ).map((r) => [r.id, r]),
   );
-  const view = presenter(lang, currency);
+  const view = await presenter(lang, currency);
   const destination = DEFAULT_DESTINATION[lang];
   const shipping = new Map(
     (

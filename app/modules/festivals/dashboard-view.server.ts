@@ -1,6 +1,6 @@
 /** The organiser dashboard of one festival, formatted for the page (and the rows of its CSV export). */
 import type { TFunction } from "i18next";
-import { db, transact, type AppDatabase } from "~/db.server";
+import { db, readSnapshot, type AppDatabase } from "~/db.server";
 import { campaignTracker, CAMPAIGN_TARGETS, type CampaignTracker } from "../catalog/catalog.server";
 import type { Presenter } from "../catalog/present.server";
 import { countryName, formatDateTime, formatNumber } from "../i18n/format";
@@ -87,15 +87,16 @@ async function presentDashboard(f: FestivalSummary, view: Presenter, t: TFunctio
 }
 
 /**
- * The dashboard and its big counters from one read transaction: every number
- * on the page comes from the same moment, so the counters, the progress lines
- * and the tables can only move together.
+ * The dashboard and its big counters from one snapshot (readSnapshot): every
+ * number on the page comes from the same moment, so the counters, the
+ * progress lines and the tables can only move together, on either engine.
  */
 export async function dashboardSnapshot(f: FestivalSummary, view: Presenter, t: TFunction, now: number) {
   // The campaign-wide tracker (kept until the content moves) is read first; the festival's numbers together below,
-  // in a transaction that only reads: on SQLite its BEGIN IMMEDIATE keeps every other transaction out until it ends.
+  // in one snapshot: on SQLite a transaction (its BEGIN IMMEDIATE keeps every other transaction out until it ends),
+  // on PostgreSQL a REPEATABLE READ, READ ONLY one (its reads through `db` follow it).
   const tracker = await campaignTracker();
-  return transact(db, async (tx) => {
+  return readSnapshot(db, async (tx) => {
     const dashboard = await presentDashboard(f, view, t, now, tx, tracker);
     return { dashboard, counters: presentCounters(f, view, t, dashboard.raw) };
   });

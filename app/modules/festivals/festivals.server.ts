@@ -201,21 +201,6 @@ function toCandidates(rows: Awaited<ReturnType<typeof dealsQuery>>, phases: Map<
   return map;
 }
 
-// ── Transitional, synchronous: for the test fixtures (tests/integration/fixtures.ts) ─────
-// The same queries as above, run with better-sqlite3's synchronous `.all()`.
-// Delete these once those callers `await` the functions above (issue #15).
-
-function phasesByFestivalSync(ids: number[]): Map<number, Phase[]> {
-  return ids.length ? groupPhases(preparedPhases(ids.length).all(idValues(ids))) : new Map<number, Phase[]>();
-}
-
-/** Transitional synchronous `dealCandidates` (see above). */
-export function dealCandidatesSync(productIds: readonly number[]): Map<number, DealCandidate[]> {
-  if (!productIds.length) return new Map<number, DealCandidate[]>();
-  const rows = preparedDeals(productIds.length).all(idValues(productIds));
-  return toCandidates(rows, phasesByFestivalSync([...new Set(rows.map((r) => r.festivalId))]));
-}
-
 /** Approved deals on a festival's approved enrolments. */
 export function approvedDealCount(festivalId: number): Promise<number> {
   return untilContentChanges(`approved-deals:${festivalId}`, () => queryApprovedDealCount(festivalId));

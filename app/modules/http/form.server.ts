@@ -82,7 +82,21 @@ export async function tryReadForm(request: Request, rules: FormRules = {}): Prom
     seen.add(name);
     if (typeof value !== "string" && !rules.files?.includes(name)) return { ok: false, problem: "file" };
   }
-  return { ok: true, form };
+  return { ok: true, form: withoutNul(form) };
+}
+
+/**
+ * The form with NUL characters taken out of its text: no form takes one, and
+ * PostgreSQL's text cannot hold one (a query given one fails), so both
+ * engines see the same text.
+ */
+function withoutNul(form: FormData): FormData {
+  let found = false;
+  for (const [, value] of form) if (typeof value === "string" && value.includes("\u0000")) found = true;
+  if (!found) return form;
+  const clean = new FormData();
+  for (const [name, value] of form) clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  return clean;
 }
 
 /** The request's form, or a thrown, translated 400 (rendered by the error boundary). */

@@ -4,8 +4,8 @@
  * the next instant at which a price may change. Exported through
  * entry.server.tsx, so the server uses the build's own connection and clock.
  *
- * Still synchronous, as the cache's hit path reads it
- * (docs/decisions/0026-one-asynchronous-data-layer.md).
+ * The content version is read synchronously on SQLite, so the cache's hit
+ * path waits for nothing there (content-version.server.ts).
  */
 import { isNotNull, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
@@ -21,14 +21,15 @@ const { festivalPhases, festivalDeals, festivalSessions } = schema;
  * the programme start or end ("on now" and "next" change then), ascending; a
  * superset is fine (an entry just ends early).
  */
-function priceChangeInstants(): number[] {
-  const phases = db.select({ startsAt: festivalPhases.startsAt, endsAt: festivalPhases.endsAt }).from(festivalPhases).all();
-  const flashes = db
-    .select({ startsAt: festivalDeals.flashStartsAt, endsAt: festivalDeals.flashEndsAt })
-    .from(festivalDeals)
-    .where(or(isNotNull(festivalDeals.flashStartsAt), isNotNull(festivalDeals.flashEndsAt)))
-    .all();
-  const sessions = db.select({ startsAt: festivalSessions.startsAt, endsAt: festivalSessions.endsAt }).from(festivalSessions).all();
+async function priceChangeInstants(): Promise<number[]> {
+  const [phases, flashes, sessions] = await Promise.all([
+    db.select({ startsAt: festivalPhases.startsAt, endsAt: festivalPhases.endsAt }).from(festivalPhases),
+    db
+      .select({ startsAt: festivalDeals.flashStartsAt, endsAt: festivalDeals.flashEndsAt })
+      .from(festivalDeals)
+      .where(or(isNotNull(festivalDeals.flashStartsAt), isNotNull(festivalDeals.flashEndsAt))),
+    db.select({ startsAt: festivalSessions.startsAt, endsAt: festivalSessions.endsAt }).from(festivalSessions),
+  ]);
   const instants = new Set<number>();
   for (const { startsAt, endsAt } of [...phases, ...flashes, ...sessions]) {
     if (startsAt) instants.add(startsAt.getTime());
@@ -37,17 +38,22 @@ function priceChangeInstants(): number[] {
   return [...instants].sort((a, b) => a - b);
 }
 
-let priceChanges: { version: number; instants: number[] } | null = null;
+let priceChanges: { version: number; instants: Promise<number[]> } | null = null;
 
 export const pageCacheState: PageCacheState = {
   contentVersion,
   now,
   homeLanguage: (acceptLanguage) => languageFromHeader(new Request("http://shared.invalid/", { headers: { "Accept-Language": acceptLanguage } })),
-  nextPriceChange(at, version) {
+  async nextPriceChange(at, version) {
     if (!priceChanges || priceChanges.version !== version) {
-      priceChanges = { version, instants: priceChangeInstants() };
+      const instants = priceChangeInstants();
+      priceChanges = { version, instants };
+      // A failed read is not kept: the next render reads again.
+      instants.catch(() => {
+        if (priceChanges?.instants === instants) priceChanges = null;
+      });
     }
-    const { instants } = priceChanges;
+    const instants = await priceChanges.instants;
     let lo = 0;
     let hi = instants.length;
     while (lo < hi) {

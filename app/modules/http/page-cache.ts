@@ -25,12 +25,12 @@ import { isSharedPage, sharedCacheControl, sharedLifetimeSeconds } from "./share
 
 /** What the cache needs to know of the app; the app's own instances, so clocks and connections are shared. */
 export interface PageCacheState {
-  /** The database's content version (site_state). */
-  contentVersion(): number;
+  /** The database's content version (site_state): a number where the engine reads it synchronously (SQLite), else a promise. */
+  contentVersion(): number | Promise<number>;
   /** The app's clock (the test clock, where one is set). */
   now(): number;
   /** The first instant after `at` at which a price may change (phase boundary, flash window), or Infinity. */
-  nextPriceChange(at: number, contentVersion: number): number;
+  nextPriceChange(at: number, contentVersion: number): number | Promise<number>;
   /** The language a first visit to "/" is sent to (the root loader's own rule), from Accept-Language. */
   homeLanguage(acceptLanguage: string): Promise<string>;
 }
@@ -163,8 +163,24 @@ export class PageCache {
   private serve(req: IncomingMessage, res: ServerResponse, origin: string, pathname: string, queryAt: number, privateCopy: boolean): void {
     const url = req.url ?? "/";
     const key = `${origin}${normaliseUrl(pathname, queryAt >= 0 ? url.slice(queryAt + 1) : "")}`;
+    const version = this.options.state.contentVersion();
+    // SQLite answers at once, so a hit is sent without waiting a tick; PostgreSQL's answer is awaited.
+    if (typeof version === "number") this.serveAt(req, res, origin, key, version, privateCopy);
+    else
+      version.then(
+        (v) => this.serveAt(req, res, origin, key, v, privateCopy),
+        (error: unknown) => this.fail(res, error),
+      );
+  }
+
+  private fail(res: ServerResponse, error: unknown): void {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Internal error");
+  }
+
+  private serveAt(req: IncomingMessage, res: ServerResponse, origin: string, key: string, version: number, privateCopy: boolean): void {
     const { state } = this.options;
-    const version = state.contentVersion();
     if (version !== this.version) this.clear(version);
     const at = state.now();
     const entry = this.entries.get(key);
@@ -185,11 +201,7 @@ export class PageCache {
     }
     pending.then(
       (rendered) => this.send(req, res, rendered, this.options.state.now(), privateCopy),
-      (error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-        res.end("Internal error");
-      },
+      (error: unknown) => this.fail(res, error),
     );
   }
 
@@ -213,7 +225,7 @@ export class PageCache {
     const response = await this.options.render(new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers }), this.requestId(req));
     const body = Buffer.from(await response.arrayBuffer());
     const lifetime = response.status === 200 && !response.headers.has("set-cookie") ? sharedLifetimeSeconds(response.headers.get("cache-control")) : 0;
-    const changeAt = this.options.state.nextPriceChange(at, version);
+    const changeAt = await this.options.state.nextPriceChange(at, version);
     const cacheable = lifetime > 0 && this.options.store !== false && this.version === version;
     const contentType = response.headers.get("content-type") ?? "";
     const kept: Record<string, string> = {};
