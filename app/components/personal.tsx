@@ -17,6 +17,8 @@ import type { Personal } from "~/modules/http/personal.server";
 let personal: Personal | null = null;
 let inFlight: Promise<void> | null = null;
 let askAgain = false;
+/** Counts the times the visitor was forgotten (signing out): an answer asked for before the last one is stale. */
+let forgotten = 0;
 const listeners = new Set<() => void>();
 
 function refreshPersonal(): void {
@@ -25,10 +27,13 @@ function refreshPersonal(): void {
     askAgain = true;
     return;
   }
+  const askedAfter = forgotten;
   inFlight = fetch("/me", { headers: { Accept: "application/json" }, credentials: "same-origin" })
     .then((response) => (response.ok ? (response.json() as Promise<Personal>) : null))
     .then((answer) => {
-      if (answer) {
+      // An answer to a question asked before signing out (after signing up, say) would bring the
+      // signed-out visitor's name and "Sign out" back into the header: it is dropped.
+      if (answer && askedAfter === forgotten) {
         personal = answer;
         listeners.forEach((listener) => listener());
       }
@@ -68,6 +73,7 @@ export function PersonalSync() {
   // Signing out: the header forgets the visitor at once, not when /me next answers.
   const signingOut = /\/logout$/.test(useNavigation().formAction ?? "");
   useEffect(() => {
+    if (signingOut) forgotten += 1;
     if (signingOut && personal !== null) {
       personal = null;
       listeners.forEach((listener) => listener());
