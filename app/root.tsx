@@ -1,5 +1,4 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -16,8 +15,7 @@ import { SiteFooter, SiteHeader } from "./components/layout";
 import { NotFoundPage } from "./components/not-found";
 import { PersonalSync } from "./components/personal";
 import { ScriptsAfterPaint } from "./components/scripts-after-paint";
-import { addBackOfficeStrings, backOfficeStringsRequested } from "./modules/i18n/back-office-strings";
-import { DEFAULT_LANG, dirOf, isBackOfficePath, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
+import { DEFAULT_LANG, dirOf, LANG_TAGS, LANGS, localizePath, splitLangPath } from "./modules/i18n/config";
 import { useLang } from "./modules/i18n/hooks";
 import { languageFromHeader } from "./modules/i18n/i18n.server";
 import { langCookie } from "./modules/i18n/lang-cookie.server";
@@ -90,20 +88,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     personal: isSharedPage(url.pathname) ? null : await personalFor(request),
   };
 }
-
-/**
- * A navigation into the back office waits for its strings (a shopper's page
- * does not download them), then takes the root's data as usual.
- */
-export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
-  const { pathname } = new URL(request.url);
-  if (isBackOfficePath(pathname)) await addBackOfficeStrings(splitLangPath(pathname).lang);
-  return serverLoader<typeof loader>();
-}
-
-/** The root loads again when a navigation first enters the back office, so that its clientLoader adds the strings. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || (isBackOfficePath(nextUrl.pathname) && !backOfficeStringsRequested());
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");

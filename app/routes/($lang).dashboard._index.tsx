@@ -13,6 +13,9 @@ import { listOwnedStores } from "~/modules/owner/stores.server";
 import { TableScroll } from "~/components/table-scroll";
 import { BidiText, Value } from "~/components/value";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {

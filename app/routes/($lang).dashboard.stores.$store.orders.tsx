@@ -17,6 +17,9 @@ import { fulfilmentSchema } from "~/modules/owner/schemas";
 import { ownedStoreName } from "~/modules/owner/stores.server";
 import { BidiText, Value } from "~/components/value";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -24,6 +24,9 @@ import { ImageRejected, prepareImage, srcSetFor } from "~/modules/uploads/images
 import { readImageUpload } from "~/modules/uploads/upload-form.server";
 import { formText } from "~/modules/http/form";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

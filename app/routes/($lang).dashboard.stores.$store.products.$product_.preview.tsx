@@ -18,6 +18,9 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { findOwnedProduct } from "~/modules/owner/products.server";
 import { allowedIntents } from "~/modules/owner/status";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });

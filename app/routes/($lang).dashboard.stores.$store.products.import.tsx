@@ -7,6 +7,9 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { importPageAction, importPageData, type ImportTarget } from "~/modules/owner/import/route.server";
 import { ownedStoreName } from "~/modules/owner/stores.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 type Owned = Awaited<ReturnType<typeof requireStoreOwner>>;

@@ -15,6 +15,9 @@ import { createProduct, listCategoryOptions } from "~/modules/owner/products.ser
 import { productSchema } from "~/modules/owner/schemas";
 import { categoryIdBySlug, ownedStoreName } from "~/modules/owner/stores.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -22,6 +22,9 @@ import { AFRICAN_COUNTRIES } from "~/modules/geo/countries";
 import { claimsStore, storeDetailsSchema, storeTranslationRemoveSchema, storeTranslationSchema } from "~/modules/owner/schemas";
 import { categoryIdBySlug, ownedStoreProfile, removeStoreTranslation, saveStoreTranslation, updateStoreDetails } from "~/modules/owner/stores.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -15,6 +15,9 @@ import { AFRICAN_COUNTRIES } from "~/modules/geo/countries";
 import { storeApplicationSchema } from "~/modules/owner/schemas";
 import { applyWithStore, categoryIdBySlug } from "~/modules/owner/stores.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {

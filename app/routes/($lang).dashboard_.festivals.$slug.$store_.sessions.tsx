@@ -26,6 +26,9 @@ import { presentSessions } from "~/modules/programme/present.server";
 import { festivalChoices, scheduleSession, storeProposals } from "~/modules/programme/programme.server";
 import { sessionSchema } from "~/modules/programme/schemas";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 /** What the page and its action share, for an owner already checked by `requireStoreOwner`. */

@@ -16,6 +16,9 @@ import { formText } from "~/modules/http/form";
 import { BidiText } from "~/components/value";
 import { isolate } from "~/modules/i18n/isolate";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,6 +20,9 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { OrdersBySourceTable } from "~/components/feeds";
 import { paidOrdersBySource } from "~/modules/orders/by-source.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 const pct = (value: number, target: number) => (target > 0 ? Math.round((value * 100) / target) : null);

@@ -10,6 +10,9 @@ import { LANG_NAMES, LANGS } from "~/modules/i18n/config";
 import { requestContext } from "~/modules/i18n/request.server";
 import { CURRENCY_PARAM, PRESENTMENT_CURRENCIES } from "~/modules/money/currency";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {

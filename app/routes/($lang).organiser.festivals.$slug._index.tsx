@@ -21,6 +21,9 @@ import { dealExposure } from "~/modules/pricing/funding";
 import { TableScroll } from "~/components/table-scroll";
 import { BidiText } from "~/components/value";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -22,6 +22,9 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { ImageRejected, prepareImage, removeImage, srcSetFor, storeImage, type ImageError } from "~/modules/uploads/images.server";
 import { readImageUpload } from "~/modules/uploads/upload-form.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 const FLASHES = ["created", "saved", "published", "cancelled", "duplicated", "banner", "bannerRemoved"] as const;

@@ -21,6 +21,9 @@ import { presentSessions } from "~/modules/programme/present.server";
 import { sessionErrorFields } from "~/modules/programme/errors";
 import { sessionDecisionSchema, sessionSchema } from "~/modules/programme/schemas";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 const FLASHES = ["scheduled", "approved", "rejected", "updated", "cancelled"] as const;

@@ -35,6 +35,9 @@ import {
 } from "~/modules/programme/programme.server";
 import { sessionCancelSchema, sessionFormValues, sessionSchema } from "~/modules/programme/schemas";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : [];
 

@@ -14,6 +14,9 @@ import { useLocalizedPath } from "~/modules/i18n/hooks";
 import { readForm } from "~/modules/http/form.server";
 import { requestContext } from "~/modules/i18n/request.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -29,6 +29,9 @@ import { formText } from "~/modules/http/form";
 import { BidiText } from "~/components/value";
 import { isolate } from "~/modules/i18n/isolate";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 /** Applications per page of the queue: enough to decide a screenful at once, short enough to read on a phone. */

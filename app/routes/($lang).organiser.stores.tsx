@@ -16,6 +16,9 @@ import { decideStore, storesForReview } from "~/modules/owner/review.server";
 import { storeDecisionSchema } from "~/modules/owner/schemas";
 import { formText } from "~/modules/http/form";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 const FILTERS = ["pending", "suspended", "live", "all"] as const;

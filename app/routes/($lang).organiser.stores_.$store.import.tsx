@@ -8,6 +8,9 @@ import { requestContext } from "~/modules/i18n/request.server";
 import { storeOpenToOrganiserImport } from "~/modules/owner/import/import.server";
 import { importPageAction, importPageData, type ImportTarget } from "~/modules/owner/import/route.server";
 
+// A navigation into the back office first downloads its strings.
+export { backOfficeClientLoader as clientLoader } from "~/modules/i18n/back-office-strings";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "robots", content: "noindex" }] : []);
 
 /** The organiser imports on behalf of a store that applied (pending or live); every import is in the audit log. */

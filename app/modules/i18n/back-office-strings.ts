@@ -1,5 +1,6 @@
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import i18next from "i18next";
-import type { Lang } from "./config";
+import { splitLangPath, type Lang } from "./config";
 import { loadBackOfficeResource } from "./resources";
 
 let added: Promise<void> | null = null;
@@ -7,9 +8,9 @@ let added: Promise<void> | null = null;
 /**
  * Adds the back office's strings to the browser's i18next, once, and
  * resolves when they are in: before a back-office page first renders (the
- * browser entry when the page is one, root.tsx's clientLoader when a
- * navigation leads to one). The browser holds one language a document (the
- * language menu loads a new document).
+ * browser entry when the page is one, the route's `clientLoader` below when
+ * a navigation leads to one). The browser holds one language a document
+ * (the language menu loads a new document).
  */
 export function addBackOfficeStrings(lang: Lang): Promise<void> {
   added ??= loadBackOfficeResource[lang]().then(
@@ -24,7 +25,15 @@ export function addBackOfficeStrings(lang: Lang): Promise<void> {
   return added;
 }
 
-/** True once the back office's strings are in (or on their way). */
-export function backOfficeStringsRequested(): boolean {
-  return added !== null;
+/**
+ * The `clientLoader` of every back-office page (`export { backOfficeClientLoader
+ * as clientLoader }`): a navigation into the back office waits for its
+ * strings, then takes the route's data as usual. It sits on those routes and
+ * not on root because Remix fetches a route with a `clientLoader` in a
+ * request of its own: on root, every form a shopper sends would cost a
+ * second request (decision 0034).
+ */
+export async function backOfficeClientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  await addBackOfficeStrings(splitLangPath(new URL(request.url).pathname).lang);
+  return serverLoader();
 }
