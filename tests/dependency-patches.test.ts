@@ -9,9 +9,10 @@ import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
 const routerFile = require.resolve("@remix-run/router");
-const { matchRoutes } = require("@remix-run/router") as typeof import("@remix-run/router");
-
 type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
+type Match = { params: Record<string, string | undefined>; route: Route };
+// The CommonJS build, as the server's Remix packages load it (the patched one).
+const { matchRoutes } = require("@remix-run/router") as { matchRoutes: (routes: Route[], pathname: string) => Match[] | null };
 
 function tree(): Route[] {
   return [
