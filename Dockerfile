@@ -16,6 +16,8 @@ WORKDIR /app
 # better-sqlite3 compiles from source where its prebuilt binary cannot be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The fixes to dependencies (patches/, applied by patch-package on install).
+COPY patches ./patches
 # `npm install`, not `npm ci`: the committed lockfile lacks other platforms' optional packages,
 # which `npm ci` refuses (see the README).
 RUN npm install --no-audit --no-fund
