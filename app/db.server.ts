@@ -6,13 +6,13 @@
  * thread (db/checkpoints.ts), so no request waits for one.
  */
 import { startBackgroundCheckpoints } from "../db/checkpoints";
-import { isPostgres, openDatabase, openPostgres, usingPostgres, type AppDatabase } from "../db/connection";
+import { counterShards, isPostgres, openDatabase, openPostgres, usingPostgres, type AppDatabase } from "../db/connection";
 import * as sqliteSchema from "../db/schema";
 import * as postgresSchema from "../db/schema.pg";
 import { followOpenTransaction } from "../db/transact";
 
 export type { AppDatabase };
-export { isPostgres };
+export { counterShards, isPostgres };
 export { execute, readSnapshot, rows, transact, type Tx } from "../db/transact";
 
 const onPostgres = usingPostgres();

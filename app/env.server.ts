@@ -137,7 +137,7 @@ export const envSchema = z
     BENCH_PORT: port
       .default(3650)
       .describe(
-        "`npm run bench`: the first of three ports (the app, the raw `node:http` server, the app with the page cache off); all listen on 127.0.0.1 only. `npm run bench:live` uses it too (default `3651` there)",
+        "`npm run bench`: the first of four ports (the app, the raw `node:http` server, the app with the page cache off, the same on PostgreSQL with `BENCH_ENGINES`); all listen on 127.0.0.1 only. `npm run bench:live` uses it too (default `3651` there)",
       ),
     BENCH_SKIP_BUILD: flag.describe(
       "`npm run bench`: `1` to measure the existing build in `BUILD_DIR` instead of building first (the server still rebuilds, as `npm start` does, when the sources are newer than the build)",
@@ -150,7 +150,36 @@ export const envSchema = z
     BENCH_BARE_ROUTE: flag.describe(
       "mounts `/bench-bare` (the same data as a catalogue page, no layout) to compare a page with its data alone by hand; a 404 everywhere else. `npm run bench` no longer uses it. Never set it in production",
     ),
-    BENCH_ORDERS: z.coerce.number().int().positive().default(5000).describe("`npm run bench:orders`: orders per measurement"),
+    BENCH_ENGINES: z
+      .string()
+      .regex(/^(sqlite|postgres)(,(sqlite|postgres))*$/, "must be sqlite, postgres or sqlite,postgres")
+      .default("sqlite")
+      .describe(
+        "`npm run bench`: the engines the cold pages are measured on; `sqlite,postgres` adds a throw-away PostgreSQL server seeded at the same scale, measured beside SQLite page by page, with each page's ratio against issue #15's target (PostgreSQL within 1.5× of SQLite's req/s)",
+      ),
+    BENCH_PARTS: z
+      .string()
+      .regex(/^(warm|cold|search)(,(warm|cold|search))*$/, "must be parts of warm,cold,search")
+      .default("warm,cold,search")
+      .describe("`npm run bench`: the parts to run; `cold` alone measures only the pages rendered per request (a short run)"),
+    BENCH_ORDERS: z.coerce.number().int().positive().default(5000).describe("`npm run bench:orders`: orders per measurement (all processes together)"),
+    BENCH_DATABASE: z
+      .enum(["sqlite", "postgres"])
+      .default("sqlite")
+      .describe(
+        "`npm run bench:orders`: `postgres` runs it on a throw-away PostgreSQL server (migrated and seeded as `npm start` does) with `BENCH_PROCESSES` app processes, and prints lock waits, round trips, CPU and statements per order and issue #15's target (≥ 2,000 paid orders/s with 2 processes)",
+      ),
+    BENCH_PROCESSES: z.coerce.number().int().positive().default(2).describe("`npm run bench:orders` on PostgreSQL: app processes placing and paying orders"),
+    BENCH_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8)
+      .describe("`npm run bench:orders` on PostgreSQL: orders in flight in each app process (a server serves many requests at once)"),
+    BENCH_CPU_PROF: z
+      .string()
+      .optional()
+      .describe("`npm run bench:orders` on PostgreSQL: a directory where each app process writes a V8 CPU profile (`--cpu-prof`)"),
     BENCH_LIGHTHOUSE_RUNS: z.coerce
       .number()
       .int()
@@ -232,6 +261,7 @@ export const WHEN_UNSET: Partial<Record<keyof Env, string>> = {
   BENCH_RAW_RECORDINGS: "set by `npm run bench`",
   BENCH_LIGHTHOUSE_PAGES: "all four",
   BENCH_LIGHTHOUSE_JSON: "not kept",
+  BENCH_CPU_PROF: "no profile",
 };
 
 export type Env = z.infer<typeof envSchema>;

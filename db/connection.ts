@@ -75,6 +75,18 @@ export function isPostgres(db: AppDatabase): boolean {
   return is(db, PgDatabase);
 }
 
+/**
+ * How many rows a hot running total (a campaign-progress counter) is spread
+ * over, so that paying transactions do not all queue for one row's lock: 1 on
+ * SQLite (one writer at a time, so spreading gains nothing), 16 on PostgreSQL
+ * (transactions run side by side, and each holds the rows it added to until
+ * it commits). Readers sum a counter's rows. See
+ * docs/decisions/XXXX-counter-rows-spread-on-postgresql.md (numbered by the lead).
+ */
+export function counterShards(db: AppDatabase): number {
+  return isPostgres(db) ? 16 : 1;
+}
+
 /** The pool under a PostgreSQL database (not a transaction handle); null on SQLite. */
 export function postgresPool(db: AppDatabase): pg.Pool | null {
   const client = (db as { $client?: unknown }).$client;

@@ -503,10 +503,12 @@ export const progressCounters = pgTable(
     scope: text("scope", { enum: COUNTER_SCOPES }).notNull(),
     scopeKey: text("scope_key").notNull(),
     metric: text("metric", { enum: COUNTER_METRICS }).notNull(),
+    /** Which of the counter's rows this is (db/connection.ts `counterShards`): its value is the sum of its rows. */
+    shard: integer("shard").notNull().default(0),
     value: bigint("value", { mode: "number" }).notNull().default(0),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric] })],
+  (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric, t.shard] })],
 );
 
 /**

@@ -546,7 +546,9 @@ export const COUNTER_METRICS = ["orders", "units", "gmv"] as const;
 /**
  * Changed only inside the transaction that marks an order paid (see
  * app/modules/counters/counters.server.ts); `npm run reconcile` checks them.
- * GMV is in the catalogue base currency's minor units.
+ * GMV is in the catalogue base currency's minor units. A counter may be
+ * spread over several rows (`shard`), so that payments running side by side
+ * on PostgreSQL do not all wait for one row's lock; its value is their sum.
  */
 export const progressCounters = sqliteTable(
   "progress_counters",
@@ -554,10 +556,12 @@ export const progressCounters = sqliteTable(
     scope: text("scope", { enum: COUNTER_SCOPES }).notNull(),
     scopeKey: text("scope_key").notNull(),
     metric: text("metric", { enum: COUNTER_METRICS }).notNull(),
+    /** Which of the counter's rows this is (db/connection.ts `counterShards`): its value is the sum of its rows. */
+    shard: integer("shard").notNull().default(0),
     value: integer("value").notNull().default(0),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric] })],
+  (t) => [primaryKey({ columns: [t.scope, t.scopeKey, t.metric, t.shard] })],
 );
 
 /**

@@ -16,6 +16,15 @@
  * 3. In-process search latency (scripts/bench-search.ts) and the server
  *    processes' peak memory.
  *
+ * With BENCH_ENGINES=sqlite,postgres the cold pages are measured on both
+ * engines in the same run, page by page in turn: a throw-away PostgreSQL
+ * server (scripts/postgres.ts) seeded at the same scale as `npm start`
+ * seeds it with DATABASE_URL, served by the same cluster beside the SQLite
+ * one; each page's req/s on both, the ratio SQLite ÷ PostgreSQL and issue
+ * #15's target (PostgreSQL within 1.5× of SQLite), with the database
+ * server's own CPU time per request. BENCH_PARTS=cold measures the cold
+ * pages only (no warm part, no in-process search): a short run.
+ *
  * Beside each load run, the server's own CPU time per request (all its
  * processes, from /proc, until it has answered every request sent): on a
  * shared machine it moves far less than req/s. After every run the bench
@@ -24,7 +33,8 @@
  * Every request carries the same Accept-Encoding (a browser's).
  *
  *   BENCH_SCALES=1  (1,100 adds the 10,000-store database)  BENCH_SECONDS=5
- *   BENCH_PORT=3650 (and the next two)  WEB_CONCURRENCY=2  BENCH_SKIP_BUILD=1
+ *   BENCH_ENGINES=sqlite (sqlite,postgres)  BENCH_PARTS=warm,cold,search
+ *   BENCH_PORT=3650 (and the next three)  WEB_CONCURRENCY=2  BENCH_SKIP_BUILD=1
  *   BENCH_RESEED=1  BENCH_ACCEPT_ENCODING="gzip, deflate, br, zstd"  BUILD_DIR=build
  *
  * Seeded databases are kept in tests/.tmp/bench (one per scale and migration
@@ -41,13 +51,22 @@ import os from "node:os";
 import path from "node:path";
 import type { LoadRequest, LoadResult } from "./bench-load";
 import type { Recording } from "./bench-raw";
+import { startTemporaryPostgres, type TemporaryPostgres } from "./postgres";
 import { DATA, benchTargets, ensureBuild, HOST, runChild, seededDatabase, sleep, startApp, startGroup, stopAllChildren, stopChildrenOnExit, stopServer, track } from "./bench-server";
 
 const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 5));
 const WARMUP_SECONDS = Math.min(2, SECONDS);
 const SCALES = (process.env.BENCH_SCALES ?? "1").split(",").map((s) => Math.max(1, Math.floor(Number(s))));
 const PORT = Number(process.env.BENCH_PORT ?? 3650);
-const PORTS = { app: PORT, raw: PORT + 1, cold: PORT + 2 };
+const PORTS = { app: PORT, raw: PORT + 1, cold: PORT + 2, coldPostgres: PORT + 3 };
+type Engine = "sqlite" | "postgres";
+const isEngine = (e: string): e is Engine => e === "sqlite" || e === "postgres";
+const NAMED_ENGINES = (process.env.BENCH_ENGINES ?? "sqlite").split(",").map((e) => e.trim());
+for (const e of NAMED_ENGINES) if (!isEngine(e)) throw new Error(`BENCH_ENGINES: unknown engine "${e}" (sqlite, postgres)`);
+const ENGINES = NAMED_ENGINES.filter(isEngine);
+const PARTS = new Set((process.env.BENCH_PARTS ?? "warm,cold,search").split(",").map((p) => p.trim()));
+/** Issue #15: cold pages on PostgreSQL within this factor of their SQLite req/s. */
+const POSTGRES_FACTOR = 1.5;
 const PROCESSES = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br, zstd";
 const HEADERS = { "accept-encoding": ACCEPT_ENCODING };
@@ -74,7 +93,12 @@ const WARM_RATIO = 0.2;
 const WARM_P99_MS = 20;
 const COLD_FACTOR = 2;
 
-const cleanUp = stopChildrenOnExit(() => fs.rmSync(RUN_DIR, { recursive: true, force: true }));
+/** The throw-away PostgreSQL server of BENCH_ENGINES=…,postgres, started once for the run. */
+let postgresServer: TemporaryPostgres | null = null;
+const cleanUp = stopChildrenOnExit(() => {
+  postgresServer?.stop();
+  fs.rmSync(RUN_DIR, { recursive: true, force: true });
+});
 
 // ── The load generator, a process of its own ─────────────────────────────────
 let loader: ChildProcess | null = null;
@@ -171,6 +195,8 @@ const CLOCK_TICKS = 100;
 interface Measured extends LoadResult {
   /** The server's CPU time per response in the run, in µs (all its processes): what a request costs it, whatever else runs on the machine. */
   cpuUs: number;
+  /** The PostgreSQL server's CPU time per response (its backends), in µs; NaN on SQLite (in the server's process, so in `cpuUs`). */
+  dbCpuUs: number;
 }
 
 /**
@@ -190,14 +216,16 @@ async function settle(server: ChildProcess): Promise<void> {
 }
 
 /** One load run against a server, with the CPU time the server spent on it (until it settles). */
-async function measure(server: ChildProcess, url: string, connections: number, seconds = SECONDS): Promise<Measured> {
+async function measure(server: ChildProcess, url: string, connections: number, seconds = SECONDS, database?: TemporaryPostgres): Promise<Measured> {
   const before = groupCpuUs(server.pid!);
+  const dbBefore = database ? database.cpuUs() : NaN;
   const r = await load(url, connections, seconds);
   await settle(server);
   const used = groupCpuUs(server.pid!) - before;
+  const dbUsed = database ? database.cpuUs() - dbBefore : NaN;
   // Every request sent is answered, if only to a closed connection: count them all.
   const answered = Math.max(r.sent, r.done);
-  return { ...r, cpuUs: answered ? used / answered : NaN };
+  return { ...r, cpuUs: answered ? used / answered : NaN, dbCpuUs: answered ? dbUsed / answered : NaN };
 }
 
 /** One GET with the load generator's headers, read as raw bytes (no decoding) with the headers as sent. */
@@ -239,13 +267,16 @@ interface WarmRow {
 }
 interface ColdRow {
   page: Page;
+  /** The first engine of BENCH_ENGINES (SQLite by default), compared with today's figures. */
   app: Measured;
+  /** Every engine measured, when BENCH_ENGINES names more than one (or PostgreSQL). */
+  engines: Partial<Record<Engine, Measured>>;
 }
 interface ScaleResult {
   scale: number;
   warm: WarmRow[];
   cold: ColdRow[];
-  search: { n: number; p50: number; p99: number; max: number };
+  search: { n: number; p50: number; p99: number; max: number } | null;
   peakMb: { warm: number; cold: number };
 }
 
@@ -290,6 +321,50 @@ function coldLine(r: ColdRow): string {
   );
 }
 
+const ENGINE_NAME: Record<Engine, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
+/** SQLite req/s ÷ PostgreSQL req/s: issue #15's target is at most POSTGRES_FACTOR. */
+const engineRatio = (r: ColdRow) => {
+  const [s, p] = [r.engines.sqlite, r.engines.postgres];
+  return s?.done && p?.done ? s.rps / p.rps : NaN;
+};
+const ENGINES_HEADER = [
+  "                    |   SQLite @50, cache off  |  PostgreSQL @50, cache off        |         |",
+  "  page              |  req/s  p50  p99  CPU ms |  req/s  p50  p99  CPU ms  (PG ms) | SQ ÷ PG | target ≤ 1.5×",
+];
+const ms2 = (us: number) => (Number.isNaN(us) ? "—" : (us / 1000).toFixed(2));
+function enginesLine(r: ColdRow): string {
+  const cells = (m: Measured | undefined, db: boolean) =>
+    m
+      ? `${fig(m, f0(m.rps), 7)} ${fig(m, String(m.p50), 4)} ${fig(m, String(m.p99), 4)} ${ms2(m.cpuUs).padStart(7)}` + (db ? ` ${`(${ms2(m.dbCpuUs)})`.padStart(9)}` : "")
+      : "—".padStart(db ? 35 : 25);
+  const ratio = engineRatio(r);
+  const bad = (r.engines.sqlite?.bad ?? 0) + (r.engines.postgres?.bad ?? 0);
+  return (
+    `  ${r.page.name.padEnd(18)}|${cells(r.engines.sqlite, false)} |${cells(r.engines.postgres, true)} |${ratioText(ratio).padStart(8)} | ` +
+    (Number.isNaN(ratio) ? "—" : ratio <= POSTGRES_FACTOR ? "met" : "MISSED") +
+    (bad ? `  (${bad} non-2xx/errors)` : "")
+  );
+}
+
+/** A PostgreSQL database on `server` seeded at `scale` as `npm start` seeds one with DATABASE_URL (migrations, then the seed); its URL. */
+async function seededPostgres(server: TemporaryPostgres, scale: number): Promise<string> {
+  const pg = (await import("pg")).default;
+  const name = `bench_scale_${scale}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  console.log(`[${elapsed()}] Scale ${scale}: seeding PostgreSQL (${scale * 100} stores, ${scale * 1000} products)…`);
+  await runChild(["--import", "tsx", "scripts/seed.ts"], { DATABASE_URL: url.toString(), SEED_SCALE: String(scale) }, 45 * 60_000);
+  return url.toString();
+}
+
 async function measureScale(scale: number): Promise<ScaleResult> {
   const seeded = await seededDatabase(scale);
   fs.mkdirSync(RUN_DIR, { recursive: true });
@@ -310,14 +385,18 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   const cold: Page[] = [...hot, { name: "/zh/products", url: "/zh/products" }, { name: "/search?q=coffee", url: "/search?q=coffee" }];
   console.log(`  live festival: ${festival}; product: ${product}; store: ${store}`);
 
-  console.log(`[${elapsed()}] Scale ${scale}: in-process search…`);
-  const searchOut = await runChild(["--import", "tsx", "scripts/bench-search.ts"], { DATABASE_PATH: copy }, 300_000, "capture");
-  const search = JSON.parse(searchOut.trim().split("\n").pop()!) as ScaleResult["search"];
+  let search: ScaleResult["search"] = null;
+  if (PARTS.has("search")) {
+    console.log(`[${elapsed()}] Scale ${scale}: in-process search…`);
+    const searchOut = await runChild(["--import", "tsx", "scripts/bench-search.ts"], { DATABASE_PATH: copy }, 300_000, "capture");
+    search = JSON.parse(searchOut.trim().split("\n").pop()!) as NonNullable<ScaleResult["search"]>;
+  }
 
   // ── 1. Warm: the page cache against raw node:http ──
-  console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, page cache on) on ${HOST}:${PORTS.app}…`);
   const warm: WarmRow[] = [];
   let peakWarm = 0;
+  if (PARTS.has("warm")) {
+  console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, page cache on) on ${HOST}:${PORTS.app}…`);
   const app = await startAppServer(copy, PORTS.app, true);
   try {
     // Record what the app sends each URL (its first answer renders it; it must be a page the cache stores).
@@ -373,28 +452,48 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   } finally {
     await stopServer(app);
   }
+  }
 
-  // ── 2. Cold: every shared page rendered per request ──
-  console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, PAGE_CACHE=off) on ${HOST}:${PORTS.cold}…`);
+  // ── 2. Cold: every shared page rendered per request, on each engine ──
   const coldRows: ColdRow[] = [];
   let peakCold = 0;
-  const appCold = await startAppServer(copy, PORTS.cold, false);
+  if (!PARTS.has("cold")) {
+    fs.rmSync(copy, { force: true });
+    return { scale, warm, cold: coldRows, search, peakMb: { warm: peakWarm, cold: peakCold } };
+  }
+  const servers: { engine: Engine; port: number; server: ChildProcess; database?: TemporaryPostgres }[] = [];
   try {
-    for (const page of cold) {
-      const r = await get(PORTS.cold, page.url);
-      if (r.status !== 200) throw new Error(`${page.url} answered ${r.status} with the cache off: ${r.body.toString("utf8").slice(0, 200)}`);
+    for (const engine of ENGINES) {
+      const port = engine === "sqlite" ? PORTS.cold : PORTS.coldPostgres;
+      let env: Record<string, string> = {};
+      if (engine === "postgres") {
+        postgresServer ??= startTemporaryPostgres((m) => console.log(m));
+        env = { DATABASE_URL: await seededPostgres(postgresServer, scale) };
+      }
+      console.log(`[${elapsed()}] Scale ${scale}: starting the app on ${ENGINE_NAME[engine]} (${PROCESSES} processes, PAGE_CACHE=off) on ${HOST}:${port}…`);
+      const server = await startApp(copy, port, PROCESSES, { PAGE_CACHE: "off", ...env });
+      servers.push({ engine, port, server, database: engine === "postgres" ? postgresServer! : undefined });
+      for (const page of cold) {
+        const r = await get(port, page.url);
+        if (r.status !== 200) throw new Error(`${page.url} answered ${r.status} on ${ENGINE_NAME[engine]} with the cache off: ${r.body.toString("utf8").slice(0, 200)}`);
+      }
     }
-    console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL); latency in ms`);
-    for (const l of COLD_HEADER) console.log(l);
+    const both = ENGINES.includes("postgres");
+    console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL${both ? " and engine; the engines take turns page by page" : ""}); latency in ms`);
+    for (const l of both ? ENGINES_HEADER : COLD_HEADER) console.log(l);
     for (const page of cold) {
-      await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
-      const row: ColdRow = { page, app: await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 50) };
+      const engines: ColdRow["engines"] = {};
+      for (const { engine, port, server, database } of servers) {
+        await measure(server, `http://${HOST}:${port}${page.url}`, 10, WARMUP_SECONDS, database);
+        engines[engine] = await measure(server, `http://${HOST}:${port}${page.url}`, 50, SECONDS, database);
+      }
+      const row: ColdRow = { page, app: engines[ENGINES[0]]!, engines };
       coldRows.push(row);
-      console.log(coldLine(row));
+      console.log(both ? `${enginesLine(row)}  load ${os.loadavg()[0].toFixed(2)}` : coldLine(row));
     }
-    peakCold = workersPeakMb(appCold.pid!);
+    peakCold = Math.max(...servers.map((s) => workersPeakMb(s.server.pid!)));
   } finally {
-    await stopServer(appCold);
+    for (const { server } of servers) await stopServer(server);
     fs.rmSync(copy, { force: true });
   }
   return { scale, warm, cold: coldRows, search, peakMb: { warm: peakWarm, cold: peakCold } };
@@ -402,25 +501,42 @@ async function measureScale(scale: number): Promise<ScaleResult> {
 
 function summary(results: ScaleResult[]): string[] {
   const out: string[] = [];
+  const both = ENGINES.includes("postgres");
   for (const r of results) {
     out.push(
       "",
       `Scale ${r.scale} (${r.scale * 100} stores, ${r.scale * 1000} products); ${PROCESSES} server processes; load generator in its own process; ` +
         `${SECONDS} s per run; Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`,
-      "",
-      `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
-      `   (CPU µs/req: the server's own CPU time per request sent, all its processes; it depends less on what else runs on the machine than req/s)`,
-      ...WARM_HEADER,
-      ...r.warm.map(warmLine),
-      `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
-      "",
-      `2. Cold: PAGE_CACHE=off, every shared page rendered per request; "today" = issue #11's figures (one process, before the page cache)`,
-      ...COLD_HEADER,
-      ...r.cold.map(coldLine),
-      "",
-      `  in-process search (${r.search.n} queries): p50 ${r.search.p50.toFixed(2)} ms, p99 ${r.search.p99.toFixed(2)} ms, max ${r.search.max.toFixed(2)} ms`,
-      `  peak memory of a server process (VmHWM): ${r.peakMb.warm} MB with the page cache, ${r.peakMb.cold} MB without`,
     );
+    if (r.warm.length) {
+      out.push(
+        "",
+        `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
+        `   (CPU µs/req: the server's own CPU time per request sent, all its processes; it depends less on what else runs on the machine than req/s)`,
+        ...WARM_HEADER,
+        ...r.warm.map(warmLine),
+        `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
+      );
+    }
+    if (r.cold.length) {
+      out.push(
+        "",
+        `2. Cold: PAGE_CACHE=off, every shared page rendered per request${ENGINES[0] === "sqlite" ? "" : ` (${ENGINES.map((e) => ENGINE_NAME[e]).join(", ")})`}; "today" = issue #11's figures (one process, before the page cache)`,
+        ...COLD_HEADER,
+        ...r.cold.map(coldLine),
+      );
+    }
+    if (r.cold.length && both) {
+      out.push(
+        "",
+        `2b. Cold on both engines, taking turns page by page; CPU ms: the app's processes per request; PG ms: the PostgreSQL server's per request`,
+        ...ENGINES_HEADER,
+        ...r.cold.map(enginesLine),
+      );
+    }
+    out.push("");
+    if (r.search) out.push(`  in-process search (${r.search.n} queries): p50 ${r.search.p50.toFixed(2)} ms, p99 ${r.search.p99.toFixed(2)} ms, max ${r.search.max.toFixed(2)} ms`);
+    out.push(`  peak memory of a server process (VmHWM): ${r.peakMb.warm} MB with the page cache, ${r.peakMb.cold} MB without`);
   }
   out.push("", "Targets");
   for (const r of results) {
@@ -439,10 +555,21 @@ function summary(results: ScaleResult[]): string[] {
       );
     }
   }
+  if (both) {
+    for (const r of results) {
+      for (const row of r.cold) {
+        const ratio = engineRatio(row);
+        const p = row.engines.postgres;
+        out.push(
+          `  ${yes(ratio <= POSTGRES_FACTOR)} scale ${r.scale} cold ${row.page.name} on PostgreSQL: ${p?.done ? f0(p.rps) : "—"} req/s, SQLite ${row.engines.sqlite?.done ? f0(row.engines.sqlite.rps) : "—"}: SQLite ÷ PostgreSQL ${ratioText(ratio)} (≤ ${POSTGRES_FACTOR}×)`,
+        );
+      }
+    }
+  }
   const big = results.find((r) => r.scale >= 100);
-  if (big) out.push(`  ${yes(big.search.p99 <= 20)} scale ${big.scale}: in-process search p99 ${big.search.p99.toFixed(2)} ms (≤ 20 ms)`);
+  if (big?.search) out.push(`  ${yes(big.search.p99 <= 20)} scale ${big.scale}: in-process search p99 ${big.search.p99.toFixed(2)} ms (≤ 20 ms)`);
   const small = results.find((r) => r.scale === 1);
-  if (small && big) {
+  if (small && big && big.cold.length) {
     for (const [i, row] of small.cold.entries()) {
       const slowdown = big.cold[i].app.done ? row.app.rps / big.cold[i].app.rps : Infinity;
       out.push(

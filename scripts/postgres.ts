@@ -57,9 +57,33 @@ export interface TemporaryPostgres {
   url: string;
   /** Stops the server (immediately) and removes its folder; safe to call twice. */
   stop: () => void;
+  /**
+   * CPU time (user + system) used so far by the server's processes (the
+   * postmaster and every backend), in µs, from /proc; NaN where there is no
+   * /proc. `except`: backends not to count (a benchmark's own monitoring
+   * connection). For benchmarks: what the database did per request.
+   */
+  cpuUs: (except?: readonly number[]) => number;
 }
 
-export function startTemporaryPostgres(log: (m: string) => void = console.log): TemporaryPostgres {
+/** User + system CPU ticks of every process whose parent is `parent` (its children), and of `parent` itself. */
+function familyCpuTicks(parent: string, except: readonly string[]): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid) || except.includes(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (pid === parent || fields[1] === parent) ticks += Number(fields[11]) + Number(fields[12]); // ppid, utime, stime
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks;
+}
+
+/** `settings`: more server settings (`name=value`), e.g. a benchmark's `shared_preload_libraries=pg_stat_statements`. */
+export function startTemporaryPostgres(log: (m: string) => void = console.log, settings: readonly string[] = []): TemporaryPostgres {
   const bin = ensurePostgresBin(log);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "showcase-pg-"));
   const dataDir = path.join(dir, "data");
@@ -97,6 +121,7 @@ export function startTemporaryPostgres(log: (m: string) => void = console.log): 
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
       "-c max_connections=200",
+      ...settings.map((setting) => `-c ${setting}`),
     ].join(" ");
     run("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
   } catch (error) {
@@ -105,5 +130,11 @@ export function startTemporaryPostgres(log: (m: string) => void = console.log): 
     stop();
     throw error;
   }
-  return { url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`, stop };
+  // The postmaster's process id: the first line of postmaster.pid.
+  const postmaster = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0].trim();
+  const cpuUs = (except: readonly number[] = []) => {
+    if (!fs.existsSync("/proc/self/stat")) return NaN;
+    return familyCpuTicks(postmaster, except.map(String)) * (1e6 / 100); // Linux's USER_HZ: 100 ticks a second
+  };
+  return { url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`, stop, cpuUs };
 }

@@ -5,7 +5,7 @@
  * orders; `reconcile` proves it.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db, schema, transact, type Tx } from "~/db.server";
+import { counterShards, db, schema, transact, type Tx } from "~/db.server";
 import { addPaidSubsidies } from "../festivals/funding.server";
 import { countingSessions, sessionsCountingAt } from "../programme/programme.server";
 import { counterKey, deltasForPaidOrder, sessionDeltasForPaidOrder, type CountedLine, type CounterDelta, type CounterMetric, type CounterScope } from "./counters";
@@ -24,22 +24,36 @@ const countedLine = {
 };
 
 /**
- * Adds one paid order to every counter it touches, in one upsert for all of its
- * counters. Call inside the paying transaction, with its handle.
+ * Adds one paid order to every counter it touches (and its subsidies to its
+ * festivals' totals), in one upsert for all of its counters. Call inside the
+ * paying transaction, with its handle.
+ *
+ * Each counter is spread over `counterShards(tx)` rows (one on SQLite): an
+ * order adds to the rows of shard `orderId mod shards`, so on PostgreSQL
+ * payments running side by side mostly lock different rows, instead of every
+ * payment waiting for the one before it to commit its campaign row. Readers
+ * sum a counter's rows, so it still changes in the order's transaction and
+ * always equals what the paid orders add up to.
  */
 export async function applyPaidOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
-  await addPaidSubsidies(tx, orderId, now);
-  const lines: (CountedLine & { productId: number })[] = await tx.select(countedLine).from(orderLines).where(eq(orderLines.orderId, orderId));
+  // One read of the order's lines, for the subsidies and the counters.
+  const lines = await tx
+    .select({ ...countedLine, subsidyBaseMinor: orderLines.subsidyBaseMinor })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
+  await addPaidSubsidies(tx, lines, now);
   // The sessions running as it is paid ("orders during a session"), read in the same transaction.
   const featured = await sessionsCountingAt(tx, [...new Set(lines.map((l) => l.productId))], now);
   const deltas = [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)];
   if (!deltas.length) return;
-  // Each (scope, key, metric) appears once in `deltas`, as one statement's upsert needs on PostgreSQL.
+  const shard = orderId % counterShards(tx);
+  // Each (scope, key, metric) appears once in `deltas`, as one statement's upsert needs on PostgreSQL; the campaign's
+  // rows come first in every order's, so two payments on one shard queue at its campaign row rather than deadlock.
   await tx
     .insert(progressCounters)
-    .values(deltas.map((d) => ({ ...d, updatedAt: now })))
+    .values(deltas.map((d) => ({ ...d, shard, updatedAt: now })))
     .onConflictDoUpdate({
-      target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric],
+      target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric, progressCounters.shard],
       set: { value: sql`${progressCounters.value} + excluded.value`, updatedAt: now },
     });
 }
@@ -55,7 +69,8 @@ export async function readCounters(scope: CounterScope, scopeKeys: readonly stri
     .select({ scopeKey: progressCounters.scopeKey, metric: progressCounters.metric, value: progressCounters.value })
     .from(progressCounters)
     .where(and(eq(progressCounters.scope, scope), inArray(progressCounters.scopeKey, [...scopeKeys])));
-  for (const row of found) result.get(row.scopeKey)![row.metric] = row.value;
+  // A counter's value is the sum of its rows (its shards).
+  for (const row of found) result.get(row.scopeKey)![row.metric] += row.value;
   return result;
 }
 
@@ -93,7 +108,13 @@ export async function reconcileCounters(options: { fix?: boolean; now?: Date } =
       expected.set(key, prev ? { ...prev, value: prev.value + d.value } : { ...d });
     }
   }
-  const stored = new Map((await db.select().from(progressCounters)).map((r) => [counterKey(r), r]));
+  // A counter's value is the sum of its rows (its shards).
+  const stored = new Map<string, CounterDelta>();
+  for (const r of await db.select().from(progressCounters)) {
+    const key = counterKey(r);
+    const prev = stored.get(key);
+    stored.set(key, prev ? { ...prev, value: prev.value + r.value } : { scope: r.scope, scopeKey: r.scopeKey, metric: r.metric, value: r.value });
+  }
   const drift: Drift[] = [];
   for (const key of new Set([...expected.keys(), ...stored.keys()])) {
     const e = expected.get(key);
@@ -107,14 +128,15 @@ export async function reconcileCounters(options: { fix?: boolean; now?: Date } =
   }
   if (options.fix && drift.length) {
     const now = options.now ?? new Date();
+    // The difference goes to the counter's shard 0, so its rows add up to what the orders say.
     await transact(db, async (tx) => {
       for (const d of drift) {
         await tx
           .insert(progressCounters)
-          .values({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, value: d.expected, updatedAt: now })
+          .values({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, shard: 0, value: d.expected - d.stored, updatedAt: now })
           .onConflictDoUpdate({
-            target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric],
-            set: { value: d.expected, updatedAt: now },
+            target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric, progressCounters.shard],
+            set: { value: sql`${progressCounters.value} + ${d.expected - d.stored}`, updatedAt: now },
           });
       }
     });

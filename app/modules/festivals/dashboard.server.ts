@@ -87,7 +87,7 @@ export async function countersByScope(scope: CounterScope): Promise<(CounterValu
   const map = new Map<string, CounterValues & { key: string }>();
   for (const row of await db.select().from(schema.progressCounters).where(eq(schema.progressCounters.scope, scope))) {
     const entry = map.get(row.scopeKey) ?? { key: row.scopeKey, orders: 0, units: 0, gmv: 0 };
-    entry[row.metric] = row.value;
+    entry[row.metric] += row.value; // a counter's value is the sum of its rows (its shards)
     map.set(row.scopeKey, entry);
   }
   return [...map.values()].sort((a, b) => b.gmv - a.gmv || a.key.localeCompare(b.key));

@@ -52,22 +52,26 @@ export async function lockSubsidyBudget(tx: Tx, festivalId: number): Promise<num
 }
 
 /**
- * Adds a paid order's organiser-funded parts to its festivals' subsidy
- * totals. Call inside the transaction that marks the order paid, with its handle.
+ * Adds a paid order's organiser-funded parts (its lines', as the paying
+ * transaction read them) to its festivals' subsidy totals. Call inside the
+ * transaction that marks the order paid, with its handle.
  */
-export async function addPaidSubsidies(tx: Tx, orderId: number, now: Date): Promise<void> {
-  const found = await tx
-    .select({ festivalId: orderLines.festivalId, subsidyBaseMinor: orderLines.subsidyBaseMinor })
-    .from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), gt(orderLines.subsidyBaseMinor, 0)));
+export async function addPaidSubsidies(
+  tx: Tx,
+  lines: readonly { festivalId: number | null; subsidyBaseMinor: number }[],
+  now: Date,
+): Promise<void> {
   const byFestival = new Map<number, number>();
-  for (const line of found) {
-    if (line.festivalId !== null) byFestival.set(line.festivalId, (byFestival.get(line.festivalId) ?? 0) + line.subsidyBaseMinor);
+  for (const line of lines) {
+    if (line.festivalId !== null && line.subsidyBaseMinor > 0) {
+      byFestival.set(line.festivalId, (byFestival.get(line.festivalId) ?? 0) + line.subsidyBaseMinor);
+    }
   }
   if (!byFestival.size) return;
+  // In festival order: two orders adding to the same two festivals lock their rows in the same order.
   await tx
     .insert(totals)
-    .values([...byFestival].map(([festivalId, paidMinor]) => ({ festivalId, paidMinor, updatedAt: now })))
+    .values([...byFestival].sort((a, b) => a[0] - b[0]).map(([festivalId, paidMinor]) => ({ festivalId, paidMinor, updatedAt: now })))
     .onConflictDoUpdate({ target: totals.festivalId, set: { paidMinor: sql`${totals.paidMinor} + excluded.paid_minor`, updatedAt: now } });
 }
 

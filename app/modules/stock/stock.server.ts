@@ -129,6 +129,9 @@ export interface HeldLine {
  * caller's transaction rolls back. `email` is the order's (normalised) email.
  */
 export async function takeOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): Promise<void> {
+  // Rows in one order (by product) in every transaction: on PostgreSQL two orders for the same two products
+  // then queue for the first row instead of each locking one and waiting for the other (a deadlock).
+  lines = [...lines].sort((a, b) => a.productId - b.productId);
   // Limits first, so a shopper over a limit hears that rather than about stock.
   for (const line of lines) {
     if (line.dealId !== null) await takeCustomerDealUnits(tx, line.dealId, line.productId, email, line.quantity, line.perCustomerLimit ?? null);
@@ -141,7 +144,8 @@ export async function takeOrderUnits(tx: Tx, email: string, lines: readonly Held
 
 /** Gives an order's product stock, deal units and per-customer shares back; the caller makes sure this happens once per order. */
 export async function returnOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): Promise<void> {
-  for (const line of lines) {
+  // In product order, as takeOrderUnits locks them.
+  for (const line of [...lines].sort((a, b) => a.productId - b.productId)) {
     await returnStock(tx, line.productId, line.quantity);
     if (line.dealId !== null) {
       await returnDealUnits(tx, line.dealId, line.quantity);
