@@ -81,7 +81,7 @@ export function isPostgres(db: AppDatabase): boolean {
  * SQLite (one writer at a time, so spreading gains nothing), 16 on PostgreSQL
  * (transactions run side by side, and each holds the rows it added to until
  * it commits). Readers sum a counter's rows. See
- * docs/decisions/XXXX-counter-rows-spread-on-postgresql.md (numbered by the lead).
+ * docs/decisions/0039-counter-rows-spread-on-postgresql.md (numbered by the lead).
  */
 export function counterShards(db: AppDatabase): number {
   return isPostgres(db) ? 16 : 1;
