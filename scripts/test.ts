@@ -97,6 +97,8 @@ const POSTGRES_PASS = [
   "tests/integration/enrol-after-registration.test.ts",
   "tests/integration/order-lookup-limit.test.ts",
   "tests/integration/deal-rule.test.ts",
+  "tests/integration/hardening.test.ts",
+  "tests/integration/owner-orders-csv.test.ts",
 ];
 
 interface Summary {
