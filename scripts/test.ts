@@ -99,6 +99,8 @@ const POSTGRES_PASS = [
   "tests/integration/deal-rule.test.ts",
   "tests/integration/hardening.test.ts",
   "tests/integration/owner-orders-csv.test.ts",
+  "tests/integration/owner-listing.test.ts",
+  "tests/integration/owner-store-profile.test.ts",
 ];
 
 interface Summary {

@@ -1,11 +1,12 @@
 /**
  * What integration tests need of the seeded database, on either engine
  * (through the app's data layer): products that can be bought (plain, and on
- * a live festival deal), users and their stores, row counts, and a test
- * server's own database.
+ * a live festival deal), users and their stores, row counts and hashes of
+ * rows, and a test server's own database.
  */
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { db, rows, schema, transact, type AppDatabase } from "~/db.server";
+import { db, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
 import { closeDatabase } from "../../db/connection";
 import type { TestServer } from "../browser/harness";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
@@ -82,6 +83,25 @@ export async function storesOf(email: string): Promise<(typeof schema.stores.$in
 /** How many rows a table has. */
 export const rowCount = async (table: string): Promise<number> =>
   (await rows<{ n: number }>(db, sql`select count(*) as n from ${sql.identifier(table)}`))[0].n;
+
+/** The rows these queries return (each with an ORDER BY), hashed: a refused attempt must leave them equal. */
+export async function hashOfRows(queries: string[]): Promise<string> {
+  const h = createHash("sha256");
+  for (const q of queries) h.update(JSON.stringify(await rows(db, sql.raw(q))));
+  return h.digest("hex");
+}
+
+/** The search index's own rows, in a stable order: SQLite's FTS5 tables, or PostgreSQL's `search` schema. */
+export const SEARCH_INDEX_ROWS = isPostgres(db)
+  ? [
+      "select rid, item_id, kind, lang, words::text as words, cjk::text as cjk, plain from search.documents order by rid",
+      "select word from search.vocabulary order by word",
+    ]
+  : [
+      "select rowid, name, body from search_fts order by rowid",
+      "select rowid, name, body from search_cjk order by rowid",
+      "select rowid, name, category, body from search_words order by rowid",
+    ];
 
 /** `fn` on a test server's own copy of the database (its engine), through a connection opened for it and closed after. */
 export async function onServerDatabase<T>(server: Pick<TestServer, "openDatabase">, fn: (db: AppDatabase) => Promise<T>): Promise<T> {
