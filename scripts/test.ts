@@ -101,6 +101,7 @@ const POSTGRES_PASS = [
   "tests/integration/owner-orders-csv.test.ts",
   "tests/integration/owner-listing.test.ts",
   "tests/integration/owner-store-profile.test.ts",
+  "tests/integration/owner.test.ts",
 ];
 
 interface Summary {
