@@ -92,6 +92,16 @@ const POSTGRES_PASS = [
   "tests/integration/seed.test.ts",
   "tests/integration/catalog.test.ts",
   "tests/integration/html-bytes.test.ts",
+  "tests/integration/owner-xss.test.ts",
+  "tests/integration/owner-shipping.test.ts",
+  "tests/integration/enrol-after-registration.test.ts",
+  "tests/integration/order-lookup-limit.test.ts",
+  "tests/integration/deal-rule.test.ts",
+  "tests/integration/hardening.test.ts",
+  "tests/integration/owner-orders-csv.test.ts",
+  "tests/integration/owner-listing.test.ts",
+  "tests/integration/owner-store-profile.test.ts",
+  "tests/integration/owner.test.ts",
 ];
 
 interface Summary {

@@ -3,12 +3,14 @@
  * the cross-site check and the security headers live).
  */
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows, schema, transact } from "~/db.server";
 import { signIn } from "~/modules/auth/accounts.server";
 import { hashPassword, passwordVerifications } from "~/modules/auth/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { startTestServer, type TestServer } from "../browser/harness";
+import { onServerDatabase } from "./fixtures";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -50,14 +52,8 @@ function browser(ip = "203.0.113.7") {
 const login = (b: ReturnType<typeof browser>, email: string, password: string) =>
   b.send("/login", { method: "POST", form: { email, password } });
 
-function dbRows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+/** Rows of a query on the server's own copy of the database. */
+const dbRows = <T>(query: SQL) => onServerDatabase(server, (db) => rows<T>(db, query));
 
 describe("sign-in", () => {
   it("signs a demo owner in and lands on the dashboard", async () => {
@@ -71,7 +67,7 @@ describe("sign-in", () => {
     const dash = await b.send("/dashboard");
     expect(dash.status).toBe(200);
     expect(dash.headers.get("Cache-Control")).toBe("private, no-store");
-    expect(dbRows<{ n: number }>("select count(*) n from audit_log where action = 'auth.sign_in'")[0].n).toBeGreaterThan(0);
+    expect((await dbRows<{ n: number }>(sql`select count(*) as n from audit_log where action = 'auth.sign_in'`))[0].n).toBeGreaterThan(0);
   });
 
   it("answers a wrong password and an unknown email the same way, in the same timing class", async () => {
@@ -96,7 +92,7 @@ describe("sign-in", () => {
       expect(await signIn(`nobody-${i}@silkroad.example`, "not-the-password-123", meta)).toEqual({ ok: false });
       expect(passwordVerifications() - before).toBe(1);
     }
-    const stored = dbRows<{ password_hash: string }>("select password_hash from users where email = ?", owner.email)[0].password_hash;
+    const stored = (await dbRows<{ password_hash: string }>(sql`select password_hash from users where email = ${owner.email}`))[0].password_hash;
     expect(stored.split("$").slice(0, 4).join("$")).toBe((await hashPassword("any")).split("$").slice(0, 4).join("$"));
   });
 
@@ -150,7 +146,7 @@ describe("sign-up and password change", () => {
     expect((await first.send("/dashboard")).status).toBe(200); // this session stays
     expect((await second.send("/dashboard")).status).toBe(302); // the other one ended
     expect((await login(browser("203.0.113.93"), email, "mto-wa-rufiji-2027")).status).toBe(302);
-    expect(dbRows<{ n: number }>("select count(*) n from audit_log where action = 'auth.password_changed'")[0].n).toBe(1);
+    expect((await dbRows<{ n: number }>(sql`select count(*) as n from audit_log where action = 'auth.password_changed'`))[0].n).toBe(1);
   });
 
   it("turns away a filled honeypot without creating an account", async () => {
@@ -160,7 +156,7 @@ describe("sign-up and password change", () => {
       form: { name: "Bot", email, password: "bot-password-long-1", preferredLang: "en", website: "http://spam.example" },
     });
     expect(res.status).toBe(400);
-    expect(dbRows("select id from users where email = ?", email)).toHaveLength(0);
+    expect(await dbRows(sql`select id from users where email = ${email}`)).toHaveLength(0);
   });
 });
 
@@ -183,7 +179,7 @@ describe("cross-site requests", () => {
   ];
   for (const path of actions) {
     it(`refuses a cross-site POST to ${path} with 403 and changes nothing`, async () => {
-      const before = dbRows<{ n: number }>("select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) n")[0].n;
+      const before = (await dbRows<{ n: number }>(sql`select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) as n`))[0].n;
       const res = await fetch(`${server.url}${path}`, {
         method: "POST",
         headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
@@ -191,7 +187,7 @@ describe("cross-site requests", () => {
         redirect: "manual",
       });
       expect(res.status).toBe(403);
-      const after = dbRows<{ n: number }>("select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) n")[0].n;
+      const after = (await dbRows<{ n: number }>(sql`select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from audit_log) as n`))[0].n;
       expect(after).toBe(before);
     });
   }
@@ -287,9 +283,13 @@ describe("headers and guards", () => {
   it("expires a session after inactivity", async () => {
     const b = browser("203.0.113.130");
     await login(b, owner.email, DEMO_PASSWORDS.owner);
-    const db = new Database(server.databasePath);
-    db.prepare("update sessions set last_seen_at = last_seen_at - ?").run(30 * 24 * 3600 * 1000);
-    db.close();
+    // Every session last seen 30 days earlier than it was.
+    await onServerDatabase(server, (db) =>
+      transact(db, async (tx) => {
+        for (const { id, lastSeenAt } of await tx.select({ id: schema.sessions.id, lastSeenAt: schema.sessions.lastSeenAt }).from(schema.sessions))
+          await tx.update(schema.sessions).set({ lastSeenAt: new Date(lastSeenAt.getTime() - 30 * 24 * 3600 * 1000) }).where(eq(schema.sessions.id, id));
+      }),
+    );
     expect((await b.send("/dashboard")).status).toBe(302);
   });
 });

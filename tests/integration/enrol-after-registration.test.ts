@@ -6,17 +6,18 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, rows, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { registrationOpen } from "~/modules/festivals/clock";
 import { listFestivals } from "~/modules/festivals/festivals.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { rowCount, userIdOf } from "./fixtures";
 import { appHandler, Shopper } from "./http-client";
 
 type Handler = Awaited<ReturnType<typeof appHandler>>;
 let handler: Handler;
 const amina = new Shopper();
 
-const count = async () => (await rows<{ n: number }>(db, sql`select count(*) as n from festival_enrolments`))[0].n;
+const count = () => rowCount("festival_enrolments");
 
 beforeAll(async () => {
   handler = await appHandler();
@@ -30,14 +31,16 @@ describe("enrolling after registration closed", () => {
     // The seed's live festival: the sale is on, its registration phase is over.
     expect(registration.endsAt).toBeLessThan(Date.now());
     expect(registrationOpen(live.phases, Date.now())).toBe(false);
-    const [{ id: aminaId }] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).limit(1);
-    const stores = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live")));
+    const aminaId = await userIdOf("amina@silkroad.example");
+    const stores = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).orderBy(schema.stores.id);
     const enrolled = new Set((await db.select({ storeId: schema.festivalEnrolments.storeId }).from(schema.festivalEnrolments).where(eq(schema.festivalEnrolments.festivalId, live.id))).map((r) => r.storeId));
     // Make sure one of her live stores is not in the festival, so the refusal is about the date, not "already enrolled".
     const store = stores.find((s) => !enrolled.has(s.id)) ?? stores[0];
     expect(stores.some((s) => s.id !== store.id && enrolled.has(s.id))).toBe(true);
-    db.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${live.id} and store_id = ${store.id})`).run();
-    db.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, live.id), eq(schema.festivalEnrolments.storeId, store.id))).run();
+    await transact(db, async (tx) => {
+      await tx.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${live.id} and store_id = ${store.id})`);
+      await tx.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, live.id), eq(schema.festivalEnrolments.storeId, store.id)));
+    });
     const before = await count();
 
     const en = await amina.post("/dashboard/festivals?index", { festival: live.slug, store: store.slug }, handler);
@@ -67,10 +70,12 @@ describe("enrolling after registration closed", () => {
   it("still enrols while a festival's registration phase is open", async () => {
     const open = (await listFestivals("en", Date.now())).find((f) => registrationOpen(f.phases, Date.now()))!;
     expect(open).toBeTruthy();
-    const [{ id: aminaId }] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "amina@silkroad.example")).limit(1);
-    const [store] = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).limit(1);
-    db.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${open.id} and store_id = ${store.id})`).run();
-    db.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id))).run();
+    const aminaId = await userIdOf("amina@silkroad.example");
+    const [store] = await db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId), eq(schema.stores.status, "live"))).orderBy(schema.stores.id).limit(1);
+    await transact(db, async (tx) => {
+      await tx.delete(schema.festivalDeals).where(sql`enrolment_id in (select id from festival_enrolments where festival_id = ${open.id} and store_id = ${store.id})`);
+      await tx.delete(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id)));
+    });
     const res = await amina.post("/dashboard/festivals?index", { festival: open.slug, store: store.slug }, handler);
     expect(res.status).toBe(302);
     const [enrolment] = await db.select().from(schema.festivalEnrolments).where(and(eq(schema.festivalEnrolments.festivalId, open.id), eq(schema.festivalEnrolments.storeId, store.id))).limit(1);

@@ -1,6 +1,14 @@
-/** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
-import { and, eq } from "drizzle-orm";
-import { db, schema, transact } from "~/db.server";
+/**
+ * What integration tests need of the seeded database, on either engine
+ * (through the app's data layer): products that can be bought (plain, and on
+ * a live festival deal), users and their stores, row counts and hashes of
+ * rows, and a test server's own database.
+ */
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { db, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
+import { closeDatabase } from "../../db/connection";
+import type { TestServer } from "../browser/harness";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
@@ -59,4 +67,48 @@ export const stockOf = async (id: number): Promise<number> =>
 
 export async function setStock(id: number, stock: number): Promise<void> {
   await transact(db, (tx) => tx.update(schema.products).set({ stock }).where(eq(schema.products.id, id)));
+}
+
+/** A user's id, by e-mail. */
+export async function userIdOf(email: string): Promise<number> {
+  const [user] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).limit(1);
+  return user.id;
+}
+
+/** The stores of an owner (by e-mail), oldest first. */
+export async function storesOf(email: string): Promise<(typeof schema.stores.$inferSelect)[]> {
+  return db.select().from(schema.stores).where(eq(schema.stores.ownerId, await userIdOf(email))).orderBy(schema.stores.id);
+}
+
+/** How many rows a table has. */
+export const rowCount = async (table: string): Promise<number> =>
+  (await rows<{ n: number }>(db, sql`select count(*) as n from ${sql.identifier(table)}`))[0].n;
+
+/** The rows these queries return (each with an ORDER BY), hashed: a refused attempt must leave them equal. */
+export async function hashOfRows(queries: string[]): Promise<string> {
+  const h = createHash("sha256");
+  for (const q of queries) h.update(JSON.stringify(await rows(db, sql.raw(q))));
+  return h.digest("hex");
+}
+
+/** The search index's own rows, in a stable order: SQLite's FTS5 tables, or PostgreSQL's `search` schema. */
+export const SEARCH_INDEX_ROWS = isPostgres(db)
+  ? [
+      "select rid, item_id, kind, lang, words::text as words, cjk::text as cjk, plain from search.documents order by rid",
+      "select word from search.vocabulary order by word",
+    ]
+  : [
+      "select rowid, name, body from search_fts order by rowid",
+      "select rowid, name, body from search_cjk order by rowid",
+      "select rowid, name, category, body from search_words order by rowid",
+    ];
+
+/** `fn` on a test server's own copy of the database (its engine), through a connection opened for it and closed after. */
+export async function onServerDatabase<T>(server: Pick<TestServer, "openDatabase">, fn: (db: AppDatabase) => Promise<T>): Promise<T> {
+  const handle = server.openDatabase();
+  try {
+    return await fn(handle);
+  } finally {
+    await closeDatabase(handle);
+  }
 }

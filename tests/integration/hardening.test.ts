@@ -5,7 +5,7 @@
  * the purge (point 8): tests/integration/purge.test.ts; the sign-in timing
  * class (point 9): tests/integration/auth.test.ts.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { signIn as signInAccount } from "~/modules/auth/accounts.server";
@@ -13,6 +13,7 @@ import { passwordVerifications } from "~/modules/auth/password.server";
 import { LIMITS, RateLimitedError } from "~/modules/auth/rate-limit.server";
 import { checkoutSchema } from "~/modules/orders/checkout-schema";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { rowCount, storesOf } from "./fixtures";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
 // The test clock's route is the resource route (no page) whose 400 is checked below.
@@ -22,9 +23,8 @@ let handler: Handler;
 const amina = new Shopper();
 const AMINA = "amina@silkroad.example";
 
-const aminaId = () => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, AMINA)).get()!.id;
-const aminaStore = () => db.select().from(schema.stores).where(and(eq(schema.stores.ownerId, aminaId()), eq(schema.stores.status, "live"))).orderBy(schema.stores.id).get()!;
-const aminaProduct = () => db.select().from(schema.products).where(eq(schema.products.storeId, aminaStore().id)).orderBy(schema.products.id).get()!;
+const aminaStore = async () => (await storesOf(AMINA)).find((s) => s.status === "live")!;
+const aminaProduct = async () => (await db.select().from(schema.products).where(eq(schema.products.storeId, (await aminaStore()).id)).orderBy(schema.products.id).limit(1))[0];
 
 /** A POST with exactly this body and content type (repeated keys and all), as `who`. */
 async function postRaw(who: Shopper, pathname: string, body: BodyInit | null, contentType: string | null) {
@@ -34,7 +34,7 @@ async function postRaw(who: Shopper, pathname: string, body: BodyInit | null, co
   return res;
 }
 
-const sessionCount = () => db.get<{ n: number }>(sql`select count(*) n from sessions`)?.n;
+const sessionCount = () => rowCount("sessions");
 
 beforeAll(async () => {
   handler = await appHandler();
@@ -58,7 +58,7 @@ describe("1. a body that is not a form answers a translated 400, never a 500", (
     });
 
     it(`answers ${what} with 400 on the owner's forms`, async () => {
-      const store = aminaStore();
+      const store = await aminaStore();
       for (const route of [`/dashboard/stores/${store.slug}/products/new`, `/dashboard/stores/${store.slug}/profile`, "/dashboard/stores/new", "/account/password"]) {
         const res = await postRaw(amina, route, body, type);
         expect(res.status, `${route} ${what}`).toBe(400);
@@ -92,25 +92,25 @@ describe("2. a repeated or nested field answers 400, never a 500", () => {
   const variants = ["name_fr=Th%C3%A9&name_fr=The", "name_en=Again", "name_fr%5B%5D=Th%C3%A9", "name_fr.x=Th%C3%A9"];
 
   it("on the new-product form", async () => {
-    const store = aminaStore();
-    const before = db.get<{ n: number }>(sql`select count(*) n from products`)?.n;
+    const store = await aminaStore();
+    const before = await rowCount("products");
     for (const extra of variants) {
       const res = await postRaw(amina, `/dashboard/stores/${store.slug}/products/new`, `${base}&${extra}`, "application/x-www-form-urlencoded");
       expect(res.status, extra).toBe(400);
     }
-    expect(db.get<{ n: number }>(sql`select count(*) n from products`)?.n).toBe(before);
+    expect(await rowCount("products")).toBe(before);
   });
 
   it("on the product edit page", async () => {
-    const store = aminaStore();
-    const product = aminaProduct();
-    const names = () => db.select().from(schema.productTranslations).where(eq(schema.productTranslations.productId, product.id)).all();
-    const before = JSON.stringify(names());
+    const store = await aminaStore();
+    const product = await aminaProduct();
+    const names = () => db.select().from(schema.productTranslations).where(eq(schema.productTranslations.productId, product.id)).orderBy(schema.productTranslations.lang);
+    const before = JSON.stringify(await names());
     for (const extra of variants) {
       const res = await postRaw(amina, `/dashboard/stores/${store.slug}/products/${product.id}`, `${base}&${extra}`, "application/x-www-form-urlencoded");
       expect(res.status, extra).toBe(400);
     }
-    expect(JSON.stringify(names())).toBe(before);
+    expect(JSON.stringify(await names())).toBe(before);
   });
 });
 
@@ -156,12 +156,12 @@ describe("4. a redirect target with line breaks or non-ASCII characters never an
       ["/\r\n/x", "/dashboard"],
       [decodeURIComponent("%2Fzh%2Fsearch%3Fq%3D%E5%92%96%E5%95%A1"), "/zh/search?q=%E5%92%96%E5%95%A1"],
     ]) {
-      const sessions = sessionCount();
+      const sessions = await sessionCount();
       const res = await new Shopper().post("/login", { email: AMINA, password: DEMO_PASSWORDS.owner, redirectTo: to }, handler);
       expect(res.status, JSON.stringify(to)).toBe(302);
       expect(res.headers.get("Location")).toBe(expected);
       expect(res.headers.getSetCookie().some((c) => c.startsWith("srs_session="))).toBe(true);
-      expect(sessionCount()).toBe(sessions + 1);
+      expect(await sessionCount()).toBe(sessions + 1);
     }
   });
 
@@ -174,7 +174,7 @@ describe("4. a redirect target with line breaks or non-ASCII characters never an
 
 describe("5. invisible control characters are neither stored nor served", () => {
   it("a product named with a right-to-left override is stored and shown without it", async () => {
-    const store = aminaStore();
+    const store = await aminaStore();
     const res = await amina.post(
       `/dashboard/stores/${store.slug}/products/new`,
       { name_en: "Kikoy \u202Eexe.gpj", name_fr: "Kikoy \u2066fr\u2069", description_en: "Soft\u0000 cotton\n\n- one\n  - two", category: "textiles", price: "12", stock: "3" },
@@ -182,12 +182,12 @@ describe("5. invisible control characters are neither stored nor served", () => 
     );
     expect(res.status).toBe(302);
     const id = Number(/products\/(\d+)/.exec(res.headers.get("Location")!)![1]);
-    const rows = db.select().from(schema.productTranslations).where(eq(schema.productTranslations.productId, id)).all();
+    const rows = await db.select().from(schema.productTranslations).where(eq(schema.productTranslations.productId, id));
     expect(rows.find((r) => r.lang === "en")!.name).toBe("Kikoy exe.gpj");
     expect(rows.find((r) => r.lang === "en")!.description).toBe("Soft cotton\n\n- one\n  - two");
     expect(rows.find((r) => r.lang === "fr")!.name).toBe("Kikoy fr");
     expect((await amina.post(`/dashboard/stores/${store.slug}/products/${id}`, { intent: "publish" }, handler)).status).toBe(302);
-    const slug = db.select({ slug: schema.products.slug }).from(schema.products).where(eq(schema.products.id, id)).get()!.slug;
+    const [{ slug }] = await db.select({ slug: schema.products.slug }).from(schema.products).where(eq(schema.products.id, id));
     const page = await (await new Shopper().get(`/products/${slug}`, handler)).text();
     expect(page).toContain("Kikoy exe.gpj");
     // eslint-disable-next-line no-control-regex -- nothing invisible reaches the page, NUL included.
@@ -201,11 +201,10 @@ describe("5. invisible control characters are neither stored nor served", () => 
       handler,
     );
     expect(res.status).toBe(302);
-    const row = db
+    const [row] = await db
       .select({ city: schema.storeTranslations.city, name: schema.storeTranslations.name, story: schema.storeTranslations.story })
       .from(schema.storeTranslations)
-      .where(eq(schema.storeTranslations.city, "Mombasa"))
-      .get();
+      .where(eq(schema.storeTranslations.city, "Mombasa"));
     expect(row).toEqual({ city: "Mombasa", name: "Mombasa Weavers", story: "We weave kikoy cloth by hand on the coast of Kenya." });
   });
 

@@ -5,18 +5,20 @@
  * 429 with Retry-After and a translated message, and a throttled answer is
  * the same whether the order exists or not.
  */
-import Database from "better-sqlite3";
+import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "~/db.server";
 import { LOOKUP_LIMITS } from "~/modules/orders/lookup.server";
 import { startTestServer, type TestServer } from "../browser/harness";
+import { onServerDatabase } from "./fixtures";
 
 let server: TestServer;
 let known: { number: string; email: string };
 beforeAll(async () => {
   server = await startTestServer({ TRUST_PROXY: "1" });
-  const sqlite = new Database(server.databasePath, { readonly: true });
-  known = sqlite.prepare("SELECT number, email FROM orders ORDER BY id LIMIT 1").get() as { number: string; email: string };
-  sqlite.close();
+  [known] = await onServerDatabase(server, (db) =>
+    db.select({ number: schema.orders.number, email: schema.orders.email }).from(schema.orders).orderBy(asc(schema.orders.id)).limit(1),
+  );
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

@@ -8,10 +8,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { rowCount, storesOf } from "./fixtures";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
 
@@ -21,15 +22,8 @@ const amina = new Shopper();
 const kwame = new Shopper();
 const anonymous = new Shopper();
 
-const userId = (email: string) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!.id;
-const liveStoreOf = (email: string) =>
-  db
-    .select()
-    .from(schema.stores)
-    .where(and(eq(schema.stores.ownerId, userId(email)), eq(schema.stores.status, "live")))
-    .orderBy(schema.stores.id)
-    .get()!;
-const productCount = () => db.select({ id: schema.products.id }).from(schema.products).all().length;
+const liveStoreOf = async (email: string) => (await storesOf(email)).find((s) => s.status === "live")!;
+const productCount = () => rowCount("products");
 // Uploads live in the database (app/modules/uploads/storage.server.ts).
 const uploadedFiles = async () => (await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles)).length;
 
@@ -64,14 +58,14 @@ beforeAll(async () => {
 
 describe("photos with a new product", () => {
   it("stores every photo in the order sent, the first as the cover, in the same step", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
+    const store = await liveStoreOf("amina@silkroad.example");
     const res = await postNewProduct(amina, store.slug, fields, [
       { bytes: png, name: "wide.png", type: "image/png" },
       { bytes: jpeg, name: "tall.jpg", type: "image/jpeg" },
     ]);
     expect(res.status).toBe(302);
     const id = Number(/products\/(\d+)/.exec(res.headers.get("Location")!)![1]);
-    const images = db.select().from(schema.productImages).where(eq(schema.productImages.productId, id)).orderBy(schema.productImages.position).all();
+    const images = await db.select().from(schema.productImages).where(eq(schema.productImages.productId, id)).orderBy(schema.productImages.position);
     expect(images.map((i) => [i.position, i.isCover, i.width > i.height])).toEqual([
       [0, true, true],
       [1, false, false],
@@ -80,8 +74,8 @@ describe("photos with a new product", () => {
   });
 
   it("refuses a file that is not a photo, says which one, keeps the other fields, and leaves no product, row or file", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
-    const before = { products: productCount(), files: await uploadedFiles() };
+    const store = await liveStoreOf("amina@silkroad.example");
+    const before = { products: await productCount(), files: await uploadedFiles() };
     const res = await postNewProduct(amina, store.slug, fields, [
       { bytes: png, name: "good.png", type: "image/png" },
       { bytes: new TextEncoder().encode("<!doctype html><script>alert(1)</script>"), name: "trap.jpg", type: "image/jpeg" },
@@ -94,12 +88,12 @@ describe("photos with a new product", () => {
     expect(html).toContain('value="Tabuleiro de palma makuti"');
     expect(html).toContain('value="18.00"');
     expect(html).toContain("Entrançado à mão em Lamu.");
-    expect({ products: productCount(), files: await uploadedFiles() }).toEqual(before);
+    expect({ products: await productCount(), files: await uploadedFiles() }).toEqual(before);
   });
 
   it("refuses more photos than the form takes, and a bad field with a photo stores nothing", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
-    const before = { products: productCount(), files: await uploadedFiles() };
+    const store = await liveStoreOf("amina@silkroad.example");
+    const before = { products: await productCount(), files: await uploadedFiles() };
     const five = Array.from({ length: 5 }, (_, i) => ({ bytes: png, name: `p${i}.png`, type: "image/png" }));
     const tooMany = await postNewProduct(amina, store.slug, fields, five);
     expect(tooMany.status).toBe(400);
@@ -107,11 +101,11 @@ describe("photos with a new product", () => {
     const badPrice = await postNewProduct(amina, store.slug, { ...fields, price: "grátis" }, [{ bytes: png, name: "ok.png", type: "image/png" }]);
     expect(badPrice.status).toBe(400);
     expect(await badPrice.text()).toContain('value="Tabuleiro de palma makuti"');
-    expect({ products: productCount(), files: await uploadedFiles() }).toEqual(before);
+    expect({ products: await productCount(), files: await uploadedFiles() }).toEqual(before);
   });
 
   it("still refuses a repeated text field (only the photos may repeat)", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
+    const store = await liveStoreOf("amina@silkroad.example");
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append("name_en", "Twice");
@@ -124,14 +118,14 @@ describe("photos with a new product", () => {
 
 describe("the preview of a draft", () => {
   it("renders the shop page for its owner only, marked, private and never cached; publishing it puts it in the shop", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
+    const store = await liveStoreOf("amina@silkroad.example");
     const created = await postNewProduct(amina, store.slug, { ...fields, name_pt: "Tabuleiro para pré-visualizar" }, [
       { bytes: png, name: "a.png", type: "image/png" },
       { bytes: jpeg, name: "b.jpg", type: "image/jpeg" },
     ]);
     const editPath = new URL(created.headers.get("Location")!, ORIGIN).pathname;
     const id = Number(/products\/(\d+)/.exec(editPath)![1]);
-    const slug = db.select({ slug: schema.products.slug }).from(schema.products).where(eq(schema.products.id, id)).get()!.slug;
+    const [{ slug }] = await db.select({ slug: schema.products.slug }).from(schema.products).where(eq(schema.products.id, id));
     const preview = `${editPath}/preview`;
 
     const own = await amina.get(preview, handler);
@@ -146,7 +140,7 @@ describe("the preview of a draft", () => {
 
     // Another owner (under either store's URL) and a visitor get nothing.
     expect((await kwame.get(preview, handler)).status).toBe(404);
-    const kwameStore = liveStoreOf("kwame@silkroad.example");
+    const kwameStore = await liveStoreOf("kwame@silkroad.example");
     expect((await kwame.get(`/pt/dashboard/stores/${kwameStore.slug}/products/${id}/preview`, handler)).status).toBe(404);
     expect((await anonymous.get(preview, handler)).status).toBe(302);
     // Nor does the shop show the draft.
@@ -163,7 +157,7 @@ describe("the preview of a draft", () => {
 
 describe("translation status in the product list", () => {
   it("marks each language named and described, named only, or missing", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
+    const store = await liveStoreOf("amina@silkroad.example");
     const res = await postNewProduct(amina, store.slug, { ...fields, name_en: "Status Tray", description_en: "", name_fr: "Plateau" }, []);
     const id = Number(/products\/(\d+)/.exec(res.headers.get("Location")!)![1]);
     const html = await (await amina.get("/pt/dashboard", handler)).text();
@@ -174,44 +168,41 @@ describe("translation status in the product list", () => {
 });
 
 describe("one discount for several deal offers", () => {
-  const openFestival = () => {
-    const now = Date.now();
-    return db
+  /** The first festival (by id) whose registration phase is open now. */
+  const openFestival = async () => {
+    const now = new Date();
+    const [festival] = await db
       .select({ id: schema.festivals.id, slug: schema.festivals.slug })
       .from(schema.festivals)
       .innerJoin(schema.festivalPhases, eq(schema.festivalPhases.festivalId, schema.festivals.id))
-      .all()
-      .find((f) =>
-        db
-          .select()
-          .from(schema.festivalPhases)
-          .where(and(eq(schema.festivalPhases.festivalId, f.id), eq(schema.festivalPhases.kind, "registration")))
-          .all()
-          .some((p) => p.startsAt.getTime() <= now && p.endsAt.getTime() > now),
-      )!;
+      .where(and(eq(schema.festivalPhases.kind, "registration"), lte(schema.festivalPhases.startsAt, now), gt(schema.festivalPhases.endsAt, now)))
+      .orderBy(schema.festivals.id)
+      .limit(1);
+    return festival;
   };
 
   it("applies the percentage to each ticked product, within the deal rules, and refuses what breaks them", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
-    const festival = openFestival();
+    const store = await liveStoreOf("amina@silkroad.example");
+    const festival = await openFestival();
     expect((await amina.post("/dashboard/festivals", { festival: festival.slug, store: store.slug }, handler)).status).toBe(302);
-    const enrolment = db
+    const [enrolment] = await db
       .select()
       .from(schema.festivalEnrolments)
-      .where(and(eq(schema.festivalEnrolments.storeId, store.id), eq(schema.festivalEnrolments.festivalId, festival.id)))
-      .get()!;
-    const listed = db
-      .select()
-      .from(schema.products)
-      .where(and(eq(schema.products.storeId, store.id), eq(schema.products.status, "active")))
-      .orderBy(schema.products.id)
-      .all()
+      .where(and(eq(schema.festivalEnrolments.storeId, store.id), eq(schema.festivalEnrolments.festivalId, festival.id)));
+    const listed = (
+      await db
+        .select()
+        .from(schema.products)
+        .where(and(eq(schema.products.storeId, store.id), eq(schema.products.status, "active")))
+        .orderBy(schema.products.id)
+    )
       .filter((p) => p.stock >= 3)
       .slice(0, 2);
     expect(listed.length).toBe(2);
     const dealsPath = `/pt/dashboard/festivals/${festival.slug}/${store.slug}`;
-    const dealsOf = () => db.select().from(schema.festivalDeals).where(and(eq(schema.festivalDeals.enrolmentId, enrolment.id), inArray(schema.festivalDeals.productId, listed.map((p) => p.id)))).all();
-    const before = JSON.stringify(dealsOf());
+    const dealsOf = () =>
+      db.select().from(schema.festivalDeals).where(and(eq(schema.festivalDeals.enrolmentId, enrolment.id), inArray(schema.festivalDeals.productId, listed.map((p) => p.id)))).orderBy(schema.festivalDeals.id);
+    const before = JSON.stringify(await dealsOf());
 
     // Nothing ticked; a percentage out of range; more units than the stock.
     const none = await amina.post(dealsPath, { intent: "bulk", percent: "20" }, handler);
@@ -223,9 +214,9 @@ describe("one discount for several deal offers", () => {
     const aboveStock = await amina.post(dealsPath, { intent: "bulk", percent: "20", [`pick_${listed[0].id}`]: "on", [`units_${listed[0].id}`]: String(listed[0].stock + 1) }, handler);
     expect(aboveStock.status).toBe(400);
     // Another owner's product in a pick field is not one of this store's: ignored, and nothing ticked remains.
-    const kwameProduct = db.select().from(schema.products).where(eq(schema.products.storeId, liveStoreOf("kwame@silkroad.example").id)).get()!;
+    const [kwameProduct] = await db.select().from(schema.products).where(eq(schema.products.storeId, (await liveStoreOf("kwame@silkroad.example")).id)).orderBy(schema.products.id).limit(1);
     expect((await amina.post(dealsPath, { intent: "bulk", percent: "20", [`pick_${kwameProduct.id}`]: "on", [`units_${kwameProduct.id}`]: "1" }, handler)).status).toBe(400);
-    expect(JSON.stringify(dealsOf())).toBe(before);
+    expect(JSON.stringify(await dealsOf())).toBe(before);
 
     const ok = await amina.post(
       dealsPath,
@@ -234,22 +225,21 @@ describe("one discount for several deal offers", () => {
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toContain("saved=2");
-    const deals = dealsOf();
+    const deals = await dealsOf();
     expect(deals.map((d) => [d.productId, d.dealPriceMinor, d.committedStock, d.perCustomerLimit, d.status]).sort()).toEqual(
       listed.map((p) => [p.id, Math.round((p.priceMinor * 80) / 100), 3, 2, "pending"]).sort(),
     );
   });
 
   it("shows each offer's decision and reason on the owner's dashboard", async () => {
-    const store = liveStoreOf("amina@silkroad.example");
-    const festival = openFestival();
-    const enrolment = db
+    const store = await liveStoreOf("amina@silkroad.example");
+    const festival = await openFestival();
+    const [enrolment] = await db
       .select()
       .from(schema.festivalEnrolments)
-      .where(and(eq(schema.festivalEnrolments.storeId, store.id), eq(schema.festivalEnrolments.festivalId, festival.id)))
-      .get()!;
-    const [deal] = db.select().from(schema.festivalDeals).where(eq(schema.festivalDeals.enrolmentId, enrolment.id)).all();
-    db.update(schema.festivalDeals).set({ status: "rejected", reason: "Preço de oferta demasiado próximo do normal." }).where(eq(schema.festivalDeals.id, deal.id)).run();
+      .where(and(eq(schema.festivalEnrolments.storeId, store.id), eq(schema.festivalEnrolments.festivalId, festival.id)));
+    const [deal] = await db.select().from(schema.festivalDeals).where(eq(schema.festivalDeals.enrolmentId, enrolment.id)).orderBy(schema.festivalDeals.id).limit(1);
+    await transact(db, (tx) => tx.update(schema.festivalDeals).set({ status: "rejected", reason: "Preço de oferta demasiado próximo do normal." }).where(eq(schema.festivalDeals.id, deal.id)));
     const html = await (await amina.get("/pt/dashboard", handler)).text();
     expect(html).toContain('data-offer-status="rejected"');
     expect(html).toContain("Preço de oferta demasiado próximo do normal.");

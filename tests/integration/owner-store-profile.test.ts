@@ -5,8 +5,7 @@
  * other languages are kept; shopper search follows the new text at once; and
  * no other owner, organiser or anonymous visitor can read or change a profile.
  */
-import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "~/db.server";
 import { LANGS, type Lang } from "~/modules/i18n/config";
@@ -14,6 +13,7 @@ import { tFor } from "~/modules/i18n/i18n.server";
 import { parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { hashOfRows, SEARCH_INDEX_ROWS, storesOf } from "./fixtures";
 import { appHandler, Shopper } from "./http-client";
 
 type Handler = Awaited<ReturnType<typeof appHandler>>;
@@ -32,43 +32,29 @@ async function signIn(who: Shopper, email: string, password: string) {
   expect(res.status, email).toBe(302);
 }
 
-const userId = (email: string) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!.id;
-const storesOf = (email: string) => db.select().from(schema.stores).where(eq(schema.stores.ownerId, userId(email))).orderBy(schema.stores.id).all();
-const storeById = (id: number) => db.select().from(schema.stores).where(eq(schema.stores.id, id)).get()!;
-const categoryId = (slug: string) => db.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.slug, slug)).get()!.id;
-const categorySlug = (id: number | null) => (id === null ? "" : db.select({ slug: schema.categories.slug }).from(schema.categories).where(eq(schema.categories.id, id)).get()!.slug);
+const storeById = async (id: number) => (await db.select().from(schema.stores).where(eq(schema.stores.id, id)))[0];
+const categoryId = async (slug: string) => (await db.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.slug, slug)))[0].id;
+const categorySlug = async (id: number | null) => (id === null ? "" : (await db.select({ slug: schema.categories.slug }).from(schema.categories).where(eq(schema.categories.id, id)))[0].slug);
 
-function textsOf(storeId: number): Partial<Record<Lang, typeof schema.storeTranslations.$inferSelect>> {
-  return Object.fromEntries(db.select().from(schema.storeTranslations).where(eq(schema.storeTranslations.storeId, storeId)).all().map((r) => [r.lang, r]));
+async function textsOf(storeId: number): Promise<Partial<Record<Lang, typeof schema.storeTranslations.$inferSelect>>> {
+  return Object.fromEntries((await db.select().from(schema.storeTranslations).where(eq(schema.storeTranslations.storeId, storeId))).map((r) => [r.lang, r]));
 }
 
 /** Every row a profile save could touch, search index included, hashed: a refused attempt must leave it equal. */
-function snapshot(): string {
-  const h = crypto.createHash("sha256");
-  for (const q of [
-    "select * from stores order by id",
-    "select * from store_translations order by store_id, lang",
-    "select rowid, name, body from search_fts order by rowid",
-    "select rowid, name, body from search_cjk order by rowid",
-    "select rowid, name, category, body from search_words order by rowid",
-  ]) {
-    h.update(JSON.stringify(db.all(sql.raw(q))));
-  }
-  return h.digest("hex");
-}
+const snapshot = () => hashOfRows(["select * from stores order by id", "select * from store_translations order by store_id, lang", ...SEARCH_INDEX_ROWS]);
 
 const profilePath = (slug: string, prefix = "") => `${prefix}/dashboard/stores/${slug}/profile`;
 /** Where the page's forms post while one language is being edited. */
 const editPath = (slug: string, language: Lang, prefix = "") => `${profilePath(slug, prefix)}?language=${language}`;
 
 /** The text form as the page fills it for one language (what is stored), with changes. */
-function textForm(store: { id: number }, language: Lang, over: Record<string, string | number> = {}) {
-  const row = textsOf(store.id)[language];
+async function textForm(store: { id: number }, language: Lang, over: Record<string, string | number> = {}) {
+  const row = (await textsOf(store.id))[language];
   return { store: store.id, intent: "translation", language, name: row?.name ?? "", city: row?.city ?? "", tagline: row?.tagline ?? "", story: row?.story ?? "", ...over };
 }
 
-function detailsForm(store: Store, over: Record<string, string | number> = {}) {
-  return { store: store.id, intent: "details", category: categorySlug(store.primaryCategoryId), foundedYear: store.foundedYear ?? "", ...over };
+async function detailsForm(store: Store, over: Record<string, string | number> = {}) {
+  return { store: store.id, intent: "details", category: await categorySlug(store.primaryCategoryId), foundedYear: store.foundedYear ?? "", ...over };
 }
 
 const decode = (s: string) =>
@@ -98,16 +84,16 @@ beforeAll(async () => {
 describe("finding the profile", () => {
   it("is linked from the dashboard next to each of the owner's stores", async () => {
     const html = await (await fatima.get("/fr/dashboard", handler)).text();
-    const own = storesOf(FATIMA);
+    const own = await storesOf(FATIMA);
     expect(own.length).toBeGreaterThan(1);
     for (const s of own) expect(html).toContain(`href="/fr/dashboard/stores/${s.slug}/profile"`);
-    for (const s of storesOf(AMINA)) expect(html).not.toContain(`/dashboard/stores/${s.slug}/profile`);
+    for (const s of await storesOf(AMINA)) expect(html).not.toContain(`/dashboard/stores/${s.slug}/profile`);
     expect(html).toContain("Modifier le profil de la boutique");
   });
 
   it("shows the language being edited, filled from what is stored, and every language's status", async () => {
-    const [store] = storesOf(FATIMA);
-    const sw = textsOf(store.id).sw!;
+    const [store] = await storesOf(FATIMA);
+    const sw = (await textsOf(store.id)).sw!;
     const res = await fatima.get(`${profilePath(store.slug, "/fr")}?language=sw`, handler);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -122,7 +108,7 @@ describe("finding the profile", () => {
   });
 
   it("has unique element ids, so every field belongs to its form", async () => {
-    const [store] = storesOf(FATIMA);
+    const [store] = await storesOf(FATIMA);
     const html = (await (await fatima.get(`${profilePath(store.slug)}?language=ar`, handler)).text()).replace(/<script\b[\s\S]*?<\/script>/g, "");
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
@@ -134,19 +120,19 @@ describe("finding the profile", () => {
 
 describe("saving one language", () => {
   it("changes that language only; the shop shows it in that language and the others as before", async () => {
-    const [store] = storesOf(FATIMA);
-    const before = textsOf(store.id);
+    const [store] = await storesOf(FATIMA);
+    const before = await textsOf(store.id);
     const tagline = "Mafuta ya argan yaliyokamuliwa kwa mikono ya wanawake wa Souss.";
-    const res = await fatima.post(editPath(store.slug, "sw", "/fr"), textForm(store, "sw", { tagline }), handler);
+    const res = await fatima.post(editPath(store.slug, "sw", "/fr"), await textForm(store, "sw", { tagline }), handler);
     expect(res.status).toBe(302);
     const location = res.headers.get("Location")!;
     expect(location).toBe(`/fr/dashboard/stores/${store.slug}/profile?language=sw&saved=translation`);
     expect(await (await fatima.get(location, handler)).text()).toContain("Texte en Kiswahili enregistré.");
 
-    const after = textsOf(store.id);
+    const after = await textsOf(store.id);
     expect(after.sw).toEqual({ ...before.sw, tagline });
     for (const l of LANGS.filter((x) => x !== "sw")) expect(after[l], l).toEqual(before[l]);
-    expect(storeById(store.id).updatedAt.getTime()).toBeGreaterThanOrEqual(store.updatedAt.getTime());
+    expect((await storeById(store.id)).updatedAt.getTime()).toBeGreaterThanOrEqual(store.updatedAt.getTime());
 
     const swPage = await (await fatima.get(`/sw/stores/${store.slug}`, handler)).text();
     expect(swPage).toContain(tagline);
@@ -156,14 +142,14 @@ describe("saving one language", () => {
   });
 
   it("stores plain text: invisible control and direction-override characters go, spacing is tidied", async () => {
-    const [, store] = storesOf(FATIMA);
+    const [, store] = await storesOf(FATIMA);
     const res = await fatima.post(
       profilePath(store.slug),
-      textForm(store, "pt", { name: "  Oficina\u202e dos   Curtidores\u0007 de Fez ", tagline: "Couro\u200b curtido\tà mão." }),
+      await textForm(store, "pt", { name: "  Oficina\u202e dos   Curtidores\u0007 de Fez ", tagline: "Couro\u200b curtido\tà mão." }),
       handler,
     );
     expect(res.status).toBe(302);
-    const pt = textsOf(store.id).pt!;
+    const pt = (await textsOf(store.id)).pt!;
     expect(pt.name).toBe("Oficina dos Curtidores de Fez");
     expect(pt.tagline).toBe("Couro curtido à mão.");
   });
@@ -175,17 +161,17 @@ describe("saving one language", () => {
       handler,
     );
     expect(applied.status).toBe(302);
-    const store = storesOf(FATIMA).find((s) => s.slug.startsWith("dar-zellige-profil-"))!;
+    const store = (await storesOf(FATIMA)).find((s) => s.slug.startsWith("dar-zellige-profil-"))!;
     const page = await (await fatima.get(`${profilePath(store.slug)}?language=pt`, handler)).text();
     for (const l of ["en", "fr"]) expect(page).toContain(`data-lang="${l}" data-state="translated"`);
     for (const l of ["zh", "ar", "pt", "sw"]) expect(page).toContain(`data-lang="${l}" data-state="missing"`);
     // A new language starts from the English city.
     expect(page).toMatch(/<input[^>]*name="city"[^>]*value="Fès"|<input[^>]*value="Fès"[^>]*name="city"/);
 
-    const before = textsOf(store.id);
-    const res = await fatima.post(profilePath(store.slug), textForm(store, "pt", { name: "Dar Zellige", city: "Fez", tagline: "Zellige feito à mão em Fez." }), handler);
+    const before = await textsOf(store.id);
+    const res = await fatima.post(profilePath(store.slug), await textForm(store, "pt", { name: "Dar Zellige", city: "Fez", tagline: "Zellige feito à mão em Fez." }), handler);
     expect(res.status).toBe(302);
-    const after = textsOf(store.id);
+    const after = await textsOf(store.id);
     expect(after.pt).toMatchObject({ name: "Dar Zellige", city: "Fez", tagline: "Zellige feito à mão em Fez.", story: "" });
     expect(after.en).toEqual(before.en);
     expect(after.fr).toEqual(before.fr);
@@ -203,33 +189,33 @@ describe("removing a language", () => {
       handler,
     );
     expect(res.status).toBe(302);
-    store = storesOf(FATIMA).find((s) => s.slug.startsWith("maison-tadelakt-"))!;
+    store = (await storesOf(FATIMA)).find((s) => s.slug.startsWith("maison-tadelakt-"))!;
   });
 
   it("never removes English, nor the only language that tells the story, and never empties the last story", async () => {
     const t = tFor("en");
-    const before = snapshot();
+    const before = await snapshot();
     const english = await fatima.post(profilePath(store.slug), { store: store.id, intent: "remove", language: "en" }, handler);
     expect(english.status).toBe(400);
     expect(decode(await english.text())).toContain(t("owner.errors.englishRequired"));
     const lastStory = await fatima.post(editPath(store.slug, "fr"), { store: store.id, intent: "remove", language: "fr" }, handler);
     expect(lastStory.status).toBe(400);
     expect(decode(await lastStory.text())).toContain(t("owner.errors.storyLastOne"));
-    const emptied = await fatima.post(editPath(store.slug, "fr"), textForm(store, "fr", { story: "" }), handler);
+    const emptied = await fatima.post(editPath(store.slug, "fr"), await textForm(store, "fr", { story: "" }), handler);
     expect(emptied.status).toBe(400);
     const html = await emptied.text();
     expect(fieldErrors(html, "store-text", "story")).toEqual([t("owner.errors.storyRequired")]);
     expectInvalidField(html, "store-text", "story");
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it("removes a language once another tells the story; English and the rest stay", async () => {
-    expect((await fatima.post(profilePath(store.slug), textForm(store, "en", { story: "Tadelakt plaster, polished by hand in the Marrakech medina." }), handler)).status).toBe(302);
-    const before = textsOf(store.id);
+    expect((await fatima.post(profilePath(store.slug), await textForm(store, "en", { story: "Tadelakt plaster, polished by hand in the Marrakech medina." }), handler)).status).toBe(302);
+    const before = await textsOf(store.id);
     const res = await fatima.post(editPath(store.slug, "fr", "/fr"), { store: store.id, intent: "remove", language: "fr" }, handler);
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/fr/dashboard/stores/${store.slug}/profile?language=fr&removed=1`);
-    const after = textsOf(store.id);
+    const after = await textsOf(store.id);
     expect(after.fr).toBeUndefined();
     expect(after.en).toEqual(before.en);
     // Removing what is already gone is not an error.
@@ -237,9 +223,9 @@ describe("removing a language", () => {
   });
 
   it("on a live store, the removed language shows the English text, marked as such", async () => {
-    const [, live] = storesOf(FATIMA);
+    const [, live] = await storesOf(FATIMA);
     expect(live.status).toBe("live");
-    const en = textsOf(live.id).en!;
+    const en = (await textsOf(live.id)).en!;
     expect((await fatima.post(profilePath(live.slug), { store: live.id, intent: "remove", language: "ar" }, handler)).status).toBe(302);
     const page = await (await fatima.get(`/ar/stores/${live.slug}`, handler)).text();
     expect(decode(page)).toContain(en.name);
@@ -249,22 +235,22 @@ describe("removing a language", () => {
 
 describe("store details", () => {
   it("saves category and founding year; a reviewed store keeps its country", async () => {
-    const [store] = storesOf(FATIMA);
+    const [store] = await storesOf(FATIMA);
     expect(store.status).toBe("live");
-    const ok = await fatima.post(editPath(store.slug, "pt"), detailsForm(store, { category: "beauty", foundedYear: "1999" }), handler);
+    const ok = await fatima.post(editPath(store.slug, "pt"), await detailsForm(store, { category: "beauty", foundedYear: "1999" }), handler);
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`/dashboard/stores/${store.slug}/profile?language=pt&saved=details`);
-    expect(storeById(store.id)).toMatchObject({ primaryCategoryId: categoryId("beauty"), foundedYear: 1999, countryCode: store.countryCode });
+    expect(await storeById(store.id)).toMatchObject({ primaryCategoryId: await categoryId("beauty"), foundedYear: 1999, countryCode: store.countryCode });
     expect(decode(await (await fatima.get(`/stores/${store.slug}`, handler)).text())).toContain(tFor("en")("store.founded", { year: 1999 }));
 
-    const before = snapshot();
-    const moved = await fatima.post(profilePath(store.slug, "/fr"), detailsForm(storeById(store.id), { country: "TN" }), handler);
+    const before = await snapshot();
+    const moved = await fatima.post(profilePath(store.slug, "/fr"), await detailsForm(await storeById(store.id), { country: "TN" }), handler);
     expect(moved.status).toBe(400);
     expect(fieldErrors(await moved.text(), "store-details", "country")).toEqual([tFor("fr")("owner.errors.countryLocked")]);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     // Sending the country it already has is fine; an emptied year clears it.
-    expect((await fatima.post(profilePath(store.slug), detailsForm(storeById(store.id), { country: store.countryCode, foundedYear: "" }), handler)).status).toBe(302);
-    expect(storeById(store.id).foundedYear).toBeNull();
+    expect((await fatima.post(profilePath(store.slug), await detailsForm(await storeById(store.id), { country: store.countryCode, foundedYear: "" }), handler)).status).toBe(302);
+    expect((await storeById(store.id)).foundedYear).toBeNull();
   });
 
   it("lets a store awaiting review correct its country", async () => {
@@ -274,12 +260,12 @@ describe("store details", () => {
       handler,
     );
     expect(res.status).toBe(302);
-    const store = storesOf(FATIMA).find((s) => s.slug.startsWith("atelier-kairouan-"))!;
+    const store = (await storesOf(FATIMA)).find((s) => s.slug.startsWith("atelier-kairouan-"))!;
     expect(store.status).toBe("pending");
     const page = await (await fatima.get(profilePath(store.slug), handler)).text();
     expect(page).toMatch(/<select[^>]*name="country"/);
-    expect((await fatima.post(profilePath(store.slug), detailsForm(store, { country: "TN" }), handler)).status).toBe(302);
-    expect(storeById(store.id).countryCode).toBe("TN");
+    expect((await fatima.post(profilePath(store.slug), await detailsForm(store, { country: "TN" }), handler)).status).toBe(302);
+    expect((await storeById(store.id)).countryCode).toBe("TN");
   });
 });
 
@@ -288,10 +274,10 @@ describe("bad input", () => {
     it(`${lang}: each message sits next to its field, in the page's language, and nothing changes`, async () => {
       const t = tFor(lang);
       const prefix = lang === "en" ? "" : `/${lang}`;
-      const [store] = storesOf(FATIMA);
-      const before = snapshot();
+      const [store] = await storesOf(FATIMA);
+      const before = await snapshot();
 
-      const text = await fatima.post(editPath(store.slug, "fr", prefix), textForm(store, "fr", { name: "", city: "x", tagline: "Très belle huile ".repeat(10), story: "Trop court" }), handler);
+      const text = await fatima.post(editPath(store.slug, "fr", prefix), await textForm(store, "fr", { name: "", city: "x", tagline: "Très belle huile ".repeat(10), story: "Trop court" }), handler);
       expect(text.status).toBe(400);
       const html = await text.text();
       expect(fieldErrors(html, "store-text", "name")).toEqual([t("owner.errors.storeNameRequired")]);
@@ -304,27 +290,27 @@ describe("bad input", () => {
       // No raw key reaches what is shown (the hydration data may carry the keys; it is not shown).
       expect(html.replace(/<script\b[\s\S]*?<\/script>/g, "")).not.toContain("owner.errors.");
 
-      const year = await fatima.post(profilePath(store.slug, prefix), detailsForm(store, { foundedYear: "MCMXC" }), handler);
+      const year = await fatima.post(profilePath(store.slug, prefix), await detailsForm(store, { foundedYear: "MCMXC" }), handler);
       expect(year.status).toBe(400);
       const yearHtml = await year.text();
       expect(fieldErrors(yearHtml, "store-details", "foundedYear")).toEqual([t("owner.errors.foundedYearInvalid")]);
       expectInvalidField(yearHtml, "store-details", "foundedYear");
-      const future = await fatima.post(profilePath(store.slug, prefix), detailsForm(store, { foundedYear: String(new Date().getUTCFullYear() + 1) }), handler);
+      const future = await fatima.post(profilePath(store.slug, prefix), await detailsForm(store, { foundedYear: String(new Date().getUTCFullYear() + 1) }), handler);
       expect(fieldErrors(await future.text(), "store-details", "foundedYear")).toEqual([t("owner.errors.foundedYearInvalid")]);
 
-      const category = await fatima.post(profilePath(store.slug, prefix), detailsForm(store, { category: "not-a-category" }), handler);
+      const category = await fatima.post(profilePath(store.slug, prefix), await detailsForm(store, { category: "not-a-category" }), handler);
       expect(category.status).toBe(400);
       expect(fieldErrors(await category.text(), "store-details", "category")).toEqual([t("owner.errors.categoryRequired")]);
 
-      const language = await fatima.post(editPath(store.slug, "fr", prefix), textForm(store, "fr", { language: "xx" }), handler);
+      const language = await fatima.post(editPath(store.slug, "fr", prefix), await textForm(store, "fr", { language: "xx" }), handler);
       expect(language.status).toBe(400);
       expect(fieldErrors(await language.text(), "store-text", "language")).toEqual([t("owner.errors.languageInvalid")]);
 
-      const intent = await fatima.post(editPath(store.slug, "fr", prefix), textForm(store, "fr", { intent: "publish" }), handler);
+      const intent = await fatima.post(editPath(store.slug, "fr", prefix), await textForm(store, "fr", { intent: "publish" }), handler);
       expect(intent.status).toBe(400);
       expect(decode(await intent.text())).toContain(t("owner.errors.intentInvalid"));
 
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
     });
   }
 });
@@ -333,19 +319,19 @@ describe("search", () => {
   const storeHits = async (q: string) => (await searchIds("store", parseQuery(q))).ids;
 
   it("finds a store by its new text at once, in Latin and Chinese script, and no longer by the old", async () => {
-    const [, store] = storesOf(FATIMA);
+    const [, store] = await storesOf(FATIMA);
     expect(await storeHits("velvetquorum")).not.toContain(store.id);
-    expect((await fatima.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Velvetquorum." }), handler)).status).toBe(302);
+    expect((await fatima.post(profilePath(store.slug), await textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Velvetquorum." }), handler)).status).toBe(302);
     expect(await storeHits("velvetquorum")).toContain(store.id);
     const results = await (await anonymous.get("/fr/search?q=velvetquorum", handler)).text();
     expect(results).toContain(`href="/fr/stores/${store.slug}"`);
 
-    expect((await fatima.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Amberquillon." }), handler)).status).toBe(302);
+    expect((await fatima.post(profilePath(store.slug), await textForm(store, "fr", { tagline: "Cuir tanné à la main, façon Amberquillon." }), handler)).status).toBe(302);
     expect(await storeHits("velvetquorum")).not.toContain(store.id);
     expect(await storeHits("amberquillon")).toContain(store.id);
 
     expect(await storeHits("驼铃")).not.toContain(store.id);
-    expect((await fatima.post(profilePath(store.slug), textForm(store, "zh", { tagline: "非斯手工鞣制皮革，驼铃声中的老作坊。" }), handler)).status).toBe(302);
+    expect((await fatima.post(profilePath(store.slug), await textForm(store, "zh", { tagline: "非斯手工鞣制皮革，驼铃声中的老作坊。" }), handler)).status).toBe(302);
     expect(await storeHits("驼铃")).toContain(store.id);
     expect(await (await anonymous.get(`/zh/search?q=${encodeURIComponent("驼铃")}`, handler)).text()).toContain(`href="/zh/stores/${store.slug}"`);
   });
@@ -353,35 +339,35 @@ describe("search", () => {
 
 describe("isolation", () => {
   it("another owner's store, in the URL or in the hidden field, is not found, and changes no row", async () => {
-    const own = storesOf(FATIMA).filter((s) => s.status === "live");
-    const foreign = storesOf(AMINA);
+    const own = (await storesOf(FATIMA)).filter((s) => s.status === "live");
+    const foreign = await storesOf(AMINA);
     expect(own.length).toBeGreaterThan(1);
     expect(foreign.length).toBeGreaterThan(0);
     // Amina can use her own profile page: the refusals below are about ownership, not a broken page.
     expect((await amina.get(profilePath(foreign[0].slug), handler)).status).toBe(200);
 
-    const before = snapshot();
+    const before = await snapshot();
     const counts: Record<string, number> = {};
     const refused = (kind: string, res: Response) => {
       counts[kind] = (counts[kind] ?? 0) + 1;
       expect([403, 404], kind).toContain(res.status);
     };
-    const bodies = (target: Store, claimed: Store) => [
-      textForm(target, "fr", { store: claimed.id, tagline: "Hijacked" }),
-      detailsForm(target, { store: claimed.id, category: "coffee", foundedYear: "1900" }),
+    const bodies = async (target: Store, claimed: Store) => [
+      await textForm(target, "fr", { store: claimed.id, tagline: "Hijacked" }),
+      await detailsForm(target, { store: claimed.id, category: "coffee", foundedYear: "1900" }),
       { store: claimed.id, intent: "remove", language: "zh" },
     ];
     for (const prefix of ["", "/fr", "/ar", "/zh", "/pt", "/sw"]) {
       for (const [i, theirs] of foreign.entries()) {
         const mine = own[i % own.length];
         refused("foreign URL: GET", await fatima.get(`${profilePath(theirs.slug, prefix)}?language=fr`, handler));
-        for (const body of bodies(theirs, theirs)) refused("foreign URL, foreign hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
-        for (const body of bodies(mine, theirs)) refused("own URL, foreign hidden id", await fatima.post(profilePath(mine.slug, prefix), body, handler));
-        for (const body of bodies(theirs, mine)) refused("foreign URL, own hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
+        for (const body of await bodies(theirs, theirs)) refused("foreign URL, foreign hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
+        for (const body of await bodies(mine, theirs)) refused("own URL, foreign hidden id", await fatima.post(profilePath(mine.slug, prefix), body, handler));
+        for (const body of await bodies(theirs, mine)) refused("foreign URL, own hidden id", await fatima.post(profilePath(theirs.slug, prefix), body, handler));
       }
       // Two of her own stores swapped, and a form naming no store at all.
-      for (const body of bodies(own[0], own[1])) refused("own URL, other own hidden id", await fatima.post(profilePath(own[0].slug, prefix), body, handler));
-      const { store: _dropped, ...unnamed } = textForm(own[0], "fr", { tagline: "No store named" });
+      for (const body of await bodies(own[0], own[1])) refused("own URL, other own hidden id", await fatima.post(profilePath(own[0].slug, prefix), body, handler));
+      const { store: _dropped, ...unnamed } = await textForm(own[0], "fr", { tagline: "No store named" });
       refused("no hidden id", await fatima.post(profilePath(own[0].slug, prefix), unnamed, handler));
       refused("unknown store", await fatima.get(profilePath("no-such-store", prefix), handler));
     }
@@ -390,16 +376,16 @@ describe("isolation", () => {
     // The organiser is not an owner; an anonymous visitor is sent to sign in.
     const [store] = own;
     expect((await organiser.get(profilePath(store.slug), handler)).status).toBe(403);
-    expect((await organiser.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Organiser" }), handler)).status).toBe(403);
+    expect((await organiser.post(profilePath(store.slug), await textForm(store, "fr", { tagline: "Organiser" }), handler)).status).toBe(403);
     const anonGet = await anonymous.get(profilePath(store.slug, "/fr"), handler);
     expect(anonGet.status).toBe(302);
     expect(anonGet.headers.get("Location")).toBe(`/fr/login?redirectTo=${encodeURIComponent(profilePath(store.slug, "/fr"))}`);
-    const anonPost = await anonymous.post(profilePath(store.slug), textForm(store, "fr", { tagline: "Anonymous" }), handler);
+    const anonPost = await anonymous.post(profilePath(store.slug), await textForm(store, "fr", { tagline: "Anonymous" }), handler);
     expect(anonPost.status).toBe(302);
     expect(anonPost.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
 
-    expect(snapshot()).toBe(before);
-    const hijacked = db.select({ n: sql<number>`count(*)` }).from(schema.storeTranslations).where(and(sql`${schema.storeTranslations.tagline} in ('Hijacked', 'Organiser', 'Anonymous', 'No store named')`)).get()!.n;
+    expect(await snapshot()).toBe(before);
+    const [{ n: hijacked }] = await db.select({ n: count() }).from(schema.storeTranslations).where(inArray(schema.storeTranslations.tagline, ["Hijacked", "Organiser", "Anonymous", "No store named"]));
     expect(hijacked).toBe(0);
   }, 120_000);
 });

@@ -6,10 +6,11 @@
  */
 import crypto from "node:crypto";
 import sharp from "sharp";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, schema } from "~/db.server";
+import { db, schema, transact } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { hashOfRows, storesOf } from "./fixtures";
 import { appHandler, ORIGIN, Shopper } from "./http-client";
 
 
@@ -24,9 +25,7 @@ async function signIn(who: Shopper, email: string, password: string) {
   expect(res.status, email).toBe(302);
 }
 
-const userId = (email: string) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!.id;
-const storesOf = (email: string) => db.select().from(schema.stores).where(eq(schema.stores.ownerId, userId(email))).orderBy(schema.stores.id).all();
-const productsOf = (storeIds: number[]) => db.select().from(schema.products).where(inArray(schema.products.storeId, storeIds)).orderBy(schema.products.id).all();
+const productsOf = (storeIds: number[]) => db.select().from(schema.products).where(inArray(schema.products.storeId, storeIds)).orderBy(schema.products.id);
 
 async function postMultipart(who: Shopper, pathname: string, file: { bytes: Uint8Array; name: string; type: string }) {
   const form = new FormData();
@@ -36,12 +35,14 @@ async function postMultipart(who: Shopper, pathname: string, file: { bytes: Uint
 }
 
 /** Every row an owner could touch, hashed: a failed attempt must leave it equal. */
-function snapshot(): string {
-  const tables = ["stores", "store_translations", "products", "product_translations", "product_images", "festival_enrolments", "festival_deals", "orders", "order_lines"];
-  const h = crypto.createHash("sha256");
-  for (const t of tables) h.update(JSON.stringify(db.all(sql.raw(`select * from ${t} order by rowid`))));
-  return h.digest("hex");
-}
+const snapshot = () =>
+  hashOfRows([
+    "select * from stores order by id",
+    "select * from store_translations order by store_id, lang",
+    "select * from products order by id",
+    "select * from product_translations order by product_id, lang",
+    ...["product_images", "festival_enrolments", "festival_deals", "orders", "order_lines"].map((t) => `select * from ${t} order by id`),
+  ]);
 
 const productForm = (over: Record<string, string> = {}) => ({ name_en: "Blue Fez Bowl", category: "crafts", price: "24.50", stock: "7", ...over });
 
@@ -57,15 +58,15 @@ describe("dashboard", () => {
     const res = await fatima.get("/fr/dashboard", handler);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const s of storesOf("fatima@silkroad.example")) expect(html).toContain(`data-store="${s.slug}"`);
-    for (const s of storesOf("amina@silkroad.example")) expect(html).not.toContain(`data-store="${s.slug}"`);
+    for (const s of (await storesOf("fatima@silkroad.example"))) expect(html).toContain(`data-store="${s.slug}"`);
+    for (const s of (await storesOf("amina@silkroad.example"))) expect(html).not.toContain(`data-store="${s.slug}"`);
     expect(html).toContain("Langues");
     expect(html).toContain("Festivals");
   });
   it("warns about low stock", async () => {
-    const [store] = storesOf("fatima@silkroad.example");
-    const product = productsOf([store.id]).find((p) => p.status === "active")!;
-    db.update(schema.products).set({ stock: 2 }).where(eq(schema.products.id, product.id)).run();
+    const [store] = await storesOf("fatima@silkroad.example");
+    const product = (await productsOf([store.id])).find((p) => p.status === "active")!;
+    await transact(db, (tx) => tx.update(schema.products).set({ stock: 2 }).where(eq(schema.products.id, product.id)));
     const html = await (await fatima.get("/dashboard", handler)).text();
     expect(html).toMatch(/product(s are| is) running low on stock/);
   });
@@ -73,7 +74,7 @@ describe("dashboard", () => {
 
 describe("listing an item", () => {
   it("creates a draft, refuses bad input next to the field, publishes, and the shop shows it with the fallback marked", async () => {
-    const [store] = storesOf("fatima@silkroad.example");
+    const [store] = await storesOf("fatima@silkroad.example");
     const bad = await fatima.post(`/fr/dashboard/stores/${store.slug}/products/new`, productForm({ price: "gratuit", name_en: "" }), handler);
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
@@ -89,7 +90,7 @@ describe("listing an item", () => {
     expect(created.status).toBe(302);
     const editPath = created.headers.get("Location")!.split("?")[0];
     const id = Number(editPath.split("/").pop());
-    const product = db.select().from(schema.products).where(eq(schema.products.id, id)).get()!;
+    const [product] = await db.select().from(schema.products).where(eq(schema.products.id, id));
     expect(product).toMatchObject({ status: "draft", priceMinor: 2450, stock: 7, storeId: store.id, currency: "USD" });
     expect((await fatima.get(`/products/${product.slug}`, handler)).status).toBe(404);
 
@@ -108,7 +109,7 @@ describe("listing an item", () => {
     // Editing keeps what was stored when the new input is bad.
     const badEdit = await fatima.post(editPath, productForm({ name_fr: "Bol", stock: "-4" }), handler);
     expect(badEdit.status).toBe(400);
-    expect(db.select().from(schema.products).where(eq(schema.products.id, id)).get()!.stock).toBe(7);
+    expect((await db.select().from(schema.products).where(eq(schema.products.id, id)))[0].stock).toBe(7);
 
     for (const intent of ["unpublish", "archive", "restore"]) expect((await fatima.post(editPath, { intent }, handler)).status, intent).toBe(302);
     expect((await fatima.post(editPath, { intent: "unpublish" }, handler)).status).toBe(409);
@@ -126,34 +127,35 @@ describe("onboarding", () => {
       handler,
     );
     expect(res.status).toBe(302);
-    const store = storesOf("fatima@silkroad.example").find((s) => s.slug.startsWith("dar-zellige-"))!;
+    const store = (await storesOf("fatima@silkroad.example")).find((s) => s.slug.startsWith("dar-zellige-"))!;
     expect(store.status).toBe("pending");
     expect((await fatima.get(`/stores/${store.slug}`, handler)).status).toBe(404);
     expect(await (await fatima.get("/fr/dashboard", handler)).text()).toContain("En cours d'examen");
 
     expect((await fatima.get("/organiser/stores", handler)).status).toBe(403);
     expect((await fatima.post("/organiser/stores", { store: store.slug, decision: "approve" }, handler)).status).toBe(403);
-    expect(db.select().from(schema.stores).where(eq(schema.stores.id, store.id)).get()!.status).toBe("pending");
+    expect((await db.select().from(schema.stores).where(eq(schema.stores.id, store.id)))[0].status).toBe("pending");
 
     const list = await (await organiser.get("/organiser/stores", handler)).text();
     expect(list).toContain("Dar Zellige");
     expect((await organiser.post("/organiser/stores", { store: store.slug, decision: "approve" }, handler)).status).toBe(302);
-    expect(db.select().from(schema.stores).where(eq(schema.stores.id, store.id)).get()!.status).toBe("live");
+    expect((await db.select().from(schema.stores).where(eq(schema.stores.id, store.id)))[0].status).toBe("live");
     expect((await fatima.get(`/stores/${store.slug}`, handler)).status).toBe(200);
 
     const noReason = await organiser.post("/organiser/stores", { store: store.slug, decision: "suspend" }, handler);
     expect(noReason.status).toBe(400);
     await organiser.post("/organiser/stores", { store: store.slug, decision: "suspend", reason: "Photos de produits manquantes." }, handler);
-    expect(db.select().from(schema.stores).where(eq(schema.stores.id, store.id)).get()!.status).toBe("suspended");
+    expect((await db.select().from(schema.stores).where(eq(schema.stores.id, store.id)))[0].status).toBe("suspended");
     expect(await (await fatima.get("/fr/dashboard", handler)).text()).toContain("Photos de produits manquantes.");
   });
 });
 
 describe("orders", () => {
   it("lists and exports only this store's lines", async () => {
-    const stores = storesOf("amina@silkroad.example");
-    const store = stores.find((s) => db.select({ n: sql<number>`count(*)` }).from(schema.orderLines).where(eq(schema.orderLines.storeId, s.id)).get()!.n > 0) ?? stores[0];
-    const mine = db.select().from(schema.orderLines).where(eq(schema.orderLines.storeId, store.id)).all();
+    const stores = await storesOf("amina@silkroad.example");
+    const withLines = new Set((await db.selectDistinct({ storeId: schema.orderLines.storeId }).from(schema.orderLines)).map((l) => l.storeId));
+    const store = stores.find((s) => withLines.has(s.id)) ?? stores[0];
+    const mine = await db.select().from(schema.orderLines).where(eq(schema.orderLines.storeId, store.id));
     const page = await amina.get(`/sw/dashboard/stores/${store.slug}/orders`, handler);
     expect(page.status).toBe(200);
     const csv = await amina.get(`/dashboard/stores/${store.slug}/orders/csv`, handler);
@@ -163,7 +165,7 @@ describe("orders", () => {
     const rows = text.trim().split("\r\n");
     expect(rows.length - 1).toBe(mine.length);
     const orderIds = [...new Set(mine.map((l) => l.orderId))];
-    const others = orderIds.length ? db.select().from(schema.orderLines).where(and(inArray(schema.orderLines.orderId, orderIds), sql`${schema.orderLines.storeId} <> ${store.id}`)).all() : [];
+    const others = orderIds.length ? await db.select().from(schema.orderLines).where(and(inArray(schema.orderLines.orderId, orderIds), ne(schema.orderLines.storeId, store.id))) : [];
     for (const o of others) expect(text).not.toContain(o.productName);
   });
 });
@@ -177,15 +179,15 @@ const photo = () =>
 describe("image uploads", () => {
   let editPath = "";
   let productId = 0;
-  beforeAll(() => {
-    const [store] = storesOf("fatima@silkroad.example");
-    const p = productsOf([store.id])[0];
+  beforeAll(async () => {
+    const [store] = await storesOf("fatima@silkroad.example");
+    const p = (await productsOf([store.id]))[0];
     productId = p.id;
     editPath = `/fr/dashboard/stores/${store.slug}/products/${p.id}`;
   });
   // Uploads live in the database (app/modules/uploads/storage.server.ts); the seed stores none.
   const storedUploads = async () => (await db.select({ key: schema.uploadedFiles.key }).from(schema.uploadedFiles)).map((f) => f.key);
-  const imagesOf = () => db.select().from(schema.productImages).where(eq(schema.productImages.productId, productId)).orderBy(schema.productImages.position).all();
+  const imagesOf = () => db.select().from(schema.productImages).where(eq(schema.productImages.productId, productId)).orderBy(schema.productImages.position);
 
   it("refuses what is not a clean photo, with a clear message, and stores nothing", async () => {
     const jpeg = await photo();
@@ -198,20 +200,20 @@ describe("image uploads", () => {
       ["cut.jpg", jpeg.subarray(0, Math.floor(jpeg.byteLength / 2)), "image/jpeg", "Impossible de lire cette photo"],
       ["poly.jpg", Buffer.concat([jpeg, Buffer.from("<html><script>alert(document.cookie)</script></html>")]), "image/jpeg", "contient autre chose que"],
     ];
-    const before = imagesOf().length;
+    const before = (await imagesOf()).length;
     for (const [name, bytes, type, message] of cases) {
       const res = await postMultipart(fatima, editPath, { bytes, name, type });
       expect(res.status, name).toBe(400);
       expect(await res.text(), name).toContain(message);
     }
-    expect(imagesOf().length).toBe(before);
+    expect((await imagesOf()).length).toBe(before);
     expect(await storedUploads()).toEqual([]);
   });
 
   it("stores a valid photo re-encoded to WebP under a new name, without its metadata, served with long caching and nosniff", async () => {
     const res = await postMultipart(fatima, editPath, { bytes: await photo(), name: "my-photo.jpg", type: "image/jpeg" });
     expect(res.status).toBe(302);
-    const added = imagesOf().at(-1)!;
+    const added = (await imagesOf()).at(-1)!;
     expect(added.url).toMatch(/^\/uploads\/[a-f0-9]{32}-\d+\.webp$/);
     expect(added.url).not.toContain("my-photo");
     const served = await fatima.get(added.url, handler);
@@ -229,12 +231,12 @@ describe("image uploads", () => {
   });
 
   it("chooses the cover and reorders", async () => {
-    const images = imagesOf();
+    const images = await imagesOf();
     const last = images.at(-1)!;
     expect((await fatima.post(editPath, { intent: "cover", image: last.id }, handler)).status).toBe(302);
-    expect(imagesOf().find((i) => i.isCover)!.id).toBe(last.id);
+    expect((await imagesOf()).find((i) => i.isCover)!.id).toBe(last.id);
     expect((await fatima.post(editPath, { intent: "up", image: last.id }, handler)).status).toBe(302);
-    const after = imagesOf();
+    const after = await imagesOf();
     if (images.length > 1) expect(after.at(-2)!.id).toBe(last.id);
     expect(after.filter((i) => i.isCover).length).toBe(1);
   });
@@ -242,16 +244,16 @@ describe("image uploads", () => {
 
 describe("isolation between owners", () => {
   it("refuses 50+ attempts per owner route on another owner's rows, and changes nothing", async () => {
-    const own = storesOf("fatima@silkroad.example");
-    const foreign = storesOf("amina@silkroad.example");
-    const ownProducts = productsOf(own.map((s) => s.id));
-    const foreignProducts = productsOf(foreign.map((s) => s.id));
-    const foreignImages = db.select().from(schema.productImages).where(inArray(schema.productImages.productId, foreignProducts.map((p) => p.id))).all();
+    const own = await storesOf("fatima@silkroad.example");
+    const foreign = await storesOf("amina@silkroad.example");
+    const ownProducts = await productsOf(own.map((s) => s.id));
+    const foreignProducts = await productsOf(foreign.map((s) => s.id));
+    const foreignImages = await db.select().from(schema.productImages).where(inArray(schema.productImages.productId, foreignProducts.map((p) => p.id))).orderBy(schema.productImages.id);
     const ownStore = own[0];
     const ownProduct = ownProducts.find((p) => p.storeId === ownStore.id)!;
     const langs = ["", "/fr", "/ar", "/zh", "/pt", "/sw"];
     const storeOf = (p: { storeId: number }) => foreign.find((s) => s.id === p.storeId)!;
-    const before = snapshot();
+    const before = await snapshot();
     const counts: Record<string, number> = {};
     const attempt = (route: string, res: Response) => {
       counts[route] = (counts[route] ?? 0) + 1;
@@ -287,6 +289,6 @@ describe("isolation between owners", () => {
       attempt("organiser.stores POST", await fatima.post(`${lang}/organiser/stores`, { store: fs_.slug, decision: "suspend", reason: "hostile" }, handler));
     }
     for (const [route, n] of Object.entries(counts)) expect(n, route).toBeGreaterThanOrEqual(50);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   }, 120_000);
 });
