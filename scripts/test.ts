@@ -92,6 +92,15 @@ const POSTGRES_PASS = [
   "tests/integration/seed.test.ts",
   "tests/integration/catalog.test.ts",
   "tests/integration/html-bytes.test.ts",
+  "tests/integration/purge.test.ts",
+  "tests/integration/search-facets.test.ts",
+  "tests/integration/search-freshness.test.ts",
+  "tests/integration/search-relevance.test.ts",
+  "tests/integration/seed-catalogue.test.ts",
+  "tests/integration/seo-structured.test.ts",
+  "tests/integration/tracker.test.ts",
+  "tests/integration/page-cache-freshness.test.ts",
+  "tests/integration/page-javascript.test.ts",
 ];
 
 interface Summary {

@@ -1,6 +1,8 @@
 /** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
-import { and, eq } from "drizzle-orm";
-import { db, schema, transact } from "~/db.server";
+import { and, eq, type SQL } from "drizzle-orm";
+import pg from "pg";
+import { vi } from "vitest";
+import { db, execute, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
@@ -59,4 +61,38 @@ export const stockOf = async (id: number): Promise<number> =>
 
 export async function setStock(id: number, stock: number): Promise<void> {
   await transact(db, (tx) => tx.update(schema.products).set({ stock }).where(eq(schema.products.id, id)));
+}
+
+/**
+ * The first row of a raw query, on either engine: the app's `db`, or a test
+ * server's copy (`server.openDatabase()`). Rows come back alike (`rows`):
+ * quote camelCase aliases (`AS "dealId"`).
+ */
+export async function firstRow<T>(database: AppDatabase, query: SQL): Promise<T> {
+  const [row] = await rows<T>(database, query);
+  return row;
+}
+
+/** Raw writes in one transaction, on either engine (as firstRow); how many rows they changed. */
+export function writeRows(database: AppDatabase, ...queries: SQL[]): Promise<number> {
+  return transact(database, async (tx) => {
+    let changed = 0;
+    for (const query of queries) changed += await execute(tx, query);
+    return changed;
+  });
+}
+
+/**
+ * From now on, the SQL text of every statement the app's database is sent, on
+ * either engine: SQLite prepares each one on its connection; on PostgreSQL
+ * each goes through a connection (`pg.Client`) of the pool or of a
+ * transaction. For counting the queries a request makes.
+ */
+export function watchStatements(): () => string[] {
+  if (isPostgres(db)) {
+    const query = vi.spyOn(pg.Client.prototype, "query") as unknown as { mock: { calls: [unknown][] } };
+    return () => query.mock.calls.map(([q]) => (typeof q === "string" ? q : ((q as { text?: string } | null)?.text ?? "")));
+  }
+  const prepare = vi.spyOn(db.$client, "prepare");
+  return () => prepare.mock.calls.map(([text]) => text);
 }

@@ -73,7 +73,7 @@ async function productCards(
       storeName: sql<string>`coalesce(${st.t.name}, ${st.en.name})`,
       countryCode: stores.countryCode,
       categorySlug: categories.slug,
-      listedAt: sql<number>`${products.createdAt}`,
+      listedAt: products.createdAt,
       imageUrl: cover.url,
       imageWidth: cover.width,
       imageHeight: cover.height,
@@ -93,7 +93,7 @@ async function productCards(
   return toCards(rows, now);
 }
 
-async function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback"> & { priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): Promise<ProductCard[]> {
+async function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "fallback" | "listedAt"> & { listedAt: Date; priceMinor: number; fallback: number; storeSlug: string; storeName: string; countryCode: string; imageUrl: string | null; imageWidth: number | null; imageHeight: number | null })[], now: number): Promise<ProductCard[]> {
   const deals = await dealCandidates(rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, price: unitPriceAt(row.priceMinor, deals.get(row.id) ?? [], now) })).map(
     (r): ProductCard => ({
@@ -107,7 +107,7 @@ async function toCards(rows: (Omit<ProductCard, "price" | "image" | "store" | "f
       image: r.imageUrl ? { url: r.imageUrl, width: r.imageWidth!, height: r.imageHeight! } : null,
       store: { slug: r.storeSlug, name: r.storeName, countryCode: r.countryCode },
       categorySlug: r.categorySlug,
-      listedAt: Number(r.listedAt),
+      listedAt: r.listedAt.getTime(),
     }),
   );
 }
