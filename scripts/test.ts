@@ -101,6 +101,8 @@ const POSTGRES_PASS = [
   "tests/integration/tracker.test.ts",
   "tests/integration/page-cache-freshness.test.ts",
   "tests/integration/page-javascript.test.ts",
+  "tests/integration/shared-pages.test.ts",
+  "tests/integration/setup-lock.test.ts",
 ];
 
 interface Summary {

@@ -1,8 +1,11 @@
 /** Products from the seeded catalogue that a test needs: plain ones, and ones on a live festival deal. */
+import path from "node:path";
 import { and, eq, type SQL } from "drizzle-orm";
 import pg from "pg";
-import { vi } from "vitest";
+import { inject, vi } from "vitest";
 import { db, execute, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
+import { openDatabase, openPostgres } from "../../db/connection";
+import { createEmptyPostgresDatabase } from "../setup/postgres";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
@@ -95,4 +98,15 @@ export function watchStatements(): () => string[] {
   }
   const prepare = vi.spyOn(db.$client, "prepare");
   return () => prepare.mock.calls.map(([text]) => text);
+}
+
+/** An empty database of this run's engine: the environment a script is given to use it, and a way to open it. */
+export async function emptyDatabase(label: string): Promise<{ env: Record<string, string>; open: () => AppDatabase }> {
+  const server = inject("postgresServer");
+  if (server) {
+    const url = await createEmptyPostgresDatabase(server, inject("baseDb"), label);
+    return { env: { DATABASE_URL: url }, open: () => openPostgres(url) };
+  }
+  const file = path.join(inject("runDir"), `${label}.sqlite`);
+  return { env: { DATABASE_PATH: file }, open: () => openDatabase(file) };
 }
