@@ -103,6 +103,7 @@ const POSTGRES_PASS = [
   "tests/integration/page-javascript.test.ts",
   "tests/integration/shared-pages.test.ts",
   "tests/integration/setup-lock.test.ts",
+  "tests/integration/two-processes.test.ts",
   "tests/env-docs.test.ts",
   "tests/guards.test.ts",
   "tests/i18n.test.ts",
