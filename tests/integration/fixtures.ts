@@ -1,14 +1,19 @@
 /**
  * What integration tests need of the seeded database, on either engine
  * (through the app's data layer): products that can be bought (plain, and on
- * a live festival deal), users and their stores, row counts and hashes of
- * rows, and a test server's own database.
+ * a live festival deal), users and their stores, raw reads and writes, row
+ * counts and hashes of rows, the statements a request sends, an empty
+ * database, and a test server's own database.
  */
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { db, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
-import { closeDatabase } from "../../db/connection";
+import path from "node:path";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import pg from "pg";
+import { inject, vi } from "vitest";
+import { db, execute, isPostgres, rows, schema, transact, type AppDatabase } from "~/db.server";
+import { closeDatabase, openDatabase, openPostgres } from "../../db/connection";
 import type { TestServer } from "../browser/harness";
+import { createEmptyPostgresDatabase } from "../setup/postgres";
 import { dealCandidates } from "~/modules/festivals/festivals.server";
 import { unitPriceAt } from "~/modules/pricing/pricing";
 
@@ -111,4 +116,49 @@ export async function onServerDatabase<T>(server: Pick<TestServer, "openDatabase
   } finally {
     await closeDatabase(handle);
   }
+}
+
+/**
+ * The first row of a raw query, on either engine: the app's `db`, or a test
+ * server's copy (`server.openDatabase()`). Rows come back alike (`rows`):
+ * quote camelCase aliases (`AS "dealId"`).
+ */
+export async function firstRow<T>(database: AppDatabase, query: SQL): Promise<T> {
+  const [row] = await rows<T>(database, query);
+  return row;
+}
+
+/** Raw writes in one transaction, on either engine (as firstRow); how many rows they changed. */
+export function writeRows(database: AppDatabase, ...queries: SQL[]): Promise<number> {
+  return transact(database, async (tx) => {
+    let changed = 0;
+    for (const query of queries) changed += await execute(tx, query);
+    return changed;
+  });
+}
+
+/**
+ * From now on, the SQL text of every statement the app's database is sent, on
+ * either engine: SQLite prepares each one on its connection; on PostgreSQL
+ * each goes through a connection (`pg.Client`) of the pool or of a
+ * transaction. For counting the queries a request makes.
+ */
+export function watchStatements(): () => string[] {
+  if (isPostgres(db)) {
+    const query = vi.spyOn(pg.Client.prototype, "query") as unknown as { mock: { calls: [unknown][] } };
+    return () => query.mock.calls.map(([q]) => (typeof q === "string" ? q : ((q as { text?: string } | null)?.text ?? "")));
+  }
+  const prepare = vi.spyOn(db.$client, "prepare");
+  return () => prepare.mock.calls.map(([text]) => text);
+}
+
+/** An empty database of this run's engine: the environment a script is given to use it, and a way to open it. */
+export async function emptyDatabase(label: string): Promise<{ env: Record<string, string>; open: () => AppDatabase }> {
+  const server = inject("postgresServer");
+  if (server) {
+    const url = await createEmptyPostgresDatabase(server, inject("baseDb"), label);
+    return { env: { DATABASE_URL: url }, open: () => openPostgres(url) };
+  }
+  const file = path.join(inject("runDir"), `${label}.sqlite`);
+  return { env: { DATABASE_PATH: file }, open: () => openDatabase(file) };
 }

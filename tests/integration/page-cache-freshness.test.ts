@@ -6,20 +6,22 @@
  * boundary, at the CDN either; an owner's edit and a sold-out deal show on
  * the very next request.
  */
-import Database from "better-sqlite3";
+import { and, asc, eq, gt, isNull, lt, lte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase } from "../../db/connection";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { schema, transact, type AppDatabase } from "~/db.server";
 import { startTestServer, type TestServer } from "../browser/harness";
 
 let server: TestServer;
-let db: Database.Database;
+/** The server's database, on the engine this run tests. */
+let db: AppDatabase;
 beforeAll(async () => {
   server = await startTestServer({ NODE_ENV: "test", TEST_CLOCK: "1" });
-  db = new Database(server.databasePath);
-  db.pragma("busy_timeout = 5000");
+  db = server.openDatabase();
 });
 afterAll(async () => {
-  db?.close();
+  if (db) await closeDatabase(db);
   await server?.stop();
 });
 
@@ -30,22 +32,31 @@ interface LiveDeal {
   saleEnd: number;
 }
 
+const { festivalDeals: d, festivalEnrolments: e, festivals: f, festivalPhases: ph, products: p, stores: s } = schema;
+
 /** Approved deals of the festival whose sale is on now, with their product and the sale's bounds. */
-function liveDeals(): LiveDeal[] {
-  return db
-    .prepare(
-      `SELECT d.id AS dealId, p.slug, ph.starts_at AS saleStart, ph.ends_at AS saleEnd
-       FROM festival_deals d
-       JOIN festival_enrolments e ON e.id = d.enrolment_id AND e.status = 'approved'
-       JOIN festivals f ON f.id = e.festival_id AND f.status = 'published'
-       JOIN festival_phases ph ON ph.festival_id = f.id AND ph.kind = 'sale'
-       JOIN products p ON p.id = d.product_id AND p.status = 'active'
-       JOIN stores s ON s.id = p.store_id AND s.status = 'live'
-       WHERE d.status = 'approved' AND d.flash_starts_at IS NULL AND d.units_taken < d.committed_stock
-         AND ph.starts_at <= ? AND ? < ph.ends_at AND p.stock > 5
-       ORDER BY d.id`,
+async function liveDeals(): Promise<LiveDeal[]> {
+  const now = new Date();
+  const found = await db
+    .select({ dealId: d.id, slug: p.slug, saleStart: ph.startsAt, saleEnd: ph.endsAt })
+    .from(d)
+    .innerJoin(e, and(eq(e.id, d.enrolmentId), eq(e.status, "approved")))
+    .innerJoin(f, and(eq(f.id, e.festivalId), eq(f.status, "published")))
+    .innerJoin(ph, and(eq(ph.festivalId, f.id), eq(ph.kind, "sale")))
+    .innerJoin(p, and(eq(p.id, d.productId), eq(p.status, "active")))
+    .innerJoin(s, and(eq(s.id, p.storeId), eq(s.status, "live")))
+    .where(
+      and(
+        eq(d.status, "approved"),
+        isNull(d.flashStartsAt),
+        lt(d.unitsTaken, d.committedStock),
+        lte(ph.startsAt, now),
+        gt(ph.endsAt, now),
+        gt(p.stock, 5),
+      ),
     )
-    .all(Date.now(), Date.now()) as LiveDeal[];
+    .orderBy(asc(d.id));
+  return found.map((r) => ({ ...r, saleStart: r.saleStart.getTime(), saleEnd: r.saleEnd.getTime() }));
 }
 
 async function setClock(at: number | null) {
@@ -65,7 +76,7 @@ const showsDealPrice = async (slug: string) => (await page(`/products/${slug}`))
 
 describe("cached pages and prices", () => {
   it("change price at once when the app clock crosses a sale phase's start and end", async () => {
-    const [deal] = liveDeals();
+    const [deal] = await liveDeals();
     expect(await showsDealPrice(deal.slug)).toBe(true);
     expect(await showsDealPrice(deal.slug)).toBe(true); // now from the cache
     await setClock(deal.saleEnd + 60_000);
@@ -78,9 +89,14 @@ describe("cached pages and prices", () => {
   });
 
   it("follow a flash window: regular before, flash price inside, regular after", async () => {
-    const [, deal] = liveDeals();
+    const [, deal] = await liveDeals();
     const start = Date.now() + 3_600_000;
-    db.prepare("UPDATE festival_deals SET flash_starts_at = ?, flash_ends_at = ? WHERE id = ?").run(start, start + 3_600_000, deal.dealId);
+    await transact(db, (tx) =>
+      tx
+        .update(d)
+        .set({ flashStartsAt: new Date(start), flashEndsAt: new Date(start + 3_600_000) })
+        .where(eq(d.id, deal.dealId)),
+    );
     expect(await showsDealPrice(deal.slug)).toBe(false);
     await setClock(start + 60_000);
     expect(await showsDealPrice(deal.slug)).toBe(true);
@@ -90,7 +106,7 @@ describe("cached pages and prices", () => {
   });
 
   it("never outlive the next phase boundary, for the app's cache or a CDN", async () => {
-    const [deal] = liveDeals();
+    const [deal] = await liveDeals();
     await setClock(deal.saleEnd - 10_000);
     const { res } = await page(`/products/${deal.slug}`);
     const cacheControl = res.headers.get("Cache-Control") ?? "";
@@ -100,10 +116,10 @@ describe("cached pages and prices", () => {
   });
 
   it("show a sold-out deal on the next request", async () => {
-    const [, , deal] = liveDeals();
+    const [, , deal] = await liveDeals();
     expect(await showsDealPrice(deal.slug)).toBe(true);
     // What the last order for the deal's units does (app/modules/stock): the units are all taken.
-    db.prepare("UPDATE festival_deals SET units_taken = committed_stock WHERE id = ?").run(deal.dealId);
+    await transact(db, (tx) => tx.update(d).set({ unitsTaken: sql`${d.committedStock}` }).where(eq(d.id, deal.dealId)));
     const { html } = await page(`/products/${deal.slug}`);
     expect(html).not.toContain("price--deal price--big");
     expect(html).toContain('deal-units--out');
@@ -118,13 +134,15 @@ describe("cached pages and prices", () => {
       redirect: "manual",
     });
     for (const c of login.headers.getSetCookie()) jar.push(c.split(";")[0]);
-    const product = db
-      .prepare(
-        `SELECT p.id, p.slug, s.slug AS store, c.slug AS category, p.price_minor AS price, p.stock
-         FROM products p JOIN stores s ON s.id = p.store_id JOIN users u ON u.id = s.owner_id JOIN categories c ON c.id = p.category_id
-         WHERE u.email = 'fatima@silkroad.example' AND p.status = 'active' AND s.status = 'live' ORDER BY p.id LIMIT 1`,
-      )
-      .get() as { id: number; slug: string; store: string; category: string; price: number; stock: number };
+    const [product] = await db
+      .select({ id: p.id, slug: p.slug, store: s.slug, category: schema.categories.slug, price: p.priceMinor, stock: p.stock })
+      .from(p)
+      .innerJoin(s, eq(s.id, p.storeId))
+      .innerJoin(schema.users, eq(schema.users.id, s.ownerId))
+      .innerJoin(schema.categories, eq(schema.categories.id, p.categoryId))
+      .where(and(eq(schema.users.email, "fatima@silkroad.example"), eq(p.status, "active"), eq(s.status, "live")))
+      .orderBy(asc(p.id))
+      .limit(1);
     expect((await page(`/products/${product.slug}`)).html).not.toContain("Renamed While Cached");
     const edit = await fetch(`${server.url}/dashboard/stores/${product.store}/products/${product.id}`, {
       method: "POST",

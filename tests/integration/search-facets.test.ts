@@ -13,6 +13,7 @@ import { db, schema, transact } from "~/db.server";
 import { browseProducts, type ProductFilter } from "~/modules/catalog/browse.server";
 import type { ProductListParams } from "~/modules/catalog/params";
 import { MAX_RESULTS } from "~/modules/search/search.server";
+import { watchStatements } from "./fixtures";
 
 const { products, productTranslations, stores, categories } = schema;
 const WORD = "zumbarika";
@@ -152,12 +153,10 @@ describe("facets past the search's cap", () => {
 
   it("are counted once, kept until the catalogue changes, then counted again with the change", async () => {
     await browse();
-    const prepare = vi.spyOn(db.$client, "prepare");
+    const statements = watchStatements();
     // The facets' one counting query: matching products grouped by category, country and store.
     const grouped = () =>
-      prepare.mock.calls.filter(([text]) =>
-        /from "products".*group by "categories"\."slug", "stores"\."country_code"/is.test(text),
-      ).length;
+      statements().filter((text) => /from "products".*group by "categories"\."slug", "stores"\."country_code"/is.test(text)).length;
     const first = await browse({ category: "home" });
     await browse({ country: chosen[0].country });
     await browse({ store: chosen[2].slug, page: 2 });

@@ -11,15 +11,15 @@ import { db, schema } from "~/db.server";
 import { artFor } from "~/modules/art/art.server";
 import { LANGS } from "~/modules/i18n/config";
 
-const stores = db.select().from(schema.stores).all();
-const storeTexts = db.select().from(schema.storeTranslations).all();
-const products = db
+const stores = await db.select().from(schema.stores).orderBy(schema.stores.id);
+const storeTexts = await db.select().from(schema.storeTranslations).orderBy(schema.storeTranslations.storeId, schema.storeTranslations.lang);
+const products = await db
   .select({ id: schema.products.id, slug: schema.products.slug, storeId: schema.products.storeId, category: schema.categories.slug })
   .from(schema.products)
   .innerJoin(schema.categories, eq(schema.categories.id, schema.products.categoryId))
-  .all();
-const productTexts = db.select().from(schema.productTranslations).all();
-const images = db.select().from(schema.productImages).all();
+  .orderBy(schema.products.id);
+const productTexts = await db.select().from(schema.productTranslations).orderBy(schema.productTranslations.productId, schema.productTranslations.lang);
+const images = await db.select().from(schema.productImages).orderBy(schema.productImages.id);
 const contentBySlug = new Map(ALL_STORES.map((s) => [s.slug, s]));
 
 /** The product type a seeded product slug was made from: `${store}-${type}` with an optional -pack/-gift. */

@@ -1,13 +1,12 @@
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { count, countDistinct, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { db, rows, schema } from "~/db.server";
 import { readCounters, reconcileCounters } from "~/modules/counters/counters.server";
 import type { Lang } from "~/modules/i18n/config";
-import { closeDatabase, openDatabase, openPostgres, type AppDatabase } from "../../db/connection";
+import { closeDatabase, type AppDatabase } from "../../db/connection";
 import { PARTIAL_TRANSLATIONS } from "../../db/seed/seed";
-import { createEmptyPostgresDatabase } from "../setup/postgres";
+import { emptyDatabase } from "./fixtures";
 
 const one = async (query: Promise<{ n: number }[]>) => (await query)[0].n;
 
@@ -65,17 +64,6 @@ describe("the seeded showcase", () => {
     expect(negative).toEqual([]);
   });
 });
-
-/** An empty database of this run's engine: the environment a script is given to use it, and a way to open it. */
-async function emptyDatabase(label: string): Promise<{ env: Record<string, string>; open: () => AppDatabase }> {
-  const server = inject("postgresServer");
-  if (server) {
-    const url = await createEmptyPostgresDatabase(server, inject("baseDb"), label);
-    return { env: { DATABASE_URL: url }, open: () => openPostgres(url) };
-  }
-  const file = path.join(inject("runDir"), `${label}.sqlite`);
-  return { env: { DATABASE_PATH: file }, open: () => openDatabase(file) };
-}
 
 /** Every table's rows (but the search index's), each table's sorted as text: equal dumps, equal content. */
 async function dump(database: { open: () => AppDatabase }): Promise<string> {

@@ -8,10 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db, rows } from "~/db.server";
 import { LANG_TAGS, LANGS, localizePath } from "~/modules/i18n/config";
+import { writeRows } from "./fixtures";
 
 const BUILD = path.resolve(process.env.BUILD_DIR || "build", "server/index.js");
 const ORIGIN = "http://localhost";
@@ -28,15 +30,8 @@ beforeAll(async () => {
 const get = (pathname: string, headers: Record<string, string> = {}) =>
   handle(new Request(`${ORIGIN}${pathname}`, { headers }), { cspNonce: NONCE, ip: "127.0.0.1", requestId: "seo-structured-test" });
 
-/** Straight from the database file, not through the app's queries. */
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const sqlite = new Database(process.env.DATABASE_PATH, { readonly: true });
-  try {
-    return sqlite.prepare(query).all(...args) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
+/** Straight from the database (either engine), not through the app's queries. */
+const select = <T,>(query: SQL) => rows<T>(db, query);
 
 const asArray = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -75,21 +70,19 @@ async function sitemapUrls(): Promise<XUrl[]> {
 describe("/sitemap.xml", () => {
   it("is well-formed XML listing every live store and listed product in all six languages, with hreflang alternates and x-default", async () => {
     // One product of a live store taken off sale: it must leave the sitemap.
-    const [hidden] = sql<{ id: number; slug: string }>(
-      "SELECT p.id, p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE s.status = 'live' AND p.status = 'active' ORDER BY p.id LIMIT 1",
+    const [hidden] = await select<{ id: number; slug: string }>(
+      sql`SELECT p.id, p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE s.status = 'live' AND p.status = 'active' ORDER BY p.id LIMIT 1`,
     );
-    const sqlite = new Database(process.env.DATABASE_PATH);
-    sqlite.prepare("UPDATE products SET status = 'draft' WHERE id = ?").run(hidden.id);
-    sqlite.close();
+    await writeRows(db, sql`UPDATE products SET status = 'draft' WHERE id = ${hidden.id}`);
 
     const urls = await sitemapUrls();
     const locs = urls.map((u) => u.loc);
     expect(new Set(locs).size).toBe(locs.length); // no duplicates
 
-    const liveStores = sql<{ slug: string }>("SELECT slug FROM stores WHERE status = 'live'");
-    const otherStores = sql<{ slug: string }>("SELECT slug FROM stores WHERE status <> 'live'");
-    const listed = sql<{ slug: string }>("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'");
-    const unlisted = sql<{ slug: string }>("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE NOT (p.status = 'active' AND s.status = 'live')");
+    const liveStores = await select<{ slug: string }>(sql`SELECT slug FROM stores WHERE status = 'live'`);
+    const otherStores = await select<{ slug: string }>(sql`SELECT slug FROM stores WHERE status <> 'live'`);
+    const listed = await select<{ slug: string }>(sql`SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`);
+    const unlisted = await select<{ slug: string }>(sql`SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE NOT (p.status = 'active' AND s.status = 'live')`);
     expect(liveStores.length).toBeGreaterThan(50);
     expect(listed.length).toBeGreaterThan(500);
     expect(otherStores.length).toBeGreaterThan(0); // the seed leaves some awaiting review
@@ -151,11 +144,10 @@ describe("product page JSON-LD", () => {
   ] as const;
   for (const [prefix, currency, lang] of cases) {
     it(`${prefix || "/"}: Product with Offer (price, currency, availability), BreadcrumbList, the store as brand and seller`, async () => {
-      const [row] = sql<{ slug: string; stock: number; store: string; storeSlug: string }>(
-        `SELECT p.slug, p.stock, coalesce(t.name, e.name) AS store, s.slug AS storeSlug FROM products p JOIN stores s ON s.id = p.store_id
-           LEFT JOIN store_translations t ON t.store_id = s.id AND t.lang = ? JOIN store_translations e ON e.store_id = s.id AND e.lang = 'en'
+      const [row] = await select<{ slug: string; stock: number; store: string; storeSlug: string }>(
+        sql`SELECT p.slug, p.stock, coalesce(t.name, e.name) AS store, s.slug AS "storeSlug" FROM products p JOIN stores s ON s.id = p.store_id
+           LEFT JOIN store_translations t ON t.store_id = s.id AND t.lang = ${lang} JOIN store_translations e ON e.store_id = s.id AND e.lang = 'en'
          WHERE p.status = 'active' AND s.status = 'live' AND p.stock = 0 ORDER BY p.id LIMIT 1`,
-        lang,
       );
       expect(row).toBeDefined(); // an out-of-stock product, so availability is worth checking
       const res = await get(`${prefix}/products/${row.slug}`, { Cookie: "lang=visited" });
@@ -190,7 +182,7 @@ describe("product page JSON-LD", () => {
   }
 
   it("an in-stock product says InStock", async () => {
-    const [row] = sql<{ slug: string }>("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 0 ORDER BY p.id LIMIT 1");
+    const [row] = await select<{ slug: string }>(sql`SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 0 ORDER BY p.id LIMIT 1`);
     const { nodes } = jsonLdNodes(await (await get(`/products/${row.slug}`)).text());
     expect((nodes.find((n) => n["@type"] === "Product") as ProductLd | undefined)?.offers.availability).toBe("https://schema.org/InStock");
   });

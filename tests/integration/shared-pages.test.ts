@@ -6,11 +6,13 @@
  * owner with a full cart and a placed order, sets no cookie, does not vary on
  * Cookie, and carries nothing of that visitor's; signed-in pages are private.
  */
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
 import { LANGS, localizePath } from "../../app/modules/i18n/config";
+import { closeDatabase } from "../../db/connection";
 import { startTestServer, type TestServer } from "../browser/harness";
+import { firstRow } from "./fixtures";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -22,19 +24,20 @@ afterAll(async () => {
 
 const owner = DEMO_ACCOUNTS.find((a) => a.role === "owner")!;
 
-function sample() {
-  const db = new Database(server.databasePath, { readonly: true });
+/** Straight from the server's database (either engine), not through the app's queries. */
+async function sample() {
+  const db = server.openDatabase();
   try {
-    const one = <T>(sql: string) => db.prepare(sql).get() as T;
+    const one = async <T>(query: SQL) => firstRow<T>(db, query);
     return {
-      product: one<{ slug: string }>("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 10 ORDER BY p.id LIMIT 1").slug,
-      store: one<{ slug: string }>("SELECT slug FROM stores WHERE status = 'live' ORDER BY id LIMIT 1").slug,
-      country: one<{ code: string }>("SELECT country_code AS code FROM stores WHERE status = 'live' ORDER BY id LIMIT 1").code,
-      category: one<{ slug: string }>("SELECT slug FROM categories ORDER BY sort_order LIMIT 1").slug,
-      festival: one<{ slug: string }>("SELECT slug FROM festivals WHERE status = 'published' ORDER BY id LIMIT 1").slug,
+      product: (await one<{ slug: string }>(sql`SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 10 ORDER BY p.id LIMIT 1`)).slug,
+      store: (await one<{ slug: string }>(sql`SELECT slug FROM stores WHERE status = 'live' ORDER BY id LIMIT 1`)).slug,
+      country: (await one<{ code: string }>(sql`SELECT country_code AS code FROM stores WHERE status = 'live' ORDER BY id LIMIT 1`)).code,
+      category: (await one<{ slug: string }>(sql`SELECT slug FROM categories ORDER BY sort_order LIMIT 1`)).slug,
+      festival: (await one<{ slug: string }>(sql`SELECT slug FROM festivals WHERE status = 'published' ORDER BY id LIMIT 1`)).slug,
     };
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
 }
 
@@ -65,7 +68,7 @@ function visitor() {
 
 describe("shared pages", () => {
   it("are the same for an anonymous visitor and a signed-in owner with a full cart and an order", async () => {
-    const s = sample();
+    const s = await sample();
     const paths = [
       "/",
       "/festivals",
@@ -131,7 +134,8 @@ describe("shared pages", () => {
     const me = await known.send("/me");
     expect(me.headers.get("Cache-Control")).toBe("private, no-store");
     expect(await me.json()).toEqual({ cartCount: 0, user: { name: owner.name, role: "owner" } });
-  });
+    // 192 pages (16 × 6 languages × 2 visitors): more than the default 30 s on a busy machine, on PostgreSQL most.
+  }, 120_000);
 
   it("keeps signed-in pages private", async () => {
     const known = visitor();

@@ -3,9 +3,10 @@
  * stores and products, each with a bar for its share of the campaign goal
  * (100 stores, 1,000 products), computed from the rows themselves.
  */
+import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
-import { db } from "~/db.server";
+import { db, rows } from "~/db.server";
 import { appHandler, Shopper } from "./http-client";
 
 let handle: Awaited<ReturnType<typeof appHandler>>;
@@ -18,14 +19,13 @@ it("shows each country's stores and products with its share of the campaign goal
   const email = DEMO_ACCOUNTS.find((a) => a.role === "organiser")!.email;
   expect((await organiser.post("/login", { email, password: DEMO_PASSWORDS.organiser }, handle)).status).toBe(302);
 
-  const byCountry = db.$client
-    .prepare(
-      `SELECT s.country_code AS code, count(DISTINCT s.id) AS stores,
-         (SELECT count(*) FROM products p JOIN stores ps ON ps.id = p.store_id
-          WHERE ps.country_code = s.country_code AND ps.status = 'live' AND p.status = 'active') AS products
-       FROM stores s WHERE s.status = 'live' GROUP BY s.country_code`,
-    )
-    .all() as { code: string; stores: number; products: number }[];
+  const byCountry = await rows<{ code: string; stores: number; products: number }>(
+    db,
+    sql`SELECT s.country_code AS code, count(DISTINCT s.id) AS stores,
+          (SELECT count(*) FROM products p JOIN stores ps ON ps.id = p.store_id
+           WHERE ps.country_code = s.country_code AND ps.status = 'live' AND p.status = 'active') AS products
+        FROM stores s WHERE s.status = 'live' GROUP BY s.country_code`,
+  );
   expect(byCountry.length).toBeGreaterThan(20);
 
   const page = await (await organiser.get("/organiser", handle)).text();

@@ -5,14 +5,18 @@
  * interleavings of carts, checkouts, payments, expiries and replays across
  * both processes never oversell, conserve every unit and leave the counters
  * equal to the paid orders. (The flash-sale rush runs on two processes in
- * rush.test.ts.)
+ * rush.test.ts.) On PostgreSQL the two processes share one PostgreSQL
+ * database (DATABASE_URL), as two app servers would.
  */
 import { spawnSync } from "node:child_process";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, type AppDatabase } from "../../db/connection";
+import { rows } from "../../db/transact";
 import { healthOnNewConnection, startTestServer, type TestServer } from "../browser/harness";
+import { firstRow, writeRows } from "./fixtures";
 import { ADDRESS, Shopper } from "./http-client";
 import { startStripeStandIn, stripeEvent, type RecordedSession } from "./stripe-stand-in";
 
@@ -20,7 +24,8 @@ const SECRET = "whsec_two_processes_secret";
 const stripe = new Stripe("sk_test_showcase");
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let server: TestServer;
-let db: Database.Database;
+/** The servers' database, on the engine this run tests (PostgreSQL: two app processes on one PostgreSQL database). */
+let db: AppDatabase;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
@@ -34,11 +39,10 @@ beforeAll(async () => {
     },
     { processes: 2 },
   );
-  db = new Database(server.databasePath);
-  db.pragma("busy_timeout = 5000");
+  db = server.openDatabase();
 }, 60_000);
 afterAll(async () => {
-  db?.close();
+  if (db) await closeDatabase(db);
   await server?.stop();
   await standIn?.close();
 });
@@ -52,15 +56,14 @@ async function processesAnswering(): Promise<number> {
 }
 
 /** Regular (no deal) products of live stores, in a stable order. */
-function regularProducts(count: number, skip: number): { id: number; slug: string }[] {
-  return db
-    .prepare(
-      `SELECT p.id, p.slug FROM products p JOIN stores s ON s.id = p.store_id
-       WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 3
-         AND NOT EXISTS (SELECT 1 FROM festival_deals d WHERE d.product_id = p.id)
-       ORDER BY p.id LIMIT ? OFFSET ?`,
-    )
-    .all(count, skip) as { id: number; slug: string }[];
+function regularProducts(count: number, skip: number): Promise<{ id: number; slug: string }[]> {
+  return rows<{ id: number; slug: string }>(
+    db,
+    sql`SELECT p.id, p.slug FROM products p JOIN stores s ON s.id = p.store_id
+        WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 3
+          AND NOT EXISTS (SELECT 1 FROM festival_deals d WHERE d.product_id = p.id)
+        ORDER BY p.id LIMIT ${count} OFFSET ${skip}`,
+  );
 }
 
 const event = stripeEvent;
@@ -92,14 +95,15 @@ async function checkout(shopper: Shopper, email: string): Promise<RecordedSessio
 }
 
 const orderIdOf = (session: RecordedSession) => Number((session.body.metadata as Record<string, string>).order_id);
-const statusOf = (orderId: number) => (db.prepare("SELECT status FROM orders WHERE id = ?").get(orderId) as { status: string }).status;
-const campaignOrders = () =>
-  (db.prepare("SELECT value FROM progress_counters WHERE scope = 'campaign' AND scope_key = 'all' AND metric = 'orders'").get() as { value: number } | undefined)?.value ?? 0;
+const statusOf = async (orderId: number) => (await firstRow<{ status: string }>(db, sql`SELECT status FROM orders WHERE id = ${orderId}`)).status;
+const campaignOrders = async () =>
+  (await firstRow<{ value: number } | undefined>(db, sql`SELECT value FROM progress_counters WHERE scope = 'campaign' AND scope_key = 'all' AND metric = 'orders'`))?.value ?? 0;
 
 /** `npm run reconcile` against the servers' database: exit 0 means counters and deal units have no drift. */
 function reconcile(): { status: number | null; output: string } {
+  const database = server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.databasePath };
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/reconcile.ts"], {
-    env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) },
+    env: { ...process.env, ...database, NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -111,28 +115,34 @@ describe("two server processes on one database", () => {
   });
 
   it("pay each order once under a storm of replayed and simultaneous webhooks to both processes", async () => {
-    const products = regularProducts(6, 0);
+    const products = await regularProducts(6, 0);
     const sessions: RecordedSession[] = [];
     for (const [i, p] of products.entries()) {
       const shopper = new Shopper(server.url);
       expect((await shopper.post("/cart", { intent: "add", slug: p.slug, quantity: 1 })).status).toBe(303);
       sessions.push((await checkout(shopper, `storm${i}@example.com`))!);
     }
-    const before = campaignOrders();
+    const before = await campaignOrders();
     const events = sessions.map((s) => event("checkout.session.completed", s, { payment_status: "paid" }));
     const deliveries = events.flatMap((e) => [e, e, e]).sort(() => Math.random() - 0.5);
     const statuses = await Promise.all([...Array.from({ length: 20 }, () => send(events[0])), ...deliveries.map((e) => send(e))]);
     for (const status of statuses) expect(status).toBe(200);
-    for (const s of sessions) expect(statusOf(orderIdOf(s))).toBe("paid");
-    expect(campaignOrders()).toBe(before + sessions.length);
-    const paymentEvents = db.prepare(`SELECT count(*) AS n FROM payment_events WHERE provider_event_id IN (${events.map(() => "?").join(",")})`).get(...events.map((e) => e.id)) as { n: number };
+    for (const s of sessions) expect(await statusOf(orderIdOf(s))).toBe("paid");
+    expect(await campaignOrders()).toBe(before + sessions.length);
+    const paymentEvents = await firstRow<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM payment_events WHERE provider_event_id IN (${sql.join(
+        events.map((e) => sql`${e.id}`),
+        sql`, `,
+      )})`,
+    );
     expect(paymentEvents.n).toBe(events.length);
     const check = reconcile();
     expect(check.status, check.output).toBe(0);
   }, 120_000);
 
   it("never oversell and keep counters equal to the orders, whatever runs on which process (fast-check)", async () => {
-    const products = regularProducts(3, 20);
+    const products = await regularProducts(3, 20);
     const command = fc.record({
       shopper: fc.nat(5),
       action: fc.constantFrom("add", "add", "checkout", "pay", "expire", "replay"),
@@ -145,9 +155,8 @@ describe("two server processes on one database", () => {
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }), async (commands, stocks) => {
         run++;
         // Each run starts from a known shelf; units already held by earlier runs' orders stay held.
-        const setStock = db.prepare("UPDATE products SET stock = ? WHERE id = ?");
-        products.forEach((p, i) => setStock.run(stocks[i], p.id));
-        const heldBefore = products.map((p) => held(p.id));
+        await writeRows(db, ...products.map((p, i) => sql`UPDATE products SET stock = ${stocks[i]} WHERE id = ${p.id}`));
+        const heldBefore = await Promise.all(products.map((p) => held(p.id)));
         const shoppers = Array.from({ length: 6 }, () => new Shopper(server.url));
         const sessions = new Map<number, RecordedSession[]>();
         const sent: object[] = [];
@@ -179,10 +188,10 @@ describe("two server processes on one database", () => {
           }),
         );
         for (const [i, p] of products.entries()) {
-          const stock = (db.prepare("SELECT stock FROM products WHERE id = ?").get(p.id) as { stock: number }).stock;
+          const { stock } = await firstRow<{ stock: number }>(db, sql`SELECT stock FROM products WHERE id = ${p.id}`);
           expect(stock).toBeGreaterThanOrEqual(0);
           // Every unit is on the shelf or in a live (pending or paid) order: none lost, none made up.
-          expect(stock + held(p.id) - heldBefore[i]).toBe(stocks[i]);
+          expect(stock + (await held(p.id)) - heldBefore[i]).toBe(stocks[i]);
         }
       }),
       { numRuns: 6 },
@@ -195,10 +204,11 @@ describe("two server processes on one database", () => {
 });
 
 /** Units of a product in pending and paid orders. */
-function held(productId: number): number {
+async function held(productId: number): Promise<number> {
   return (
-    db
-      .prepare(`SELECT coalesce(sum(l.quantity), 0) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = ? AND o.status IN ('pending', 'paid')`)
-      .get(productId) as { n: number }
+    await firstRow<{ n: number }>(
+      db,
+      sql`SELECT coalesce(sum(l.quantity), 0) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = ${productId} AND o.status IN ('pending', 'paid')`,
+    )
   ).n;
 }
