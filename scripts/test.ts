@@ -92,6 +92,14 @@ const POSTGRES_PASS = [
   "tests/integration/seed.test.ts",
   "tests/integration/catalog.test.ts",
   "tests/integration/html-bytes.test.ts",
+  "tests/browser/organiser-session-form-nojs.test.ts",
+  "tests/browser/organiser-funds-a-discount.test.ts",
+  "tests/browser/organiser-reviews-in-bulk.test.ts",
+  "tests/browser/organiser-sees-orders-by-source.test.ts",
+  "tests/browser/festival-programme-in-chinese.test.ts",
+  "tests/browser/organiser-schedules-festival.test.ts",
+  "tests/browser/organiser-sets-up-festival.test.ts",
+  "tests/browser/owner-edits-store-profile.test.ts",
 ];
 
 interface Summary {

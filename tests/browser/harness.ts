@@ -122,7 +122,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A minute: on a loaded machine (browser journeys beside other work) a cold start can pass 30 s.
+  const deadline = Date.now() + 60_000;
   // Up when every process answers (a cluster's connections go round the workers).
   const answered = new Set<string>();
   for (;;) {
