@@ -100,6 +100,7 @@ const POSTGRES_PASS = [
   "tests/browser/organiser-schedules-festival.test.ts",
   "tests/browser/organiser-sets-up-festival.test.ts",
   "tests/browser/owner-edits-store-profile.test.ts",
+  "tests/browser/owner-organiser-polish.test.ts",
 ];
 
 interface Summary {
