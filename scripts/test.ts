@@ -133,7 +133,9 @@ const POSTGRES_PASS = [
   "app/modules/http/page-cache.test.ts",
   "app/modules/http/safe-redirect.test.ts",
   "app/modules/http/trust-proxy.test.ts",
+  "app/modules/i18n/back-office-routes.test.ts",
   "app/modules/i18n/config.test.ts",
+  "tests/dependency-patches.test.ts",
   "app/modules/i18n/format.test.ts",
   "app/modules/i18n/isolate.test.ts",
   "app/modules/markdown/markdown.test.ts",
@@ -154,6 +156,15 @@ const POSTGRES_PASS = [
   "app/modules/text/normalise.test.ts",
   "app/modules/trust/content.test.ts",
   "app/modules/uploads/images.server.test.ts",
+  "tests/browser/organiser-session-form-nojs.test.ts",
+  "tests/browser/organiser-funds-a-discount.test.ts",
+  "tests/browser/organiser-reviews-in-bulk.test.ts",
+  "tests/browser/organiser-sees-orders-by-source.test.ts",
+  "tests/browser/festival-programme-in-chinese.test.ts",
+  "tests/browser/organiser-schedules-festival.test.ts",
+  "tests/browser/organiser-sets-up-festival.test.ts",
+  "tests/browser/owner-edits-store-profile.test.ts",
+  "tests/browser/owner-organiser-polish.test.ts",
 ];
 
 interface Summary {

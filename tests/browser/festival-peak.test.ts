@@ -6,14 +6,24 @@
  * and the paged, filtered page passes axe.
  */
 import { describe, expect, it } from "vitest";
-import { liveFestivalDeal, payDemoOrder } from "../../scripts/bench-server";
+import { featuredFestival } from "~/modules/festivals/festivals.server";
+import { payDemoOrder } from "../../scripts/bench-server";
+import { buyableProducts } from "../integration/fixtures";
 import { axeViolations, setUpJourney, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 
+/** The festival on sale now and one of its deals a shopper can buy (the seed's, read through the data layer on either engine). */
+async function liveFestivalDeal(): Promise<{ slug: string; product: string }> {
+  const festival = (await featuredFestival("en", Date.now()))!;
+  expect(festival.clock.state).toBe("live");
+  const deal = (await buyableProducts()).find((p) => p.deal?.festivalId === festival.id && p.stock >= 1)!;
+  return { slug: festival.slug, product: deal.slug };
+}
+
 describe("the live festival at a peak", () => {
   it("pages and filters the deals with JavaScript off", async () => {
-    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    const live = await liveFestivalDeal();
     const context = await journey.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${journey.server.url}/ar/festivals/${live.slug}?currency=KES`);
@@ -48,7 +58,7 @@ describe("the live festival at a peak", () => {
   }, 60_000);
 
   it("updates the counters in place on the festival page and the home page after a paid order", async () => {
-    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    const live = await liveFestivalDeal();
     const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const festivalPage = await context.newPage();
     const home = await context.newPage();
@@ -77,7 +87,7 @@ describe("the live festival at a peak", () => {
   }, 60_000);
 
   it("has no axe violations on the festival page's first page and a filtered second page (en, ar)", async () => {
-    const live = liveFestivalDeal(journey.server.databasePath, Date.now())!;
+    const live = await liveFestivalDeal();
     // bypassCSP: the injected axe script has no nonce.
     const context = await journey.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

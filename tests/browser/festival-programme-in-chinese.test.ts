@@ -8,41 +8,26 @@
  * pays with the demo provider; the session's order counter on another open
  * festival page moves by one from the live feed, without a reload.
  */
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { toLocalInput } from "~/modules/festivals/clock";
-import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+import { LANGS } from "~/modules/i18n/config";
+import { festivalOnSale, setUpJourney, signIn, waitForHydration, watchForErrors } from "./harness";
 
 // Test mode with the test clock switched on (never available in production).
 const journey = setUpJourney({ NODE_ENV: "test", TEST_CLOCK: "1" });
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-const LANGS = ["en", "zh", "fr", "ar", "pt", "sw"] as const;
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** A signed-in person in Chinese: the first page is typed, everything after it is clicked. */
-async function signIn(firstPage: string, email: string, password: string, viewport = { width: 1280, height: 900 }) {
+async function signInInChinese(firstPage: string, email: string, password: string, viewport = { width: 1280, height: 900 }) {
   const context = await journey.browser.newContext({ locale: "zh-CN", viewport });
   const page = await context.newPage();
   const errors = watchForErrors(page);
-  await page.goto(`${journey.server.url}${firstPage}`);
-  await page.waitForURL((url) => url.pathname === "/zh/login");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === firstPage);
-  await waitForHydration(page);
+  await signIn(page, journey.server, firstPage, { email, password });
   return { context, page, errors };
 }
 
@@ -80,25 +65,20 @@ async function fillSessionForm(page: Page, s: SessionFields, timeZone: string) {
 
 describe("the festival programme, in Chinese", () => {
   it("the organiser schedules two sessions and approves a store's proposal by clicking; a shopper buys from the session on now and its counter moves live", async () => {
-    const [festival] = query<{ id: number; slug: string; timeZone: string }>(
-      "SELECT f.id, f.slug, f.time_zone AS timeZone FROM festivals f JOIN festival_phases p ON p.festival_id = f.id WHERE f.status = 'published' AND p.kind = 'sale' AND p.starts_at <= ? AND p.ends_at > ?",
-      Date.now(),
-      Date.now() + 12 * HOUR,
-    );
+    const festival = (await festivalOnSale(journey.server, 12 * HOUR))!;
     expect(festival).toBeTruthy();
     // Two stores approved for the festival with approved deals: one hosts an organiser's session, amina's proposes one.
-    const dealProducts = (email: string | null) =>
-      query<{ storeId: number; storeSlug: string; productId: number; productSlug: string }>(
-        `SELECT s.id AS storeId, s.slug AS storeSlug, p.id AS productId, p.slug AS productSlug
+    const dealProducts = (owner: SQL) =>
+      journey.server.query<{ storeId: number; storeSlug: string; productId: number; productSlug: string }>(
+        sql`SELECT s.id AS "storeId", s.slug AS "storeSlug", p.id AS "productId", p.slug AS "productSlug"
          FROM festival_deals d JOIN festival_enrolments e ON e.id = d.enrolment_id JOIN products p ON p.id = d.product_id
          JOIN stores s ON s.id = p.store_id JOIN users u ON u.id = s.owner_id
-         WHERE e.festival_id = ? AND e.status = 'approved' AND d.status = 'approved' AND p.status = 'active' AND p.stock >= 10
-           AND ${email ? "u.email = ?" : "u.email NOT LIKE 'amina@%'"}
+         WHERE e.festival_id = ${festival.id} AND e.status = 'approved' AND d.status = 'approved' AND p.status = 'active' AND p.stock >= 10
+           AND ${owner}
          ORDER BY s.id, p.id`,
-        ...(email ? [festival.id, email] : [festival.id]),
       );
-    const [hosted] = dealProducts(null);
-    const [proposed] = dealProducts("amina@silkroad.example");
+    const [hosted] = await dealProducts(sql`u.email NOT LIKE 'amina@%'`);
+    const [proposed] = await dealProducts(sql`u.email = ${"amina@silkroad.example"}`);
     expect(hosted && proposed).toBeTruthy();
 
     const base = Math.ceil((Date.now() + 2 * HOUR) / (15 * MINUTE)) * (15 * MINUTE);
@@ -131,7 +111,7 @@ describe("the festival programme, in Chinese", () => {
     };
 
     // ── The organiser: /zh/organiser → the live festival's programme, by clicking.
-    const organiser = await signIn("/zh/organiser", "organiser@silkroad.example", DEMO_PASSWORDS.organiser);
+    const organiser = await signInInChinese("/zh/organiser", "organiser@silkroad.example", DEMO_PASSWORDS.organiser);
     const o = organiser.page;
     const programmePath = `/zh/organiser/festivals/${festival.slug}/programme`;
     await o.locator(`[data-festival="${festival.slug}"] [data-link="programme"]`).click();
@@ -152,7 +132,7 @@ describe("the festival programme, in Chinese", () => {
     }
 
     // ── The owner proposes a livestream of her store, by clicking from /zh/dashboard.
-    const owner = await signIn("/zh/dashboard", "amina@silkroad.example", DEMO_PASSWORDS.owner, { width: 390, height: 844 });
+    const owner = await signInInChinese("/zh/dashboard", "amina@silkroad.example", DEMO_PASSWORDS.owner, { width: 390, height: 844 });
     const w = owner.page;
     await w.locator('[data-link="festivals"]').click();
     await w.waitForURL((url) => url.pathname === "/zh/dashboard/festivals");
@@ -179,9 +159,8 @@ describe("the festival programme, in Chinese", () => {
     await pending.getByRole("button", { name: "批准" }).click();
     await o.waitForURL((url) => url.searchParams.get("done") === "approved");
     await expect.poll(() => o.locator(".notice").textContent()).toBe("申请已批准并加入节目单。");
-    const rows = query<{ id: number; status: string; title: string }>(
-      "SELECT s.id, s.status, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'zh' WHERE s.festival_id = ? ORDER BY s.id",
-      festival.id,
+    const rows = await journey.server.query<{ id: number; status: string; title: string }>(
+      sql`SELECT s.id, s.status, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'zh' WHERE s.festival_id = ${festival.id} ORDER BY s.id`,
     );
     expect(rows.map((r) => [r.title, r.status])).toEqual([
       [stage.title, "approved"],
@@ -263,9 +242,8 @@ describe("the festival programme, in Chinese", () => {
     // ── The open page's counter moved by one, from the live feed (no reload: the same document throughout).
     await expect.poll(() => counter.textContent(), { timeout: 15_000 }).toBe(String(before + 1));
     expect(await watcher.page.evaluate(() => (window as unknown as { __same?: number }).__same)).toBe(marker);
-    const [stored] = query<{ value: number }>(
-      "SELECT value FROM progress_counters WHERE scope = 'session' AND scope_key = ? AND metric = 'orders'",
-      String(sessionId),
+    const [stored] = await journey.server.query<{ value: number }>(
+      sql`SELECT value FROM progress_counters WHERE scope = 'session' AND scope_key = ${String(sessionId)} AND metric = 'orders'`,
     );
     expect(stored.value).toBe(before + 1);
 

@@ -6,9 +6,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import net from "node:net";
+import { and, eq, gt, lte, type SQL } from "drizzle-orm";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase, openPostgres, type AppDatabase } from "../../db/connection";
+import { closeDatabase, openDatabase, openPostgres, type AppDatabase } from "../../db/connection";
+import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
+import { rows } from "../../db/transact";
+import { localizePath, splitLangPath } from "../../app/modules/i18n/config";
+import { schema } from "~/db.server";
 import { findChromium } from "../../scripts/chromium";
 import { copyBaseDatabase } from "../setup/copy-database";
 import { copyBasePostgresDatabase } from "../setup/postgres";
@@ -19,8 +24,24 @@ export interface TestServer {
   databasePath: string;
   /** PostgreSQL: the URL of the server's private copy of the seeded database ("" on SQLite). */
   databaseUrl: string;
-  /** A new connection to the server's copy, on its engine, through the app's data layer (query it with `schema` of ~/db.server). */
+  /** A new connection to the server's copy, on its engine, through the app's data layer (query it with `schema` of ~/db.server); the caller closes it. */
   openDatabase(): AppDatabase;
+  /**
+   * The server's copy of the database, on this run's engine, for a journey to
+   * check what the server stored (or to find what to visit): Drizzle's
+   * builders over `schema` of ~/db.server, which bind instants and flags as
+   * each engine wants. One connection, opened on first use and closed when the
+   * server stops. Never read the database with an engine's own client.
+   */
+  readonly db: AppDatabase;
+  /**
+   * Rows of a raw query on the server's copy, alike on both engines (`rows`
+   * of the data layer): values as `${…}` placeholders, camelCase aliases
+   * quoted (`AS "timeZone"`), instants back as epoch milliseconds and flags as
+   * 1/0. Compare instants and flags through `db`'s builders instead: the
+   * engines store them differently.
+   */
+  query<T>(query: SQL): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -101,7 +122,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A minute: on a loaded machine (browser journeys beside other work) a cold start can pass 30 s.
+  const deadline = Date.now() + 60_000;
   // Up when every process answers (a cluster's connections go round the workers).
   const answered = new Set<string>();
   for (;;) {
@@ -116,18 +138,29 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     if (Date.now() > deadline) throw new Error(`The test server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
-  return {
+  const open = () => (databaseUrl ? openPostgres(databaseUrl) : openDatabase(databasePath));
+  let db: AppDatabase | undefined;
+  const server: TestServer = {
     url,
     databasePath,
     databaseUrl,
-    openDatabase: () => (databaseUrl ? openPostgres(databaseUrl) : openDatabase(databasePath)),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    openDatabase: open,
+    get db() {
+      db ??= open();
+      return db;
+    },
+    query: (query) => rows(server.db, query),
+    async stop() {
+      if (db) await closeDatabase(db);
+      db = undefined;
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
-      }),
+      });
+    },
   };
+  return server;
 }
 
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
@@ -194,6 +227,46 @@ export function setUpJourney(env: Record<string, string> = {}, afterStop?: () =>
       return launched.browser;
     },
   };
+}
+
+/** A published festival of the seed whose sale is on now and stays on for `openFor` milliseconds more (undefined: none). */
+export async function festivalOnSale(server: TestServer, openFor: number): Promise<{ id: number; slug: string; timeZone: string } | undefined> {
+  const [f, p] = [schema.festivals, schema.festivalPhases];
+  const now = Date.now();
+  const [festival] = await server.db
+    .select({ id: f.id, slug: f.slug, timeZone: f.timeZone })
+    .from(f)
+    .innerJoin(p, eq(p.festivalId, f.id))
+    .where(and(eq(f.status, "published"), eq(p.kind, "sale"), lte(p.startsAt, new Date(now)), gt(p.endsAt, new Date(now + openFor))))
+    .orderBy(f.id)
+    .limit(1);
+  return festival;
+}
+
+/**
+ * Signs in as a person does: types the address of the page they want, is
+ * sent to the sign-in page in that page's language, fills it in, submits it,
+ * and lands back on that page (hydrated, unless JavaScript is off).
+ */
+export async function signIn(
+  page: Page,
+  server: TestServer,
+  firstPage: string,
+  account: { email: string; password: string },
+  options: { javaScript?: boolean } = {},
+): Promise<void> {
+  await page.goto(`${server.url}${firstPage}`);
+  await page.waitForURL((url) => url.pathname === localizePath("/login", splitLangPath(firstPage).lang));
+  await page.locator('input[name="email"]').fill(account.email);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === firstPage);
+  if (options.javaScript !== false) await waitForHydration(page);
+}
+
+/** The seeded organiser signs in by way of `firstPage` (the console by default); see signIn. */
+export function signInAsOrganiser(page: Page, server: TestServer, firstPage = "/organiser", options: { javaScript?: boolean } = {}) {
+  return signIn(page, server, firstPage, { email: "organiser@silkroad.example", password: DEMO_PASSWORDS.organiser }, options);
 }
 
 /** Records CSP violations the page reports (the init script runs outside the page's CSP). */

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
-import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+import { setUpJourney, signInAsOrganiser, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 const FESTIVAL = "new-year-gifts-festival";
@@ -18,13 +18,7 @@ describe("the organiser reviews offers in bulk", () => {
     const organiser = await journey.browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     const page = await organiser.newPage();
     const errors = watchForErrors(page);
-    await page.goto(`${journey.server.url}/organiser`);
-    await page.waitForURL((url) => url.pathname === "/login");
-    await page.locator('input[name="email"]').fill("organiser@silkroad.example");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORDS.organiser);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/organiser");
-    await waitForHydration(page);
+    await signInAsOrganiser(page, journey.server);
 
     await page.locator(".page-head").getByRole("link", { name: /Review queue/ }).click();
     await page.waitForURL((url) => url.pathname === "/organiser/review");

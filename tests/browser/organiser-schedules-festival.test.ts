@@ -5,7 +5,7 @@
  * festival page shows the deal and its countdown, and a demo purchase in
  * another browser makes the page's counters move without a reload.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { toLocalInput } from "~/modules/festivals/clock";
@@ -18,15 +18,6 @@ const journey = setUpJourney({ NODE_ENV: "test", TEST_CLOCK: "1" });
 const HOUR = 3_600_000;
 const ZONE = "Africa/Lagos";
 const SLUG = "semaine-du-karite";
-
-function query<T>(sql: string, ...params: unknown[]): T {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    return sqlite.prepare(sql).get(...params) as T;
-  } finally {
-    sqlite.close();
-  }
-}
 
 async function signIn(email: string, password: string) {
   const context = await journey.browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
@@ -80,7 +71,7 @@ describe("an organiser schedules a festival (in French)", () => {
     }
     await o.getByRole("button", { name: "Créer le festival" }).click();
     await expect.poll(() => o.locator('[id$="sale_end-error"]').textContent()).toContain("La fin doit être postérieure au début.");
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM festivals WHERE slug = ?", SLUG).n).toBe(0);
+    expect(await journey.server.query(sql`SELECT id FROM festivals WHERE slug = ${SLUG}`)).toHaveLength(0);
     await o.locator('input[name="sale_end"]').fill(toLocalInput(saleEnd, ZONE));
     await o.getByRole("button", { name: "Créer le festival" }).click();
     await o.waitForURL(`**/fr/organiser/festivals/${SLUG}/edit?saved=created`);
@@ -89,13 +80,11 @@ describe("an organiser schedules a festival (in French)", () => {
     await expect.poll(() => o.locator(".notice").textContent()).toContain("Festival publié");
 
     // ── An owner enrols a store and offers a deal.
-    const store = query<{ id: number; slug: string }>(
-      "SELECT s.id, s.slug FROM stores s JOIN users u ON u.id = s.owner_id WHERE u.email = ? AND s.status = 'live' ORDER BY s.id LIMIT 1",
-      "amina@silkroad.example",
+    const [store] = await journey.server.query<{ id: number; slug: string }>(
+      sql`SELECT s.id, s.slug FROM stores s JOIN users u ON u.id = s.owner_id WHERE u.email = 'amina@silkroad.example' AND s.status = 'live' ORDER BY s.id LIMIT 1`,
     );
-    const product = query<{ id: number; slug: string; price_minor: number }>(
-      "SELECT id, slug, price_minor FROM products WHERE store_id = ? AND status = 'active' AND stock >= 10 ORDER BY id LIMIT 1",
-      store.id,
+    const [product] = await journey.server.query<{ id: number; slug: string; price_minor: number }>(
+      sql`SELECT id, slug, price_minor FROM products WHERE store_id = ${store.id} AND status = 'active' AND stock >= 10 ORDER BY id LIMIT 1`,
     );
     const owner = await signIn("amina@silkroad.example", DEMO_PASSWORDS.owner);
     const w = owner.page;
@@ -115,10 +104,8 @@ describe("an organiser schedules a festival (in French)", () => {
     await expect.poll(() => w.locator('[data-deal-status="pending"]').count()).toBe(1);
 
     // ── The organiser approves the enrolment and the deal.
-    const ids = query<{ enrolment: number; deal: number }>(
-      "SELECT e.id AS enrolment, d.id AS deal FROM festival_enrolments e JOIN festivals f ON f.id = e.festival_id JOIN festival_deals d ON d.enrolment_id = e.id WHERE f.slug = ? AND e.store_id = ?",
-      SLUG,
-      store.id,
+    const [ids] = await journey.server.query<{ enrolment: number; deal: number }>(
+      sql`SELECT e.id AS enrolment, d.id AS deal FROM festival_enrolments e JOIN festivals f ON f.id = e.festival_id JOIN festival_deals d ON d.enrolment_id = e.id WHERE f.slug = ${SLUG} AND e.store_id = ${store.id}`,
     );
     await o.goto(`${journey.server.url}/fr/organiser/review`);
     await o.locator(`[data-review="enrolment-${ids.enrolment}"] button[value="approved"]`).click();
@@ -126,7 +113,7 @@ describe("an organiser schedules a festival (in French)", () => {
     await o.locator(`[data-review="deal-${ids.deal}"] button[value="approved"]`).click();
     // The URL already reads ?done=approved from the first decision: wait for the second to be stored.
     await o.locator(`[data-review="deal-${ids.deal}"]`).waitFor({ state: "detached" });
-    await expect.poll(() => query<{ status: string }>("SELECT status FROM festival_deals WHERE id = ?", ids.deal).status).toBe("approved");
+    await expect.poll(() => journey.server.query(sql`SELECT status FROM festival_deals WHERE id = ${ids.deal}`)).toEqual([{ status: "approved" }]);
     await w.reload();
     await expect.poll(() => w.locator('[data-deal-status="approved"]').count()).toBe(1);
 
@@ -184,9 +171,8 @@ describe("an organiser schedules a festival (in French)", () => {
     await buyer.waitForURL("**/fr/pay/demo/**");
     await buyer.locator('[data-testid="demo-pay"]').click();
     await buyer.waitForURL("**/fr/orders/**");
-    const line = query<{ festival_id: number; unit: number }>(
-      "SELECT l.festival_id, l.unit_price_base_minor AS unit FROM order_lines l JOIN festivals f ON f.id = l.festival_id WHERE f.slug = ?",
-      SLUG,
+    const [line] = await journey.server.query<{ festival_id: number; unit: number }>(
+      sql`SELECT l.festival_id, l.unit_price_base_minor AS unit FROM order_lines l JOIN festivals f ON f.id = l.festival_id WHERE f.slug = ${SLUG}`,
     );
     expect(line?.unit).toBe(dealMinor);
 

@@ -8,13 +8,12 @@
  * provider. Back on /organiser, reached by clicking, the orders-by-source
  * table counts one more paid order for each source, and nothing else moved.
  */
-import Database from "better-sqlite3";
 import { parse as parseCsv } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { regularProduct } from "../integration/fixtures";
-import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+import { setUpJourney, signInAsOrganiser, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 
@@ -76,13 +75,7 @@ describe("the organiser sees orders by source", () => {
     const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
     const page = await context.newPage();
     const errors = watchForErrors(page);
-    await page.goto(`${journey.server.url}/organiser`);
-    await page.waitForURL((url) => url.pathname === "/login");
-    await page.locator('input[name="email"]').fill("organiser@silkroad.example");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORDS.organiser);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/organiser");
-    await waitForHydration(page);
+    await signInAsOrganiser(page, journey.server);
     await expect.poll(() => page.locator("#sources-title").textContent()).toBe("Orders by source");
     const before = await ordersBySource(page);
     // The seed's sample orders came from no feed.
@@ -108,9 +101,7 @@ describe("the organiser sees orders by source", () => {
 
     const fromGoogle = await buyFromLink(journey.browser, googleLink, true);
     const fromMeta = await buyFromLink(journey.browser, metaLink, false);
-    const db = new Database(journey.server.databasePath, { readonly: true });
-    const stored = db.prepare("SELECT number, status, source, medium FROM orders WHERE number IN (?, ?) ORDER BY number").all(fromGoogle, fromMeta);
-    db.close();
+    const stored = await journey.server.query(sql`SELECT number, status, source, medium FROM orders WHERE number IN (${fromGoogle}, ${fromMeta}) ORDER BY number`);
     expect(stored).toEqual(
       [
         { number: fromGoogle, status: "paid", source: "google", medium: "product_feed" },

@@ -4,25 +4,15 @@
  * and what was typed and ticked kept), then changes it and cancels it from
  * its edit page, every step a plain form post answered by a full page.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { toLocalInput } from "~/modules/festivals/clock";
-import { setUpJourney } from "./harness";
+import { LANGS } from "~/modules/i18n/config";
+import { festivalOnSale, setUpJourney, signInAsOrganiser } from "./harness";
 
 const journey = setUpJourney();
 const HOUR = 3_600_000;
-const LANGS = ["en", "zh", "fr", "ar", "pt", "sw"] as const;
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
 
 async function fillTexts(page: Page, title: string) {
   for (const lang of LANGS) {
@@ -33,14 +23,9 @@ async function fillTexts(page: Page, title: string) {
 
 describe("the session form without JavaScript", () => {
   it("schedules, refuses a bad link beside the field keeping the input, changes and cancels a session", async () => {
-    const [festival] = query<{ id: number; slug: string; timeZone: string }>(
-      "SELECT f.id, f.slug, f.time_zone AS timeZone FROM festivals f JOIN festival_phases p ON p.festival_id = f.id WHERE f.status = 'published' AND p.kind = 'sale' AND p.starts_at <= ? AND p.ends_at > ?",
-      Date.now(),
-      Date.now() + 12 * HOUR,
-    );
-    const [product] = query<{ id: number }>(
-      "SELECT d.product_id AS id FROM festival_deals d JOIN festival_enrolments e ON e.id = d.enrolment_id WHERE e.festival_id = ? AND e.status = 'approved' AND d.status = 'approved' ORDER BY d.product_id LIMIT 1",
-      festival.id,
+    const festival = (await festivalOnSale(journey.server, 12 * HOUR))!;
+    const [product] = await journey.server.query<{ id: number }>(
+      sql`SELECT d.product_id AS id FROM festival_deals d JOIN festival_enrolments e ON e.id = d.enrolment_id WHERE e.festival_id = ${festival.id} AND e.status = 'approved' AND d.status = 'approved' ORDER BY d.product_id LIMIT 1`,
     );
     const context = await journey.browser.newContext({
       javaScriptEnabled: false,
@@ -48,12 +33,7 @@ describe("the session form without JavaScript", () => {
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
-    await page.goto(`${journey.server.url}/organiser`);
-    await page.waitForURL((url) => url.pathname === "/login");
-    await page.locator('input[name="email"]').fill("organiser@silkroad.example");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORDS.organiser);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/organiser");
+    await signInAsOrganiser(page, journey.server, "/organiser", { javaScript: false });
     // No script ran: React never hydrated the page.
     expect(await page.locator("html[data-hydrated]").count()).toBe(0);
     await page.locator(`[data-festival="${festival.slug}"] [data-link="programme"]`).click();
@@ -77,13 +57,13 @@ describe("the session form without JavaScript", () => {
     expect(await form.locator('input[name="speakerName"]').inputValue()).toBe("Abebe Bekele");
     expect(await form.locator('select[name="channel"]').inputValue()).toBe("lecture-hall");
     expect(await form.locator(`input[name="product_${product.id}"]`).isChecked()).toBe(true);
-    expect(query("SELECT id FROM festival_sessions WHERE festival_id = ?", festival.id)).toHaveLength(0);
+    expect(await journey.server.query(sql`SELECT id FROM festival_sessions WHERE festival_id = ${festival.id}`)).toHaveLength(0);
 
     await form.locator('input[name="watchUrl"]').fill("https://live.example.org/coffee");
     await page.getByRole("button", { name: "Schedule the session" }).click();
     await page.waitForURL((url) => url.searchParams.get("done") === "scheduled");
     expect(await page.locator(".notice").textContent()).toBe("The session is scheduled.");
-    const [{ id }] = query<{ id: number }>("SELECT id FROM festival_sessions WHERE festival_id = ?", festival.id);
+    const [{ id }] = await journey.server.query<{ id: number }>(sql`SELECT id FROM festival_sessions WHERE festival_id = ${festival.id}`);
 
     // Its edit page, by its link: the form comes filled in; move it an hour later.
     await page.locator(`[data-admin-session="${id}"] [data-link="edit-session"]`).click();
@@ -98,9 +78,8 @@ describe("the session form without JavaScript", () => {
     await page.waitForURL((url) => url.searchParams.get("done") === "updated");
     expect(await page.locator(".notice").textContent()).toBe("The session is updated.");
     expect(
-      query<{ starts_at: number; title: string }>(
-        "SELECT s.starts_at, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'en' WHERE s.id = ?",
-        id,
+      await journey.server.query<{ starts_at: number; title: string }>(
+        sql`SELECT s.starts_at, t.title FROM festival_sessions s JOIN festival_session_translations t ON t.session_id = s.id AND t.lang = 'en' WHERE s.id = ${id}`,
       ),
     ).toEqual([{ starts_at: start + HOUR, title: "Coffee origins, later" }]);
 
@@ -114,7 +93,7 @@ describe("the session form without JavaScript", () => {
     await page.getByRole("button", { name: "Cancel this session" }).click();
     await page.waitForURL((url) => url.searchParams.get("done") === "cancelled");
     expect(await page.locator(`[data-admin-session="${id}"] .state-pill`).textContent()).toBe("Cancelled");
-    expect(query<{ status: string }>("SELECT status FROM festival_sessions WHERE id = ?", id)).toEqual([{ status: "cancelled" }]);
+    expect(await journey.server.query<{ status: string }>(sql`SELECT status FROM festival_sessions WHERE id = ${id}`)).toEqual([{ status: "cancelled" }]);
     await context.close();
   }, 120_000);
 });

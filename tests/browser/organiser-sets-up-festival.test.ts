@@ -9,11 +9,11 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { and, eq, exists, gte, notExists, sql, type SQL } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
-import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
+import { schema } from "~/db.server";
+import { setUpJourney, signInAsOrganiser, watchForErrors } from "./harness";
 
 const uploadsDir = path.join(os.tmpdir(), `festival-banners-${crypto.randomUUID()}`);
 const journey = setUpJourney({ UPLOADS_DIR: uploadsDir });
@@ -27,35 +27,24 @@ const NEW_TEXTS = {
   sw: ["Wiki ya kahawa na kakao", "Kahawa na kakao za asili moja kutoka Afrika Mashariki na Magharibi."],
 } as const;
 
-function query<T>(sql: string, ...params: unknown[]): T {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    return sqlite.prepare(sql).get(...params) as T;
-  } finally {
-    sqlite.close();
-  }
-}
-
 describe("an organiser sets up a festival from last season's", () => {
   it("duplicates, picks a zone, saves a two-language draft, is refused publishing, completes it, adds a banner and publishes", async () => {
-    const past = query<{ slug: string; id: number }>(
-      `SELECT f.slug, f.id FROM festivals f WHERE f.status = 'published'
-         AND (SELECT max(ends_at) FROM festival_phases p WHERE p.festival_id = f.id) < ? ORDER BY f.id LIMIT 1`,
-      Date.now(),
-    );
+    // A published festival whose phases have all ended.
+    const [f, p] = [schema.festivals, schema.festivalPhases];
+    const phases = (...also: SQL[]) => journey.server.db.select({ id: p.id }).from(p).where(and(eq(p.festivalId, f.id), ...also));
+    const [past] = await journey.server.db
+      .select({ slug: f.slug, id: f.id })
+      .from(f)
+      .where(and(eq(f.status, "published"), exists(phases()), notExists(phases(gte(p.endsAt, new Date())))))
+      .orderBy(f.id)
+      .limit(1);
     expect(past).toBeTruthy();
     const context = await journey.browser.newContext({ locale: "en-GB", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const errors = watchForErrors(page);
 
     // ── Signed in at the console.
-    await page.goto(`${journey.server.url}/organiser`);
-    await page.waitForURL("**/login**");
-    await page.locator('input[name="email"]').fill("organiser@silkroad.example");
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORDS.organiser);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/organiser");
-    await waitForHydration(page);
+    await signInAsOrganiser(page, journey.server);
 
     // ── Duplicate the ended festival to next year.
     await page.locator(`[data-festival="${past.slug}"] [data-link="duplicate"]`).click();
@@ -67,10 +56,10 @@ describe("an organiser sets up a festival from last season's", () => {
     const slug = /\/organiser\/festivals\/([^/]+)\/edit/.exec(new URL(page.url()).pathname)![1];
     expect(slug).not.toBe(past.slug);
     await expect.poll(() => page.locator(".notice").first().textContent()).toContain("Copy created as a draft");
-    const sourcePhases = query<{ n: number }>("SELECT count(*) AS n FROM festival_phases WHERE festival_id = ?", past.id).n;
-    const copy = query<{ id: number; status: string }>("SELECT id, status FROM festivals WHERE slug = ?", slug);
+    const [{ n: sourcePhases }] = await journey.server.query<{ n: number }>(sql`SELECT count(*) AS n FROM festival_phases WHERE festival_id = ${past.id}`);
+    const [copy] = await journey.server.query<{ id: number; status: string }>(sql`SELECT id, status FROM festivals WHERE slug = ${slug}`);
     expect(copy.status).toBe("draft");
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM festival_phases WHERE festival_id = ?", copy.id).n).toBe(sourcePhases);
+    expect(await journey.server.query(sql`SELECT count(*) AS n FROM festival_phases WHERE festival_id = ${copy.id}`)).toEqual([{ n: sourcePhases }]);
 
     // ── The home zone, from the list: its option names the zone and its offset.
     const zone = page.locator('select[name="timeZone"]');
@@ -93,13 +82,13 @@ describe("an organiser sets up a festival from last season's", () => {
     await expect.poll(() => page.locator("[data-missing-languages]").textContent()).toBe(
       "Still missing before this festival can be published: Français, العربية, Português, and Kiswahili.",
     );
-    expect(query<{ zone: string }>("SELECT time_zone AS zone FROM festivals WHERE id = ?", copy.id).zone).toBe("Africa/Nairobi");
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM festival_translations WHERE festival_id = ?", copy.id).n).toBe(2);
+    expect(await journey.server.query(sql`SELECT time_zone AS zone FROM festivals WHERE id = ${copy.id}`)).toEqual([{ zone: "Africa/Nairobi" }]);
+    expect(await journey.server.query(sql`SELECT count(*) AS n FROM festival_translations WHERE festival_id = ${copy.id}`)).toEqual([{ n: 2 }]);
 
     // ── Publishing is refused, naming the missing languages.
     await page.getByRole("button", { name: "Publish" }).click();
     await expect.poll(() => page.locator("[data-status-error]").textContent()).toBe("Not published: the name and pitch are missing in Français, العربية, Português, and Kiswahili.");
-    expect(query<{ status: string }>("SELECT status FROM festivals WHERE id = ?", copy.id).status).toBe("draft");
+    expect(await journey.server.query(sql`SELECT status FROM festivals WHERE id = ${copy.id}`)).toEqual([{ status: "draft" }]);
 
     // ── The rest filled in.
     for (const lang of ["fr", "ar", "pt", "sw"] as const) {

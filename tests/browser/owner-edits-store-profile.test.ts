@@ -6,7 +6,7 @@
  * store page in Portuguese, while the English page keeps its own tagline.
  * No console error and no CSP violation on the way.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { setUpJourney, watchCsp, watchForErrors, waitForHydration } from "./harness";
@@ -14,16 +14,11 @@ import { setUpJourney, watchCsp, watchForErrors, waitForHydration } from "./harn
 const journey = setUpJourney();
 const STORE = "bonwire-kente-weavers";
 
-function tagline(lang: string): string {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    const row = sqlite
-      .prepare("select t.tagline from store_translations t join stores s on s.id = t.store_id where s.slug = ? and t.lang = ?")
-      .get(STORE, lang) as { tagline: string } | undefined;
-    return row!.tagline;
-  } finally {
-    sqlite.close();
-  }
+async function tagline(lang: string): Promise<string> {
+  const [row] = await journey.server.query<{ tagline: string }>(
+    sql`select t.tagline from store_translations t join stores s on s.id = t.store_id where s.slug = ${STORE} and t.lang = ${lang}`,
+  );
+  return row.tagline;
 }
 
 /** The page is no wider than the screen. */
@@ -35,8 +30,8 @@ describe("owner edits the store profile", () => {
     const page = await context.newPage();
     const errors = watchForErrors(page);
     const csp = await watchCsp(page);
-    const englishBefore = tagline("en");
-    const portugueseBefore = tagline("pt");
+    const englishBefore = await tagline("en");
+    const portugueseBefore = await tagline("pt");
     const wanted = "Kente tecido à mão em Bonwire, fio a fio, desde 1966.";
     expect(portugueseBefore).not.toBe(wanted);
 
@@ -78,7 +73,7 @@ describe("owner edits the store profile", () => {
     await page.getByRole("button", { name: "Save the Português text" }).click();
     await page.waitForURL(/language=pt&saved=translation/);
     await expect.poll(() => page.locator(".notice").textContent()).toBe("Saved the Português text.");
-    expect(tagline("pt")).toBe(wanted);
+    expect(await tagline("pt")).toBe(wanted);
 
     await page.getByRole("link", { name: "View the store page in Português" }).click();
     await page.waitForURL(`**/pt/stores/${STORE}`);
@@ -88,7 +83,7 @@ describe("owner edits the store profile", () => {
 
     await page.goto(`${journey.server.url}/stores/${STORE}`);
     expect(await page.locator(".store-page__tagline").textContent()).toBe(englishBefore);
-    expect(tagline("en")).toBe(englishBefore);
+    expect(await tagline("en")).toBe(englishBefore);
 
     expect(await csp()).toEqual([]);
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@
  * festival form and a festival's live dashboard; each on a phone and on a
  * desktop screen.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { axeViolations, setUpJourney, waitForHydration } from "./harness";
 
@@ -13,9 +13,7 @@ const journey = setUpJourney();
 const STORE = "bonwire-kente-weavers";
 
 it("has no axe violations on owner and organiser pages, on a phone and on a desktop", async () => {
-  const sqlite = new Database(journey.server.databasePath, { readonly: true });
-  const festival = (sqlite.prepare("SELECT slug FROM festivals WHERE status = 'published' ORDER BY id LIMIT 1").get() as { slug: string }).slug;
-  sqlite.close();
+  const [{ slug: festival }] = await journey.server.query<{ slug: string }>(sql`SELECT slug FROM festivals WHERE status = 'published' ORDER BY id LIMIT 1`);
   const visits = [
     {
       email: "kwame@silkroad.example",

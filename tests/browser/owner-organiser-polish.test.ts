@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -67,13 +67,9 @@ describe("owner and organiser pages, as they look", () => {
   }, 120_000);
 
   it("shows a 4:3 photo whole on the product page, and clears the chosen file after the upload", async () => {
-    const sqlite = new Database(journey.server.databasePath, { readonly: true });
-    const product = sqlite
-      .prepare(
-        "SELECT p.id, p.slug, s.slug AS store FROM products p JOIN stores s ON s.id = p.store_id JOIN users u ON u.id = s.owner_id WHERE u.email = ? AND s.status = 'live' AND p.status = 'active' ORDER BY p.id LIMIT 1",
-      )
-      .get("amina@silkroad.example") as { id: number; slug: string; store: string };
-    sqlite.close();
+    const [product] = await journey.server.query<{ id: number; slug: string; store: string }>(
+      sql`SELECT p.id, p.slug, s.slug AS store FROM products p JOIN stores s ON s.id = p.store_id JOIN users u ON u.id = s.owner_id WHERE u.email = 'amina@silkroad.example' AND s.status = 'live' AND p.status = 'active' ORDER BY p.id LIMIT 1`,
+    );
     const { context, page, errors } = await signIn("amina@silkroad.example", DEMO_PASSWORDS.owner);
     await page.goto(`${journey.server.url}/dashboard/stores/${product.store}/products/${product.id}`);
     await waitForHydration(page);

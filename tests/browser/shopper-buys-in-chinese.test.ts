@@ -4,7 +4,7 @@
  * confirmation in Chinese, and the festival's counters on the home page's
  * festival banner move by exactly that order.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { presenter } from "~/modules/catalog/present.server";
@@ -83,12 +83,12 @@ describe("a shopper buys in Chinese with the demo provider", () => {
     const number = /SR-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(page.url())![0];
 
     // The festival's counters moved by exactly this order.
-    const sqlite = new Database(journey.server.databasePath, { readonly: true });
-    const line = sqlite
-      .prepare("SELECT l.quantity, l.line_total_base_minor AS base FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ? AND l.festival_id = ?")
-      .get(number, festival.id) as { quantity: number; base: number };
-    const gmv = (sqlite.prepare("SELECT value FROM progress_counters WHERE scope = 'festival' AND scope_key = ? AND metric = 'gmv'").get(String(festival.id)) as { value: number }).value;
-    sqlite.close();
+    const [line] = await journey.server.query<{ quantity: number; base: number }>(
+      sql`SELECT l.quantity, l.line_total_base_minor AS base FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ${number} AND l.festival_id = ${festival.id}`,
+    );
+    const [{ value: gmv }] = await journey.server.query<{ value: number }>(
+      sql`SELECT value FROM progress_counters WHERE scope = 'festival' AND scope_key = ${String(festival.id)} AND metric = 'gmv'`,
+    );
     // The home page may come from the shared cache, a few seconds old: its live feed brings the counters up to date.
     await page.goto(`${journey.server.url}/zh`);
     await waitForHydration(page);

@@ -5,27 +5,20 @@
  * is a plain link or form post; the currency chosen on the product page is
  * the one charged.
  */
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setUpJourney } from "./harness";
 
 const journey = setUpJourney();
 
-function buyableSlug(skip: number): string {
-  const db = new Database(journey.server.databasePath, { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id
-         WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 5
-           AND NOT EXISTS (SELECT 1 FROM festival_deals d WHERE d.product_id = p.id)
-         ORDER BY p.id LIMIT 1 OFFSET ?`,
-      )
-      .get(skip) as { slug: string };
-    return row.slug;
-  } finally {
-    db.close();
-  }
+async function buyableSlug(skip: number): Promise<string> {
+  const [row] = await journey.server.query<{ slug: string }>(
+    sql`SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id
+        WHERE p.status = 'active' AND s.status = 'live' AND p.stock > 5
+          AND NOT EXISTS (SELECT 1 FROM festival_deals d WHERE d.product_id = p.id)
+        ORDER BY p.id LIMIT 1 OFFSET ${skip}`,
+  );
+  return row.slug;
 }
 
 const cases = [
@@ -38,7 +31,7 @@ describe("a shopper pays without JavaScript", () => {
     it(`goes from a product to the paid confirmation in ${c.lang}, currency switch included`, async () => {
       const context = await journey.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
-      const slug = buyableSlug(i * 3);
+      const slug = await buyableSlug(i * 3);
       await page.goto(`${journey.server.url}/${c.lang}/products/${slug}`);
 
       // The currency switcher: a GET form, so the choice lands in the URL.
@@ -87,10 +80,7 @@ describe("a shopper pays without JavaScript", () => {
 
       // Charged in the currency chosen on the product page.
       const number = /SR-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(page.url())![0];
-      const db = new Database(journey.server.databasePath, { readonly: true });
-      const order = db.prepare("SELECT status, currency FROM orders WHERE number = ?").get(number) as { status: string; currency: string };
-      db.close();
-      expect(order).toEqual({ status: "paid", currency: c.currency });
+      expect(await journey.server.query(sql`SELECT status, currency FROM orders WHERE number = ${number}`)).toEqual([{ status: "paid", currency: c.currency }]);
       await context.close();
     }, 90_000);
   }
