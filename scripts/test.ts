@@ -43,128 +43,19 @@ const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 /**
- * The test files the PostgreSQL pass runs, on a base database migrated and
- * seeded as on SQLite (tests/setup/global-setup.ts). The app's modules and
- * the tests that read the database directly are moving to the asynchronous,
- * engine-neutral data layer (issue 15); a file joins this list once it
- * passes on both engines. The list grows until the pass runs the whole suite
- * (then it goes, and both passes run the same files).
+ * The PostgreSQL pass runs the whole suite on a base database migrated and
+ * seeded as on SQLite (tests/setup/global-setup.ts), but these files (issue
+ * 15): each still reads the SQLite file directly or fails on PostgreSQL for
+ * a reason not yet found. The list only shrinks: a file leaves it once it
+ * passes on both engines.
  */
-const POSTGRES_PASS = [
-  "tests/integration/transact.test.ts",
-  "db/schema-parity.test.ts",
-  "tests/integration/postgres-migrations.test.ts",
-  "tests/integration/search-engines.test.ts",
-  "tests/integration/postgres-showcase.test.ts",
-  "tests/integration/pages.test.ts",
-  "tests/integration/orders.test.ts",
-  "tests/integration/checkout.test.ts",
-  "tests/integration/checkout-totals.test.ts",
-  "tests/integration/live-counters.test.ts",
-  "tests/integration/festivals.test.ts",
-  "tests/integration/festival-programme.test.ts",
-  "tests/integration/rush.test.ts",
-  "tests/integration/orders-property.test.ts",
-  "tests/integration/orders-by-source.test.ts",
-  "tests/integration/stripe.test.ts",
-  "tests/integration/feeds.test.ts",
-  "tests/integration/deal-funding.test.ts",
-  "tests/integration/deal-limit-notice.test.ts",
-  "tests/integration/app-clock.test.ts",
-  "tests/integration/deal-units.test.ts",
-  "tests/integration/deal-limit-race.test.ts",
-  "tests/integration/fuzz-forms.test.ts",
-  "tests/integration/festival-setup.test.ts",
-  "tests/integration/product-import.test.ts",
-  "tests/integration/owner-enrolment-isolation.test.ts",
-  "tests/integration/campaign-trend.test.ts",
-  "tests/integration/festival-deals.test.ts",
-  "tests/integration/secret-rotation.test.ts",
-  "tests/integration/partial-translation.test.ts",
-  "tests/integration/home-campaign-numbers.test.ts",
-  "tests/integration/static-assets.test.ts",
-  "tests/integration/not-found.test.ts",
-  "tests/integration/trust-proxy.test.ts",
-  "tests/integration/request-id.test.ts",
-  "tests/integration/order-fulfilment.test.ts",
-  "tests/integration/organiser-review-bulk.test.ts",
-  "tests/integration/uploads-storage.test.ts",
-  "tests/integration/seed.test.ts",
-  "tests/integration/catalog.test.ts",
-  "tests/integration/html-bytes.test.ts",
-  "tests/integration/owner-xss.test.ts",
-  "tests/integration/owner-shipping.test.ts",
-  "tests/integration/enrol-after-registration.test.ts",
-  "tests/integration/order-lookup-limit.test.ts",
-  "tests/integration/deal-rule.test.ts",
-  "tests/integration/hardening.test.ts",
-  "tests/integration/owner-orders-csv.test.ts",
-  "tests/integration/owner-listing.test.ts",
-  "tests/integration/owner-store-profile.test.ts",
-  "tests/integration/owner.test.ts",
-  "tests/integration/purge.test.ts",
-  "tests/integration/search-facets.test.ts",
-  "tests/integration/search-freshness.test.ts",
-  "tests/integration/search-relevance.test.ts",
-  "tests/integration/seed-catalogue.test.ts",
-  "tests/integration/seo-structured.test.ts",
-  "tests/integration/tracker.test.ts",
-  "tests/integration/page-cache-freshness.test.ts",
-  "tests/integration/page-javascript.test.ts",
-  "tests/integration/shared-pages.test.ts",
-  "tests/integration/setup-lock.test.ts",
-  "tests/integration/two-processes.test.ts",
-  "tests/env-docs.test.ts",
-  "tests/guards.test.ts",
-  "tests/i18n.test.ts",
-  "db/checkpoints.test.ts",
-  "app/env.server.test.ts",
-  "app/modules/art/art.test.ts",
-  "app/modules/auth/schemas.test.ts",
-  "app/modules/cart/limits.test.ts",
-  "app/modules/catalog/seo.test.ts",
-  "app/modules/catalog/targets.test.ts",
-  "app/modules/counters/counters.test.ts",
-  "app/modules/festivals/clock-zones.test.ts",
-  "app/modules/festivals/clock.test.ts",
-  "app/modules/http/drop-nul-bytes.test.ts",
-  "app/modules/http/log.server.test.ts",
-  "app/modules/http/page-cache-responses.test.ts",
-  "app/modules/http/page-cache.test.ts",
-  "app/modules/http/safe-redirect.test.ts",
-  "app/modules/http/trust-proxy.test.ts",
-  "app/modules/i18n/back-office-routes.test.ts",
-  "app/modules/i18n/config.test.ts",
-  "tests/dependency-patches.test.ts",
-  "app/modules/i18n/format.test.ts",
-  "app/modules/i18n/isolate.test.ts",
-  "app/modules/markdown/markdown.test.ts",
-  "app/modules/money/currency.test.ts",
-  "app/modules/money/money.test.ts",
-  "app/modules/money/presentment.test.ts",
-  "app/modules/orders/checkout-schema.test.ts",
-  "app/modules/owner/owner.test.ts",
-  "app/modules/pricing/funding.test.ts",
-  "app/modules/pricing/pricing.test.ts",
-  "app/modules/programme/ics.test.ts",
-  "app/modules/programme/schedule.test.ts",
-  "app/modules/search/query.test.ts",
-  "app/modules/security/headers.test.ts",
-  "app/modules/security/origin.test.ts",
-  "app/modules/shipping/shipping-schema.test.ts",
-  "app/modules/shipping/zones.test.ts",
-  "app/modules/text/normalise.test.ts",
-  "app/modules/trust/content.test.ts",
-  "app/modules/uploads/images.server.test.ts",
-  "tests/browser/organiser-session-form-nojs.test.ts",
-  "tests/browser/organiser-funds-a-discount.test.ts",
-  "tests/browser/organiser-reviews-in-bulk.test.ts",
-  "tests/browser/organiser-sees-orders-by-source.test.ts",
-  "tests/browser/festival-programme-in-chinese.test.ts",
-  "tests/browser/organiser-schedules-festival.test.ts",
-  "tests/browser/organiser-sets-up-festival.test.ts",
-  "tests/browser/owner-edits-store-profile.test.ts",
-  "tests/browser/owner-organiser-polish.test.ts",
+const NOT_YET_ON_POSTGRES = [
+  // Its six "store lists with their filters" cases find no store on PostgreSQL (one filter case is empty).
+  "app/modules/catalog/catalog.server.test.ts",
+  // These three journeys read the server's SQLite file for photos and covers.
+  "tests/browser/owner-imports-in-french.test.ts",
+  "tests/browser/owner-imports-without-javascript.test.ts",
+  "tests/browser/owner-journey-portuguese.test.ts",
 ];
 
 interface Summary {
@@ -205,7 +96,7 @@ const line = (label: string, s: Summary | null) =>
     ? `${label}: ${s.numPassedTests} passed, ${s.numFailedTests} failed, ${s.numPendingTests} skipped`
     : `${label}: no summary (Vitest stopped early)`;
 
-// Arguments given to `npm test -- …` narrow the SQLite pass (as before); the PostgreSQL pass runs its list.
+// Arguments given to `npm test -- …` narrow the SQLite pass (as before); the PostgreSQL pass runs the suite but the list above.
 const sqlitePass = runVitest("sqlite", process.argv.slice(2), undefined);
 
 console.log("\nPostgreSQL pass: starting a temporary PostgreSQL server…");
@@ -220,7 +111,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 try {
-  postgresPass = runVitest("postgres", POSTGRES_PASS, server.url);
+  postgresPass = runVitest("postgres", NOT_YET_ON_POSTGRES.flatMap((file) => ["--exclude", file]), server.url);
 } finally {
   server.stop();
 }

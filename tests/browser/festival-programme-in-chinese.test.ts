@@ -243,7 +243,7 @@ describe("the festival programme, in Chinese", () => {
     await expect.poll(() => counter.textContent(), { timeout: 15_000 }).toBe(String(before + 1));
     expect(await watcher.page.evaluate(() => (window as unknown as { __same?: number }).__same)).toBe(marker);
     const [stored] = await journey.server.query<{ value: number }>(
-      sql`SELECT value FROM progress_counters WHERE scope = 'session' AND scope_key = ${String(sessionId)} AND metric = 'orders'`,
+      sql`SELECT SUM(value) AS value FROM progress_counters WHERE scope = 'session' AND scope_key = ${String(sessionId)} AND metric = 'orders'`,
     );
     expect(stored.value).toBe(before + 1);
 

@@ -97,7 +97,7 @@ async function checkout(shopper: Shopper, email: string): Promise<RecordedSessio
 const orderIdOf = (session: RecordedSession) => Number((session.body.metadata as Record<string, string>).order_id);
 const statusOf = async (orderId: number) => (await firstRow<{ status: string }>(db, sql`SELECT status FROM orders WHERE id = ${orderId}`)).status;
 const campaignOrders = async () =>
-  (await firstRow<{ value: number } | undefined>(db, sql`SELECT value FROM progress_counters WHERE scope = 'campaign' AND scope_key = 'all' AND metric = 'orders'`))?.value ?? 0;
+  (await firstRow<{ value: number } | undefined>(db, sql`SELECT SUM(value) AS value FROM progress_counters WHERE scope = 'campaign' AND scope_key = 'all' AND metric = 'orders'`))?.value ?? 0;
 
 /** `npm run reconcile` against the servers' database: exit 0 means counters and deal units have no drift. */
 function reconcile(): { status: number | null; output: string } {
