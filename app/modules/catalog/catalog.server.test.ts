@@ -264,11 +264,17 @@ describe("catalogue card reads", () => {
   it.each(LANGS)("the home page's newest products and featured stores, and store lists with their filters (%s)", async (lang) => {
     expect(await newestProducts(lang, 8, NOW)).toEqual(await productCards(lang, undefined, { limit: 8, offset: 0, order: "newest" }, NOW));
     expect(await featuredStores(lang, 8)).toEqual(await storeCards(lang, eq(stores.featured, true), 8, 0));
-    const [{ c: country }] = await db.select({ c: stores.countryCode }).from(stores).where(eq(stores.status, "live")).orderBy(asc(stores.id)).limit(1);
     const inCategory = (slug: string): SQL =>
       sql`${stores.id} IN (SELECT p.store_id FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' AND c.slug = ${slug})`;
-    // The first category by id (unordered, PostgreSQL may hand back any row first, one no live store sells).
-    const [{ slug: category }] = await db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.id)).limit(1);
+    // A country and a category that a live store's active product has (the first such product by id), so every case below lists stores on either engine.
+    const [{ country, category }] = await db
+      .select({ country: stores.countryCode, category: categories.slug })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(eq(products.status, "active"), eq(stores.status, "live")))
+      .orderBy(asc(products.id))
+      .limit(1);
     const cases: { filters: { country?: string; category?: string }; where: SQL | undefined }[] = [
       { filters: {}, where: undefined },
       { filters: { country }, where: eq(stores.countryCode, country) },
