@@ -257,10 +257,18 @@ export async function signIn(
 ): Promise<void> {
   await page.goto(`${server.url}${firstPage}`);
   await page.waitForURL((url) => url.pathname === localizePath("/login", splitLangPath(firstPage).lang));
+  // A person reads the form before typing: with JavaScript on, the page has
+  // hydrated by then, so the submission is never caught half-way through it.
+  if (options.javaScript !== false) await waitForHydration(page);
   await page.locator('input[name="email"]').fill(account.email);
   await page.locator('input[name="password"]').fill(account.password);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === firstPage);
+  await page.waitForURL((url) => url.pathname === firstPage).catch(async (error: unknown) => {
+    // Say where the browser stayed and what the page said, so a failure here can be told apart
+    // (refused sign-in, rate limit, slow server) from the log alone.
+    const said = await page.locator('[role="alert"]').allTextContents().catch(() => []);
+    throw new Error(`signing in as ${account.email} did not reach ${firstPage}: the browser is at ${page.url()}, the page says ${JSON.stringify(said)}`, { cause: error });
+  });
   if (options.javaScript !== false) await waitForHydration(page);
 }
 
