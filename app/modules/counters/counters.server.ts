@@ -46,16 +46,27 @@ export async function applyPaidOrder(tx: Tx, orderId: number, now: Date): Promis
   const featured = await sessionsCountingAt(tx, [...new Set(lines.map((l) => l.productId))], now);
   const deltas = [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)];
   if (!deltas.length) return;
-  const shard = orderId % counterShards(tx);
   // Each (scope, key, metric) appears once in `deltas`, as one statement's upsert needs on PostgreSQL; the campaign's
   // rows come first in every order's, so two payments on one shard queue at its campaign row rather than deadlock.
+  await addToCounterRows(tx, deltas, orderId % counterShards(tx), now);
+}
+
+/** Adds each delta to its counter's row of `shard`, creating the row if it is the first, in one upsert. */
+async function addToCounterRows(tx: Tx, deltas: readonly CounterDelta[], shard: number, now: Date): Promise<void> {
   await tx
     .insert(progressCounters)
-    .values(deltas.map((d) => ({ ...d, shard, updatedAt: now })))
+    .values(deltas.map((d) => ({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, value: d.value, shard, updatedAt: now })))
     .onConflictDoUpdate({
       target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric, progressCounters.shard],
       set: { value: sql`${progressCounters.value} + excluded.value`, updatedAt: now },
     });
+}
+
+/** Adds `delta` to the running total kept under its counter's key. */
+function addToTotal(totals: Map<string, CounterDelta>, delta: CounterDelta): void {
+  const key = counterKey(delta);
+  const value = (totals.get(key)?.value ?? 0) + delta.value;
+  totals.set(key, { scope: delta.scope, scopeKey: delta.scopeKey, metric: delta.metric, value });
 }
 
 export type CounterValues = Record<CounterMetric, number>;
@@ -102,19 +113,11 @@ export async function reconcileCounters(options: { fix?: boolean; now?: Date } =
     const paidAt = lines[0].paidAt?.getTime() ?? NaN;
     const productIds = new Set(lines.map((l) => l.productId));
     const featured = sessions.filter((f) => f.startsAt <= paidAt && paidAt < f.endsAt && productIds.has(f.productId));
-    for (const d of [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)]) {
-      const key = counterKey(d);
-      const prev = expected.get(key);
-      expected.set(key, prev ? { ...prev, value: prev.value + d.value } : { ...d });
-    }
+    for (const d of [...deltasForPaidOrder(lines), ...sessionDeltasForPaidOrder(lines, featured)]) addToTotal(expected, d);
   }
   // A counter's value is the sum of its rows (its shards).
   const stored = new Map<string, CounterDelta>();
-  for (const r of await db.select().from(progressCounters)) {
-    const key = counterKey(r);
-    const prev = stored.get(key);
-    stored.set(key, prev ? { ...prev, value: prev.value + r.value } : { scope: r.scope, scopeKey: r.scopeKey, metric: r.metric, value: r.value });
-  }
+  for (const row of await db.select().from(progressCounters)) addToTotal(stored, row);
   const drift: Drift[] = [];
   for (const key of new Set([...expected.keys(), ...stored.keys()])) {
     const e = expected.get(key);
@@ -129,17 +132,8 @@ export async function reconcileCounters(options: { fix?: boolean; now?: Date } =
   if (options.fix && drift.length) {
     const now = options.now ?? new Date();
     // The difference goes to the counter's shard 0, so its rows add up to what the orders say.
-    await transact(db, async (tx) => {
-      for (const d of drift) {
-        await tx
-          .insert(progressCounters)
-          .values({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, shard: 0, value: d.expected - d.stored, updatedAt: now })
-          .onConflictDoUpdate({
-            target: [progressCounters.scope, progressCounters.scopeKey, progressCounters.metric, progressCounters.shard],
-            set: { value: sql`${progressCounters.value} + ${d.expected - d.stored}`, updatedAt: now },
-          });
-      }
-    });
+    const corrections = drift.map((d) => ({ scope: d.scope, scopeKey: d.scopeKey, metric: d.metric, value: d.expected - d.stored }));
+    await transact(db, (tx) => addToCounterRows(tx, corrections, 0, now));
   }
   return drift;
 }
