@@ -133,6 +133,11 @@ export const envSchema = z
       .describe(
         "`npm run bench`: seed scales to measure, e.g. `1,100` to add the 10,000-store database; each seeded database is made once (scale 100 takes minutes) and kept in `tests/.tmp/bench` (made again when its live festival has ended), and every run measures a private copy",
       ),
+    BENCH_PARTS: z
+      .string()
+      .regex(/^(warm|cold|search)(,(warm|cold|search))*$/, "must be parts separated by commas: warm, cold, search")
+      .default("warm,cold,search")
+      .describe("`npm run bench`: the parts measured, e.g. `cold,search` for the scale targets only (warm pages are skipped)"),
     BENCH_SECONDS: positive.default(5).describe("`npm run bench`: seconds per load run (plus a 2 s warm-up per URL and server)"),
     BENCH_PORT: port
       .default(3650)

@@ -24,6 +24,7 @@
  * Every request carries the same Accept-Encoding (a browser's).
  *
  *   BENCH_SCALES=1  (1,100 adds the 10,000-store database)  BENCH_SECONDS=5
+ *   BENCH_PARTS=warm,cold,search  (a subset measures only those parts, e.g. cold,search)
  *   BENCH_PORT=3650 (and the next two)  WEB_CONCURRENCY=2  BENCH_SKIP_BUILD=1
  *   BENCH_RESEED=1  BENCH_ACCEPT_ENCODING="gzip, deflate, br, zstd"  BUILD_DIR=build
  *
@@ -46,6 +47,15 @@ import { DATA, benchTargets, ensureBuild, HOST, runChild, seededDatabase, sleep,
 const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 5));
 const WARMUP_SECONDS = Math.min(2, SECONDS);
 const SCALES = (process.env.BENCH_SCALES ?? "1").split(",").map((s) => Math.max(1, Math.floor(Number(s))));
+const ALL_PARTS = ["warm", "cold", "search"] as const;
+type Part = (typeof ALL_PARTS)[number];
+/** The parts measured (BENCH_PARTS, any of warm, cold, search; all by default): a subset is quicker when only some targets are at stake. */
+const PARTS = new Set<Part>(
+  (process.env.BENCH_PARTS ?? ALL_PARTS.join(","))
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p): p is Part => (ALL_PARTS as readonly string[]).includes(p)),
+);
 const PORT = Number(process.env.BENCH_PORT ?? 3650);
 const PORTS = { app: PORT, raw: PORT + 1, cold: PORT + 2 };
 const PROCESSES = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
@@ -245,7 +255,7 @@ interface ScaleResult {
   scale: number;
   warm: WarmRow[];
   cold: ColdRow[];
-  search: { n: number; p50: number; p99: number; max: number };
+  search: { n: number; p50: number; p99: number; max: number } | null;
   peakMb: { warm: number; cold: number };
 }
 
@@ -310,93 +320,100 @@ async function measureScale(scale: number): Promise<ScaleResult> {
   const cold: Page[] = [...hot, { name: "/zh/products", url: "/zh/products" }, { name: "/search?q=coffee", url: "/search?q=coffee" }];
   console.log(`  live festival: ${festival}; product: ${product}; store: ${store}`);
 
-  console.log(`[${elapsed()}] Scale ${scale}: in-process search…`);
-  const searchOut = await runChild(["--import", "tsx", "scripts/bench-search.ts"], { DATABASE_PATH: copy }, 300_000, "capture");
-  const search = JSON.parse(searchOut.trim().split("\n").pop()!) as ScaleResult["search"];
+  let search: ScaleResult["search"] = null;
+  if (PARTS.has("search")) {
+    console.log(`[${elapsed()}] Scale ${scale}: in-process search…`);
+    const searchOut = await runChild(["--import", "tsx", "scripts/bench-search.ts"], { DATABASE_PATH: copy }, 300_000, "capture");
+    search = JSON.parse(searchOut.trim().split("\n").pop()!) as NonNullable<ScaleResult["search"]>;
+  }
 
-  // ── 1. Warm: the page cache against raw node:http ──
-  console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, page cache on) on ${HOST}:${PORTS.app}…`);
   const warm: WarmRow[] = [];
   let peakWarm = 0;
-  const app = await startAppServer(copy, PORTS.app, true);
-  try {
-    // Record what the app sends each URL (its first answer renders it; it must be a page the cache stores).
-    const recordings: Record<string, Recording> = {};
-    const sizes = new Map<string, { bytes: number; encoding: string }>();
-    for (const page of hot) {
-      const r = await get(PORTS.app, page.url);
-      if (r.status !== 200) throw new Error(`${page.url} answered ${r.status}: ${r.body.toString("utf8").slice(0, 200)}`);
-      if (!headerOf(r.rawHeaders, "etag")) throw new Error(`${page.url} is not stored by the page cache (no ETag): not a warm page`);
-      const headers: string[] = [];
-      for (let i = 0; i < r.rawHeaders.length; i += 2) {
-        if (!NODE_OWN_HEADERS.has(r.rawHeaders[i].toLowerCase())) headers.push(r.rawHeaders[i], r.rawHeaders[i + 1]);
-      }
-      recordings[page.url] = { status: r.status, headers, body: r.body.toString("base64") };
-      sizes.set(page.url, { bytes: r.body.length, encoding: headerOf(r.rawHeaders, "content-encoding") ?? "identity" });
-    }
-    const recordingsFile = path.join(RUN_DIR, `recordings-${scale}.json`);
-    fs.writeFileSync(recordingsFile, JSON.stringify(recordings));
-    console.log(`[${elapsed()}] Scale ${scale}: starting the raw node:http server (${PROCESSES} processes) on ${HOST}:${PORTS.raw}…`);
-    const raw = await startRaw(recordingsFile, PORTS.raw);
-    try {
-      // The raw server must answer exactly what was recorded.
-      for (const page of hot) {
-        const r = await get(PORTS.raw, page.url);
-        const want = recordings[page.url];
-        const sent: string[] = [];
-        for (let i = 0; i < r.rawHeaders.length; i += 2) if (!NODE_OWN_HEADERS.has(r.rawHeaders[i].toLowerCase())) sent.push(r.rawHeaders[i], r.rawHeaders[i + 1]);
-        if (r.status !== want.status || r.body.toString("base64") !== want.body || JSON.stringify(sent) !== JSON.stringify(want.headers)) {
-          throw new Error(`the raw server's answer to ${page.url} differs from the app's`);
-        }
-      }
-      console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL and server); Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`);
-      for (const l of WARM_HEADER) console.log(l);
-      for (const page of hot) {
-        // Warm-up: fills every server process's cache for this URL, and the JIT.
-        await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10, WARMUP_SECONDS);
-        await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10, WARMUP_SECONDS);
-        const row: WarmRow = {
-          page,
-          app: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 50),
-          raw: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 50),
-          app10: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10),
-          raw10: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10),
-          ...sizes.get(page.url)!,
-        };
-        warm.push(row);
-        console.log(warmLine(row));
-      }
-    } finally {
-      await stopServer(raw);
-    }
-    peakWarm = workersPeakMb(app.pid!);
-  } finally {
-    await stopServer(app);
-  }
-
-  // ── 2. Cold: every shared page rendered per request ──
-  console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, PAGE_CACHE=off) on ${HOST}:${PORTS.cold}…`);
   const coldRows: ColdRow[] = [];
   let peakCold = 0;
-  const appCold = await startAppServer(copy, PORTS.cold, false);
-  try {
-    for (const page of cold) {
-      const r = await get(PORTS.cold, page.url);
-      if (r.status !== 200) throw new Error(`${page.url} answered ${r.status} with the cache off: ${r.body.toString("utf8").slice(0, 200)}`);
+  if (PARTS.has("warm")) {
+    // ── 1. Warm: the page cache against raw node:http ──
+    console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, page cache on) on ${HOST}:${PORTS.app}…`);
+    const app = await startAppServer(copy, PORTS.app, true);
+    try {
+      // Record what the app sends each URL (its first answer renders it; it must be a page the cache stores).
+      const recordings: Record<string, Recording> = {};
+      const sizes = new Map<string, { bytes: number; encoding: string }>();
+      for (const page of hot) {
+        const r = await get(PORTS.app, page.url);
+        if (r.status !== 200) throw new Error(`${page.url} answered ${r.status}: ${r.body.toString("utf8").slice(0, 200)}`);
+        if (!headerOf(r.rawHeaders, "etag")) throw new Error(`${page.url} is not stored by the page cache (no ETag): not a warm page`);
+        const headers: string[] = [];
+        for (let i = 0; i < r.rawHeaders.length; i += 2) {
+          if (!NODE_OWN_HEADERS.has(r.rawHeaders[i].toLowerCase())) headers.push(r.rawHeaders[i], r.rawHeaders[i + 1]);
+        }
+        recordings[page.url] = { status: r.status, headers, body: r.body.toString("base64") };
+        sizes.set(page.url, { bytes: r.body.length, encoding: headerOf(r.rawHeaders, "content-encoding") ?? "identity" });
+      }
+      const recordingsFile = path.join(RUN_DIR, `recordings-${scale}.json`);
+      fs.writeFileSync(recordingsFile, JSON.stringify(recordings));
+      console.log(`[${elapsed()}] Scale ${scale}: starting the raw node:http server (${PROCESSES} processes) on ${HOST}:${PORTS.raw}…`);
+      const raw = await startRaw(recordingsFile, PORTS.raw);
+      try {
+        // The raw server must answer exactly what was recorded.
+        for (const page of hot) {
+          const r = await get(PORTS.raw, page.url);
+          const want = recordings[page.url];
+          const sent: string[] = [];
+          for (let i = 0; i < r.rawHeaders.length; i += 2) if (!NODE_OWN_HEADERS.has(r.rawHeaders[i].toLowerCase())) sent.push(r.rawHeaders[i], r.rawHeaders[i + 1]);
+          if (r.status !== want.status || r.body.toString("base64") !== want.body || JSON.stringify(sent) !== JSON.stringify(want.headers)) {
+            throw new Error(`the raw server's answer to ${page.url} differs from the app's`);
+          }
+        }
+        console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL and server); Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`);
+        for (const l of WARM_HEADER) console.log(l);
+        for (const page of hot) {
+          // Warm-up: fills every server process's cache for this URL, and the JIT.
+          await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10, WARMUP_SECONDS);
+          await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10, WARMUP_SECONDS);
+          const row: WarmRow = {
+            page,
+            app: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 50),
+            raw: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 50),
+            app10: await measure(app, `http://${HOST}:${PORTS.app}${page.url}`, 10),
+            raw10: await measure(raw, `http://${HOST}:${PORTS.raw}${page.url}`, 10),
+            ...sizes.get(page.url)!,
+          };
+          warm.push(row);
+          console.log(warmLine(row));
+        }
+      } finally {
+        await stopServer(raw);
+      }
+      peakWarm = workersPeakMb(app.pid!);
+    } finally {
+      await stopServer(app);
     }
-    console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL); latency in ms`);
-    for (const l of COLD_HEADER) console.log(l);
-    for (const page of cold) {
-      await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
-      const row: ColdRow = { page, app: await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 50) };
-      coldRows.push(row);
-      console.log(coldLine(row));
-    }
-    peakCold = workersPeakMb(appCold.pid!);
-  } finally {
-    await stopServer(appCold);
-    fs.rmSync(copy, { force: true });
   }
+
+  if (PARTS.has("cold")) {
+    // ── 2. Cold: every shared page rendered per request ──
+    console.log(`[${elapsed()}] Scale ${scale}: starting the app (${PROCESSES} processes, PAGE_CACHE=off) on ${HOST}:${PORTS.cold}…`);
+    const appCold = await startAppServer(copy, PORTS.cold, false);
+    try {
+      for (const page of cold) {
+        const r = await get(PORTS.cold, page.url);
+        if (r.status !== 200) throw new Error(`${page.url} answered ${r.status} with the cache off: ${r.body.toString("utf8").slice(0, 200)}`);
+      }
+      console.log(`  ${SECONDS} s per run (after ${WARMUP_SECONDS} s of warm-up per URL); latency in ms`);
+      for (const l of COLD_HEADER) console.log(l);
+      for (const page of cold) {
+        await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 10, WARMUP_SECONDS);
+        const row: ColdRow = { page, app: await measure(appCold, `http://${HOST}:${PORTS.cold}${page.url}`, 50) };
+        coldRows.push(row);
+        console.log(coldLine(row));
+      }
+      peakCold = workersPeakMb(appCold.pid!);
+    } finally {
+      await stopServer(appCold);
+    }
+  }
+  fs.rmSync(copy, { force: true });
   return { scale, warm, cold: coldRows, search, peakMb: { warm: peakWarm, cold: peakCold } };
 }
 
@@ -406,21 +423,31 @@ function summary(results: ScaleResult[]): string[] {
     out.push(
       "",
       `Scale ${r.scale} (${r.scale * 100} stores, ${r.scale * 1000} products); ${PROCESSES} server processes; load generator in its own process; ` +
-        `${SECONDS} s per run; Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms`,
-      "",
-      `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
-      `   (CPU µs/req: the server's own CPU time per request sent, all its processes; it depends less on what else runs on the machine than req/s)`,
-      ...WARM_HEADER,
-      ...r.warm.map(warmLine),
-      `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
-      "",
-      `2. Cold: PAGE_CACHE=off, every shared page rendered per request; "today" = issue #11's figures (one process, before the page cache)`,
-      ...COLD_HEADER,
-      ...r.cold.map(coldLine),
-      "",
-      `  in-process search (${r.search.n} queries): p50 ${r.search.p50.toFixed(2)} ms, p99 ${r.search.p99.toFixed(2)} ms, max ${r.search.max.toFixed(2)} ms`,
-      `  peak memory of a server process (VmHWM): ${r.peakMb.warm} MB with the page cache, ${r.peakMb.cold} MB without`,
+        `${SECONDS} s per run; Accept-Encoding: ${ACCEPT_ENCODING}; latency in ms; parts: ${[...PARTS].join(", ")}`,
     );
+    if (PARTS.has("warm")) {
+      out.push(
+        "",
+        `1. Warm: served from the page cache, against raw node:http sending the same bytes and headers`,
+        `   (CPU µs/req: the server's own CPU time per request sent, all its processes; it depends less on what else runs on the machine than req/s)`,
+        ...WARM_HEADER,
+        ...r.warm.map(warmLine),
+        `  (bodies as sent: ${r.warm.map((w) => `${w.page.name} ${(w.bytes / 1024).toFixed(1)} KB ${w.encoding}`).join(", ")})`,
+      );
+    }
+    if (PARTS.has("cold")) {
+      out.push(
+        "",
+        `2. Cold: PAGE_CACHE=off, every shared page rendered per request; "today" = issue #11's figures (one process, before the page cache)`,
+        ...COLD_HEADER,
+        ...r.cold.map(coldLine),
+      );
+    }
+    out.push("");
+    if (r.search) {
+      out.push(`  in-process search (${r.search.n} queries): p50 ${r.search.p50.toFixed(2)} ms, p99 ${r.search.p99.toFixed(2)} ms, max ${r.search.max.toFixed(2)} ms`);
+    }
+    out.push(`  peak memory of a server process (VmHWM): ${r.peakMb.warm} MB with the page cache, ${r.peakMb.cold} MB without`);
   }
   out.push("", "Targets");
   for (const r of results) {
@@ -440,7 +467,7 @@ function summary(results: ScaleResult[]): string[] {
     }
   }
   const big = results.find((r) => r.scale >= 100);
-  if (big) out.push(`  ${yes(big.search.p99 <= 20)} scale ${big.scale}: in-process search p99 ${big.search.p99.toFixed(2)} ms (≤ 20 ms)`);
+  if (big?.search) out.push(`  ${yes(big.search.p99 <= 20)} scale ${big.scale}: in-process search p99 ${big.search.p99.toFixed(2)} ms (≤ 20 ms)`);
   const small = results.find((r) => r.scale === 1);
   if (small && big) {
     for (const [i, row] of small.cold.entries()) {
