@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { db, schema, transact, type Tx } from "~/db.server";
+import { db, isPostgres, schema, transact, type Tx } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { LANGS, type Lang } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
@@ -262,6 +262,10 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     DEMO_ACCOUNTS.map(async (a) => ({ ...a, hash: await hashPassword(a.password, deterministicSalt(a.email)) })),
   );
 
+  // SQLite-only: the seed is one transaction that grows the search indexes page by page; a cache of
+  // 256 MB keeps those pages in memory instead of spilling them to the WAL and reading them back
+  // (PostgreSQL sizes its own buffers). The file written is the same.
+  if (!isPostgres(db)) db.$client.pragma(`cache_size = -${256 * 1024}`);
   const summary = await transact(db, async (tx) => {
     // Categories
     const categoryIds = new Map<CategorySlug, number>();

@@ -185,8 +185,16 @@ export interface ProductBrowse {
   offsetMode: boolean;
 }
 
-export async function browseProducts(lang: Lang, params: ProductListParams, f: ProductFilter, perPage: number, now: number): Promise<ProductBrowse> {
-  const hits = params.q ? await searchIds("product", parseQuery(params.q)) : null;
+/** `known`: the products `params.q` finds, when the caller has searched already (the search page, through resolveQuery). */
+export async function browseProducts(
+  lang: Lang,
+  params: ProductListParams,
+  f: ProductFilter,
+  perPage: number,
+  now: number,
+  known?: SearchHits,
+): Promise<ProductBrowse> {
+  const hits = params.q ? (known ?? (await searchIds("product", parseQuery(params.q)))) : null;
   const facetValues = await facets(lang, { ...f, q: params.q }, now, hits);
 
   if (hits) {
