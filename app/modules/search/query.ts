@@ -164,6 +164,12 @@ export function aboutExpression(words: readonly string[]): string | null {
   return parts.length ? `(${parts.join(" OR ")})` : null;
 }
 
+/** SQLite-only: FTS5, one of the words (in any of its forms) in the name: the first candidates when a query matches too many rows to score them all. */
+export function inNameExpression(words: readonly string[]): string | null {
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  return content.length ? `{name} : (${content.flatMap(wordForms).join(" OR ")})` : null;
+}
+
 /**
  * A Chinese term as a phrase over the CJK index, which holds each character
  * followed by its bigram (咖 咖啡 啡 啡豆 豆): the term's characters and bigrams
