@@ -40,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { ...base, state: params.q ? ("tooShort" as const) : ("prompt" as const), stores: [], list: null, countLabel: "" };
   }
   // A query that finds little is retried with the catalogue's nearest words; `exact=1` searches what was typed.
-  const { query, corrected } = await resolveQuery(typed, lang, url.searchParams.get("exact") === "1");
+  // Its product hits come back with it: the product search runs once per request.
+  const { query, corrected, hits } = await resolveQuery(typed, lang, url.searchParams.get("exact") === "1");
   const terms = [...query.trigram, ...query.cjk];
   const view = await presenter(lang, currency);
   const storeHits = (await searchIds("store", query, 4)).ids;
@@ -58,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params: corrected ? { ...params, q: corrected } : params,
     path: "/search",
     now: appNow(),
+    hits,
   });
   const products = list.products.map((p) => ({ ...p, nameSegments: highlight(p.name, terms) }));
   return {

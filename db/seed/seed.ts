@@ -6,8 +6,9 @@
  * counters equal what the orders add up to.
  */
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { db, schema, transact } from "~/db.server";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { db, isPostgres, schema, transact, type Tx } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { LANGS, type Lang } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
@@ -160,6 +161,76 @@ function deterministicSalt(email: string): Uint8Array {
   return createHash("sha256").update(`seed-salt:${email}`).digest().subarray(0, 16);
 }
 
+/** The most rows one seed INSERT writes (a store's translations, products, their translations and images are written by the batch). */
+const BATCH_ROWS = 500;
+
+type NewRow<T extends { $inferInsert: unknown }> = T["$inferInsert"];
+
+/** One store of the seed, planned before it is written: its owner (a demo account's id, or a new owner), translations and products. */
+interface PlannedStore {
+  owner: { id: number } | { values: NewRow<typeof schema.users> };
+  values: Omit<NewRow<typeof schema.stores>, "ownerId">;
+  translations: Omit<NewRow<typeof schema.storeTranslations>, "storeId">[];
+  products: {
+    values: Omit<NewRow<typeof schema.products>, "storeId">;
+    translations: Omit<NewRow<typeof schema.productTranslations>, "productId">[];
+    image: Omit<NewRow<typeof schema.productImages>, "productId">;
+    price: number;
+    stock: number;
+  }[];
+}
+
+/** Rows in multi-row INSERTs of at most BATCH_ROWS rows, in order. */
+async function insertAll<T extends SQLiteTable>(tx: Tx, table: T, values: NewRow<T>[]): Promise<void> {
+  for (let i = 0; i < values.length; i += BATCH_ROWS) await tx.insert(table).values(values.slice(i, i + BATCH_ROWS));
+}
+
+/** Ids of rows just written, by a unique text column (slug, e-mail), read back in batches. */
+async function idsBy(tx: Tx, column: SQLiteColumn, id: SQLiteColumn, table: SQLiteTable, keys: string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += BATCH_ROWS) {
+    const found = await tx
+      .select({ key: sql<string>`${column}`, id: sql<number>`${id}` })
+      .from(table)
+      .where(inArray(column, keys.slice(i, i + BATCH_ROWS)));
+    for (const r of found) ids.set(r.key, Number(r.id));
+  }
+  return ids;
+}
+
+/** Writes planned stores (owners, stores, translations, products, their translations and cover images), table by table in planned order. */
+async function writeStores(
+  tx: Tx,
+  planned: PlannedStore[],
+  out: { productIdsByStore: Map<number, { id: number; price: number; stock: number }[]>; liveStoreIds: number[] },
+): Promise<void> {
+  if (!planned.length) return;
+  const { users, stores, storeTranslations, products, productTranslations, productImages } = schema;
+  const newOwners = planned.flatMap((p) => ("values" in p.owner ? [p.owner.values] : []));
+  await insertAll(tx, users, newOwners);
+  const ownerIds = await idsBy(tx, users.email, users.id, users, newOwners.map((u) => u.email));
+  const ownerOf = (p: PlannedStore) => ("id" in p.owner ? p.owner.id : ownerIds.get(p.owner.values.email)!);
+  await insertAll(tx, stores, planned.map((p) => ({ ...p.values, ownerId: ownerOf(p) })));
+  const storeIds = await idsBy(tx, stores.slug, stores.id, stores, planned.map((p) => p.values.slug));
+  await insertAll(tx, products, planned.flatMap((p) => p.products.map((x) => ({ ...x.values, storeId: storeIds.get(p.values.slug)! }))));
+  const productIds = await idsBy(tx, products.slug, products.id, products, planned.flatMap((p) => p.products.map((x) => x.values.slug)));
+  // Translations one INSERT per store or product, as ever: FTS5 writes its pending rows at the end
+  // of each statement, so the search indexes' triggers build the same index pages as before.
+  for (const p of planned) {
+    await insertAll(tx, storeTranslations, p.translations.map((t) => ({ ...t, storeId: storeIds.get(p.values.slug)! })));
+    for (const x of p.products) await insertAll(tx, productTranslations, x.translations.map((t) => ({ ...t, productId: productIds.get(x.values.slug)! })));
+  }
+  await insertAll(tx, productImages, planned.flatMap((p) => p.products.map((x) => ({ ...x.image, productId: productIds.get(x.values.slug)! }))));
+  for (const p of planned) {
+    const storeId = storeIds.get(p.values.slug)!;
+    if (p.values.status === "live") out.liveStoreIds.push(storeId);
+    out.productIdsByStore.set(
+      storeId,
+      p.products.map((x) => ({ id: productIds.get(x.values.slug)!, price: x.price, stock: x.stock })),
+    );
+  }
+}
+
 export interface SeedOptions {
   /** Multiplies stores (and so products) for benchmarks. */
   scale?: number;
@@ -191,6 +262,10 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
     DEMO_ACCOUNTS.map(async (a) => ({ ...a, hash: await hashPassword(a.password, deterministicSalt(a.email)) })),
   );
 
+  // SQLite-only: the seed is one transaction that grows the search indexes page by page; a cache of
+  // 256 MB keeps those pages in memory instead of spilling them to the WAL and reading them back
+  // (PostgreSQL sizes its own buffers). The file written is the same.
+  if (!isPostgres(db)) db.$client.pragma(`cache_size = -${256 * 1024}`);
   const summary = await transact(db, async (tx) => {
     // Categories
     const categoryIds = new Map<CategorySlug, number>();
@@ -228,13 +303,21 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
       }
     }
 
-    // Stores and products
+    // Stores and products: planned store by store (the same random draws in the same order as
+    // ever), written a batch of stores at a time in multi-row INSERTs of at most BATCH_ROWS rows,
+    // each table in the order its rows were planned, so ids and every row are the same as one
+    // INSERT per row made (the scale 100 seed takes minutes instead of an hour).
     const productIdsByStore = new Map<number, { id: number; price: number; stock: number }[]>();
     const liveStoreIds: number[] = [];
     let storeIndex = 0;
     let productCount = 0;
     const usedNames = new Set<string>();
     const countries = new Set<string>();
+    let batch: PlannedStore[] = [];
+    const flush = async () => {
+      await writeStores(tx, batch, { productIdsByStore, liveStoreIds });
+      batch = [];
+    };
     for (let replica = 0; replica < scale; replica++) {
       // Large (benchmark) seeds take minutes: say how far along they are.
       if (scale > 1 && replica > 0 && replica % 10 === 0) log(`  ${storeIndex} of ${scale * ALL_STORES.length} stores…`);
@@ -244,26 +327,23 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
         const suffix = replica ? ` ${replica + 1}` : "";
         const status = index % PENDING_EVERY === PENDING_EVERY - 1 ? "pending" : "live";
         const listings = listingsFor(content, slug);
-        let ownerId = owned.get(slug);
-        if (!ownerId) {
-          [{ id: ownerId }] = await tx
-            .insert(schema.users)
-            .values({
-              email: `owner.${slug}@silkroad.example`,
-              passwordHash: null,
-              name: content.name.en + suffix,
-              role: "owner",
-              preferredLang: "en",
-              createdAt: at(-(300 + (index % 60)) * DAY),
-            })
-            .returning({ id: schema.users.id });
-        }
+        const ownerId = owned.get(slug);
         const createdAt = at(-(200 - (index % 180)) * DAY);
-        const [store] = await tx
-          .insert(schema.stores)
-          .values({
+        const planned: PlannedStore = {
+          owner: ownerId
+            ? { id: ownerId }
+            : {
+                values: {
+                  email: `owner.${slug}@silkroad.example`,
+                  passwordHash: null,
+                  name: content.name.en + suffix,
+                  role: "owner",
+                  preferredLang: "en",
+                  createdAt: at(-(300 + (index % 60)) * DAY),
+                },
+              },
+          values: {
             slug,
-            ownerId,
             countryCode: content.country,
             primaryCategoryId: categoryIds.get(content.range[0])!,
             status,
@@ -276,18 +356,15 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
             liveSince: status === "live" ? new Date(createdAt.getTime() + (3 + (index % 10)) * DAY) : null,
             createdAt,
             updatedAt: createdAt,
-          })
-          .returning({ id: schema.stores.id });
-        countries.add(content.country);
-        if (status === "live") liveStoreIds.push(store.id);
-        await tx.insert(schema.storeTranslations).values(
-          LANGS.map((lang) => {
+          },
+          translations: LANGS.map((lang) => {
             const name = content.name[lang] + suffix;
-            return { storeId: store.id, lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name) };
+            return { lang, name, city: content.city[lang], tagline: content.tagline[lang], story: storyFor(content, lang, name) };
           }),
-        );
+          products: [],
+        };
+        countries.add(content.country);
 
-        const storeProducts: { id: number; price: number; stock: number }[] = [];
         for (const { type, variant, art } of listings) {
           const [min, max] = type.priceUsdCents;
           const single = roundPrice(random.int(min, max));
@@ -297,20 +374,6 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           const productSlug = `${slug}-${type.key}${variant ? `-${VARIANTS[type.category].slug}` : ""}`;
           // Listing dates spread over the last months, so "just listed" mixes stores.
           const created = at(-random.int(1, 180) * DAY + random.int(0, 23) * HOUR);
-          const [product] = await tx
-            .insert(schema.products)
-            .values({
-              storeId: store.id,
-              categoryId: categoryIds.get(type.category)!,
-              slug: productSlug,
-              priceMinor: price,
-              currency: BASE_CURRENCY,
-              stock,
-              status: "active",
-              createdAt: created,
-              updatedAt: created,
-            })
-            .returning({ id: schema.products.id });
           const texts = LANGS.map((lang) => {
             const vars = { place: content.city[lang], country: countryName(content.country, lang), store: content.name[lang] + suffix };
             const base = l10n(type.name, lang, vars);
@@ -327,23 +390,34 @@ export async function seedDatabase(options: SeedOptions = {}): Promise<SeedSumma
           // (same product, same town) is qualified by the store's name, in every language.
           const taken = texts.some((x) => usedNames.has(`${x.lang}|${x.name}`));
           const partial = PARTIAL_TRANSLATIONS[productSlug] ?? [];
-          await tx.insert(schema.productTranslations).values(
-            texts.map((x) => {
+          planned.products.push({
+            values: {
+              categoryId: categoryIds.get(type.category)!,
+              slug: productSlug,
+              priceMinor: price,
+              currency: BASE_CURRENCY,
+              stock,
+              status: "active",
+              createdAt: created,
+              updatedAt: created,
+            },
+            translations: texts.map((x) => {
               const name = taken ? `${x.name}${x.lang === "zh" ? `（${x.store}）` : ` (${x.store})`}` : x.name;
               usedNames.add(`${x.lang}|${name}`);
               const untranslated = partial.includes(x.lang);
-              return { productId: product.id, lang: x.lang, name, description: untranslated ? "" : x.description, originNote: untranslated ? "" : x.originNote };
+              return { lang: x.lang, name, description: untranslated ? "" : x.description, originNote: untranslated ? "" : x.originNote };
             }),
-          );
-          await tx
-            .insert(schema.productImages)
-            .values({ productId: product.id, url: `/art/products/${productSlug}.svg?kind=${art}`, width: 600, height: 600, position: 0, isCover: true, createdAt: created });
-          storeProducts.push({ id: product.id, price, stock });
+            image: { url: `/art/products/${productSlug}.svg?kind=${art}`, width: 600, height: 600, position: 0, isCover: true, createdAt: created },
+            price,
+            stock,
+          });
           productCount++;
         }
-        productIdsByStore.set(store.id, storeProducts);
+        batch.push(planned);
+        if (batch.length * listings.length >= BATCH_ROWS) await flush();
       }
     }
+    await flush();
 
     // Festivals: ended, live and upcoming, relative to today
     const organiserId = accountIds.get("organiser@silkroad.example")!;

@@ -103,9 +103,28 @@ function sumBy<K>(groups: readonly Group[], keyOf: (g: Group) => K): Map<K, numb
   return sums;
 }
 
+/**
+ * Summed facets per set of kept groups, language and category/country/store filter: at scale 100 a
+ * query's groups run to tens of thousands, and summing them is most of a /products request. Kept
+ * as long as the groups are (a WeakMap on them: counted again, they and their sums go together).
+ */
+const summedFacets = new WeakMap<Group[], Map<string, Facets>>();
+const SUMS_PER_GROUPS = 200;
+
 /** Counts per category, country and store for the query and every filter but that facet's own, and the total with all of them. */
 async function facets(lang: Lang, f: ProductFilter, now: number, hits: SearchHits | null): Promise<Facets> {
   const groups = await facetGroups(f, now, hits);
+  const key = JSON.stringify([lang, f.category ?? "", f.country ?? "", f.store ?? ""]);
+  let sums = summedFacets.get(groups);
+  const kept = sums?.get(key);
+  if (kept) return kept;
+  const summed = await sumFacets(lang, f, groups);
+  if (!sums || sums.size >= SUMS_PER_GROUPS) summedFacets.set(groups, (sums = new Map<string, Facets>()));
+  sums.set(key, summed);
+  return summed;
+}
+
+async function sumFacets(lang: Lang, f: ProductFilter, groups: Group[]): Promise<Facets> {
   const byCategory = (g: Group) => !f.category || g.category === f.category;
   const byCountry = (g: Group) => !f.country || g.country === f.country;
   const byStore = (g: Group) => !f.store || g.store === f.store;
@@ -166,8 +185,16 @@ export interface ProductBrowse {
   offsetMode: boolean;
 }
 
-export async function browseProducts(lang: Lang, params: ProductListParams, f: ProductFilter, perPage: number, now: number): Promise<ProductBrowse> {
-  const hits = params.q ? await searchIds("product", parseQuery(params.q)) : null;
+/** `known`: the products `params.q` finds, when the caller has searched already (the search page, through resolveQuery). */
+export async function browseProducts(
+  lang: Lang,
+  params: ProductListParams,
+  f: ProductFilter,
+  perPage: number,
+  now: number,
+  known?: SearchHits,
+): Promise<ProductBrowse> {
+  const hits = params.q ? (known ?? (await searchIds("product", parseQuery(params.q)))) : null;
   const facetValues = await facets(lang, { ...f, q: params.q }, now, hits);
 
   if (hits) {

@@ -9,6 +9,7 @@ import { countryName, formatDate, formatNumber, textComparer } from "../i18n/for
 import { localizePath } from "../i18n/config";
 import { BASE_CURRENCY, majorToMinor } from "../money/money";
 import { maxBaseFor, minBaseFor } from "../money/presentment";
+import type { SearchHits } from "../search/search.server";
 import { browseProducts, type ProductFilter } from "./browse.server";
 import { listCategories } from "./catalog.server";
 import { PRODUCT_SORTS, type ProductListParams } from "./params";
@@ -72,11 +73,13 @@ export async function productList(opts: {
   now: number;
   /** Facets fixed by the page (a country pavilion fixes the country). */
   fixed?: { country?: string; category?: string };
+  /** The products `params.q` finds, when the page has already searched for them (resolveQuery). */
+  hits?: SearchHits;
 }) {
   const { lang, t, view, url, now } = opts;
   const params = { ...opts.params, ...opts.fixed };
   const filter = filterFor(params, view);
-  const result = await browseProducts(lang, params, filter, PER_PAGE, now);
+  const result = await browseProducts(lang, params, filter, PER_PAGE, now, opts.hits);
   const categories = await listCategories(lang);
   const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   const { facets } = result;

@@ -24,10 +24,25 @@ export interface Ranked {
   score: number;
   /** Every visible item of the set, past the limit too. */
   total: number;
+  /** Index rows (item × language) the scores were computed on: the whole set up to RANK_ALL, at most 2 × CANDIDATES past it. */
+  scored: number;
 }
 
+/**
+ * Rows of one set (item × language) that an engine scores in full. A larger set ("coffee" at
+ * scale 100: 16,736 rows) is counted in full, unscored, and ranked on its candidates: the
+ * CANDIDATES newest rows with a word in the name, and the CANDIDATES newest rows of the set.
+ * At scale 1 no query has as many, so results there are those of scoring every row.
+ */
+export const RANK_ALL = 2000;
+/** The newest rows of each candidate list, past RANK_ALL. */
+export const CANDIDATES = 1500;
+
 export interface SearchEngine {
-  /** Live products (or stores) of one set, best first (the phrase as typed in the name, then relevance), at most `limit`. A query the engine refuses finds nothing. */
+  /**
+   * Live products (or stores) of one set, best first (the phrase as typed in the name, then relevance), at most `limit`;
+   * past RANK_ALL rows, ranked on candidates (the name holding a word first). A query the engine refuses finds nothing.
+   */
   ranked(kind: Kind, tier: Tier, query: ParsedQuery, limit: number): Promise<Ranked[]>;
   /** A subquery (`SELECT id …`) of every item in any of these sets, live or not (the caller filters), for counting past the limit; none for no sets. */
   matching(kind: Kind, tiers: readonly Tier[], query: ParsedQuery): SQL;

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
-import type { Kind, Ranked, SearchEngine, Tier } from "./engine";
+import { CANDIDATES, RANK_ALL, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
 import {
   aboutTsQuery,
   anyWordTsQuery,
@@ -15,6 +15,7 @@ import {
   chineseTsQuery,
   editDistance,
   foldTerm,
+  inNameTsQuery,
   namePhraseTsQuery,
   wordsTsQuery,
   type ParsedQuery,
@@ -32,8 +33,11 @@ const exactly = (word: string) => tsquery(`'${word.replace(/\\/g, "\\\\").replac
 /** A LIKE pattern for a substring, its own % and _ escaped. */
 const containing = (term: string) => `%${foldTerm(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Index rows of one set: the condition, a score (higher is better) and whether the name holds the words as typed. */
-function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL } | null {
+/**
+ * Index rows of one set: the condition, a score (higher is better), whether the name holds the words as
+ * typed, and (for the word sets) the condition of a word in the name, the first candidates past RANK_ALL.
+ */
+function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; inName?: SQL } | null {
   const chinese = chineseTsQuery(query.chinese);
   if (tier === "substring") {
     if (!query.trigram.length) return null;
@@ -47,6 +51,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
     const about = tier === "about" ? aboutTsQuery(query.words) : null;
     if (about) words = `(${words}) & ${about}`;
     const phrase = namePhraseTsQuery(query.words);
+    const inName = inNameTsQuery(query.words);
     return {
       where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
       // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
@@ -54,6 +59,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
       // bm25's weights on SQLite), then ts_rank, scaled into [0, 1) (normalization 32), among equals.
       score: sql`(CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "A")!)} THEN 10 ELSE 0 END + CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "B")!)} THEN 5 ELSE 0 END + ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)}, 32))`,
       exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
+      inName: inName ? sql`d.words @@ ${tsquery(inName)}` : undefined,
     };
   }
   if (!chinese) return null;
@@ -78,24 +84,47 @@ async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
 /** Candidates for a typo: the vocabulary's nearest words by trigrams (a GiST index), then counted. */
 const NEIGHBOURS = 64;
 
+/**
+ * A set's rows past RANK_ALL, unscored (`rid`, and 1 when a word is in the name): the CANDIDATES newest
+ * with a word in the name, and the CANDIDATES newest of the set; the SQLite counterpart is boundedHits.
+ */
+function candidates(set: SQL, inName: SQL | undefined): SQL {
+  const newest = (where: SQL, named: number) =>
+    sql`(SELECT d.rid, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
+  return inName ? sql`${newest(sql`${set} AND ${inName}`, 1)} UNION ALL ${newest(set, 0)}` : newest(set, 0);
+}
+
 export const postgresEngine: SearchEngine = {
-  ranked(kind, tier, query, limit) {
+  /**
+   * An item's score is its best language row's. A set of more than RANK_ALL rows is counted without
+   * scores and ranked on its candidates, as on SQLite (sqliteEngine.ranked): three statements, the
+   * first reading at most RANK_ALL + 1 rows.
+   */
+  async ranked(kind, tier, query, limit) {
     const d = documents(tier, query);
-    if (!d) return Promise.resolve([]);
+    if (!d) return [];
     const visible =
       kind === "product"
         ? sql`JOIN products p ON p.id = h.id JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
         : sql`JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
-    return safely(() =>
+    const set = sql`search.documents d WHERE d.kind = ${kindOf(kind)} AND ${d.where}`;
+    const scoredRow = sql`d.item_id, ${d.score} AS score, ${d.exact} AS exact`;
+    const rank = (found: SQL, total: SQL) =>
       rows<Ranked>(
         db,
-        sql`WITH best AS (
-              SELECT d.item_id AS id, max(${d.score}) AS score, max(${d.exact}) AS exact
-              FROM search.documents d WHERE d.kind = ${kindOf(kind)} AND ${d.where} GROUP BY d.item_id)
-            SELECT h.id AS id, h.score AS score, count(*) OVER () AS total FROM best h ${visible}
-            ORDER BY h.exact DESC, h.score DESC, h.id LIMIT ${limit}`,
-      ),
-    );
+        sql`WITH hits AS MATERIALIZED (${found}),
+            best AS (SELECT item_id AS id, max(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY item_id)
+            SELECT h.id AS id, h.score AS score, ${total} AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
+            ORDER BY h.exact DESC, h.named DESC, h.score DESC, h.id LIMIT ${limit}`,
+      );
+    return safely(async () => {
+      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1}) c`);
+      if (Number(counted?.n ?? 0) <= RANK_ALL) return rank(sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`, sql`count(*) OVER ()`);
+      const [visibleItems] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT DISTINCT d.item_id AS id FROM ${set}) h ${visible}`);
+      // The candidates are chosen by rid alone; only they are read again and scored.
+      const found = sql`SELECT ${scoredRow}, c.named FROM (${candidates(set, d.inName)}) c JOIN search.documents d ON d.rid = c.rid`;
+      return rank(found, sql`CAST(${Number(visibleItems?.n ?? 0)} AS bigint)`);
+    });
   },
 
   matching(kind, tiers, query) {

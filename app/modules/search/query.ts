@@ -165,6 +165,16 @@ export function aboutExpression(words: readonly string[]): string | null {
 }
 
 /**
+ * SQLite-only: FTS5, one of the words (in any of its forms, not a function word) in the name: the
+ * first candidates when a query matches too many rows to score them all (RANK_ALL, engine.ts).
+ * PostgreSQL: inNameTsQuery.
+ */
+export function inNameExpression(words: readonly string[]): string | null {
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  return content.length ? `{name} : (${content.flatMap(wordForms).join(" OR ")})` : null;
+}
+
+/**
  * A Chinese term as a phrase over the CJK index, which holds each character
  * followed by its bigram (咖 咖啡 啡 啡豆 豆): the term's characters and bigrams
  * in that order match exactly where the term occurs, through the index.
@@ -231,6 +241,14 @@ export function aboutTsQuery(words: readonly string[]): string | null {
 /** Any of the words, in any form, in the fields of these weights ("A" the name, "B" the category). */
 export function anyWordTsQuery(words: readonly string[], weights: string): string | null {
   return tsAny(words.flatMap(wordFormList), weights);
+}
+
+/** `inNameExpression` for PostgreSQL: one of the words (in any form, not a function word) in the name. */
+export function inNameTsQuery(words: readonly string[]): string | null {
+  return anyWordTsQuery(
+    words.filter((w) => !FUNCTION_WORDS.has(w)),
+    "A",
+  );
 }
 
 /** The words exactly as typed, in order, in a name. */

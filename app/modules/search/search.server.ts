@@ -131,6 +131,8 @@ export interface ResolvedQuery {
   query: ParsedQuery;
   /** The corrected text when the query was corrected ("Showing results for …"), else null. */
   corrected: string | null;
+  /** The products `query` finds (searchIds at MAX_RESULTS), when they were looked up here: the page passes them on rather than searching again. */
+  hits?: SearchHits;
 }
 
 /**
@@ -141,10 +143,10 @@ export interface ResolvedQuery {
  * `exact` (the shopper asked for what they typed) skips the correction.
  */
 export async function resolveQuery(query: ParsedQuery, lang: Lang, exact = false): Promise<ResolvedQuery> {
-  const asTyped = { query, corrected: null };
-  if (exact || !query.words.some((w) => allowedEdits(w.length) > 0)) return asTyped;
-  const found = (await searchIds("product", query, FEW)).total;
-  if (found >= FEW) return asTyped;
+  if (exact || !query.words.some((w) => allowedEdits(w.length) > 0)) return { query, corrected: null };
+  const hits = await searchIds("product", query);
+  const asTyped = { query, corrected: null, hits };
+  if (hits.total >= FEW) return asTyped;
   const replacements = new Map<string, string>();
   for (const word of query.words) {
     const nearest = await nearestWord(word, lang);
@@ -156,6 +158,7 @@ export async function resolveQuery(query: ParsedQuery, lang: Lang, exact = false
     .map((token) => replacements.get(foldTerm(token)) ?? token)
     .join(" ");
   const corrected = parseQuery(text);
-  if ((await searchIds("product", corrected, FEW)).total <= found) return asTyped;
-  return { query: corrected, corrected: corrected.text };
+  const correctedHits = await searchIds("product", corrected);
+  if (correctedHits.total <= hits.total) return asTyped;
+  return { query: corrected, corrected: corrected.text, hits: correctedHits };
 }

@@ -1,0 +1,125 @@
+/**
+ * Search scores a bounded number of index rows however many match (issue #16), on both engines:
+ * this file's own category "Quorvane wares" holds RANK_ALL + 300 products (one English row
+ * each), so the set "about" quorvane is past the cap. The oldest few have the word in their name,
+ * the rest only their category. Counted, never timed: the rows the engine's score ran on (its
+ * `scored`: the rows of the set it computed bm25 or ts_rank for), the statements sent, and the
+ * totals, which still count every match.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, isPostgres, schema, transact } from "~/db.server";
+import { CANDIDATES, RANK_ALL, type SearchEngine } from "~/modules/search/engine";
+import { postgresEngine } from "~/modules/search/postgres.server";
+import { parseQuery } from "~/modules/search/query";
+import { searchIds } from "~/modules/search/search.server";
+import { sqliteEngine } from "~/modules/search/sqlite.server";
+import { watchStatements } from "./fixtures";
+
+const { users, categories, categoryTranslations, stores, storeTranslations, products, productTranslations } = schema;
+const engine: SearchEngine = isPostgres(db) ? postgresEngine : sqliteEngine;
+
+const MATCHES = RANK_ALL + 300;
+/** The oldest products, with the word in their name as well as their category. */
+const NAMED = 12;
+/** Products of the category that are archived: matched by the index, never counted or shown. */
+const ARCHIVED = 7;
+
+const named: number[] = [];
+let storeId = 0;
+
+beforeAll(async () => {
+  const now = new Date();
+  await transact(db, async (tx) => {
+    const [owner] = await tx
+      .insert(users)
+      .values({ email: "bounded@example.com", name: "Bounded", role: "owner", createdAt: now })
+      .returning({ id: users.id });
+    const [category] = await tx.insert(categories).values({ slug: "quorvane-wares", sortOrder: 99 }).returning({ id: categories.id });
+    await tx.insert(categoryTranslations).values({ categoryId: category.id, lang: "en", name: "Quorvane wares", description: "" });
+    const [store] = await tx
+      .insert(stores)
+      .values({ slug: "quorvane-traders", ownerId: owner.id, countryCode: "KE", primaryCategoryId: category.id, status: "live", createdAt: now, updatedAt: now })
+      .returning({ id: stores.id });
+    storeId = store.id;
+    await tx
+      .insert(storeTranslations)
+      .values({ storeId, lang: "en", name: "Mombasa Lamp House", city: "Mombasa", tagline: "Lamps", story: "Since 2001." });
+    for (let from = 0; from < MATCHES; from += 250) {
+      const batch = Array.from({ length: Math.min(250, MATCHES - from) }, (_, k) => from + k);
+      const made = await tx
+        .insert(products)
+        .values(
+          batch.map((i) => ({
+            storeId,
+            categoryId: category.id,
+            slug: `quorvane-${i}`,
+            priceMinor: 1000 + i,
+            currency: "USD",
+            stock: 5,
+            status: i >= NAMED && i < NAMED + ARCHIVED ? ("archived" as const) : ("active" as const),
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning({ id: products.id, slug: products.slug });
+      const idOf = new Map(made.map((p) => [p.slug, p.id]));
+      await tx.insert(productTranslations).values(
+        batch.map((i) => ({
+          productId: idOf.get(`quorvane-${i}`)!,
+          lang: "en",
+          name: i < NAMED ? `Quorvane zintelmoor ${i}` : `Brass lamp ${i}`,
+          description: "Made by hand.",
+          originNote: "",
+        })),
+      );
+      if (from === 0) named.push(...batch.slice(0, NAMED).map((i) => idOf.get(`quorvane-${i}`)!));
+    }
+  });
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Statements that read a search index (SQLite's FTS5 tables, PostgreSQL's search.documents). */
+const indexReads = (texts: string[]) => texts.filter((t) => /search_words|search_cjk|search_fts|search\.documents/.test(t)).length;
+
+describe("scoring past the cap", () => {
+  it("a set of more than RANK_ALL rows is scored on at most 2 × CANDIDATES of them, and still counted in full", async () => {
+    const ranked = await engine.ranked("product", "about", parseQuery("quorvane"), 10);
+    expect(ranked).toHaveLength(10);
+    expect(Number(ranked[0].total)).toBe(MATCHES - ARCHIVED);
+    expect(Number(ranked[0].scored)).toBeGreaterThan(0);
+    expect(Number(ranked[0].scored)).toBeLessThanOrEqual(2 * CANDIDATES);
+    expect(Number(ranked[0].scored)).toBeLessThan(MATCHES);
+    console.log(`"quorvane": ${MATCHES} rows match, ${ranked[0].total} visible products, ${ranked[0].scored} rows scored`);
+  });
+
+  it("the oldest products with the word in the name still come first (the name's candidates), then the newest of the set", async () => {
+    const { ids, total } = await searchIds("product", parseQuery("quorvane"), 20);
+    expect(total).toBe(MATCHES - ARCHIVED);
+    expect(ids).toHaveLength(20);
+    expect(ids.slice(0, NAMED).sort((a, b) => a - b)).toEqual(named);
+    const newest = Math.max(...ids);
+    expect(ids.slice(NAMED).every((id) => id > newest - CANDIDATES)).toBe(true);
+  });
+
+  it("a search past the cap sends three statements to the index: a count stopped at RANK_ALL + 1, the visible count, the ranking", async () => {
+    await searchIds("product", parseQuery("quorvane"), 20);
+    const statements = watchStatements();
+    await searchIds("product", parseQuery("quorvane"), 20);
+    expect(indexReads(statements())).toBe(3);
+  });
+
+  it("a set under the cap is scored in full, every row once", async () => {
+    const ranked = await engine.ranked("product", "about", parseQuery("zintelmoor"), 10);
+    expect(ranked).toHaveLength(10);
+    expect(named).toEqual(expect.arrayContaining(ranked.map((r) => r.id)));
+    expect(Number(ranked[0].total)).toBe(NAMED);
+    expect(Number(ranked[0].scored)).toBe(NAMED);
+  });
+
+  it("stores are ranked among store rows only: a store about the word (its main category) is found though many newer product rows match", async () => {
+    const { ids, total } = await searchIds("store", parseQuery("quorvane"), 4);
+    expect(ids).toEqual([storeId]);
+    expect(total).toBe(1);
+  });
+});
