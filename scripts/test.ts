@@ -45,17 +45,10 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 /**
  * The PostgreSQL pass runs the whole suite on a base database migrated and
  * seeded as on SQLite (tests/setup/global-setup.ts), but these files (issue
- * 15): each still reads the SQLite file directly or fails on PostgreSQL for
- * a reason given beside it. The list only shrinks: a file leaves it once it
- * passes on both engines.
+ * 15): each fails on PostgreSQL for the reason given beside it. The list only
+ * shrinks: a file leaves it once it passes on both engines.
  */
 const NOT_YET_ON_POSTGRES = [
-  // Its six "store lists with their filters" cases find no store on PostgreSQL (one filter case is empty).
-  "app/modules/catalog/catalog.server.test.ts",
-  // These three journeys read the server's SQLite file for photos and covers.
-  "tests/browser/owner-imports-in-french.test.ts",
-  "tests/browser/owner-imports-without-javascript.test.ts",
-  "tests/browser/owner-journey-portuguese.test.ts",
   // A real bug it found on PostgreSQL, not yet fixed: with two app processes, one checkout in a random
   // mix of add, checkout, pay and expire answered 500 (fast-check seed 580074585, path
   // "5:107:8:14:35:156:12:44:26:58:1:7:30:22:52:9:26:21:35:34:20"). It passes on SQLite.

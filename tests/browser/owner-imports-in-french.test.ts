@@ -6,17 +6,19 @@
  * which the store's page shows; importing the same file again changes nothing.
  */
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import { and, eq, like } from "drizzle-orm";
 import { zipSync } from "fflate";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { schema } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
 
 const journey = setUpJourney();
 const COUNT = 20;
 const CATEGORIES = ["crafts", "textiles", "home", "jewellery"];
+const { products, productImages, stores } = schema;
 
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
@@ -93,13 +95,15 @@ describe("an owner imports products in French", () => {
     expect(header).toContain("name_zh");
 
     const zip = await photosZip();
-    const sqlite = () => new Database(journey.server.databasePath, { readonly: true });
-    const storeProducts = () => {
-      const db = sqlite();
-      const rows = db.prepare("SELECT p.sku, p.status, p.updated_at AS updatedAt FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = ? AND p.sku LIKE 'FR-IMP-%' ORDER BY p.sku").all(storeSlug);
-      db.close();
-      return rows as { sku: string; status: string; updatedAt: number }[];
-    };
+    // The imported products as the server stored them (its database, on this run's engine).
+    const ofThisImport = and(eq(stores.slug, storeSlug), like(products.sku, "FR-IMP-%"));
+    const storeProducts = () =>
+      journey.server.db
+        .select({ sku: products.sku, status: products.status, updatedAt: products.updatedAt })
+        .from(products)
+        .innerJoin(stores, eq(stores.id, products.storeId))
+        .where(ofThisImport)
+        .orderBy(products.sku);
 
     // Dry run with the two mistakes: both named by row and column, in French; nothing saved, nothing to confirm.
     await upload(page, fill(header, true), zip, false);
@@ -111,17 +115,17 @@ describe("an owner imports products in French", () => {
     expect(await errorRows.nth(1).textContent()).toContain("Catégorie inconnue «\u00a0paniers\u00a0»");
     expect(await page.locator('.import-rows tr[data-action="create"]').count()).toBe(COUNT - 2);
     expect(await page.getByRole("button", { name: "Confirmer l’import" }).count()).toBe(0);
-    expect(storeProducts()).toEqual([]);
+    expect(await storeProducts()).toEqual([]);
 
     // Corrected, published: 20 new, then confirmed.
     const fixed = fill(header, false);
     await upload(page, fixed, zip, true);
     await expect.poll(() => page.locator('.import-rows tr[data-action="create"]').count()).toBe(COUNT);
-    expect(storeProducts()).toEqual([]);
+    expect(await storeProducts()).toEqual([]);
     await page.getByRole("button", { name: "Confirmer l’import" }).click();
     await page.waitForURL(/\?done=[a-f0-9]{32}$/);
     await expect.poll(() => page.getByTestId("import-done").textContent()).toContain("20 nouveaux, 0 mis à jour, 0 inchangés");
-    const imported = storeProducts();
+    const imported = await storeProducts();
     expect(imported.map((p) => p.status)).toEqual(Array(COUNT).fill("active"));
 
     // Live: the store's page shows all twenty, in French, with their photos.
@@ -131,11 +135,13 @@ describe("an owner imports products in French", () => {
     const names = await page.locator("main").textContent();
     for (let n = 1; n <= COUNT; n++) expect(names).toContain(`Panier tressé n° ${n}`);
     // Each with its photo, re-encoded as a single upload is.
-    const db = sqlite();
-    const photos = db
-      .prepare("SELECT i.url FROM product_images i JOIN products p ON p.id = i.product_id JOIN stores s ON s.id = p.store_id WHERE s.slug = ? AND p.sku LIKE 'FR-IMP-%' AND i.is_cover = 1")
-      .all(storeSlug) as { url: string }[];
-    db.close();
+    const photos = await journey.server.db
+      .select({ url: productImages.url })
+      .from(productImages)
+      .innerJoin(products, eq(products.id, productImages.productId))
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(and(ofThisImport, eq(productImages.isCover, true)))
+      .orderBy(productImages.id);
     expect(photos).toHaveLength(COUNT);
     for (const p of photos) expect(p.url).toMatch(/^\/uploads\/[a-f0-9]{32}-\d+\.webp$/);
 
@@ -147,7 +153,7 @@ describe("an owner imports products in French", () => {
     await page.getByRole("button", { name: "Confirmer l’import" }).click();
     await page.waitForURL(/\?done=[a-f0-9]{32}$/);
     await expect.poll(() => page.getByTestId("import-done").textContent()).toContain("0 nouveaux, 0 mis à jour, 20 inchangés");
-    expect(storeProducts()).toEqual(imported);
+    expect(await storeProducts()).toEqual(imported);
 
     expect(errors).toEqual([]);
     await context.close();

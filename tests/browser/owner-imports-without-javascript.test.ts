@@ -6,15 +6,17 @@
  * offers nothing to confirm; the corrected file's dry run offers the
  * confirmation, whose post writes the products and redirects to the result.
  */
-import Database from "better-sqlite3";
+import { and, eq, like } from "drizzle-orm";
 import { zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { schema } from "~/db.server";
 import { templateColumns, toCsv } from "~/modules/owner/import/columns";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { setUpJourney } from "./harness";
 
 const journey = setUpJourney();
+const { products, stores, users } = schema;
 
 function rows(broken: boolean) {
   return [1, 2, 3].map((n) => ({
@@ -33,18 +35,21 @@ function rows(broken: boolean) {
 
 describe("an owner imports products without JavaScript", () => {
   it("dry run with an error by row and column, then a clean dry run and its confirmation, as form posts in Arabic", async () => {
-    const sqlite = () => new Database(journey.server.databasePath, { readonly: true });
-    const db = sqlite();
-    const store = db
-      .prepare("SELECT s.slug FROM stores s JOIN users u ON u.id = s.owner_id WHERE u.email = 'amina@silkroad.example' AND s.status = 'live' ORDER BY s.id LIMIT 1")
-      .get() as { slug: string };
-    db.close();
-    const imported = () => {
-      const d = sqlite();
-      const found = d.prepare("SELECT p.sku, p.status, p.price_minor AS price FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = ? AND p.sku LIKE 'AR-NOJS-%' ORDER BY p.sku").all(store.slug);
-      d.close();
-      return found;
-    };
+    // The server's database, on this run's engine: amina's first live store, and what the import wrote to it.
+    const [store] = await journey.server.db
+      .select({ slug: stores.slug })
+      .from(stores)
+      .innerJoin(users, eq(users.id, stores.ownerId))
+      .where(and(eq(users.email, "amina@silkroad.example"), eq(stores.status, "live")))
+      .orderBy(stores.id)
+      .limit(1);
+    const imported = () =>
+      journey.server.db
+        .select({ sku: products.sku, status: products.status, price: products.priceMinor })
+        .from(products)
+        .innerJoin(stores, eq(stores.id, products.storeId))
+        .where(and(eq(stores.slug, store.slug), like(products.sku, "AR-NOJS-%")))
+        .orderBy(products.sku);
 
     const context = await journey.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "ar" });
     const page = await context.newPage();
@@ -77,16 +82,16 @@ describe("an owner imports products without JavaScript", () => {
     expect(message).toContain("price");
     expect(message).not.toMatch(/owner\.(import\.)?errors\./);
     expect(await page.locator(".import-confirm").count()).toBe(0);
-    expect(imported()).toEqual([]);
+    expect(await imported()).toEqual([]);
 
     // The corrected file: three to create, and the confirmation form; still nothing written.
     await upload(false);
     expect(await page.locator('.import-rows tr[data-action="create"]').count()).toBe(3);
-    expect(imported()).toEqual([]);
+    expect(await imported()).toEqual([]);
     await page.locator(".import-confirm button[type=submit]").click();
     await page.waitForURL(/\/ar\/dashboard\/stores\/[^/]+\/products\/import\?done=[a-f0-9]{32}$/);
     expect(await page.locator('[data-testid="import-done"]').count()).toBe(1);
-    expect(imported()).toEqual([
+    expect(await imported()).toEqual([
       { sku: "AR-NOJS-1", status: "active", price: 3100 },
       { sku: "AR-NOJS-2", status: "active", price: 3200 },
       { sku: "AR-NOJS-3", status: "active", price: 3300 },

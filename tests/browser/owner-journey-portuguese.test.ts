@@ -12,9 +12,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { schema } from "~/db.server";
 import { DEMO_PASSWORDS } from "../../db/seed/demo-accounts";
 import { setUpJourney, waitForHydration, watchForErrors } from "./harness";
 
@@ -80,13 +81,15 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
     const [first, second] = await photos.locator("img").evaluateAll((imgs) => imgs.map((i) => [i.getAttribute("src"), (i as HTMLImageElement).width / (i as HTMLImageElement).height]));
     expect(first[0]).toMatch(/^\/uploads\/[a-f0-9]{32}-\d+\.webp$/);
     await expect.poll(() => photos.first().locator(".badge").count()).toBe(1);
-    const sqlite = () => new Database(journey.server.databasePath, { readonly: true });
-    let db = sqlite();
-    const stored = db.prepare("SELECT width, height, position, is_cover AS cover FROM product_images WHERE product_id = ? ORDER BY position").all(productId) as { width: number; height: number; position: number; cover: number }[];
-    db.close();
+    const images = schema.productImages;
+    const stored = await journey.server.db
+      .select({ width: images.width, height: images.height, position: images.position, cover: images.isCover })
+      .from(images)
+      .where(eq(images.productId, productId))
+      .orderBy(images.position);
     expect(stored.map((s) => [s.width > s.height, s.position, s.cover])).toEqual([
-      [true, 0, 1],
-      [false, 1, 0],
+      [true, 0, true],
+      [false, 1, false],
     ]);
     expect(second[0]).not.toBe(first[0]);
 
@@ -117,7 +120,7 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
     expect((await other.request.get(previewUrl)).status()).toBe(404);
     await stranger.close();
     // Not in the shop yet.
-    expect((await page.request.get(`${base}/pt/products/${productSlug(productId)}`)).status()).toBe(404);
+    expect((await page.request.get(`${base}/pt/products/${await productSlug(productId)}`)).status()).toBe(404);
 
     // Publish from the preview.
     await page.getByRole("button", { name: "Publicar" }).click();
@@ -134,7 +137,7 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
     // Offer it at the festival whose registration is open.
     await page.locator('[data-link="festivals"]').click();
     await page.waitForURL("**/pt/dashboard/festivals");
-    const festivalSlug = openFestival();
+    const festivalSlug = await openFestival();
     const storeRow = page.locator(`[data-enrol="${festivalSlug}|${storeSlug}"]`);
     // A client-side navigation changes the address before React has rendered the page it leads to.
     await storeRow.waitFor();
@@ -171,7 +174,7 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
       await org.waitForLoadState("networkidle");
     };
     // The store's enrolment first, if it still waits, then the deal.
-    const enrolmentItem = org.locator(".review-item[data-review^='enrolment']", { hasText: storeName(storeSlug) });
+    const enrolmentItem = org.locator(".review-item[data-review^='enrolment']", { hasText: await storeName(storeSlug) });
     if (await enrolmentItem.count()) await approve(enrolmentItem.first());
     const dealItem = org.locator(".review-item", { hasText: NAME });
     await expect.poll(() => dealItem.count()).toBe(1);
@@ -225,9 +228,9 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
     // The owner ships the line from the orders page.
     await page.locator(`[data-store="${storeSlug}"]`).getByRole("link", { name: "Encomendas" }).click();
     await page.waitForURL(`**/pt/dashboard/stores/${storeSlug}/orders`);
-    db = sqlite();
-    const lineId = (db.prepare("SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ? AND l.product_id = ?").get(number, productId) as { id: number }).id;
-    db.close();
+    const [{ id: lineId }] = await journey.server.query<{ id: number }>(
+      sql`SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.number = ${number} AND l.product_id = ${productId}`,
+    );
     const line = page.locator(`#line-${lineId}`);
     await line.getByLabel("Transportadora").fill("CTT Expresso");
     await line.getByLabel("Número de rastreio").fill("EA123456789PT");
@@ -249,33 +252,28 @@ describe("an owner lists, offers and ships in Portuguese on a phone", () => {
 });
 
 /** The seeded festival whose registration is open now (the upcoming one). */
-function openFestival(): string {
-  const db = new Database(journey.server.databasePath, { readonly: true });
-  const now = Date.now();
-  const slug = (
-    db
-      .prepare("SELECT f.slug FROM festivals f JOIN festival_phases p ON p.festival_id = f.id WHERE p.kind = 'registration' AND p.starts_at <= ? AND p.ends_at > ?")
-      .get(now, now) as { slug: string }
-  ).slug;
-  db.close();
-  return slug;
+async function openFestival(): Promise<string> {
+  const { festivals, festivalPhases } = schema;
+  const now = new Date();
+  const [festival] = await journey.server.db
+    .select({ slug: festivals.slug })
+    .from(festivals)
+    .innerJoin(festivalPhases, eq(festivalPhases.festivalId, festivals.id))
+    .where(and(eq(festivalPhases.kind, "registration"), lte(festivalPhases.startsAt, now), gt(festivalPhases.endsAt, now)))
+    .orderBy(festivals.id)
+    .limit(1);
+  return festival.slug;
 }
 
-function productSlug(id: number): string {
-  const db = new Database(journey.server.databasePath, { readonly: true });
-  const slug = (db.prepare("SELECT slug FROM products WHERE id = ?").get(id) as { slug: string }).slug;
-  db.close();
-  return slug;
+async function productSlug(id: number): Promise<string> {
+  const [product] = await journey.server.db.select({ slug: schema.products.slug }).from(schema.products).where(eq(schema.products.id, id));
+  return product.slug;
 }
 
 /** The store's name as the Portuguese pages show it. */
-function storeName(slug: string): string {
-  const db = new Database(journey.server.databasePath, { readonly: true });
-  const name = (
-    db
-      .prepare("SELECT coalesce(pt.name, en.name) AS name FROM stores s JOIN store_translations en ON en.store_id = s.id AND en.lang = 'en' LEFT JOIN store_translations pt ON pt.store_id = s.id AND pt.lang = 'pt' WHERE s.slug = ?")
-      .get(slug) as { name: string }
-  ).name;
-  db.close();
-  return name;
+async function storeName(slug: string): Promise<string> {
+  const [store] = await journey.server.query<{ name: string }>(
+    sql`SELECT coalesce(pt.name, en.name) AS name FROM stores s JOIN store_translations en ON en.store_id = s.id AND en.lang = 'en' LEFT JOIN store_translations pt ON pt.store_id = s.id AND pt.lang = 'pt' WHERE s.slug = ${slug}`,
+  );
+  return store.name;
 }
