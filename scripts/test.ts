@@ -56,10 +56,6 @@ const NOT_YET_ON_POSTGRES = [
   "tests/browser/owner-imports-in-french.test.ts",
   "tests/browser/owner-imports-without-javascript.test.ts",
   "tests/browser/owner-journey-portuguese.test.ts",
-  // A real bug it found on PostgreSQL, not yet fixed: with two app processes, one checkout in a random
-  // mix of add, checkout, pay and expire answered 500 (fast-check seed 580074585, path
-  // "5:107:8:14:35:156:12:44:26:58:1:7:30:22:52:9:26:21:35:34:20"). It passes on SQLite.
-  "tests/integration/two-processes.test.ts",
 ];
 
 interface Summary {

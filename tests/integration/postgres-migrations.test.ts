@@ -5,8 +5,10 @@
  * the SQLite migrations also make; the set-up lock lets one server at a time
  * in; and the two behaviours the domain's writes rest on hold on a pool of
  * connections: a conditional update that met a competing writer re-checks
- * its condition once that writer commits (READ COMMITTED), and a nested
- * `transact` is a savepoint. Proven by counting rows.
+ * its condition once that writer commits (READ COMMITTED), a nested
+ * `transact` is a savepoint, and the content version's one row, moved by
+ * triggers, is locked at commit, so two transactions taking the same rows in
+ * one order cannot deadlock on it. Proven by counting rows.
  */
 import fs from "node:fs";
 import { getTableName, is, sql } from "drizzle-orm";
@@ -139,6 +141,55 @@ describe.skipIf(!server)("PostgreSQL migrations and transactions", () => {
       await transact(db, (inner) => execute(inner, sql`UPDATE products SET stock = stock + 1000 WHERE id = 1`));
     });
     expect(await one(db, sql`SELECT stock FROM products WHERE id = 1`)).toEqual({ stock: 1011 });
+  });
+
+  it("lets two transactions take the same two low-stock products in product order without a deadlock: the content version moves at commit", async () => {
+    // Stock at 5 or less: each take moves the content version (a trigger), as in a flash sale's last units.
+    await transact(db, async (tx) => {
+      await execute(
+        tx,
+        sql`INSERT INTO products (id, store_id, category_id, slug, price_minor, currency, stock, status, created_at, updated_at) VALUES (2, 1, 1, 'q', 500, 'USD', 3, 'active', now(), now())`,
+      );
+      await execute(tx, sql`UPDATE products SET stock = 3 WHERE id = 1`);
+    });
+    const version = async () => (await one<{ n: number }>(db, sql`SELECT content_version AS n FROM site_state`)).n;
+    const before = await version();
+    // What the stock rule (takeStock) runs.
+    const take = async (tx: Parameters<Parameters<typeof transact>[1]>[0], id: number) =>
+      (await rows<{ id: number }>(tx, sql`UPDATE products SET stock = stock - 1 WHERE id = ${id} AND stock >= 1 RETURNING id`)).length;
+    let firstTookOne: () => void = () => {};
+    const firstHasOne = new Promise<void>((resolve) => (firstTookOne = resolve));
+    let letFirstGoOn: () => void = () => {};
+    const firstMayGoOn = new Promise<void>((resolve) => (letFirstGoOn = resolve));
+
+    // The first takes product 1, then product 2; the second takes product 2 while the first is open.
+    const first = transact(db, async (tx) => {
+      const tookOne = await take(tx, 1);
+      firstTookOne();
+      await firstMayGoOn;
+      return tookOne + (await take(tx, 2));
+    });
+    await firstHasOne;
+    let secondDone = false;
+    const second = transact(db, (tx) => take(tx, 2)).finally(() => (secondDone = true));
+    // The second holds product 2 and has committed, or waits on a lock: the content version's row, if the
+    // first took it with product 1 and holds it until it ends. Then the first's take of product 2 closes the
+    // circle and PostgreSQL ends one of them with "deadlock detected".
+    await expect
+      .poll(
+        async () =>
+          secondDone ||
+          (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).n > 0,
+      )
+      .toBe(true);
+    letFirstGoOn();
+    expect(await Promise.all([first, second])).toEqual([2, 1]);
+    expect(await rows(db, sql`SELECT id, stock FROM products WHERE id IN (1, 2) ORDER BY id`)).toEqual([
+      { id: 1, stock: 2 },
+      { id: 2, stock: 1 },
+    ]);
+    // Three takes of low stock, three moves of the content version, all committed.
+    expect((await version()) - before).toBe(3);
   });
 
   it("lets one holder of the set-up lock in at a time", async () => {
