@@ -19,9 +19,12 @@
  * pool for itself (READ COMMITTED: the domain's conditional updates,
  * `… WHERE stock >= n RETURNING`, wait for a competing writer's row and then
  * re-check their condition), and transactions run side by side; nested ones
- * are savepoints on that connection. The app's `db` follows the open
- * transaction (`followOpenTransaction`): a read through `db` inside `fn` runs
- * on the transaction's connection and sees its writes, as it does on SQLite's
+ * are savepoints on that connection. A transaction PostgreSQL ends for a
+ * deadlock or a serialization failure (40P01, 40001) runs again, a bounded
+ * number of times (`TRANSACTION_ATTEMPTS`), so `fn` must change nothing but
+ * what it writes through `tx`, which the rollback undid. The app's `db`
+ * follows the open transaction (`followOpenTransaction`): a read through
+ * `db` inside `fn` runs on the transaction's connection and sees its writes, as it does on SQLite's
  * one connection, and never waits for a second connection of a pool that
  * busy transactions may have emptied. See
  * docs/decisions/0028-two-engines-one-data-layer.md.
@@ -135,17 +138,42 @@ async function transactPostgres<T>(db: PostgresHandle, fn: (tx: Tx) => Promise<T
   const open = openPostgres.getStore();
   if (is(root, PgTransaction)) return savepointPostgres(root, open, fn);
   if (open && open.root === root && !open.done.closed) return savepointPostgres(open.handle, open, fn);
-  return root.transaction(
-    async (handle) => {
-      const done = { closed: false };
-      try {
-        return await openPostgres.run({ root, handle, done }, () => fn(handle as unknown as Tx));
-      } finally {
-        done.closed = true;
-      }
-    },
-    config,
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await root.transaction(
+        async (handle) => {
+          const done = { closed: false };
+          try {
+            return await openPostgres.run({ root, handle, done }, () => fn(handle as unknown as Tx));
+          } finally {
+            done.closed = true;
+          }
+        },
+        config,
+      );
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isTransientConflict(error)) throw error;
+    }
+  }
+}
+
+/**
+ * How many times a PostgreSQL transaction runs at most when the server ends it
+ * for a conflict with another one (a deadlock, a serialization failure): it
+ * rolled back whole, so running `fn` again is safe and usually succeeds. The
+ * domain's writes take rows in one order so this should not happen; a retry
+ * keeps a case nobody foresaw from reaching a shopper as a 500.
+ */
+const TRANSACTION_ATTEMPTS = 3;
+/** SQLSTATEs of a transient conflict: serialization_failure, deadlock_detected. */
+const TRANSIENT_CONFLICTS = new Set(["40001", "40P01"]);
+
+/** The driver's error, under drizzle's wrapper (its `cause`), is a transient conflict. */
+function isTransientConflict(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (TRANSIENT_CONFLICTS.has(String((e as { code?: unknown }).code))) return true;
+  }
+  return false;
 }
 
 function savepointPostgres<T>(

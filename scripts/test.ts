@@ -43,17 +43,10 @@ const build = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 /**
- * The PostgreSQL pass runs the whole suite on a base database migrated and
- * seeded as on SQLite (tests/setup/global-setup.ts), but these files (issue
- * 15): each fails on PostgreSQL for the reason given beside it. The list only
- * shrinks: a file leaves it once it passes on both engines.
+ * The PostgreSQL pass runs the whole suite again, on a base database migrated
+ * and seeded as on SQLite (tests/setup/global-setup.ts): every test file
+ * passes on both engines (issue 15).
  */
-const NOT_YET_ON_POSTGRES = [
-  // A real bug it found on PostgreSQL, not yet fixed: with two app processes, one checkout in a random
-  // mix of add, checkout, pay and expire answered 500 (fast-check seed 580074585, path
-  // "5:107:8:14:35:156:12:44:26:58:1:7:30:22:52:9:26:21:35:34:20"). It passes on SQLite.
-  "tests/integration/two-processes.test.ts",
-];
 
 interface Summary {
   numPassedTests: number;
@@ -93,7 +86,7 @@ const line = (label: string, s: Summary | null) =>
     ? `${label}: ${s.numPassedTests} passed, ${s.numFailedTests} failed, ${s.numPendingTests} skipped`
     : `${label}: no summary (Vitest stopped early)`;
 
-// Arguments given to `npm test -- …` narrow the SQLite pass (as before); the PostgreSQL pass runs the suite but the list above.
+// Arguments given to `npm test -- …` narrow the SQLite pass (as before); the PostgreSQL pass runs the whole suite.
 const sqlitePass = runVitest("sqlite", process.argv.slice(2), undefined);
 
 console.log("\nPostgreSQL pass: starting a temporary PostgreSQL server…");
@@ -108,7 +101,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 try {
-  postgresPass = runVitest("postgres", NOT_YET_ON_POSTGRES.flatMap((file) => ["--exclude", file]), server.url);
+  postgresPass = runVitest("postgres", [], server.url);
 } finally {
   server.stop();
 }

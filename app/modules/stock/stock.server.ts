@@ -144,13 +144,16 @@ export async function takeOrderUnits(tx: Tx, email: string, lines: readonly Held
 
 /** Gives an order's product stock, deal units and per-customer shares back; the caller makes sure this happens once per order. */
 export async function returnOrderUnits(tx: Tx, email: string, lines: readonly HeldLine[]): Promise<void> {
-  // In product order, as takeOrderUnits locks them.
-  for (const line of [...lines].sort((a, b) => a.productId - b.productId)) {
+  // The rows in the order takeOrderUnits locks them: the shopper's deal shares, then each product and its deal,
+  // by product. (Shares last, as before, let an expiry hold a product and wait for a share that the same
+  // shopper's new checkout held while it waited for that product: a deadlock.)
+  lines = [...lines].sort((a, b) => a.productId - b.productId);
+  for (const line of lines) {
+    if (line.dealId !== null) await returnCustomerDealUnits(tx, line.dealId, email, line.quantity);
+  }
+  for (const line of lines) {
     await returnStock(tx, line.productId, line.quantity);
-    if (line.dealId !== null) {
-      await returnDealUnits(tx, line.dealId, line.quantity);
-      await returnCustomerDealUnits(tx, line.dealId, email, line.quantity);
-    }
+    if (line.dealId !== null) await returnDealUnits(tx, line.dealId, line.quantity);
   }
 }
 
