@@ -24,9 +24,9 @@
  * number of times (`TRANSACTION_ATTEMPTS`), so `fn` must change nothing but
  * what it writes through `tx`, which the rollback undid. The app's `db`
  * follows the open transaction (`followOpenTransaction`): a read through
- * `db` inside `fn` runs on the transaction's connection and sees its writes, as it does on SQLite's
- * one connection, and never waits for a second connection of a pool that
- * busy transactions may have emptied. See
+ * `db` inside `fn` runs on the transaction's connection and sees its
+ * writes, as it does on SQLite's one connection, and never waits for a
+ * second connection of a pool that busy transactions may have emptied. See
  * docs/decisions/0028-two-engines-one-data-layer.md.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
