@@ -82,8 +82,12 @@ async function orderPath() {
   });
   const pay = (orderId: number, tag: string) =>
     markOrderPaid({ orderId, provider: "demo", providerEventId: `bench-${tag}-${orderId}`, type: "bench.paid", now: new Date() });
-  /** Plenty of stock, so every order succeeds. */
-  const fillStock = () => transact(db, (tx) => tx.update(schema.products).set({ stock: 1_000_000 }));
+  /** Plenty of stock and of deal units, so every order succeeds (5,000 orders used up a deal's committed units). */
+  const fillStock = () =>
+    transact(db, async (tx) => {
+      await tx.update(schema.products).set({ stock: 1_000_000 });
+      await tx.update(schema.festivalDeals).set({ committedStock: 1_000_000 });
+    });
   return { db, products, input, pay, createPendingOrder, fillStock };
 }
 
