@@ -12,7 +12,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
   const log = options.log ?? console.log;
   // Imported here, after the caller has settled DATABASE_PATH.
   const { db } = await import("../app/db.server");
-  const { runMigrations } = await import("../db/migrate");
+  const { runMigrations, updatePlannerStatistics } = await import("../db/migrate");
   const { databaseIsEmpty, seedDatabase } = await import("../db/seed/seed");
   const { withSetupLock } = await import("../db/setup-lock");
   return withSetupLock(
@@ -29,6 +29,7 @@ export async function prepareDatabase(options: { log?: (m: string) => void } = {
       // SEED_DATE (YYYY-MM-DD) pins the day the festivals are placed around; default today.
       const today = SEED_DATE ? new Date(`${SEED_DATE}T00:00:00Z`) : undefined;
       await seedDatabase({ scale, today, log });
+      await updatePlannerStatistics(db);
       return { seeded: true };
     },
     { log },
