@@ -8,7 +8,7 @@
  * app serves its pages from that database. A second run adds nothing.
  * Proven by counting rows and reading the pages.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createEmptyPostgresDatabase } from "../setup/postgres";
 
@@ -45,6 +45,18 @@ describe.skipIf(!server)("DATABASE_URL=postgres://… npm start on an empty data
       productTexts: 6000,
     });
     expect(countries.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("has the planner's statistics of the seeded tables at once (ANALYZE after the seed, not autovacuum's later)", async () => {
+    const tables = ["stores", "products", "product_translations", "store_translations", "product_images"];
+    const analysed = await app.rows<{ relname: string; analysed: number; rowsSeen: number }>(
+      app.db,
+      sql`SELECT s.relname, (s.last_analyze IS NOT NULL)::int AS analysed, c.reltuples::int AS "rowsSeen"
+          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+          WHERE s.relname IN ${tables} ORDER BY s.relname`,
+    );
+    const counted = await Promise.all(tables.map(async (t) => (await app.rows<{ n: number }>(app.db, sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`))[0].n));
+    expect(analysed).toEqual(tables.map((t, i) => ({ relname: t, analysed: 1, rowsSeen: counted[i] })).sort((a, b) => a.relname.localeCompare(b.relname)));
   });
 
   it("has paid sample orders, counters equal to what they add up to, and reconcile finds no drift", async () => {

@@ -18,6 +18,7 @@ import {
   listStores,
   moreFromStore,
   newestProducts,
+  productCardQuery,
   productCardsByIds,
   storeCardsByIds,
   visibleProduct,
@@ -204,6 +205,14 @@ async function referenceStory(storeId: number, lang: (typeof LANGS)[number]) {
 }
 
 describe("catalogue card reads", () => {
+  it("the card query joins four relations and reads the translated names as subqueries (PostgreSQL plans it without a long join-order search)", () => {
+    const { sql: text } = productCardQuery("zh", and(visibleProduct, eq(categories.slug, "tea")), [desc(products.createdAt)], 24).toSQL();
+    const from = text.slice(text.lastIndexOf(" from \"products\""));
+    expect(from.match(/\bjoin\b/gi)).toHaveLength(3);
+    expect(from).not.toMatch(/_translations/);
+    expect(text.match(/\(select "name" from "(product|store)_translations"/g)).toHaveLength(4);
+  });
+
   it("has data to compare (live and hidden products and stores)", () => {
     expect(productRows.length).toBeGreaterThanOrEqual(1000);
     expect(storeRows.length).toBeGreaterThanOrEqual(100);

@@ -75,7 +75,7 @@ function prepared<T>(build: () => T): () => T {
  * planning the query cost ~21 ms a call for ~1.5 ms of running it. SQLite runs
  * both forms alike (docs/decisions/XXXX-card-query-planning.md).
  */
-function productCardQuery(lang: LangValue, where: SQL | undefined, order: SQL[], limit: NumberValue) {
+export function productCardQuery(lang: LangValue, where: SQL | undefined, order: SQL[], limit: NumberValue) {
   return db
     .select({
       id: products.id,
