@@ -55,8 +55,14 @@ describe.skipIf(!server)("DATABASE_URL=postgres://… npm start on an empty data
           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
           WHERE s.relname IN ${tables} ORDER BY s.relname`,
     );
-    const counted = await Promise.all(tables.map(async (t) => (await app.rows<{ n: number }>(app.db, sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`))[0].n));
-    expect(analysed).toEqual(tables.map((t, i) => ({ relname: t, analysed: 1, rowsSeen: counted[i] })).sort((a, b) => a.relname.localeCompare(b.relname)));
+    const counted = await Promise.all(
+      tables.map(async (t) => (await app.rows<{ n: number }>(app.db, sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`))[0].n),
+    );
+    expect(analysed).toEqual(
+      tables
+        .map((t, i) => ({ relname: t, analysed: 1, rowsSeen: counted[i] }))
+        .sort((a, b) => a.relname.localeCompare(b.relname)),
+    );
   });
 
   it("has paid sample orders, counters equal to what they add up to, and reconcile finds no drift", async () => {
