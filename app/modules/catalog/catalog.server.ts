@@ -73,7 +73,7 @@ function prepared<T>(build: () => T): () => T {
  * primary-key lookup each): PostgreSQL searches join orders over every joined
  * relation, and with the four translations joined as well (eight relations)
  * planning the query cost ~21 ms a call for ~1.5 ms of running it. SQLite runs
- * both forms alike (docs/decisions/XXXX-card-query-planning.md).
+ * both forms alike (docs/decisions/0042-card-query-planning.md).
  */
 export function productCardQuery(lang: LangValue, where: SQL | undefined, order: SQL[], limit: NumberValue) {
   return db
