@@ -183,6 +183,8 @@ export interface ProductBrowse {
   prev: string | null;
   /** 1-based page number in offset mode (search), where pages are addressed by number. */
   offsetMode: boolean;
+  /** The search matched more than it ranks: the list and its facets are its best matches (SearchHits.capped). */
+  capped: boolean;
 }
 
 /** `known`: the products `params.q` finds, when the caller has searched already (the search page, through resolveQuery). */
@@ -239,6 +241,7 @@ export async function browseProducts(
       next: start + perPage < facetValues.total ? "page" : null,
       prev: params.page > 1 ? "page" : null,
       offsetMode: true,
+      capped: hits.capped,
     };
   }
 
@@ -268,5 +271,6 @@ export async function browseProducts(
     next: hasNext && last ? encodeCursor(sortKey(last, sort), last.id) : null,
     prev: hasPrev && first ? encodeCursor(sortKey(first, sort), first.id) : null,
     offsetMode: false,
+    capped: false,
   };
 }

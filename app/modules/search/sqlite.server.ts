@@ -58,19 +58,27 @@ function hits(m: Match, kind: Kind): SQL {
 }
 
 /**
- * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, scored on at most
- * 2 × CANDIDATES of them: the newest rows with a word in the name (which bm25's weights rank
- * first anyway), and the newest rows of the whole set. bm25 reads every scored row's sizes, so
- * scoring "coffee"'s 16,736 rows at scale 100 took 25 ms; the count of the set is still taken
- * from every row, unscored. PostgreSQL: `candidates` in postgres.server.ts.
+ * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, unscored, at most CANDIDATES
+ * of them, newest first in three lists read one after the other: the name holding the words as typed
+ * (`exact`), the name holding one of them (`named`), then any row of the set. bm25 would read every
+ * matching row of a prefix form ("coffee"*) to weigh it, and the lists' own LIMIT stops reading once
+ * enough rows are found: "coffee" at scale 100 reads its first list only. The phrase in the name
+ * implies the set when a content word is in it (every word, one in the name). PostgreSQL: `candidates`
+ * in postgres.server.ts.
  */
-function boundedHits(m: Match, inName: string | null, kind: Kind): SQL {
-  const s = source(m);
-  const capped = (from: SQL, named: number) =>
-    sql`SELECT * FROM (SELECT rowid AS rid, ${s.score} AS score, ${s.exact} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC LIMIT ${CANDIDATES})`;
-  if (!m.words || !inName) return capped(s.from, 0);
-  const named = source({ ...m, words: `(${m.words}) AND ${inName}` });
-  return sql`${capped(named.from, 1)} UNION ALL ${capped(s.from, 0)}`;
+function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
+  const newest = (from: SQL, exact: number, named: number) =>
+    sql`SELECT * FROM (SELECT rowid AS rid, -rowid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC)`;
+  const lists: SQL[] = [];
+  const inName = tier === "substring" ? null : inNameExpression(query.words);
+  if (m.words && inName) {
+    if (m.phrase) lists.push(newest(source({ ...m, words: m.phrase }).from, 1, 1));
+    lists.push(newest(source({ ...m, words: `(${m.words}) AND ${inName}` }).from, 0, 1));
+  } else if (!m.words && m.chinese && !m.trigram && query.chinese.length) {
+    lists.push(newest(source({ chinese: `(${m.chinese}) AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` }).from, 0, 1));
+  }
+  lists.push(newest(source(m).from, 0, 0));
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${CANDIDATES}`;
 }
 
 /** SQLite-only: FTS5 refusing a query is the shopper's odd input, not a server error: it finds nothing. */
@@ -101,8 +109,8 @@ async function vocabulary(): Promise<Map<string, number>> {
 export const sqliteEngine: SearchEngine = {
   /**
    * SQLite-only: one FTS5 query; an item's score is its best language row's. A set of more than
-   * RANK_ALL rows is counted without scores, and ranked on its candidates (boundedHits).
-   * PostgreSQL: postgresEngine.ranked, the same three statements.
+   * RANK_ALL rows is neither counted nor scored in full: it is answered from its candidates.
+   * PostgreSQL: postgresEngine.ranked, the same two statements.
    */
   async ranked(kind, tier, query, limit) {
     const visible =
@@ -110,21 +118,20 @@ export const sqliteEngine: SearchEngine = {
         ? sql`CROSS JOIN products p ON p.id = h.id CROSS JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
         : sql`CROSS JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
     const m = matchFor(tier, query);
-    const rank = (found: SQL, total: SQL) =>
+    const rank = (found: SQL) =>
       rows<Ranked>(
         db,
         sql`WITH hits AS MATERIALIZED (${found}),
          best AS (SELECT rid / 16 AS id, min(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY rid / 16)
-         SELECT h.id AS id, h.score AS score, ${total} AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
+         SELECT h.id AS id, h.score AS score, count(*) OVER () AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
          ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
       const set = ofKind(source(m).from, kind);
       const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1})`);
-      if (Number(counted?.n ?? 0) <= RANK_ALL) return rank(hits(m, kind), sql`count(*) OVER ()`);
-      const [visibleItems] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT DISTINCT rowid / 16 AS id FROM ${set}) h ${visible}`);
-      const inName = tier === "substring" ? null : inNameExpression(query.words);
-      return rank(boundedHits(m, inName, kind), sql`${Number(visibleItems?.n ?? 0)}`);
+      const capped = Number(counted?.n ?? 0) > RANK_ALL;
+      const found = await rank(capped ? candidates(m, query, tier, kind) : hits(m, kind));
+      return found.map((r) => ({ ...r, capped }));
     });
   },
 
