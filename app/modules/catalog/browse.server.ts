@@ -208,11 +208,15 @@ export async function browseProducts(
     let pageIds: number[];
     if (params.sort === "relevance") {
       const rank = new Map(hits.ids.map((id, i) => [id, i]));
-      const ranked = hits.ids.length
-        ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
-            .map((r) => r.id)
-            .sort((a, b) => rank.get(a)! - rank.get(b)!)
-        : [];
+      // The search ranks visible products only (the engines' `ranked`): with no filter chosen, its ids are the list.
+      const filtered = Boolean(f.category || f.country || f.store || f.minBase !== undefined || f.maxBase !== undefined || f.deal);
+      const ranked = !filtered
+        ? hits.ids
+        : hits.ids.length
+          ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
+              .map((r) => r.id)
+              .sort((a, b) => rank.get(a)! - rank.get(b)!)
+          : [];
       pageIds = ranked.slice(start, start + perPage);
       if (pageIds.length < perPage && hits.total > hits.ids.length) {
         const rest = await matched()
