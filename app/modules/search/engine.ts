@@ -49,6 +49,8 @@ export interface SearchEngine {
   ranked(kind: Kind, tier: Tier, query: ParsedQuery, limit: number): Promise<Ranked[]>;
   /** A subquery (`SELECT id …`) of every item in any of these sets, live or not (the caller filters), for counting past the limit; none for no sets. */
   matching(kind: Kind, tiers: readonly Tier[], query: ParsedQuery): SQL;
+  /** A subquery (`SELECT id …`) of these ids, sent as one parameter: the `matching` of a capped search (its ranked ids). */
+  listed(ids: readonly number[]): SQL;
   /** The catalogue has this word (folded as the index folds it). */
   known(word: string): Promise<boolean>;
   /** Words of the catalogue that may be within `max` edits of `word` (a superset is fine), each with the number of rows that hold it. */

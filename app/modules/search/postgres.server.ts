@@ -145,6 +145,8 @@ export const postgresEngine: SearchEngine = {
     )})`;
   },
 
+  listed: (ids) => sql`SELECT CAST(value AS integer) AS id FROM jsonb_array_elements_text(CAST(${JSON.stringify(ids)} AS jsonb))`,
+
   async known(word) {
     return (await rows(db, sql`SELECT 1 AS found FROM search.vocabulary WHERE word = ${word}`)).length > 0;
   },

@@ -71,7 +71,7 @@ export async function searchIds(kind: Kind, query: ParsedQuery, limit = MAX_RESU
   const tiers: Tier[] = tier && total > 0 ? [tier] : [];
   if (found[0]?.capped) {
     const ids = found.map((r) => r.id);
-    return { ids, total: ids.length, matching: sql`(${sql.join([sql`NULL`, ...ids.map((id) => sql`${id}`)], sql`, `)})`, capped: true };
+    return { ids, total: ids.length, matching: sql`(${engine.listed(ids)})`, capped: true };
   }
   if (about > 0 || total >= FEW) return { ids: found.map((r) => r.id), total, matching: matching(kind, tiers, query), capped: false };
   const substring = query.trigram.length ? await engine.ranked(kind, "substring", query, limit) : [];

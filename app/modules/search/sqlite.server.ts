@@ -127,8 +127,15 @@ export const sqliteEngine: SearchEngine = {
          ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const set = ofKind(source(m).from, kind);
-      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1})`);
+      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${RANK_ALL + 1}))`;
+      // The name holding the words as typed is part of the set (candidates): counted first, it settles a broad
+      // query without the set's own count, whose prefix forms ("coffee"*) FTS5 merges from every matching term.
+      const inName = tier === "substring" ? null : inNameExpression(query.words);
+      const count =
+        m.words && m.phrase && inName
+          ? sql`CASE WHEN ${upTo(source({ ...m, words: m.phrase }).from)} > ${RANK_ALL} THEN ${RANK_ALL + 1} ELSE ${upTo(source(m).from)} END`
+          : upTo(source(m).from);
+      const [counted] = await rows<{ n: number }>(db, sql`SELECT ${count} AS n`);
       const capped = Number(counted?.n ?? 0) > RANK_ALL;
       const found = await rank(capped ? candidates(m, query, tier, kind) : hits(m, kind));
       return found.map((r) => ({ ...r, capped }));
@@ -143,6 +150,9 @@ export const sqliteEngine: SearchEngine = {
       sql` UNION `,
     );
   },
+
+  /** SQLite-only: a JSON array read by json_each. */
+  listed: (ids) => sql`SELECT value AS id FROM json_each(${JSON.stringify(ids)})`,
 
   /** SQLite-only: the kept vocabulary, or the index itself for a word added since it was read (never "corrected" away). */
   async known(word) {
