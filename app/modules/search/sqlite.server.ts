@@ -36,10 +36,11 @@ function matchFor(tier: Tier, query: ParsedQuery): Match {
 }
 
 /** SQLite-only: the FTS table and MATCH condition of a set, and its bm25 weights. */
-function source(m: Match): { from: SQL; score: SQL; exact: SQL } {
+function source(m: Match, kind?: Kind): { from: SQL; score: SQL; exact: SQL } {
   const alsoChinese = m.chinese ? sql` AND rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ${m.chinese})` : sql``;
   if (m.words) {
-    const exact = m.phrase ? sql`rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ${m.phrase})` : sql`0`;
+    // Of the kind searched: a store search does not gather every product whose name holds the phrase.
+    const exact = m.phrase && kind ? sql`rowid IN (SELECT rowid FROM ${ofKind(sql`search_words WHERE search_words MATCH ${m.phrase}`, kind)})` : sql`0`;
     return { from: sql`search_words WHERE search_words MATCH ${m.words}${alsoChinese}`, score: sql`bm25(search_words, 10.0, 5.0, 1.0)`, exact };
   }
   if (!m.trigram && m.chinese) return { from: sql`search_cjk WHERE search_cjk MATCH ${m.chinese}`, score: sql`bm25(search_cjk, 8.0, 1.0)`, exact: sql`0` };
@@ -53,7 +54,7 @@ const ofKind = (from: SQL, kind: Kind): SQL => sql`${from} AND rowid % 2 = ${kin
 
 /** SQLite-only: a set's index rows (`rid`) of one kind, every one scored (lower is better), and whether the name holds the phrase. */
 function hits(m: Match, kind: Kind): SQL {
-  const s = source(m);
+  const s = source(m, kind);
   return sql`SELECT rowid AS rid, ${s.score} AS score, ${s.exact} AS exact, 0 AS named FROM ${ofKind(s.from, kind)}`;
 }
 
