@@ -15,6 +15,7 @@ import {
   chineseTsQuery,
   editDistance,
   foldTerm,
+  inCategoryTsQuery,
   inNameTsQuery,
   namePhraseTsQuery,
   wordsTsQuery,
@@ -37,7 +38,7 @@ const containing = (term: string) => `%${foldTerm(term).replace(/[\\%_]/g, (c) =
  * Index rows of one set: the condition, a score (higher is better), whether the name holds the words as
  * typed, and (for the word sets) the condition of a word in the name, the first candidates past RANK_ALL.
  */
-function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; exactWhere?: SQL; inName?: SQL } | null {
+function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; exactWhere?: SQL; inName?: SQL; inCategory?: SQL } | null {
   const chinese = chineseTsQuery(query.chinese);
   if (tier === "substring") {
     if (!query.trigram.length) return null;
@@ -52,6 +53,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
     if (about) words = `(${words}) & ${about}`;
     const phrase = namePhraseTsQuery(query.words);
     const inName = inNameTsQuery(query.words);
+    const inCategory = inCategoryTsQuery(query.words);
     return {
       where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
       // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
@@ -61,6 +63,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
       exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
       exactWhere: phrase ? sql`d.words @@ ${tsquery(phrase)}` : undefined,
       inName: inName ? sql`d.words @@ ${tsquery(inName)}` : undefined,
+      inCategory: inCategory ? sql`d.words @@ ${tsquery(inCategory)}` : undefined,
     };
   }
   if (!chinese) return null;
@@ -91,14 +94,17 @@ async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
 const NEIGHBOURS = 64;
 
 /**
- * A set's rows past RANK_ALL, unscored, at most CANDIDATES read newest first in three lists one after the
- * other: the name holding the words as typed (`exact`), a word in the name (`named`), then any row of the
- * set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
+ * A set's rows past RANK_ALL, unscored, at most CANDIDATES read newest first in lists one after the
+ * other: the name holding the words as typed and the category one of them, the name holding the words as
+ * typed (both `exact`), a word in the name (`named`), then any row of the set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
  */
-function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL }): SQL {
+function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL; inCategory?: SQL }): SQL {
+  // The score orders the lists (a row of the first list above any of the second), then newest first.
+  let list = 4;
   const newest = (where: SQL, exact: number, named: number) =>
-    sql`(SELECT d.rid, d.item_id, d.rid::float8 AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
+    sql`(SELECT d.rid, d.item_id, ${sql.raw(String(list-- * 1e12))}::float8 + d.rid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
   const lists: SQL[] = [];
+  if (d.inName && d.exactWhere && d.inCategory) lists.push(newest(sql`${set} AND ${d.exactWhere} AND ${d.inCategory}`, 1, 1));
   if (d.inName && d.exactWhere) lists.push(newest(sql`${set} AND ${d.exactWhere}`, 1, 1));
   if (d.inName) lists.push(newest(sql`${set} AND ${d.inName}`, 0, 1));
   lists.push(newest(set, 0, 0));

@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { CANDIDATES, RANK_ALL, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
-import { aboutExpression, chineseExpression, chinesePhrase, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
+import { aboutExpression, chineseExpression, chinesePhrase, inCategoryExpression, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
 
 /** SQLite-only: FTS5 MATCH expressions for one set. */
 interface Match {
@@ -60,19 +60,24 @@ function hits(m: Match, kind: Kind): SQL {
 
 /**
  * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, unscored, at most CANDIDATES
- * of them, newest first in three lists read one after the other: the name holding the words as typed
- * (`exact`), the name holding one of them (`named`), then any row of the set. bm25 would read every
+ * of them, newest first in lists read one after the other: the name holding the words as typed and the
+ * category one of them, the name holding the words as typed (both `exact`), the name holding one of
+ * them (`named`), then any row of the set. bm25 would read every
  * matching row of a prefix form ("coffee"*) to weigh it, and the lists' own LIMIT stops reading once
  * enough rows are found: "coffee" at scale 100 reads its first list only. The phrase in the name
  * implies the set when a content word is in it (every word, one in the name). PostgreSQL: `candidates`
  * in postgres.server.ts.
  */
 function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
+  // The score orders the lists (a row of the first list before any of the second), then newest first.
+  let list = 0;
   const newest = (from: SQL, exact: number, named: number) =>
-    sql`SELECT * FROM (SELECT rowid AS rid, -rowid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC)`;
+    sql`SELECT * FROM (SELECT rowid AS rid, ${sql.raw(String(list++ * LIST_STEP))} - rowid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC)`;
   const lists: SQL[] = [];
   const inName = tier === "substring" ? null : inNameExpression(query.words);
   if (m.words && inName) {
+    const inCategory = inCategoryExpression(query.words);
+    if (m.phrase && inCategory) lists.push(newest(source({ ...m, words: `${m.phrase} AND ${inCategory}` }).from, 1, 1));
     if (m.phrase) lists.push(newest(source({ ...m, words: m.phrase }).from, 1, 1));
     lists.push(newest(source({ ...m, words: `(${m.words}) AND ${inName}` }).from, 0, 1));
   } else if (!m.words && m.chinese && !m.trigram && query.chinese.length) {
@@ -81,6 +86,9 @@ function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
   lists.push(newest(source(m).from, 0, 0));
   return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${CANDIDATES}`;
 }
+
+/** Past any rowid: a candidate list's scores lie below the next list's. */
+const LIST_STEP = 1e12;
 
 /** SQLite-only: FTS5 refusing a query is the shopper's odd input, not a server error: it finds nothing. */
 async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
