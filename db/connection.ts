@@ -25,6 +25,9 @@ export function databasePath(): string {
   return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 }
 
+/** SQLite-only: each connection's page cache, in KiB (PostgreSQL sizes its shared buffers itself). */
+const PAGE_CACHE_KIB = 65_536;
+
 /**
  * Opens (creating if needed) the SQLite file with the settings every
  * connection needs: WAL so readers never wait on the writer, a busy timeout
@@ -38,6 +41,9 @@ export function openDatabase(file = databasePath()): AppDatabase {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  // A page cache of up to 64 MB (the default is 2 MB): at scale 100 (a 3 GB file) a search or a page's
+  // lookups otherwise read most index pages from the operating system again on every request.
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   return drizzle(sqlite, { schema });
 }
 

@@ -6,7 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { CursorPagination, ProductFilters } from "~/components/filters";
 import { Highlighted } from "~/components/search";
 import { storeCardsByIds } from "~/modules/catalog/catalog.server";
-import { hrefWith, productList } from "~/modules/catalog/list-view.server";
+import { atLeast, hrefWith, productList } from "~/modules/catalog/list-view.server";
 import { productListParams } from "~/modules/catalog/params";
 import { presenter, presentStore } from "~/modules/catalog/present.server";
 import { pageMeta } from "~/modules/catalog/seo";
@@ -70,7 +70,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     state: list.total + stores.length ? ("results" as const) : ("empty" as const),
     stores,
     list: { ...list, products },
-    countLabel: t("catalog.search.count", { count: list.total }),
+    // Past the search's cap the list is its best matches: "1,000+ results" (the number isolated, for Arabic).
+    countLabel: list.capped
+      ? t("catalog.search.countAtLeast", { number: atLeast(list.total, lang) })
+      : t("catalog.search.count", { count: list.total }),
   };
 }
 

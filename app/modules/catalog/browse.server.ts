@@ -183,6 +183,8 @@ export interface ProductBrowse {
   prev: string | null;
   /** 1-based page number in offset mode (search), where pages are addressed by number. */
   offsetMode: boolean;
+  /** The search matched more than it ranks: the list and its facets are its best matches (SearchHits.capped). */
+  capped: boolean;
 }
 
 /** `known`: the products `params.q` finds, when the caller has searched already (the search page, through resolveQuery). */
@@ -206,11 +208,15 @@ export async function browseProducts(
     let pageIds: number[];
     if (params.sort === "relevance") {
       const rank = new Map(hits.ids.map((id, i) => [id, i]));
-      const ranked = hits.ids.length
-        ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
-            .map((r) => r.id)
-            .sort((a, b) => rank.get(a)! - rank.get(b)!)
-        : [];
+      // The search ranks visible products only (the engines' `ranked`): with no filter chosen, its ids are the list.
+      const filtered = Boolean(f.category || f.country || f.store || f.minBase !== undefined || f.maxBase !== undefined || f.deal);
+      const ranked = !filtered
+        ? hits.ids
+        : hits.ids.length
+          ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
+              .map((r) => r.id)
+              .sort((a, b) => rank.get(a)! - rank.get(b)!)
+          : [];
       pageIds = ranked.slice(start, start + perPage);
       if (pageIds.length < perPage && hits.total > hits.ids.length) {
         const rest = await matched()
@@ -239,6 +245,7 @@ export async function browseProducts(
       next: start + perPage < facetValues.total ? "page" : null,
       prev: params.page > 1 ? "page" : null,
       offsetMode: true,
+      capped: hits.capped,
     };
   }
 
@@ -268,5 +275,6 @@ export async function browseProducts(
     next: hasNext && last ? encodeCursor(sortKey(last, sort), last.id) : null,
     prev: hasPrev && first ? encodeCursor(sortKey(first, sort), first.id) : null,
     offsetMode: false,
+    capped: false,
   };
 }

@@ -62,6 +62,9 @@ export function optionLabel(lang: Lang, t: TFunction, name: string, count: numbe
   return label;
 }
 
+/** "1,000+": a count that is a lower bound (a search past its cap), isolated left-to-right for Arabic. */
+export const atLeast = (n: number, lang: Lang) => isolate(`${formatNumber(n, lang)}+`, "ltr");
+
 export async function productList(opts: {
   lang: Lang;
   t: TFunction;
@@ -107,7 +110,9 @@ export async function productList(opts: {
   );
   return {
     total,
-    countLabel: t("catalog.results.count", { count: total }),
+    /** The search matched more than it ranks: `total` is its best matches, and there are more (browseProducts). */
+    capped: result.capped,
+    countLabel: result.capped ? t("catalog.results.countAtLeast", { number: atLeast(total, lang) }) : t("catalog.results.count", { count: total }),
     products: result.items.map((p) => presentProduct(p, view, t)),
     pagination: {
       prev: prevHref,

@@ -22,20 +22,23 @@ export type Tier = "about" | "words" | "substring";
 export interface Ranked {
   id: number;
   score: number;
-  /** Every visible item of the set, past the limit too. */
+  /** Every visible item of the set, past the limit too; past RANK_ALL rows, the visible items of the candidates only (at least this many match). */
   total: number;
-  /** Index rows (item × language) the scores were computed on: the whole set up to RANK_ALL, at most 2 × CANDIDATES past it. */
+  /** Index rows (item × language) the ranking read: the whole set up to RANK_ALL, at most CANDIDATES past it. */
   scored: number;
+  /** The set had more than RANK_ALL rows: it was ranked on its candidates, and `total` is a lower bound. */
+  capped: boolean;
 }
 
 /**
  * Rows of one set (item × language) that an engine scores in full. A larger set ("coffee" at
- * scale 100: 16,736 rows) is counted in full, unscored, and ranked on its candidates: the
- * CANDIDATES newest rows with a word in the name, and the CANDIDATES newest rows of the set.
+ * scale 100: 16,736 rows) is neither scored nor counted in full (docs/decisions/XXXX-search-at-scale-100.md):
+ * it is answered from its candidates, at most CANDIDATES rows read newest first, the name holding
+ * the words as typed, then one of them, then any row of the set; the count shown is "at least".
  * At scale 1 no query has as many, so results there are those of scoring every row.
  */
 export const RANK_ALL = 2000;
-/** The newest rows of each candidate list, past RANK_ALL. */
+/** Index rows read past RANK_ALL (each a lookup of its item to check it is visible). */
 export const CANDIDATES = 1500;
 
 export interface SearchEngine {
@@ -46,6 +49,8 @@ export interface SearchEngine {
   ranked(kind: Kind, tier: Tier, query: ParsedQuery, limit: number): Promise<Ranked[]>;
   /** A subquery (`SELECT id …`) of every item in any of these sets, live or not (the caller filters), for counting past the limit; none for no sets. */
   matching(kind: Kind, tiers: readonly Tier[], query: ParsedQuery): SQL;
+  /** A subquery (`SELECT id …`) of these ids, sent as one parameter: the `matching` of a capped search (its ranked ids). */
+  listed(ids: readonly number[]): SQL;
   /** The catalogue has this word (folded as the index folds it). */
   known(word: string): Promise<boolean>;
   /** Words of the catalogue that may be within `max` edits of `word` (a superset is fine), each with the number of rows that hold it. */

@@ -15,6 +15,7 @@ import {
   chineseTsQuery,
   editDistance,
   foldTerm,
+  inCategoryTsQuery,
   inNameTsQuery,
   namePhraseTsQuery,
   wordsTsQuery,
@@ -37,7 +38,7 @@ const containing = (term: string) => `%${foldTerm(term).replace(/[\\%_]/g, (c) =
  * Index rows of one set: the condition, a score (higher is better), whether the name holds the words as
  * typed, and (for the word sets) the condition of a word in the name, the first candidates past RANK_ALL.
  */
-function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; inName?: SQL } | null {
+function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; exactWhere?: SQL; inName?: SQL; inCategory?: SQL } | null {
   const chinese = chineseTsQuery(query.chinese);
   if (tier === "substring") {
     if (!query.trigram.length) return null;
@@ -52,6 +53,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
     if (about) words = `(${words}) & ${about}`;
     const phrase = namePhraseTsQuery(query.words);
     const inName = inNameTsQuery(query.words);
+    const inCategory = inCategoryTsQuery(query.words);
     return {
       where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
       // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
@@ -59,14 +61,21 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
       // bm25's weights on SQLite), then ts_rank, scaled into [0, 1) (normalization 32), among equals.
       score: sql`(CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "A")!)} THEN 10 ELSE 0 END + CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "B")!)} THEN 5 ELSE 0 END + ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)}, 32))`,
       exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
+      exactWhere: phrase ? sql`d.words @@ ${tsquery(phrase)}` : undefined,
       inName: inName ? sql`d.words @@ ${tsquery(inName)}` : undefined,
+      inCategory: inCategory ? sql`d.words @@ ${tsquery(inCategory)}` : undefined,
     };
   }
   if (!chinese) return null;
   // Only Chinese: about it when one of the terms is in the name.
   const inName = query.chinese.map((t) => chineseTsPhrase(t, "A")).join(" | ");
   const q = tier === "about" ? `(${chinese}) & (${inName})` : chinese;
-  return { where: sql`d.cjk @@ ${tsquery(q)}`, score: sql`ts_rank(${CJK_WEIGHTS}, d.cjk, ${tsquery(q)})`, exact: sql`0` };
+  return {
+    where: sql`d.cjk @@ ${tsquery(q)}`,
+    score: sql`ts_rank(${CJK_WEIGHTS}, d.cjk, ${tsquery(q)})`,
+    exact: sql`0`,
+    inName: sql`d.cjk @@ ${tsquery(inName)}`,
+  };
 }
 
 const kindOf = (kind: Kind) => sql.raw(kind === "product" ? "0" : "1");
@@ -85,20 +94,28 @@ async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
 const NEIGHBOURS = 64;
 
 /**
- * A set's rows past RANK_ALL, unscored (`rid`, and 1 when a word is in the name): the CANDIDATES newest
- * with a word in the name, and the CANDIDATES newest of the set; the SQLite counterpart is boundedHits.
+ * A set's rows past RANK_ALL, unscored, at most CANDIDATES read newest first in lists one after the
+ * other: the name holding the words as typed and the category one of them, the name holding the words as
+ * typed (both `exact`), a word in the name (`named`), then any row of the set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
  */
-function candidates(set: SQL, inName: SQL | undefined): SQL {
-  const newest = (where: SQL, named: number) =>
-    sql`(SELECT d.rid, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
-  return inName ? sql`${newest(sql`${set} AND ${inName}`, 1)} UNION ALL ${newest(set, 0)}` : newest(set, 0);
+function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL; inCategory?: SQL }): SQL {
+  // The score orders the lists (a row of the first list above any of the second), then newest first.
+  let list = 4;
+  const newest = (where: SQL, exact: number, named: number) =>
+    sql`(SELECT d.rid, d.item_id, ${sql.raw(String(list-- * 1e12))}::float8 + d.rid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
+  const lists: SQL[] = [];
+  if (d.inName && d.exactWhere && d.inCategory) lists.push(newest(sql`${set} AND ${d.exactWhere} AND ${d.inCategory}`, 1, 1));
+  if (d.inName && d.exactWhere) lists.push(newest(sql`${set} AND ${d.exactWhere}`, 1, 1));
+  if (d.inName) lists.push(newest(sql`${set} AND ${d.inName}`, 0, 1));
+  lists.push(newest(set, 0, 0));
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) c LIMIT ${CANDIDATES}`;
 }
 
 export const postgresEngine: SearchEngine = {
   /**
-   * An item's score is its best language row's. A set of more than RANK_ALL rows is counted without
-   * scores and ranked on its candidates, as on SQLite (sqliteEngine.ranked): three statements, the
-   * first reading at most RANK_ALL + 1 rows.
+   * An item's score is its best language row's. A set of more than RANK_ALL rows is neither counted
+   * nor scored in full: it is answered from its candidates, as on SQLite (sqliteEngine.ranked): two
+   * statements, the first reading at most RANK_ALL + 1 rows.
    */
   async ranked(kind, tier, query, limit) {
     const d = documents(tier, query);
@@ -109,21 +126,19 @@ export const postgresEngine: SearchEngine = {
         : sql`JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
     const set = sql`search.documents d WHERE d.kind = ${kindOf(kind)} AND ${d.where}`;
     const scoredRow = sql`d.item_id, ${d.score} AS score, ${d.exact} AS exact`;
-    const rank = (found: SQL, total: SQL) =>
+    const rank = (found: SQL) =>
       rows<Ranked>(
         db,
         sql`WITH hits AS MATERIALIZED (${found}),
             best AS (SELECT item_id AS id, max(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY item_id)
-            SELECT h.id AS id, h.score AS score, ${total} AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
+            SELECT h.id AS id, h.score AS score, count(*) OVER () AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
             ORDER BY h.exact DESC, h.named DESC, h.score DESC, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
       const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1}) c`);
-      if (Number(counted?.n ?? 0) <= RANK_ALL) return rank(sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`, sql`count(*) OVER ()`);
-      const [visibleItems] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT DISTINCT d.item_id AS id FROM ${set}) h ${visible}`);
-      // The candidates are chosen by rid alone; only they are read again and scored.
-      const found = sql`SELECT ${scoredRow}, c.named FROM (${candidates(set, d.inName)}) c JOIN search.documents d ON d.rid = c.rid`;
-      return rank(found, sql`CAST(${Number(visibleItems?.n ?? 0)} AS bigint)`);
+      const capped = Number(counted?.n ?? 0) > RANK_ALL;
+      const found = await rank(capped ? candidates(set, d) : sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`);
+      return found.map((r) => ({ ...r, capped }));
     });
   },
 
@@ -135,6 +150,8 @@ export const postgresEngine: SearchEngine = {
       sql` OR `,
     )})`;
   },
+
+  listed: (ids) => sql`SELECT CAST(value AS integer) AS id FROM jsonb_array_elements_text(CAST(${JSON.stringify(ids)} AS jsonb))`,
 
   async known(word) {
     return (await rows(db, sql`SELECT 1 AS found FROM search.vocabulary WHERE word = ${word}`)).length > 0;

@@ -175,6 +175,16 @@ export function inNameExpression(words: readonly string[]): string | null {
 }
 
 /**
+ * SQLite-only: FTS5, one of the words (exact forms only, not a function word) in the category: past
+ * RANK_ALL, the name holding the words and the category one of them comes first ("coffee" in a
+ * coffee's name and category before a honey from a store named "… Coffee"). PostgreSQL: inCategoryTsQuery.
+ */
+export function inCategoryExpression(words: readonly string[]): string | null {
+  const exact = words.filter((w) => !FUNCTION_WORDS.has(w)).flatMap((w) => wordFormList(w).filter((f) => !f.prefix).map((f) => quote(f.term)));
+  return exact.length ? `{category} : (${[...new Set(exact)].join(" OR ")})` : null;
+}
+
+/**
  * A Chinese term as a phrase over the CJK index, which holds each character
  * followed by its bigram (咖 咖啡 啡 啡豆 豆): the term's characters and bigrams
  * in that order match exactly where the term occurs, through the index.
@@ -248,6 +258,14 @@ export function inNameTsQuery(words: readonly string[]): string | null {
   return anyWordTsQuery(
     words.filter((w) => !FUNCTION_WORDS.has(w)),
     "A",
+  );
+}
+
+/** inCategoryExpression for PostgreSQL: one of the words (not a function word) in the category (weight B). */
+export function inCategoryTsQuery(words: readonly string[]): string | null {
+  return tsAny(
+    words.filter((w) => !FUNCTION_WORDS.has(w)).flatMap(wordFormList).filter((f) => !f.prefix),
+    "B",
   );
 }
 

@@ -22,14 +22,18 @@ export const MAX_RESULTS = 1000;
 export interface SearchHits {
   /** Ids, best first, at most the limit. */
   ids: number[];
-  /** Every visible match, even past `limit`. */
+  /** Every visible match, even past `limit`; when `capped`, the visible items ranked (at least this many match). */
   total: number;
   /**
    * A subquery (`SELECT id …`) of every match, past the limit too, live or
    * not: `inArray(products.id, hits.matching)` with the visibility and the
    * shopper's filters counts facets honestly without ranking every match.
+   * When `capped`, the ranked ids only: facets, sorts and pages cover what
+   * was ranked, and nothing reads every match.
    */
   matching: SQL;
+  /** The query matched more index rows than an engine ranks in full (RANK_ALL): the list is its best `ids`, and the page says "at least `total`". */
+  capped: boolean;
 }
 
 /** The engine's subquery of every match, in parentheses, ready for `IN`. */
@@ -50,22 +54,26 @@ const FEW = 5;
  *    matches after them (a word being typed, "cof").
  */
 export async function searchIds(kind: Kind, query: ParsedQuery, limit = MAX_RESULTS): Promise<SearchHits> {
-  if (!hasTerms(query)) return { ids: [], total: 0, matching: matching(kind, [], query) };
+  if (!hasTerms(query)) return { ids: [], total: 0, matching: matching(kind, [], query), capped: false };
   let found: Ranked[] = [];
   let about = 0;
   let tier: Tier | null = null;
   if (query.words.length || query.chinese.length) {
     tier = "about";
     found = await engine.ranked(kind, tier, query, limit);
-    about = found[0]?.total ?? 0;
+    about = Number(found[0]?.total ?? 0);
     if (about < ENOUGH_ABOUT) {
       tier = "words";
       found = await engine.ranked(kind, tier, query, limit);
     }
   }
-  const total = found[0]?.total ?? 0;
+  const total = Number(found[0]?.total ?? 0);
   const tiers: Tier[] = tier && total > 0 ? [tier] : [];
-  if (about > 0 || total >= FEW) return { ids: found.map((r) => r.id), total, matching: matching(kind, tiers, query) };
+  if (found[0]?.capped) {
+    const ids = found.map((r) => r.id);
+    return { ids, total: ids.length, matching: sql`(${engine.listed(ids)})`, capped: true };
+  }
+  if (about > 0 || total >= FEW) return { ids: found.map((r) => r.id), total, matching: matching(kind, tiers, query), capped: false };
   const substring = query.trigram.length ? await engine.ranked(kind, "substring", query, limit) : [];
   if (substring.length) tiers.push("substring");
   const seen = new Set(found.map((r) => r.id));
@@ -73,8 +81,9 @@ export async function searchIds(kind: Kind, query: ParsedQuery, limit = MAX_RESU
   const ids = [...found.map((r) => r.id), ...extra.map((r) => r.id)].slice(0, limit);
   return {
     ids,
-    total: total + (substring[0]?.total ?? 0) - (substring.length - extra.length),
+    total: total + Number(substring[0]?.total ?? 0) - (substring.length - extra.length),
     matching: matching(kind, tiers, query),
+    capped: false,
   };
 }
 

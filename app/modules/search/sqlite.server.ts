@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
 import { CANDIDATES, RANK_ALL, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
-import { aboutExpression, chineseExpression, chinesePhrase, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
+import { aboutExpression, chineseExpression, chinesePhrase, inCategoryExpression, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
 
 /** SQLite-only: FTS5 MATCH expressions for one set. */
 interface Match {
@@ -36,10 +36,11 @@ function matchFor(tier: Tier, query: ParsedQuery): Match {
 }
 
 /** SQLite-only: the FTS table and MATCH condition of a set, and its bm25 weights. */
-function source(m: Match): { from: SQL; score: SQL; exact: SQL } {
+function source(m: Match, kind?: Kind): { from: SQL; score: SQL; exact: SQL } {
   const alsoChinese = m.chinese ? sql` AND rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ${m.chinese})` : sql``;
   if (m.words) {
-    const exact = m.phrase ? sql`rowid IN (SELECT rowid FROM search_words WHERE search_words MATCH ${m.phrase})` : sql`0`;
+    // Of the kind searched: a store search does not gather every product whose name holds the phrase.
+    const exact = m.phrase && kind ? sql`rowid IN (SELECT rowid FROM ${ofKind(sql`search_words WHERE search_words MATCH ${m.phrase}`, kind)})` : sql`0`;
     return { from: sql`search_words WHERE search_words MATCH ${m.words}${alsoChinese}`, score: sql`bm25(search_words, 10.0, 5.0, 1.0)`, exact };
   }
   if (!m.trigram && m.chinese) return { from: sql`search_cjk WHERE search_cjk MATCH ${m.chinese}`, score: sql`bm25(search_cjk, 8.0, 1.0)`, exact: sql`0` };
@@ -53,25 +54,41 @@ const ofKind = (from: SQL, kind: Kind): SQL => sql`${from} AND rowid % 2 = ${kin
 
 /** SQLite-only: a set's index rows (`rid`) of one kind, every one scored (lower is better), and whether the name holds the phrase. */
 function hits(m: Match, kind: Kind): SQL {
-  const s = source(m);
+  const s = source(m, kind);
   return sql`SELECT rowid AS rid, ${s.score} AS score, ${s.exact} AS exact, 0 AS named FROM ${ofKind(s.from, kind)}`;
 }
 
 /**
- * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, scored on at most
- * 2 × CANDIDATES of them: the newest rows with a word in the name (which bm25's weights rank
- * first anyway), and the newest rows of the whole set. bm25 reads every scored row's sizes, so
- * scoring "coffee"'s 16,736 rows at scale 100 took 25 ms; the count of the set is still taken
- * from every row, unscored. PostgreSQL: `candidates` in postgres.server.ts.
+ * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, unscored, at most CANDIDATES
+ * of them, newest first in lists read one after the other: the name holding the words as typed and the
+ * category one of them, the name holding the words as typed (both `exact`), the name holding one of
+ * them (`named`), then any row of the set. bm25 would read every
+ * matching row of a prefix form ("coffee"*) to weigh it, and the lists' own LIMIT stops reading once
+ * enough rows are found: "coffee" at scale 100 reads its first list only. The phrase in the name
+ * implies the set when a content word is in it (every word, one in the name). PostgreSQL: `candidates`
+ * in postgres.server.ts.
  */
-function boundedHits(m: Match, inName: string | null, kind: Kind): SQL {
-  const s = source(m);
-  const capped = (from: SQL, named: number) =>
-    sql`SELECT * FROM (SELECT rowid AS rid, ${s.score} AS score, ${s.exact} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC LIMIT ${CANDIDATES})`;
-  if (!m.words || !inName) return capped(s.from, 0);
-  const named = source({ ...m, words: `(${m.words}) AND ${inName}` });
-  return sql`${capped(named.from, 1)} UNION ALL ${capped(s.from, 0)}`;
+function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
+  // The score orders the lists (a row of the first list before any of the second), then newest first.
+  let list = 0;
+  const newest = (from: SQL, exact: number, named: number) =>
+    sql`SELECT * FROM (SELECT rowid AS rid, ${sql.raw(String(list++ * LIST_STEP))} - rowid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${ofKind(from, kind)} ORDER BY rowid DESC)`;
+  const lists: SQL[] = [];
+  const inName = tier === "substring" ? null : inNameExpression(query.words);
+  if (m.words && inName) {
+    const inCategory = inCategoryExpression(query.words);
+    if (m.phrase && inCategory) lists.push(newest(source({ ...m, words: `${m.phrase} AND ${inCategory}` }).from, 1, 1));
+    if (m.phrase) lists.push(newest(source({ ...m, words: m.phrase }).from, 1, 1));
+    lists.push(newest(source({ ...m, words: `(${m.words}) AND ${inName}` }).from, 0, 1));
+  } else if (!m.words && m.chinese && !m.trigram && query.chinese.length) {
+    lists.push(newest(source({ chinese: `(${m.chinese}) AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` }).from, 0, 1));
+  }
+  lists.push(newest(source(m).from, 0, 0));
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${CANDIDATES}`;
 }
+
+/** Past any rowid: a candidate list's scores lie below the next list's. */
+const LIST_STEP = 1e12;
 
 /** SQLite-only: FTS5 refusing a query is the shopper's odd input, not a server error: it finds nothing. */
 async function safely(run: () => Promise<Ranked[]>): Promise<Ranked[]> {
@@ -101,8 +118,8 @@ async function vocabulary(): Promise<Map<string, number>> {
 export const sqliteEngine: SearchEngine = {
   /**
    * SQLite-only: one FTS5 query; an item's score is its best language row's. A set of more than
-   * RANK_ALL rows is counted without scores, and ranked on its candidates (boundedHits).
-   * PostgreSQL: postgresEngine.ranked, the same three statements.
+   * RANK_ALL rows is neither counted nor scored in full: it is answered from its candidates.
+   * PostgreSQL: postgresEngine.ranked, the same two statements.
    */
   async ranked(kind, tier, query, limit) {
     const visible =
@@ -110,21 +127,27 @@ export const sqliteEngine: SearchEngine = {
         ? sql`CROSS JOIN products p ON p.id = h.id CROSS JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
         : sql`CROSS JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
     const m = matchFor(tier, query);
-    const rank = (found: SQL, total: SQL) =>
+    const rank = (found: SQL) =>
       rows<Ranked>(
         db,
         sql`WITH hits AS MATERIALIZED (${found}),
          best AS (SELECT rid / 16 AS id, min(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY rid / 16)
-         SELECT h.id AS id, h.score AS score, ${total} AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
+         SELECT h.id AS id, h.score AS score, count(*) OVER () AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
          ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const set = ofKind(source(m).from, kind);
-      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1})`);
-      if (Number(counted?.n ?? 0) <= RANK_ALL) return rank(hits(m, kind), sql`count(*) OVER ()`);
-      const [visibleItems] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT DISTINCT rowid / 16 AS id FROM ${set}) h ${visible}`);
+      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${RANK_ALL + 1}))`;
+      // The name holding the words as typed is part of the set (candidates): counted first, it settles a broad
+      // query without the set's own count, whose prefix forms ("coffee"*) FTS5 merges from every matching term.
       const inName = tier === "substring" ? null : inNameExpression(query.words);
-      return rank(boundedHits(m, inName, kind), sql`${Number(visibleItems?.n ?? 0)}`);
+      const count =
+        m.words && m.phrase && inName
+          ? sql`CASE WHEN ${upTo(source({ ...m, words: m.phrase }).from)} > ${RANK_ALL} THEN ${RANK_ALL + 1} ELSE ${upTo(source(m).from)} END`
+          : upTo(source(m).from);
+      const [counted] = await rows<{ n: number }>(db, sql`SELECT ${count} AS n`);
+      const capped = Number(counted?.n ?? 0) > RANK_ALL;
+      const found = await rank(capped ? candidates(m, query, tier, kind) : hits(m, kind));
+      return found.map((r) => ({ ...r, capped }));
     });
   },
 
@@ -136,6 +159,9 @@ export const sqliteEngine: SearchEngine = {
       sql` UNION `,
     );
   },
+
+  /** SQLite-only: a JSON array read by json_each. */
+  listed: (ids) => sql`SELECT value AS id FROM json_each(${JSON.stringify(ids)})`,
 
   /** SQLite-only: the kept vocabulary, or the index itself for a word added since it was read (never "corrected" away). */
   async known(word) {

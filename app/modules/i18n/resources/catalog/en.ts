@@ -26,6 +26,7 @@ export default {
   results: {
     count_one: "{{count}} product",
     count_other: "{{count}} products",
+    countAtLeast: "{{number}} products",
     emptyTitle: "Nothing matches these filters",
     emptyText: "Try removing a filter or widening the price range.",
     first: "First page",
@@ -42,6 +43,7 @@ export default {
     insteadOf: "Search instead for",
     count_one: "{{count}} result",
     count_other: "{{count}} results",
+    countAtLeast: "{{number}} results",
     stores: "Stores",
     products: "Products",
     empty: "No results for “{{query}}”",

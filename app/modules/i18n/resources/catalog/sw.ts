@@ -26,6 +26,7 @@ export default {
   results: {
     count_one: "bidhaa {{count}}",
     count_other: "bidhaa {{count}}",
+    countAtLeast: "bidhaa {{number}}",
     emptyTitle: "Hakuna bidhaa inayolingana na vichujio hivi",
     emptyText: "Jaribu kuondoa kichujio kimoja au kupanua kiwango cha bei.",
     first: "Ukurasa wa kwanza",
@@ -42,6 +43,7 @@ export default {
     insteadOf: "Tafuta badala yake",
     count_one: "tokeo {{count}}",
     count_other: "matokeo {{count}}",
+    countAtLeast: "matokeo {{number}}",
     stores: "Maduka",
     products: "Bidhaa",
     empty: "Hakuna matokeo ya “{{query}}”",

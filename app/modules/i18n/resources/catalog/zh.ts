@@ -25,6 +25,7 @@ export default {
   },
   results: {
     count_other: "{{count}} 件商品",
+    countAtLeast: "{{number}} 件商品",
     emptyTitle: "没有符合这些筛选条件的商品",
     emptyText: "请尝试去掉某个筛选条件，或放宽价格范围。",
     first: "第一页",
@@ -40,6 +41,7 @@ export default {
     showingFor: "显示“{{query}}”的搜索结果",
     insteadOf: "仍然搜索",
     count_other: "{{count}} 条结果",
+    countAtLeast: "{{number}} 条结果",
     stores: "店铺",
     products: "商品",
     empty: "没有找到“{{query}}”的结果",
