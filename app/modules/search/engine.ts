@@ -32,7 +32,7 @@ export interface Ranked {
 
 /**
  * Rows of one set (item × language) that an engine scores in full. A larger set ("coffee" at
- * scale 100: 16,736 rows) is neither scored nor counted in full (docs/decisions/XXXX-search-at-scale-100.md):
+ * scale 100: 16,736 rows) is neither scored nor counted in full (docs/decisions/0043-search-at-scale-100.md):
  * it is answered from its candidates, at most CANDIDATES rows read newest first, the name holding
  * the words as typed, then one of them, then any row of the set; the count shown is "at least".
  * At scale 1 no query has as many, so results there are those of scoring every row.
