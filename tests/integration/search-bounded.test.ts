@@ -9,7 +9,7 @@
 import { inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, isPostgres, schema, transact } from "~/db.server";
-import { CANDIDATES, RANK_ALL, type SearchEngine } from "~/modules/search/engine";
+import { CANDIDATES, RANK_ALL, RANK_ALL_STORES, type SearchEngine } from "~/modules/search/engine";
 import { postgresEngine } from "~/modules/search/postgres.server";
 import { parseQuery } from "~/modules/search/query";
 import { searchIds } from "~/modules/search/search.server";
@@ -24,6 +24,9 @@ const MATCHES = RANK_ALL + 300;
 const NAMED = 12;
 /** Products of the category that are archived: matched by the index, never counted or shown. */
 const ARCHIVED = 7;
+
+/** Stores with the word "velquarin" in their name: past the stores' own cap, far below the products'. */
+const NAMED_STORES = RANK_ALL_STORES + 50;
 
 const named: number[] = [];
 let storeId = 0;
@@ -75,6 +78,28 @@ beforeAll(async () => {
       );
       if (from === 0) named.push(...batch.slice(0, NAMED).map((i) => idOf.get(`quorvane-${i}`)!));
     }
+    const [storeCategory] = await tx.insert(categories).values({ slug: "zorbel-goods", sortOrder: 98 }).returning({ id: categories.id });
+    await tx.insert(categoryTranslations).values({ categoryId: storeCategory.id, lang: "en", name: "Zorbel goods", description: "" });
+    for (let from = 0; from < NAMED_STORES; from += 250) {
+      const batch = Array.from({ length: Math.min(250, NAMED_STORES - from) }, (_, k) => from + k);
+      const made = await tx
+        .insert(stores)
+        .values(
+          batch.map((i) => ({
+            slug: `velquarin-${i}`,
+            ownerId: owner.id,
+            countryCode: "GH",
+            primaryCategoryId: storeCategory.id,
+            status: "live" as const,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning({ id: stores.id });
+      await tx
+        .insert(storeTranslations)
+        .values(made.map((s, k) => ({ storeId: s.id, lang: "en", name: `Velquarin House ${from + k}`, city: "Accra", tagline: "", story: "" })));
+    }
   });
 });
 
@@ -125,9 +150,20 @@ describe("scoring past the cap", () => {
     expect(ranked[0].capped).toBe(false);
   });
 
+  it("stores have a cap of their own, far below the products': a page shows four, so a set past RANK_ALL_STORES rows is answered from its candidates", async () => {
+    const ranked = await engine.ranked("store", "about", parseQuery("velquarin"), 4);
+    expect(ranked).toHaveLength(4);
+    expect(ranked[0].capped).toBe(true);
+    expect(Number(ranked[0].scored)).toBeLessThanOrEqual(CANDIDATES);
+    const hits = await searchIds("store", parseQuery("velquarin"), 4);
+    expect(hits.capped).toBe(true);
+    expect(hits.ids).toHaveLength(4);
+  });
+
   it("stores are ranked among store rows only: a store about the word (its main category) is found though many newer product rows match", async () => {
-    const { ids, total } = await searchIds("store", parseQuery("quorvane"), 4);
+    const { ids, total, capped } = await searchIds("store", parseQuery("quorvane"), 4);
     expect(ids).toEqual([storeId]);
     expect(total).toBe(1);
+    expect(capped).toBe(false);
   });
 });

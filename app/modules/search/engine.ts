@@ -38,6 +38,19 @@ export interface Ranked {
  * At scale 1 no query has as many, so results there are those of scoring every row.
  */
 export const RANK_ALL = 2000;
+/**
+ * Stores' RANK_ALL and CANDIDATES. A page shows four stores (suggestions three), so scoring thousands
+ * of them buys nothing: "coffee" at scale 100 holds about 1,900 store rows, and scoring them all (bm25
+ * of "coffee"*, which reads the word's doclists across the whole index, products included) took about
+ * 20 ms of CPU, 9 ms with these caps (docs/decisions/0043-search-at-scale-100.md). At scale 1 there are
+ * 600 store rows in all (100 stores × 6 languages), so no store set is capped there.
+ */
+export const RANK_ALL_STORES = 600;
+const CANDIDATES_STORES = 200;
+/** The rows of one set an engine scores in full, for this kind of item. */
+export const rankAll = (kind: Kind): number => (kind === "store" ? RANK_ALL_STORES : RANK_ALL);
+/** The rows an engine reads past rankAll, for this kind of item. */
+export const candidatesOf = (kind: Kind): number => (kind === "store" ? CANDIDATES_STORES : CANDIDATES);
 /** Index rows read past RANK_ALL (each a lookup of its item to check it is visible). */
 export const CANDIDATES = 1500;
 

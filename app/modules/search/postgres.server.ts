@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
-import { CANDIDATES, RANK_ALL, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
+import { candidatesOf, rankAll, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
 import {
   aboutTsQuery,
   anyWordTsQuery,
@@ -98,17 +98,18 @@ const NEIGHBOURS = 64;
  * other: the name holding the words as typed and the category one of them, the name holding the words as
  * typed (both `exact`), a word in the name (`named`), then any row of the set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
  */
-function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL; inCategory?: SQL }): SQL {
+function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL; inCategory?: SQL }, kind: Kind): SQL {
+  const most = candidatesOf(kind);
   // The score orders the lists (a row of the first list above any of the second), then newest first.
   let list = 4;
   const newest = (where: SQL, exact: number, named: number) =>
-    sql`(SELECT d.rid, d.item_id, ${sql.raw(String(list-- * 1e12))}::float8 + d.rid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${CANDIDATES})`;
+    sql`(SELECT d.rid, d.item_id, ${sql.raw(String(list-- * 1e12))}::float8 + d.rid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${most})`;
   const lists: SQL[] = [];
   if (d.inName && d.exactWhere && d.inCategory) lists.push(newest(sql`${set} AND ${d.exactWhere} AND ${d.inCategory}`, 1, 1));
   if (d.inName && d.exactWhere) lists.push(newest(sql`${set} AND ${d.exactWhere}`, 1, 1));
   if (d.inName) lists.push(newest(sql`${set} AND ${d.inName}`, 0, 1));
   lists.push(newest(set, 0, 0));
-  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) c LIMIT ${CANDIDATES}`;
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) c LIMIT ${most}`;
 }
 
 export const postgresEngine: SearchEngine = {
@@ -135,9 +136,9 @@ export const postgresEngine: SearchEngine = {
             ORDER BY h.exact DESC, h.named DESC, h.score DESC, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${RANK_ALL + 1}) c`);
-      const capped = Number(counted?.n ?? 0) > RANK_ALL;
-      const found = await rank(capped ? candidates(set, d) : sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`);
+      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${rankAll(kind) + 1}) c`);
+      const capped = Number(counted?.n ?? 0) > rankAll(kind);
+      const found = await rank(capped ? candidates(set, d, kind) : sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`);
       return found.map((r) => ({ ...r, capped }));
     });
   },

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
-import { CANDIDATES, RANK_ALL, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
+import { candidatesOf, rankAll, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
 import { aboutExpression, chineseExpression, chinesePhrase, inCategoryExpression, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
 
 /** SQLite-only: FTS5 MATCH expressions for one set. */
@@ -84,7 +84,7 @@ function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
     lists.push(newest(source({ chinese: `(${m.chinese}) AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` }).from, 0, 1));
   }
   lists.push(newest(source(m).from, 0, 0));
-  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${CANDIDATES}`;
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${candidatesOf(kind)}`;
 }
 
 /** Past any rowid: a candidate list's scores lie below the next list's. */
@@ -136,16 +136,16 @@ export const sqliteEngine: SearchEngine = {
          ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${RANK_ALL + 1}))`;
+      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${rankAll(kind) + 1}))`;
       // The name holding the words as typed is part of the set (candidates): counted first, it settles a broad
       // query without the set's own count, whose prefix forms ("coffee"*) FTS5 merges from every matching term.
       const inName = tier === "substring" ? null : inNameExpression(query.words);
       const count =
         m.words && m.phrase && inName
-          ? sql`CASE WHEN ${upTo(source({ ...m, words: m.phrase }).from)} > ${RANK_ALL} THEN ${RANK_ALL + 1} ELSE ${upTo(source(m).from)} END`
+          ? sql`CASE WHEN ${upTo(source({ ...m, words: m.phrase }).from)} > ${rankAll(kind)} THEN ${rankAll(kind) + 1} ELSE ${upTo(source(m).from)} END`
           : upTo(source(m).from);
       const [counted] = await rows<{ n: number }>(db, sql`SELECT ${count} AS n`);
-      const capped = Number(counted?.n ?? 0) > RANK_ALL;
+      const capped = Number(counted?.n ?? 0) > rankAll(kind);
       const found = await rank(capped ? candidates(m, query, tier, kind) : hits(m, kind));
       return found.map((r) => ({ ...r, capped }));
     });
