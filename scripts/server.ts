@@ -10,7 +10,7 @@
  * the request; everything else goes through Express.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -50,9 +50,12 @@ async function loadBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild;
 }
 
+/** What the build's entry exports for the server: its content version, clock and price changes. */
+const pageCacheStateOf = (build: ServerBuild) => (build.entry.module as unknown as { pageCacheState: PageCacheState }).pageCacheState;
+
 /** The page cache in front of the app, sharing the build's clock and connection (entry.server exports them). */
-function createPageCache(build: ServerBuild): PageCache {
-  const state = (build.entry.module as unknown as { pageCacheState: PageCacheState }).pageCacheState;
+export function createPageCache(build: ServerBuild): PageCache {
+  const state = pageCacheStateOf(build);
   const handle = createFetchHandler(build, process.env.NODE_ENV);
   return new PageCache({
     state,
@@ -129,32 +132,41 @@ export async function createApp(options: { dev?: boolean; build?: ServerBuild } 
     app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   }
 
-  app.all(
-    "*",
-    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Remix's Express handler catches its own errors and passes them to next().
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) =>
-        ({
-          cspNonce: String(res.locals.cspNonce),
-          ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
-          requestId: String(res.locals.requestId),
-        }) satisfies ShowcaseLoadContext,
-    }),
-  );
+  const remix = createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) =>
+      ({
+        cspNonce: String(res.locals.cspNonce),
+        ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        requestId: String(res.locals.requestId),
+      }) satisfies ShowcaseLoadContext,
+  });
+  // A page request reads the content version once (the build's own scope; in development Vite reloads
+  // the modules, and every reader reads for itself). Not a form post: its loaders run after its action's
+  // write, and must read the version that write moved.
+  const state = typeof build === "function" ? undefined : pageCacheStateOf(build);
+  app.all("*", (req, res, next) => {
+    // Remix's Express handler catches its own errors and passes them to next().
+    if (state && (req.method === "GET" || req.method === "HEAD")) void state.oneContentVersion(() => remix(req, res, next));
+    else void remix(req, res, next);
+  });
   return app;
+}
+
+/** What `node:http` calls per request: the page cache first (shared pages), else Express. */
+export function serveThrough(app: express.Express, pageCache?: PageCache) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const toApp = () => void app(req, res);
+    if (pageCache) pageCache.handle(req, res, toApp);
+    else toApp();
+  };
 }
 
 export async function startServer(port: number, host?: string, options: { dev?: boolean } = {}): Promise<Server> {
   const build = options.dev ? undefined : await loadBuild();
   const app = await createApp({ ...options, build });
-  const pageCache = build ? createPageCache(build) : undefined;
-  const server = createServer((req, res) => {
-    const toApp = () => void app(req, res);
-    if (pageCache) pageCache.handle(req, res, toApp);
-    else toApp();
-  });
+  const server = createServer(serveThrough(app, build ? createPageCache(build) : undefined));
   // Longer than any client's or load balancer's idle timeout, so that the server is never the side that
   // closes an idle keep-alive connection just as a client sends on it (the client then sees "other side closed").
   server.keepAliveTimeout = 65_000;

@@ -138,18 +138,28 @@ export function writeRows(database: AppDatabase, ...queries: SQL[]): Promise<num
 }
 
 /**
- * From now on, the SQL text of every statement the app's database is sent, on
- * either engine: SQLite prepares each one on its connection; on PostgreSQL
- * each goes through a connection (`pg.Client`) of the pool or of a
- * transaction. For counting the queries a request makes.
+ * From now on, the SQL text of every statement sent to a database of this
+ * run's engine (the test's connection, or a build's loaded in this process),
+ * once per execution: on SQLite each run of a statement (one prepared once and
+ * run per request counts each time); on PostgreSQL each query through a
+ * connection (`pg.Client`) of a pool or of a transaction. For counting the
+ * queries a request makes.
  */
 export function watchStatements(): () => string[] {
   if (isPostgres(db)) {
     const query = vi.spyOn(pg.Client.prototype, "query") as unknown as { mock: { calls: [unknown][] } };
     return () => query.mock.calls.map(([q]) => (typeof q === "string" ? q : ((q as { text?: string } | null)?.text ?? "")));
   }
-  const prepare = vi.spyOn(db.$client, "prepare");
-  return () => prepare.mock.calls.map(([text]) => text);
+  const sent: string[] = [];
+  const statement = Object.getPrototypeOf(db.$client.prepare("select 1")) as Record<"run" | "get" | "all" | "iterate", (...args: unknown[]) => unknown>;
+  for (const method of ["run", "get", "all", "iterate"] as const) {
+    const original = statement[method];
+    vi.spyOn(statement, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+      sent.push(this.source);
+      return original.apply(this, args);
+    });
+  }
+  return () => [...sent];
 }
 
 /** An empty database of this run's engine: the environment a script is given to use it, and a way to open it. */

@@ -14,6 +14,7 @@ import { productsWithLiveDeal } from "../pricing/live-deals.server";
 import { parseQuery } from "../search/query";
 import { searchIds, type SearchHits } from "../search/search.server";
 import { productCardsByIds, visibleProduct, visibleProductCards, type ProductCard } from "./catalog.server";
+import { contentVersion } from "./content-version.server";
 import { encodeCursor, type ProductListParams, type ProductSort } from "./params";
 
 const { products, stores, categories } = schema;
@@ -76,9 +77,8 @@ const groupCache = new Map<string, { version: number; groups: Group[] }>();
 const STORE_FACETS = 40;
 
 async function facetGroups(f: ProductFilter, now: number, hits: SearchHits | null): Promise<Group[]> {
-  // Read here, awaited, rather than through content-version.server.ts's synchronous reader, which is SQLite's.
-  const [state] = await db.select({ version: schema.siteState.contentVersion }).from(schema.siteState).where(eq(schema.siteState.id, 1));
-  const version = state?.version ?? 0;
+  // The request's version (read once per request): a number at once on SQLite, a promise on PostgreSQL.
+  const version = await contentVersion();
   const key = JSON.stringify([f.q ?? "", f.minBase, f.maxBase, f.deal ? Math.floor(now / DEAL_WINDOW_MS) : 0]);
   const kept = groupCache.get(key);
   if (kept && kept.version === version) return kept.groups;

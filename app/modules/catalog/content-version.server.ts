@@ -9,7 +9,15 @@
  * On SQLite the read is synchronous, so the page cache's hit path
  * (page-cache.ts) answers without waiting a tick; on PostgreSQL it is a
  * promise, which the page cache awaits.
+ *
+ * One request reads it once: the server runs each request in a scope
+ * (`oneContentVersion`), and every reader in it (the kept aggregates, the
+ * facets, the feeds) gets the version read first — for a page the cache
+ * renders, the one it keyed the entry on. A request that starts after a
+ * write reads the version again (no read is shared between requests), so a
+ * change shows on the next request.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { eq } from "drizzle-orm";
 import { db, isPostgres, schema } from "~/db.server";
 import { keepTestClockOffset } from "../clock/now.server";
@@ -27,8 +35,43 @@ const prepareVersionQuery = () =>
     .where(eq(siteState.id, 1))
     .prepare();
 
-/** The content version: a number on SQLite (read synchronously), a promise of one on PostgreSQL. */
+/** A request's scope: the version it read, once read (a promise on PostgreSQL until it is answered). */
+interface Scope {
+  version?: number | Promise<number>;
+}
+const requestScope = new AsyncLocalStorage<Scope>();
+
+/**
+ * Runs `run` (a request) in a scope in which the content version is read at
+ * most once: given as `version` (the page cache's, read for its key), or
+ * read by the first reader that asks.
+ */
+export function oneContentVersion<T>(run: () => T, version?: number): T {
+  return requestScope.run({ version }, run);
+}
+
+/** The content version: a number on SQLite (read synchronously), a promise of one on PostgreSQL; within a request, the request's. */
 export function contentVersion(): number | Promise<number> {
+  const scope = requestScope.getStore();
+  if (!scope) return readContentVersion();
+  if (scope.version === undefined) {
+    const read = readContentVersion();
+    scope.version = read;
+    if (typeof read !== "number")
+      // Kept as the number once answered; a failed read is not kept (the next reader reads again).
+      read.then(
+        (version) => {
+          if (scope.version === read) scope.version = version;
+        },
+        () => {
+          if (scope.version === read) scope.version = undefined;
+        },
+      );
+  }
+  return scope.version;
+}
+
+function readContentVersion(): number | Promise<number> {
   versionQuery ??= prepareVersionQuery();
   // SQLite-only: the synchronous read of better-sqlite3.
   if (!isPostgres(db)) return versionQuery.get()?.version ?? 0;

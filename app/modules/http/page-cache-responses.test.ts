@@ -20,7 +20,7 @@ const shared = () =>
   });
 
 const cache = new PageCache({
-  state: { contentVersion: () => version, now: () => clock, nextPriceChange: () => changeAt, homeLanguage: () => Promise.resolve("en") },
+  state: { contentVersion: () => version, oneContentVersion: (run) => run(), now: () => clock, nextPriceChange: () => changeAt, homeLanguage: () => Promise.resolve("en") },
   render: () => {
     renders++;
     return Promise.resolve(answer());

@@ -9,7 +9,7 @@
  */
 import { isNotNull, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { contentVersion } from "../catalog/content-version.server";
+import { contentVersion, oneContentVersion } from "../catalog/content-version.server";
 import { now } from "../clock/now.server";
 import { languageFromHeader } from "../i18n/i18n.server";
 import type { PageCacheState } from "./page-cache";
@@ -42,6 +42,7 @@ let priceChanges: { version: number; instants: Promise<number[]> } | null = null
 
 export const pageCacheState: PageCacheState = {
   contentVersion,
+  oneContentVersion,
   now,
   homeLanguage: (acceptLanguage) => languageFromHeader(new Request("http://shared.invalid/", { headers: { "Accept-Language": acceptLanguage } })),
   async nextPriceChange(at, version) {

@@ -9,6 +9,7 @@ function harness(options: { store?: boolean; status?: number; cacheControl?: str
   const world = { now: 1_000_000, version: 1, changeAt: Infinity, renders: 0, fallbacks: 0 };
   const state: PageCacheState = {
     contentVersion: () => world.version,
+    oneContentVersion: (run) => run(),
     now: () => world.now,
     nextPriceChange: (at) => (world.changeAt > at ? world.changeAt : Infinity),
     homeLanguage: (acceptLanguage) => Promise.resolve(acceptLanguage.startsWith("zh") ? "zh" : "en"),

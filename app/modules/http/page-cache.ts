@@ -27,6 +27,12 @@ import { isSharedPage, sharedCacheControl, sharedLifetimeSeconds } from "./share
 export interface PageCacheState {
   /** The database's content version (site_state): a number where the engine reads it synchronously (SQLite), else a promise. */
   contentVersion(): number | Promise<number>;
+  /**
+   * Runs a request so that it reads the content version once: a render at
+   * `version` (the one the cache read for its key), or a request Express
+   * serves, at the version its first reader reads.
+   */
+  oneContentVersion<T>(run: () => T, version?: number): T;
   /** The app's clock (the test clock, where one is set). */
   now(): number;
   /** The first instant after `at` at which a price may change (phase boundary, flash window), or Infinity. */
@@ -222,7 +228,8 @@ export class PageCache {
     }
     const langMarker = /(?:^|;\s*)(lang=[^;]*)/.exec(req.headers.cookie ?? "");
     if (langMarker) headers.set("cookie", langMarker[1]);
-    const response = await this.options.render(new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers }), this.requestId(req));
+    const request = new Request(`${origin}${req.url ?? "/"}`, { method: "GET", headers });
+    const response = await this.options.state.oneContentVersion(() => this.options.render(request, this.requestId(req)), version);
     const body = Buffer.from(await response.arrayBuffer());
     const lifetime = response.status === 200 && !response.headers.has("set-cookie") ? sharedLifetimeSeconds(response.headers.get("cache-control")) : 0;
     const changeAt = await this.options.state.nextPriceChange(at, version);
