@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { contentVersion, oneContentVersion } from "~/modules/catalog/content-version.server";
 import { createApp, createPageCache, serveThrough } from "../../scripts/server";
 import { watchStatements, writeRows } from "./fixtures";
 import { appBuild } from "./http-client";
@@ -66,5 +67,20 @@ describe("one content version read per request", () => {
     // A first visit to "/" from a French browser: the page cache hands it to Express, whose loaders
     // (the root's and the home page's) send it to /fr.
     expect(await versionReads("/", { "Accept-Language": "fr" })).toEqual({ status: 302, reads: 1 });
+  });
+
+  it("a request keeps the version it read; the next request, and a read outside one, sees a write", async () => {
+    await oneContentVersion(async () => {
+      const before = statements().length;
+      const first = await contentVersion();
+      await bumpContentVersion();
+      expect(await contentVersion()).toBe(first);
+      expect(statements().slice(before).filter(isVersionRead)).toHaveLength(1);
+      expect(await oneContentVersion(() => contentVersion())).toBe(first + 1);
+      expect(await contentVersion()).toBe(first);
+    });
+    const now = await contentVersion();
+    await bumpContentVersion();
+    expect(await contentVersion()).toBe(now + 1);
   });
 });
