@@ -7,6 +7,7 @@
  * page Express serves each send one read of it — and a write shows on the
  * very next request, which reads the version again.
  */
+import { AsyncResource } from "node:async_hooks";
 import { createServer, type Server } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,5 +83,18 @@ describe("one content version read per request", () => {
     const now = await contentVersion();
     await bumpContentVersion();
     expect(await contentVersion()).toBe(now + 1);
+  });
+
+  it("what a request leaves running (a timer, a feed) reads afresh once the request is answered", async () => {
+    let leftRunning: () => number | Promise<number> = () => -1;
+    const read = await oneContentVersion(async () => {
+      const version = await contentVersion();
+      // Runs in the request's scope whenever it is called, as a timer the request started would.
+      leftRunning = AsyncResource.bind(() => contentVersion());
+      await bumpContentVersion();
+      expect(await leftRunning()).toBe(version);
+      return version;
+    });
+    expect(await leftRunning()).toBe(read + 1);
   });
 });

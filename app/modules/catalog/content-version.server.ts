@@ -38,22 +38,31 @@ const prepareVersionQuery = () =>
 /** A request's scope: the version it read, once read (a promise on PostgreSQL until it is answered). */
 interface Scope {
   version?: number | Promise<number>;
+  /** The request is answered: what it left running (a timer, a feed it started) reads for itself. */
+  ended: boolean;
 }
 const requestScope = new AsyncLocalStorage<Scope>();
 
 /**
  * Runs `run` (a request) in a scope in which the content version is read at
  * most once: given as `version` (the page cache's, read for its key), or
- * read by the first reader that asks.
+ * read by the first reader that asks; until `run`'s promise settles.
  */
 export function oneContentVersion<T>(run: () => T, version?: number): T {
-  return requestScope.run({ version }, run);
+  const scope: Scope = { version, ended: false };
+  const result = requestScope.run(scope, run);
+  const end = () => {
+    scope.ended = true;
+  };
+  if (result instanceof Promise) result.then(end, end);
+  else end();
+  return result;
 }
 
 /** The content version: a number on SQLite (read synchronously), a promise of one on PostgreSQL; within a request, the request's. */
 export function contentVersion(): number | Promise<number> {
   const scope = requestScope.getStore();
-  if (!scope) return readContentVersion();
+  if (!scope || scope.ended) return readContentVersion();
   if (scope.version === undefined) {
     const read = readContentVersion();
     scope.version = read;
