@@ -30,6 +30,11 @@ export interface ProductFilter {
   deal?: boolean;
 }
 
+/** The shopper chose a filter beyond the search words: filterWhere narrows the visible products further. Keep beside filterWhere. */
+function narrows(f: ProductFilter): boolean {
+  return Boolean(f.category || f.country || f.store || f.minBase !== undefined || f.maxBase !== undefined || f.deal);
+}
+
 /** The filter as a condition over products, stores and categories (visible products only); `facets: false` leaves out the category, country and store. */
 function filterWhere(f: ProductFilter, now: number, matching: SQL | null, facets = true): SQL | undefined {
   return and(
@@ -209,8 +214,7 @@ export async function browseProducts(
     if (params.sort === "relevance") {
       const rank = new Map(hits.ids.map((id, i) => [id, i]));
       // The search ranks visible products only (the engines' `ranked`): with no filter chosen, its ids are the list.
-      const filtered = Boolean(f.category || f.country || f.store || f.minBase !== undefined || f.maxBase !== undefined || f.deal);
-      const ranked = !filtered
+      const ranked = !narrows(f)
         ? hits.ids
         : hits.ids.length
           ? (await matched().where(and(filterWhere(f, now, null), inArray(products.id, hits.ids))))
