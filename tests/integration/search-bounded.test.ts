@@ -9,10 +9,11 @@
 import { inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, isPostgres, schema, transact } from "~/db.server";
+import { LANGS } from "~/modules/i18n/config";
 import { CANDIDATES, RANK_ALL, RANK_ALL_STORES, type SearchEngine } from "~/modules/search/engine";
 import { postgresEngine } from "~/modules/search/postgres.server";
 import { parseQuery } from "~/modules/search/query";
-import { searchIds } from "~/modules/search/search.server";
+import { MAX_RESULTS, searchIds } from "~/modules/search/search.server";
 import { sqliteEngine } from "~/modules/search/sqlite.server";
 import { watchStatements } from "./fixtures";
 
@@ -38,11 +39,24 @@ beforeAll(async () => {
       .insert(users)
       .values({ email: "bounded@example.com", name: "Bounded", role: "owner", createdAt: now })
       .returning({ id: users.id });
-    const [category] = await tx.insert(categories).values({ slug: "quorvane-wares", sortOrder: 99 }).returning({ id: categories.id });
-    await tx.insert(categoryTranslations).values({ categoryId: category.id, lang: "en", name: "Quorvane wares", description: "" });
+    const [category] = await tx
+      .insert(categories)
+      .values({ slug: "quorvane-wares", sortOrder: 99 })
+      .returning({ id: categories.id });
+    await tx
+      .insert(categoryTranslations)
+      .values({ categoryId: category.id, lang: "en", name: "Quorvane wares", description: "" });
     const [store] = await tx
       .insert(stores)
-      .values({ slug: "quorvane-traders", ownerId: owner.id, countryCode: "KE", primaryCategoryId: category.id, status: "live", createdAt: now, updatedAt: now })
+      .values({
+        slug: "quorvane-traders",
+        ownerId: owner.id,
+        countryCode: "KE",
+        primaryCategoryId: category.id,
+        status: "live",
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: stores.id });
     storeId = store.id;
     await tx
@@ -78,8 +92,13 @@ beforeAll(async () => {
       );
       if (from === 0) named.push(...batch.slice(0, NAMED).map((i) => idOf.get(`quorvane-${i}`)!));
     }
-    const [storeCategory] = await tx.insert(categories).values({ slug: "zorbel-goods", sortOrder: 98 }).returning({ id: categories.id });
-    await tx.insert(categoryTranslations).values({ categoryId: storeCategory.id, lang: "en", name: "Zorbel goods", description: "" });
+    const [storeCategory] = await tx
+      .insert(categories)
+      .values({ slug: "zorbel-goods", sortOrder: 98 })
+      .returning({ id: categories.id });
+    await tx
+      .insert(categoryTranslations)
+      .values({ categoryId: storeCategory.id, lang: "en", name: "Zorbel goods", description: "" });
     for (let from = 0; from < NAMED_STORES; from += 250) {
       const batch = Array.from({ length: Math.min(250, NAMED_STORES - from) }, (_, k) => from + k);
       const made = await tx
@@ -98,7 +117,16 @@ beforeAll(async () => {
         .returning({ id: stores.id });
       await tx
         .insert(storeTranslations)
-        .values(made.map((s, k) => ({ storeId: s.id, lang: "en", name: `Velquarin House ${from + k}`, city: "Accra", tagline: "", story: "" })));
+        .values(
+          made.map((s, k) => ({
+            storeId: s.id,
+            lang: "en",
+            name: `Velquarin House ${from + k}`,
+            city: "Accra",
+            tagline: "",
+            story: "",
+          })),
+        );
     }
   });
 });
@@ -106,12 +134,13 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 /** Statements that read a search index (SQLite's FTS5 tables, PostgreSQL's search.documents). */
-const indexReads = (texts: string[]) => texts.filter((t) => /search_words|search_cjk|search_fts|search\.documents/.test(t)).length;
+const indexReads = (texts: string[]) =>
+  texts.filter((t) => /search_words|search_cjk|search_fts|search\.documents/.test(t)).length;
 
 describe("scoring past the cap", () => {
   it("a set of more than RANK_ALL rows is read on at most CANDIDATES of them, and counted on those only", async () => {
-    const ranked = await engine.ranked("product", "about", parseQuery("quorvane"), 10);
-    expect(ranked).toHaveLength(10);
+    const ranked = await engine.ranked("product", "about", parseQuery("quorvane"), MAX_RESULTS);
+    expect(ranked).toHaveLength(Math.min(MAX_RESULTS, CANDIDATES - 2 * NAMED));
     expect(ranked[0].capped).toBe(true);
     expect(Number(ranked[0].scored)).toBe(CANDIDATES);
     expect(Number(ranked[0].scored)).toBeLessThan(MATCHES);
@@ -120,6 +149,15 @@ describe("scoring past the cap", () => {
     // the archived ones are among the oldest, not read.
     expect(Number(ranked[0].total)).toBe(CANDIDATES - 2 * NAMED);
     console.log(`"quorvane": ${MATCHES} rows match, ${ranked[0].scored} rows read, at least ${ranked[0].total} visible products`);
+  });
+
+  it("a few results past the cap read only the rows they need: ten products, 120 rows (one per language, twice), the same ten as a full read gives first", async () => {
+    const ten = await engine.ranked("product", "about", parseQuery("quorvane"), 10);
+    expect(ten).toHaveLength(10);
+    expect(ten[0].capped).toBe(true);
+    expect(Number(ten[0].scored)).toBe(10 * LANGS.length * 2);
+    const full = await engine.ranked("product", "about", parseQuery("quorvane"), MAX_RESULTS);
+    expect(ten.map((r) => r.id)).toEqual(full.slice(0, 10).map((r) => r.id));
   });
 
   it("the oldest products with the word in the name still come first (the name's candidates), then the newest of the set; the list is what was ranked", async () => {

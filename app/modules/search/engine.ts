@@ -6,7 +6,7 @@
  * search.server.ts, which alone picks the engine.
  */
 import type { SQL } from "drizzle-orm";
-import type { Lang } from "../i18n/config";
+import { LANGS, type Lang } from "../i18n/config";
 import type { ParsedQuery } from "./query";
 
 export type Kind = "product" | "store";
@@ -53,6 +53,21 @@ export const rankAll = (kind: Kind): number => (kind === "store" ? RANK_ALL_STOR
 export const candidatesOf = (kind: Kind): number => (kind === "store" ? CANDIDATES_STORES : CANDIDATES);
 /** Index rows read past RANK_ALL (each a lookup of its item to check it is visible). */
 export const CANDIDATES = 1500;
+
+/**
+ * Ranks a capped set from its candidates, reading first only the rows `limit` items need (an item has at
+ * most one row per language in a list, so twice that, for items hidden or repeated in a later list): the
+ * search page's four stores read 48 rows, not 200, and skip the product rows between them in the index.
+ * When those rows held fewer than `limit` visible items and there may be more, it reads all
+ * candidatesOf(kind). `rank` reads at most `rows` candidate rows.
+ */
+export async function rankCandidates(kind: Kind, limit: number, rank: (rows: number) => Promise<Ranked[]>): Promise<Ranked[]> {
+  const most = candidatesOf(kind);
+  const few = Math.min(most, limit * LANGS.length * 2);
+  const found = await rank(few);
+  const cutShort = Number(found[0]?.scored ?? few) >= few;
+  return found.length < limit && few < most && cutShort ? rank(most) : found;
+}
 
 export interface SearchEngine {
   /**

@@ -7,9 +7,10 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
-import { candidatesOf, rankAll, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
+import { rankAll, rankCandidates, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
 import {
   aboutTsQuery,
+  allWordsInNameTsQuery,
   anyWordTsQuery,
   chineseTsPhrase,
   chineseTsQuery,
@@ -38,7 +39,10 @@ const containing = (term: string) => `%${foldTerm(term).replace(/[\\%_]/g, (c) =
  * Index rows of one set: the condition, a score (higher is better), whether the name holds the words as
  * typed, and (for the word sets) the condition of a word in the name, the first candidates past RANK_ALL.
  */
-function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; exact: SQL; exactWhere?: SQL; inName?: SQL; inCategory?: SQL } | null {
+function documents(
+  tier: Tier,
+  query: ParsedQuery,
+): { where: SQL; score: SQL; exact: SQL; exactWhere?: SQL; allInName?: SQL; inName?: SQL; inCategory?: SQL } | null {
   const chinese = chineseTsQuery(query.chinese);
   if (tier === "substring") {
     if (!query.trigram.length) return null;
@@ -54,6 +58,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
     const phrase = namePhraseTsQuery(query.words);
     const inName = inNameTsQuery(query.words);
     const inCategory = inCategoryTsQuery(query.words);
+    const allInName = allWordsInNameTsQuery(query.words, true);
     return {
       where: chinese ? sql`d.words @@ ${tsquery(words)} AND d.cjk @@ ${tsquery(chinese)}` : sql`d.words @@ ${tsquery(words)}`,
       // ts_rank counts a lexeme once per query form it matches (baskets, baskets:*, basket:*), so a word in the
@@ -62,6 +67,7 @@ function documents(tier: Tier, query: ParsedQuery): { where: SQL; score: SQL; ex
       score: sql`(CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "A")!)} THEN 10 ELSE 0 END + CASE WHEN d.words @@ ${tsquery(anyWordTsQuery(query.words, "B")!)} THEN 5 ELSE 0 END + ts_rank(${WORD_WEIGHTS}, d.words, ${tsquery(words)}, 32))`,
       exact: phrase ? sql`CASE WHEN d.words @@ ${tsquery(phrase)} THEN 1 ELSE 0 END` : sql`0`,
       exactWhere: phrase ? sql`d.words @@ ${tsquery(phrase)}` : undefined,
+      allInName: allInName ? sql`d.words @@ ${tsquery(allInName)}` : undefined,
       inName: inName ? sql`d.words @@ ${tsquery(inName)}` : undefined,
       inCategory: inCategory ? sql`d.words @@ ${tsquery(inCategory)}` : undefined,
     };
@@ -96,17 +102,17 @@ const NEIGHBOURS = 64;
 /**
  * A set's rows past RANK_ALL, unscored, at most CANDIDATES read newest first in lists one after the
  * other: the name holding the words as typed and the category one of them, the name holding the words as
- * typed (both `exact`), a word in the name (`named`), then any row of the set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
+ * typed (both `exact`), every word in the name, a word in the name (both `named`), then any row of the set; an item ranks by its lists, then newest first. The SQLite counterpart is `candidates` in sqlite.server.ts.
  */
-function candidates(set: SQL, d: { exactWhere?: SQL; inName?: SQL; inCategory?: SQL }, kind: Kind): SQL {
-  const most = candidatesOf(kind);
+function candidates(set: SQL, d: { exactWhere?: SQL; allInName?: SQL; inName?: SQL; inCategory?: SQL }, most: number): SQL {
   // The score orders the lists (a row of the first list above any of the second), then newest first.
-  let list = 4;
+  let list = 5;
   const newest = (where: SQL, exact: number, named: number) =>
     sql`(SELECT d.rid, d.item_id, ${sql.raw(String(list-- * 1e12))}::float8 + d.rid AS score, ${sql.raw(String(exact))} AS exact, ${sql.raw(String(named))} AS named FROM ${where} ORDER BY d.rid DESC LIMIT ${most})`;
   const lists: SQL[] = [];
   if (d.inName && d.exactWhere && d.inCategory) lists.push(newest(sql`${set} AND ${d.exactWhere} AND ${d.inCategory}`, 1, 1));
   if (d.inName && d.exactWhere) lists.push(newest(sql`${set} AND ${d.exactWhere}`, 1, 1));
+  if (d.inName && d.allInName) lists.push(newest(sql`${set} AND ${d.allInName}`, 0, 1));
   if (d.inName) lists.push(newest(sql`${set} AND ${d.inName}`, 0, 1));
   lists.push(newest(set, 0, 0));
   return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) c LIMIT ${most}`;
@@ -136,9 +142,14 @@ export const postgresEngine: SearchEngine = {
             ORDER BY h.exact DESC, h.named DESC, h.score DESC, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${rankAll(kind) + 1}) c`);
+      const [counted] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${set} LIMIT ${rankAll(kind) + 1}) c`,
+      );
       const capped = Number(counted?.n ?? 0) > rankAll(kind);
-      const found = await rank(capped ? candidates(set, d, kind) : sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`);
+      const found = capped
+        ? await rankCandidates(kind, limit, (most) => rank(candidates(set, d, most)))
+        : await rank(sql`SELECT ${scoredRow}, 0 AS named FROM ${set}`);
       return found.map((r) => ({ ...r, capped }));
     });
   },

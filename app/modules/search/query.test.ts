@@ -80,6 +80,7 @@ describe("word index expressions", () => {
   it("matches a Chinese term as its run of characters and bigrams", () => {
     expect(chinesePhrase("茶")).toBe('"茶"');
     expect(chinesePhrase("咖啡豆")).toBe('"咖 咖啡 啡 啡豆 豆"');
+    expect(chinesePhrase("咖啡")).toBe('"咖啡"');
   });
   it("keeps words folded as the index holds them, Chinese apart", () => {
     expect(parseQuery("Thé Café")).toMatchObject({ words: ["the", "cafe"], chinese: [] });

@@ -42,7 +42,15 @@ export interface ParsedQuery {
 /** Splits a query into searchable terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): ParsedQuery {
   // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
-  const text = typeof raw === "string" ? raw.normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS) : "";
+  const text =
+    typeof raw === "string"
+      ? raw
+          .normalize("NFKC")
+          .replace(/[\u0000-\u001f\u007f]/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, MAX_QUERY_CHARS)
+      : "";
   const parsed: ParsedQuery = { text, trigram: [], cjk: [], ignored: [], words: [], chinese: [] };
   // FTS5 syntax characters are not searchable content: treat them as spaces.
   const words = foldArabic(text)
@@ -174,23 +182,54 @@ export function inNameExpression(words: readonly string[]): string | null {
   return content.length ? `{name} : (${content.flatMap(wordForms).join(" OR ")})` : null;
 }
 
+/** Each word's exact forms (no prefixes), when one of the words is a content word; else null. */
+function exactFormsOfAll(words: readonly string[]): WordForm[][] | null {
+  if (!words.some((w) => !FUNCTION_WORDS.has(w))) return null;
+  return words.map((w) => wordFormList(w).filter((f) => !f.prefix));
+}
+
+/**
+ * SQLite-only: FTS5, every word (exact forms only) in the name, when one of them is a content word.
+ * It lies inside both word sets (every word somewhere; for "about", a content word in the name), and
+ * reads no prefix form's whole doclist: past RANK_ALL it settles "more than RANK_ALL" cheaply and
+ * gives the candidates after the phrase ("shea soap with butter" before "shea nut oil" for "shea
+ * butter"). `beyondPhrase`: null when it is the phrase in the name (one word, one form). PostgreSQL:
+ * allWordsInNameTsQuery.
+ */
+export function allWordsInNameExpression(words: readonly string[], beyondPhrase = false): string | null {
+  const each = exactFormsOfAll(words);
+  // One word in one form: the same rows as the phrase in the name.
+  if (beyondPhrase && each?.length === 1 && each[0].length === 1) return null;
+  return each ? `{name} : (${each.map((forms) => `(${forms.map((f) => quote(f.term)).join(" OR ")})`).join(" AND ")})` : null;
+}
+
 /**
  * SQLite-only: FTS5, one of the words (exact forms only, not a function word) in the category: past
  * RANK_ALL, the name holding the words and the category one of them comes first ("coffee" in a
  * coffee's name and category before a honey from a store named "… Coffee"). PostgreSQL: inCategoryTsQuery.
  */
 export function inCategoryExpression(words: readonly string[]): string | null {
-  const exact = words.filter((w) => !FUNCTION_WORDS.has(w)).flatMap((w) => wordFormList(w).filter((f) => !f.prefix).map((f) => quote(f.term)));
+  const exact = words
+    .filter((w) => !FUNCTION_WORDS.has(w))
+    .flatMap((w) =>
+      wordFormList(w)
+        .filter((f) => !f.prefix)
+        .map((f) => quote(f.term)),
+    );
   return exact.length ? `{category} : (${[...new Set(exact)].join(" OR ")})` : null;
 }
 
 /**
  * A Chinese term as a phrase over the CJK index, which holds each character
  * followed by its bigram (咖 咖啡 啡 啡豆 豆): the term's characters and bigrams
- * in that order match exactly where the term occurs, through the index.
+ * in that order match exactly where the term occurs, through the index. A
+ * two-character term is its bigram alone: the index holds 咖啡 exactly where
+ * 咖 is followed by 啡, and one token reads one list, with no positions to
+ * compare (at scale 100, "咖啡" is counted in 0.6 ms rather than 1.9).
  */
 export function chinesePhrase(term: string): string {
   const chars = [...term];
+  if (chars.length === 2) return quote(term);
   const tokens = chars.flatMap((c, i) => (i + 1 < chars.length ? [c, c + chars[i + 1]] : [c]));
   return quote(tokens.join(" "));
 }
@@ -264,9 +303,20 @@ export function inNameTsQuery(words: readonly string[]): string | null {
 /** inCategoryExpression for PostgreSQL: one of the words (not a function word) in the category (weight B). */
 export function inCategoryTsQuery(words: readonly string[]): string | null {
   return tsAny(
-    words.filter((w) => !FUNCTION_WORDS.has(w)).flatMap(wordFormList).filter((f) => !f.prefix),
+    words
+      .filter((w) => !FUNCTION_WORDS.has(w))
+      .flatMap(wordFormList)
+      .filter((f) => !f.prefix),
     "B",
   );
+}
+
+/** `allWordsInNameExpression` for PostgreSQL: every word (exact forms only) in the name (weight A). */
+export function allWordsInNameTsQuery(words: readonly string[], beyondPhrase = false): string | null {
+  const exact = exactFormsOfAll(words);
+  if (beyondPhrase && exact?.length === 1 && exact[0].length === 1) return null;
+  const each = exact?.map((forms) => tsAny(forms, "A"));
+  return each && each.every((w) => w !== null) ? each.join(" & ") : null;
 }
 
 /** The words exactly as typed, in order, in a name. */

@@ -7,8 +7,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "~/db.server";
 import { LANGS, type Lang } from "../i18n/config";
-import { candidatesOf, rankAll, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
-import { aboutExpression, chineseExpression, chinesePhrase, inCategoryExpression, inNameExpression, matchExpression, wordsExpression, type ParsedQuery } from "./query";
+import { rankAll, rankCandidates, type Kind, type Ranked, type SearchEngine, type Tier } from "./engine";
+import {
+  aboutExpression,
+  allWordsInNameExpression,
+  chineseExpression,
+  chinesePhrase,
+  inCategoryExpression,
+  inNameExpression,
+  matchExpression,
+  wordsExpression,
+  type ParsedQuery,
+} from "./query";
 
 /** SQLite-only: FTS5 MATCH expressions for one set. */
 interface Match {
@@ -40,11 +50,23 @@ function source(m: Match, kind?: Kind): { from: SQL; score: SQL; exact: SQL } {
   const alsoChinese = m.chinese ? sql` AND rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ${m.chinese})` : sql``;
   if (m.words) {
     // Of the kind searched: a store search does not gather every product whose name holds the phrase.
-    const exact = m.phrase && kind ? sql`rowid IN (SELECT rowid FROM ${ofKind(sql`search_words WHERE search_words MATCH ${m.phrase}`, kind)})` : sql`0`;
-    return { from: sql`search_words WHERE search_words MATCH ${m.words}${alsoChinese}`, score: sql`bm25(search_words, 10.0, 5.0, 1.0)`, exact };
+    const exact =
+      m.phrase && kind
+        ? sql`rowid IN (SELECT rowid FROM ${ofKind(sql`search_words WHERE search_words MATCH ${m.phrase}`, kind)})`
+        : sql`0`;
+    return {
+      from: sql`search_words WHERE search_words MATCH ${m.words}${alsoChinese}`,
+      score: sql`bm25(search_words, 10.0, 5.0, 1.0)`,
+      exact,
+    };
   }
-  if (!m.trigram && m.chinese) return { from: sql`search_cjk WHERE search_cjk MATCH ${m.chinese}`, score: sql`bm25(search_cjk, 8.0, 1.0)`, exact: sql`0` };
-  return { from: sql`search_fts WHERE search_fts MATCH ${m.trigram}${alsoChinese}`, score: sql`bm25(search_fts, 8.0, 1.0)`, exact: sql`0` };
+  if (!m.trigram && m.chinese)
+    return { from: sql`search_cjk WHERE search_cjk MATCH ${m.chinese}`, score: sql`bm25(search_cjk, 8.0, 1.0)`, exact: sql`0` };
+  return {
+    from: sql`search_fts WHERE search_fts MATCH ${m.trigram}${alsoChinese}`,
+    score: sql`bm25(search_fts, 8.0, 1.0)`,
+    exact: sql`0`,
+  };
 }
 
 const kindBit = (kind: Kind) => sql.raw(kind === "product" ? "0" : "1");
@@ -61,14 +83,14 @@ function hits(m: Match, kind: Kind): SQL {
 /**
  * SQLite-only: a set's rows of one kind when it has more than RANK_ALL, unscored, at most CANDIDATES
  * of them, newest first in lists read one after the other: the name holding the words as typed and the
- * category one of them, the name holding the words as typed (both `exact`), the name holding one of
- * them (`named`), then any row of the set. bm25 would read every
+ * category one of them, the name holding the words as typed (both `exact`), the name holding every
+ * word, then one of them (both `named`), then any row of the set. bm25 would read every
  * matching row of a prefix form ("coffee"*) to weigh it, and the lists' own LIMIT stops reading once
  * enough rows are found: "coffee" at scale 100 reads its first list only. The phrase in the name
  * implies the set when a content word is in it (every word, one in the name). PostgreSQL: `candidates`
  * in postgres.server.ts.
  */
-function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
+function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind, most: number): SQL {
   // The score orders the lists (a row of the first list before any of the second), then newest first.
   let list = 0;
   const newest = (from: SQL, exact: number, named: number) =>
@@ -79,12 +101,16 @@ function candidates(m: Match, query: ParsedQuery, tier: Tier, kind: Kind): SQL {
     const inCategory = inCategoryExpression(query.words);
     if (m.phrase && inCategory) lists.push(newest(source({ ...m, words: `${m.phrase} AND ${inCategory}` }).from, 1, 1));
     if (m.phrase) lists.push(newest(source({ ...m, words: m.phrase }).from, 1, 1));
+    const allInName = allWordsInNameExpression(query.words, true);
+    if (allInName) lists.push(newest(source({ ...m, words: allInName }).from, 0, 1));
     lists.push(newest(source({ ...m, words: `(${m.words}) AND ${inName}` }).from, 0, 1));
   } else if (!m.words && m.chinese && !m.trigram && query.chinese.length) {
-    lists.push(newest(source({ chinese: `(${m.chinese}) AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` }).from, 0, 1));
+    lists.push(
+      newest(source({ chinese: `(${m.chinese}) AND {name} : (${query.chinese.map(chinesePhrase).join(" OR ")})` }).from, 0, 1),
+    );
   }
   lists.push(newest(source(m).from, 0, 0));
-  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${candidatesOf(kind)}`;
+  return sql`SELECT * FROM (${sql.join(lists, sql` UNION ALL `)}) LIMIT ${most}`;
 }
 
 /** Past any rowid: a candidate list's scores lie below the next list's. */
@@ -136,18 +162,22 @@ export const sqliteEngine: SearchEngine = {
          ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
       );
     return safely(async () => {
-      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${rankAll(kind) + 1}))`;
-      // The name holding the words as typed is part of the set (candidates): counted first, it settles a broad
-      // query without the set's own count, whose prefix forms ("coffee"*) FTS5 merges from every matching term.
-      const inName = tier === "substring" ? null : inNameExpression(query.words);
-      const count =
-        m.words && m.phrase && inName
-          ? sql`CASE WHEN ${upTo(source({ ...m, words: m.phrase }).from)} > ${rankAll(kind)} THEN ${rankAll(kind) + 1} ELSE ${upTo(source(m).from)} END`
-          : upTo(source(m).from);
-      const [counted] = await rows<{ n: number }>(db, sql`SELECT ${count} AS n`);
-      const capped = Number(counted?.n ?? 0) > rankAll(kind);
-      const found = await rank(capped ? candidates(m, query, tier, kind) : hits(m, kind));
-      return found.map((r) => ({ ...r, capped }));
+      const most = rankAll(kind);
+      const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${most + 1}))`;
+      const fromCandidates = async () =>
+        (await rankCandidates(kind, limit, (rowsRead) => rank(candidates(m, query, tier, kind, rowsRead)))).map((r) => ({
+          ...r,
+          capped: true,
+        }));
+      const scoredInFull = (found: Ranked[]) => found.map((r) => ({ ...r, capped: false }));
+      // Every word in the name (exact forms) is part of the set: counted first, it settles a broad query
+      // without the set's own count, whose prefix forms ("butter"*) FTS5 merges from every matching term.
+      const allInName = m.words && tier !== "substring" ? allWordsInNameExpression(query.words) : null;
+      const count = allInName
+        ? sql`SELECT CASE WHEN ${upTo(source({ ...m, words: allInName }).from)} > ${most} THEN ${most + 1} ELSE ${upTo(source(m).from)} END AS n`
+        : sql`SELECT ${upTo(source(m).from)} AS n`;
+      const [counted] = await rows<{ n: number }>(db, count);
+      return Number(counted?.n ?? 0) > most ? fromCandidates() : scoredInFull(await rank(hits(m, kind)));
     });
   },
 
