@@ -41,11 +41,11 @@ export interface ParsedQuery {
 
 /** Splits a query into searchable terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): ParsedQuery {
-  // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
   const text =
     typeof raw === "string"
       ? raw
           .normalize("NFKC")
+          // eslint-disable-next-line no-control-regex -- control characters are deliberately turned into spaces.
           .replace(/[\u0000-\u001f\u007f]/g, " ")
           .replace(/\s+/g, " ")
           .trim()

@@ -153,23 +153,26 @@ export const sqliteEngine: SearchEngine = {
         ? sql`CROSS JOIN products p ON p.id = h.id CROSS JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'live'`
         : sql`CROSS JOIN stores s ON s.id = h.id WHERE s.status = 'live'`;
     const m = matchFor(tier, query);
-    const rank = (found: SQL) =>
-      rows<Ranked>(
+    // The ranking comes back as one JSON array, not a row per item: better-sqlite3 builds each row as an
+    // object in C++, and a search's thousand of them outlived V8's young-generation collections, which then
+    // took 10-14 ms each (the tail of in-process search at scale 100). Parsed here, they are plain arrays.
+    const rank = async (found: SQL, capped: boolean): Promise<Ranked[]> => {
+      const [result] = await rows<{ ranked: string }>(
         db,
         sql`WITH hits AS MATERIALIZED (${found}),
-         best AS (SELECT rid / 16 AS id, min(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY rid / 16)
-         SELECT h.id AS id, h.score AS score, count(*) OVER () AS total, (SELECT count(*) FROM hits) AS scored FROM best h ${visible}
-         ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit}`,
+         best AS (SELECT rid / 16 AS id, min(score) AS score, max(exact) AS exact, max(named) AS named FROM hits GROUP BY rid / 16),
+         ranked AS (SELECT h.id AS id, h.score AS score, h.exact AS exact, h.named AS named, count(*) OVER () AS total,
+           (SELECT count(*) FROM hits) AS scored FROM best h ${visible} ORDER BY h.exact DESC, h.named DESC, h.score, h.id LIMIT ${limit})
+         SELECT json_group_array(json_array(id, score, total, scored) ORDER BY exact DESC, named DESC, score, id) AS ranked FROM ranked`,
       );
+      const list = JSON.parse(result?.ranked ?? "[]") as [number, number, number, number][];
+      return list.map(([id, score, total, scored]) => ({ id, score, total, scored, capped }));
+    };
     return safely(async () => {
       const most = rankAll(kind);
       const upTo = (from: SQL) => sql`(SELECT count(*) FROM (SELECT 1 FROM ${ofKind(from, kind)} LIMIT ${most + 1}))`;
-      const fromCandidates = async () =>
-        (await rankCandidates(kind, limit, (rowsRead) => rank(candidates(m, query, tier, kind, rowsRead)))).map((r) => ({
-          ...r,
-          capped: true,
-        }));
-      const scoredInFull = (found: Ranked[]) => found.map((r) => ({ ...r, capped: false }));
+      const fromCandidates = () =>
+        rankCandidates(kind, limit, (rowsRead) => rank(candidates(m, query, tier, kind, rowsRead), true));
       // Every word in the name (exact forms) is part of the set: counted first, it settles a broad query
       // without the set's own count, whose prefix forms ("butter"*) FTS5 merges from every matching term.
       const allInName = m.words && tier !== "substring" ? allWordsInNameExpression(query.words) : null;
@@ -177,7 +180,7 @@ export const sqliteEngine: SearchEngine = {
         ? sql`SELECT CASE WHEN ${upTo(source({ ...m, words: allInName }).from)} > ${most} THEN ${most + 1} ELSE ${upTo(source(m).from)} END AS n`
         : sql`SELECT ${upTo(source(m).from)} AS n`;
       const [counted] = await rows<{ n: number }>(db, count);
-      return Number(counted?.n ?? 0) > most ? fromCandidates() : scoredInFull(await rank(hits(m, kind)));
+      return Number(counted?.n ?? 0) > most ? fromCandidates() : rank(hits(m, kind), false);
     });
   },
 
