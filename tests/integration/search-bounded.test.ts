@@ -6,7 +6,7 @@
  * `scored`: the rows of the set the ranking read), the statements sent, and the totals, which
  * past the cap count the ranked items only (the page says "at least"), so nothing reads every match.
  */
-import { inArray } from "drizzle-orm";
+import { desc, inArray, like } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, isPostgres, schema, transact } from "~/db.server";
 import { LANGS } from "~/modules/i18n/config";
@@ -196,6 +196,9 @@ describe("scoring past the cap", () => {
     const hits = await searchIds("store", parseQuery("velquarin"), 4);
     expect(hits.capped).toBe(true);
     expect(hits.ids).toHaveLength(4);
+    // The newest first: the highest store ids, the last rows below the stores' rowid bound (SQLite).
+    const newest = await db.select({ id: stores.id }).from(stores).where(like(stores.slug, "velquarin-%")).orderBy(desc(stores.id)).limit(4);
+    expect(hits.ids).toEqual(newest.map((s) => s.id));
   });
 
   it("stores are ranked among store rows only: a store about the word (its main category) is found though many newer product rows match", async () => {

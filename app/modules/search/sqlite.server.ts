@@ -69,10 +69,16 @@ function source(m: Match, kind?: Kind): { from: SQL; score: SQL; exact: SQL } {
   };
 }
 
-const kindBit = (kind: Kind) => sql.raw(kind === "product" ? "0" : "1");
-
-/** SQLite-only: a set's index rows of one kind (PostgreSQL: `d.kind =` in postgres.server.ts). */
-const ofKind = (from: SQL, kind: Kind): SQL => sql`${from} AND rowid % 2 = ${kindBit(kind)}`;
+/**
+ * SQLite-only: a set's index rows of one kind (PostgreSQL: `d.kind =` in postgres.server.ts). A store's
+ * rows lie below the highest store id × 16, and FTS5 takes a rowid bound as where to start or stop
+ * reading its lists: a store search skips every product row above the stores' (at scale 100, 10,000
+ * stores among 100,000 products, the search page's four stores for "coffee" read in 0.27 ms, not 1.4).
+ */
+const ofKind = (from: SQL, kind: Kind): SQL =>
+  kind === "store"
+    ? sql`${from} AND rowid % 2 = 1 AND rowid < ((SELECT max(id) FROM stores) + 1) * 16`
+    : sql`${from} AND rowid % 2 = 0`;
 
 /** SQLite-only: a set's index rows (`rid`) of one kind, every one scored (lower is better), and whether the name holds the phrase. */
 function hits(m: Match, kind: Kind): SQL {
