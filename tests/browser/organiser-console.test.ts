@@ -29,6 +29,7 @@ async function signInAtConsole(lang: "en" | "zh", viewport = { width: 1280, heig
   const errors = watchForErrors(page);
   await page.goto(`${journey.server.url}${prefix}/organiser`);
   await page.waitForURL((url) => url.pathname === TEXT[lang].login);
+  await waitForHydration(page); // a person reads the form first: no click lands half-way through hydration
   await page.locator('input[name="email"]').fill("organiser@silkroad.example");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORDS.organiser);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();

@@ -62,6 +62,7 @@ describe("the organiser reviews offers in bulk", () => {
     const phone = await owner.newPage();
     const ownerErrors = watchForErrors(phone);
     await phone.goto(`${journey.server.url}/login`);
+    await waitForHydration(phone); // a person reads the form first: no click lands half-way through hydration
     await phone.locator('input[name="email"]').fill("amina@silkroad.example");
     await phone.locator('input[name="password"]').fill(DEMO_PASSWORDS.owner);
     await phone.locator('form:has(input[name="password"]) button[type="submit"]').click();

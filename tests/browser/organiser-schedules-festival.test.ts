@@ -24,6 +24,9 @@ async function signIn(email: string, password: string) {
   const page = await context.newPage();
   const errors = watchForErrors(page);
   await page.goto(`${journey.server.url}/fr/login`);
+  // A person reads a page before using it: every click below waits for hydration, so none lands half-way
+  // through it (a click then can be lost, and the wait for the next page times out under load).
+  await waitForHydration(page);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
@@ -44,8 +47,10 @@ describe("an organiser schedules a festival (in French)", () => {
     const organiser = await signIn("organiser@silkroad.example", DEMO_PASSWORDS.organiser);
     const o = organiser.page;
     await o.goto(`${journey.server.url}/fr/organiser`);
+    await waitForHydration(o);
     await o.getByRole("link", { name: "Nouveau festival" }).click();
     await o.waitForURL("**/fr/organiser/festivals/new");
+    await waitForHydration(o);
     await expect.poll(() => o.locator("h1").textContent()).toBe("Nouveau festival");
     await o.locator('input[name="slug"]').fill(SLUG);
     await o.locator('select[name="timeZone"]').selectOption(ZONE);
@@ -75,6 +80,7 @@ describe("an organiser schedules a festival (in French)", () => {
     await o.locator('input[name="sale_end"]').fill(toLocalInput(saleEnd, ZONE));
     await o.getByRole("button", { name: "Créer le festival" }).click();
     await o.waitForURL(`**/fr/organiser/festivals/${SLUG}/edit?saved=created`);
+    await waitForHydration(o);
     await o.getByRole("button", { name: "Publier" }).click();
     await o.waitForURL("**?saved=published");
     await expect.poll(() => o.locator(".notice").textContent()).toContain("Festival publié");
@@ -89,10 +95,13 @@ describe("an organiser schedules a festival (in French)", () => {
     const owner = await signIn("amina@silkroad.example", DEMO_PASSWORDS.owner);
     const w = owner.page;
     await w.goto(`${journey.server.url}/fr/dashboard/festivals`);
+    await waitForHydration(w);
     await w.locator(`[data-enrol="${SLUG}|${store.slug}"] button[type="submit"]`).click();
     await w.waitForURL("**/fr/dashboard/festivals?enrolled=1");
+    await waitForHydration(w);
     await w.locator(`[data-enrol="${SLUG}|${store.slug}"] a`).click();
     await w.waitForURL(`**/fr/dashboard/festivals/${SLUG}/${store.slug}`);
+    await waitForHydration(w);
     await w.locator('select[name="product"]').selectOption(String(product.id));
     const dealMinor = Math.floor(product.price_minor * 0.6);
     // The one-product offer form (the page also has a form that offers many products at one discount).
@@ -108,8 +117,10 @@ describe("an organiser schedules a festival (in French)", () => {
       sql`SELECT e.id AS enrolment, d.id AS deal FROM festival_enrolments e JOIN festivals f ON f.id = e.festival_id JOIN festival_deals d ON d.enrolment_id = e.id WHERE f.slug = ${SLUG} AND e.store_id = ${store.id}`,
     );
     await o.goto(`${journey.server.url}/fr/organiser/review`);
+    await waitForHydration(o);
     await o.locator(`[data-review="enrolment-${ids.enrolment}"] button[value="approved"]`).click();
     await o.waitForURL("**/fr/organiser/review?done=approved");
+    await waitForHydration(o);
     await o.locator(`[data-review="deal-${ids.deal}"] button[value="approved"]`).click();
     // The URL already reads ?done=approved from the first decision: wait for the second to be stored.
     await o.locator(`[data-review="deal-${ids.deal}"]`).waitFor({ state: "detached" });
@@ -152,6 +163,7 @@ describe("an organiser schedules a festival (in French)", () => {
     const buyerContext = await journey.browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
     const buyer = await buyerContext.newPage();
     await buyer.goto(`${journey.server.url}/fr/products/${product.slug}`);
+    await waitForHydration(buyer);
     await buyer.locator('[data-testid="add-to-cart"] button[type="submit"]').click();
     await expect.poll(() => buyer.locator('[data-testid="cart-count"]').textContent()).toBe("1");
     await buyer.goto(`${journey.server.url}/fr/checkout`);

@@ -35,6 +35,7 @@ async function phone(browser: Browser) {
 }
 
 async function signIn(page: Page, email: string, password: string) {
+  await waitForHydration(page); // a person reads the form first: no click lands half-way through hydration
   await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Palavra-passe", { exact: true }).fill(password);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();

@@ -27,6 +27,7 @@ async function signIn(email: string, password: string, width = 1280) {
   const page = await context.newPage();
   const errors = watchForErrors(page);
   await page.goto(`${journey.server.url}/login`);
+  await waitForHydration(page); // a person reads the form first: no click lands half-way through hydration
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
